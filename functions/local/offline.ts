@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { repoRoot } from './paths';
+import { captureOutput, freePort, startChild, stopChild, waitFor } from './processes';
+
+export interface OfflineApi {
+  apiBase: string;
+  stop(): Promise<void>;
+}
+
+export interface OfflineOptions {
+  dynamoEndpoint: string;
+  wechatApiBase?: string;
+  httpPort?: number;
+  devLogin?: boolean;
+}
+
+/**
+ * serverless-offline for the `local` stage on 127.0.0.1: the same serverless.yml, handlers and
+ * pipeline as a deployment, bundled by serverless-esbuild. Resolves once /health answers.
+ */
+export async function startOffline(options: OfflineOptions): Promise<OfflineApi> {
+  const httpPort = options.httpPort ?? (await freePort());
+  const lambdaPort = await freePort();
+  const child = startChild(
+    process.execPath,
+    [
+      path.join(repoRoot, 'node_modules/serverless/bin/serverless.js'),
+      'offline',
+      'start',
+      '--stage',
+      'local',
+    ],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        ANKANG_HTTP_PORT: String(httpPort),
+        ANKANG_LAMBDA_PORT: String(lambdaPort),
+        ANKANG_DYNAMODB_ENDPOINT: options.dynamoEndpoint,
+        ANKANG_WECHAT_API_BASE: options.wechatApiBase ?? 'http://127.0.0.1:9',
+        ANKANG_DEV_LOGIN: String(options.devLogin ?? true),
+        SLS_TELEMETRY_DISABLED: '1',
+        SLS_NOTIFICATIONS_MODE: 'off',
+      },
+    },
+  );
+  const output = captureOutput(child);
+  const apiBase = `http://127.0.0.1:${httpPort}`;
+  try {
+    await waitFor('serverless-offline', async () => (await fetch(`${apiBase}/health`)).ok, {
+      timeoutMs: 90_000,
+      child,
+      output,
+    });
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
+  return { apiBase, stop: () => stopChild(child) };
+}

@@ -1,0 +1,61 @@
+import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../src/db/keys';
+import { userIdForOpenid } from '../src/lib/ids';
+import { type DemoUser, demoOrgs, demoUsers } from './demoData';
+
+/** Writes an item unless its key exists, so seeding twice leaves the first run's data (and edits) alone. */
+async function putIfAbsent(db: DynamoDBDocumentClient, tableName: string, item: Record<string, unknown>) {
+  try {
+    await db.send(
+      new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
+    return 1;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return 0;
+    throw error;
+  }
+}
+
+export function demoUserId(user: Pick<DemoUser, 'key'>): string {
+  return userIdForOpenid(`demo:${user.key}`);
+}
+
+/** Seeds the demo org tree and accounts; idempotent. Returns how many items were new. */
+export async function seedDemoData(
+  client: DynamoDBClient,
+  tableName: string,
+  at = new Date(),
+): Promise<number> {
+  const db = DynamoDBDocumentClient.from(client);
+  const stamp = at.toISOString();
+  const orgItems = demoOrgs.map((org) => ({
+    ...keys.org(org.path),
+    type: 'Org',
+    ...org,
+    version: 1,
+    updatedAt: stamp,
+  }));
+  const userItems = demoUsers.map((user) => {
+    const id = demoUserId(user);
+    return {
+      ...keys.user(id),
+      ...keys.demoUsers(),
+      gsi1sk: user.key,
+      type: 'User',
+      id,
+      openid: `demo:${user.key}`,
+      nickname: user.nickname,
+      ...(user.roles.length > 0 ? { roles: new Set(user.roles) } : {}),
+      ...(user.orgPath ? { orgPath: user.orgPath } : {}),
+      demo: true,
+      createdAt: stamp,
+      updatedAt: stamp,
+      version: 1,
+    };
+  });
+  const written = await Promise.all(
+    [...orgItems, ...userItems].map((item) => putIfAbsent(db, tableName, item)),
+  );
+  return written.reduce((sum, count) => sum + count, 0);
+}

@@ -1,0 +1,71 @@
+/**
+ * `npm start`: the whole system on this machine. DynamoDB Local (data kept in .local/) → the
+ * table from serverless.yml → demo data → serverless-offline → the H5 app built against it and
+ * served. Ctrl-C stops everything.
+ */
+import path from 'node:path';
+import { buildH5 } from './buildH5';
+import { startDynamoLocal } from './dynamoLocal';
+import { startOffline } from './offline';
+import { repoRoot } from './paths';
+import { seedDemoData } from './seed';
+import { serveStatic } from './serveStatic';
+import { ensureTable } from './table';
+
+const ports = {
+  dynamo: Number(process.env.ANKANG_DYNAMO_PORT ?? 8000),
+  api: Number(process.env.ANKANG_HTTP_PORT ?? 3000),
+  web: Number(process.env.ANKANG_WEB_PORT ?? 10086),
+};
+const tableName = 'ankang-local';
+
+function step(message: string): void {
+  console.log(`[ankang] ${message}`);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const stops: Array<() => Promise<void>> = [];
+  const shutdown = async (code: number) => {
+    step('正在停止…');
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  try {
+    step(`启动 DynamoDB Local（端口 ${ports.dynamo}，数据保存在 .local/dynamodb）`);
+    const dynamo = await startDynamoLocal({
+      port: ports.dynamo,
+      dataDir: path.join(repoRoot, '.local/dynamodb'),
+    });
+    stops.push(dynamo.stop);
+    const table = await ensureTable(dynamo.client, tableName);
+    const seeded = await seedDemoData(dynamo.client, tableName);
+    step(`数据表 ${tableName} ${table === 'created' ? '已创建' : '已存在'}；演示数据新增 ${seeded} 条`);
+
+    const apiBase = `http://127.0.0.1:${ports.api}`;
+    step('启动 serverless-offline，同时构建 H5 应用…');
+    const [api] = await Promise.all([
+      startOffline({ dynamoEndpoint: dynamo.endpoint, httpPort: ports.api, devLogin: true }),
+      buildH5(apiBase),
+    ]);
+    stops.push(api.stop);
+    const web = await serveStatic(path.join(repoRoot, 'client/dist/h5'), ports.web);
+    stops.push(web.close);
+
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`
+职工安康 本地环境已就绪（${seconds} 秒）
+  H5 应用     ${web.url}/   （开发登录：选择演示账号）
+  API         ${api.apiBase}   （例如 ${api.apiBase}/health）
+  DynamoDB    ${dynamo.endpoint}   表 ${tableName}
+按 Ctrl-C 停止。`);
+  } catch (error) {
+    console.error('[ankang] 启动失败：', error);
+    await shutdown(1);
+  }
+}
+
+void main();

@@ -1,0 +1,133 @@
+import { type Role, roleSchema } from '@ankang/shared';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { db, tableName } from './client';
+import { indexes, keys } from './keys';
+
+/** Roles a user can be granted; `worker` is implied for everyone and never stored. */
+const grantedRoleSchema = roleSchema.exclude(['worker']);
+
+export const userItemSchema = z.object({
+  id: z.string(),
+  openid: z.string(),
+  nickname: z.string(),
+  roles: z
+    .union([z.set(grantedRoleSchema), z.array(grantedRoleSchema)])
+    .optional()
+    .transform((value) => [...(value ?? [])].sort()),
+  orgPath: z
+    .string()
+    .nullish()
+    .transform((value) => value ?? null),
+  demo: z.boolean().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type UserItem = z.infer<typeof userItemSchema>;
+
+/** Every role the user holds, `worker` first. */
+export function rolesOf(user: UserItem): Role[] {
+  return ['worker', ...user.roles];
+}
+
+export async function getUser(userId: string): Promise<UserItem | null> {
+  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.user(userId) }));
+  return Item ? userItemSchema.parse(Item) : null;
+}
+
+/**
+ * Creates the user on first login and records the login otherwise. Idempotent: the id is derived
+ * from the openid, so retries and concurrent first logins touch one item. Login does not bump
+ * `version`, which guards edits of the user's roles.
+ */
+export async function upsertUserOnLogin(input: {
+  userId: string;
+  openid: string;
+  unionid?: string;
+  defaultNickname: string;
+  at: Date;
+}): Promise<UserItem> {
+  const now = input.at.toISOString();
+  const { Attributes } = await db.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: keys.user(input.userId),
+      UpdateExpression:
+        'SET #type = :type, id = :id, openid = :openid, unionid = :unionid, lastLoginAt = :now, ' +
+        'nickname = if_not_exists(nickname, :nickname), createdAt = if_not_exists(createdAt, :now), ' +
+        'updatedAt = :now, version = if_not_exists(version, :one)',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: {
+        ':type': 'User',
+        ':id': input.userId,
+        ':openid': input.openid,
+        ':unionid': input.unionid ?? null,
+        ':now': now,
+        ':nickname': input.defaultNickname,
+        ':one': 1,
+      },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return userItemSchema.parse(Attributes);
+}
+
+/**
+ * Grants (with an org node) or revokes the staff role. Set arithmetic in one UpdateItem, so a retry
+ * changes nothing more and two admins never overwrite each other's unrelated changes.
+ * Returns null when the user does not exist.
+ */
+export async function setUserStaffRole(
+  userId: string,
+  change: { grant: true; orgPath: string } | { grant: false },
+  at: Date,
+): Promise<UserItem | null> {
+  const staff = new Set(['staff']);
+  const update = change.grant
+    ? {
+        UpdateExpression:
+          'ADD #roles :staff SET orgPath = :orgPath, updatedAt = :now, version = version + :one',
+        ExpressionAttributeValues: {
+          ':staff': staff,
+          ':orgPath': change.orgPath,
+          ':now': at.toISOString(),
+          ':one': 1,
+        },
+      }
+    : {
+        UpdateExpression:
+          'DELETE #roles :staff REMOVE orgPath SET updatedAt = :now, version = version + :one',
+        ExpressionAttributeValues: { ':staff': staff, ':now': at.toISOString(), ':one': 1 },
+      };
+  try {
+    const { Attributes } = await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.user(userId),
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#roles': 'roles' },
+        ReturnValues: 'ALL_NEW',
+        ...update,
+      }),
+    );
+    return userItemSchema.parse(Attributes);
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return null;
+    throw error;
+  }
+}
+
+/** The seeded demo accounts offered by the development login (local stage only). */
+export async function listDemoUsers(): Promise<UserItem[]> {
+  const { Items = [] } = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: indexes.byGsi1,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.demoUsers().gsi1pk },
+    }),
+  );
+  return Items.map((item) => userItemSchema.parse(item));
+}

@@ -1,0 +1,28 @@
+import type { Contract } from '@ankang/shared';
+import { getUser, rolesOf } from '../../db/users';
+import type { PipelineMiddleware } from '../context';
+import { AppError } from '../errors';
+import { verifyAccessToken } from '../token';
+
+function bearerToken(header: string | undefined): string | null {
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  return match?.[1] ?? null;
+}
+
+/**
+ * Verifies the bearer token and loads the caller from the table, so a revoked role stops working
+ * at once rather than when the token expires. Public routes skip it.
+ */
+export function authenticate(contract: Contract): PipelineMiddleware {
+  return {
+    before: async (request) => {
+      if (contract.access === 'public') return;
+      const token = bearerToken(request.event.headers?.authorization);
+      if (!token) throw new AppError('UNAUTHENTICATED');
+      const userId = await verifyAccessToken(token);
+      const user = await getUser(userId);
+      if (!user) throw new AppError('UNAUTHENTICATED');
+      request.context.caller = { userId, roles: rolesOf(user), orgPath: user.orgPath };
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { errorCatalog } from '@ankang/shared';
+import { logger } from '../../lib/logger';
+import type { PipelineMiddleware } from '../context';
+import { AppError } from '../errors';
+import { errorResponse } from '../respond';
+
+/**
+ * Outermost middleware. Names the request for the logs and turns every failure into the error
+ * body: AppErrors tell the user what happened; anything else is logged with its cause and answered
+ * with a generic 500 and the request id.
+ */
+export function errorBoundary(): PipelineMiddleware {
+  return {
+    before: (request) => {
+      const requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId ?? 'unknown';
+      request.context.requestId = requestId;
+      request.context.caller = null;
+      logger.appendKeys({ requestId, route: request.event.routeKey });
+    },
+    onError: (request) => {
+      const requestId = request.context.requestId ?? 'unknown';
+      const error = request.error;
+      if (error instanceof AppError) {
+        if (error.status >= 500) logger.error('request failed', { code: error.code, error });
+        else logger.info('request refused', { code: error.code, status: error.status });
+        const details = error.status >= 500 ? { requestId } : error.details;
+        request.response = errorResponse(
+          error.status,
+          { code: error.code, message: error.message, ...(details ? { details } : {}) },
+          requestId,
+        );
+        return;
+      }
+      logger.error('unhandled error', { error });
+      request.response = errorResponse(
+        500,
+        { code: 'INTERNAL', message: errorCatalog.INTERNAL.message, details: { requestId } },
+        requestId,
+      );
+    },
+    after: () => {
+      logger.removeKeys(['requestId', 'route']);
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { Contract, FieldIssue } from '@ankang/shared';
+import type { z } from 'zod';
+import type { HttpEvent, PipelineMiddleware } from '../context';
+import { AppError } from '../errors';
+
+function readBody(event: HttpEvent): unknown {
+  if (!event.body) return undefined;
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new AppError('MALFORMED_JSON', { cause });
+  }
+}
+
+function parsePart(
+  schema: z.ZodType | undefined,
+  value: unknown,
+  part: string,
+  issues: FieldIssue[],
+): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    issues.push({ path: [part, ...issue.path.map(String)].join('.'), message: issue.message });
+  }
+  return undefined;
+}
+
+/**
+ * Parses path, query and body with the contract's schemas, once, at the edge. Services receive
+ * parsed values; a failure is a 400 listing every field issue.
+ */
+export function parseInput(contract: Contract): PipelineMiddleware {
+  return {
+    before: (request) => {
+      const { event } = request;
+      const issues: FieldIssue[] = [];
+      const input = {
+        params: parsePart(contract.params, event.pathParameters ?? {}, 'params', issues),
+        query: parsePart(contract.query, event.queryStringParameters ?? {}, 'query', issues),
+        body: parsePart(contract.body, contract.body ? (readBody(event) ?? {}) : undefined, 'body', issues),
+      };
+      if (issues.length > 0) throw new AppError('VALIDATION_FAILED', { details: { issues } });
+      request.context.input = input;
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
+import { env } from './env';
+
+type SecretName = 'jwt' | 'wechat';
+
+const sources: Record<SecretName, { value?: string; param?: string }> = {
+  jwt: { value: env.JWT_SECRET, param: env.JWT_SECRET_PARAM },
+  wechat: { value: env.WECHAT_SECRET, param: env.WECHAT_SECRET_PARAM },
+};
+
+/**
+ * A secret's value: from the environment on the local stage, otherwise from SSM Parameter Store
+ * (SecureString, decrypted), cached for the container's life.
+ */
+export async function readSecret(name: SecretName): Promise<string> {
+  const source = sources[name];
+  if (source.value) return source.value;
+  if (!source.param) throw new Error(`secret ${name} is not configured`);
+  const value = await getParameter(source.param, { decrypt: true, maxAge: 3600 });
+  if (!value) throw new Error(`secret parameter ${source.param} is empty`);
+  return value;
+}

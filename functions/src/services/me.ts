@@ -1,0 +1,11 @@
+import type { Me } from '@ankang/shared';
+import { getUser } from '../db/users';
+import type { Caller } from '../http/context';
+import { AppError } from '../http/errors';
+import { describeUser } from './session';
+
+export async function getMyProfile(caller: Caller): Promise<Me> {
+  const user = await getUser(caller.userId);
+  if (!user) throw new AppError('USER_NOT_FOUND');
+  return describeUser(user);
+}

@@ -1,0 +1,24 @@
+import { type Me, orgPathChain, type Session } from '@ankang/shared';
+import { getOrgs } from '../db/orgs';
+import { rolesOf, type UserItem } from '../db/users';
+import { issueAccessToken } from '../http/token';
+
+/** The user as the client sees them, with their org node's name and ancestor chain (one batch read). */
+export async function describeUser(user: UserItem): Promise<Me> {
+  let org: Me['org'] = null;
+  if (user.orgPath) {
+    const chain = await getOrgs(orgPathChain(user.orgPath));
+    const node = chain.at(-1);
+    org = {
+      path: user.orgPath,
+      name: node?.path === user.orgPath ? node.name : user.orgPath,
+      chain: chain.map((item) => item.name),
+    };
+  }
+  return { id: user.id, nickname: user.nickname, roles: rolesOf(user), org };
+}
+
+export async function openSession(user: UserItem, at: Date): Promise<Session> {
+  const [{ token, expiresAt }, me] = await Promise.all([issueAccessToken(user.id, at), describeUser(user)]);
+  return { token, expiresAt: expiresAt.toISOString(), me };
+}

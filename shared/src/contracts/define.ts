@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import type { ErrorCode } from '../errors';
+import type { Role } from '../schemas/user';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * One API route, declared once and used by both sides: the server's pipeline authenticates,
+ * authorizes, parses and shapes output from it; the client builds its calls from it. serverless.yml
+ * must carry exactly one `httpApi` event for it (a test checks).
+ */
+export interface Contract {
+  /** The Lambda function's name in serverless.yml. */
+  name: string;
+  summary: string;
+  method: HttpMethod;
+  /** API Gateway path syntax, `{param}` for path parameters. */
+  path: `/${string}`;
+  /** `public` needs no token; otherwise the caller must hold one of these roles. */
+  access: 'public' | readonly Role[];
+  /**
+   * The input field holding an org path the caller must be inside (staff only; admins act
+   * everywhere). Checked by the pipeline when the field is present.
+   */
+  orgScope?: { from: 'query' | 'body' | 'params'; field: string };
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  output: z.ZodType;
+  successStatus?: 200 | 201 | 202;
+  /** Codes this route answers beyond the generic ones (validation, auth, internal). */
+  errors: readonly ErrorCode[];
+}
+
+/** Keeps the literal types of a contract while checking its shape. */
+export function defineContract<const C extends Contract>(contract: C): C {
+  return contract;
+}
+
+type InputPart<S, Key extends string> = S extends z.ZodType
+  ? { [K in Key]: z.input<S> }
+  : { [K in Key]?: undefined };
+
+type ParsedPart<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** What a caller passes to call the route. */
+export type ContractCallInput<C extends Contract> = InputPart<C['params'], 'params'> &
+  InputPart<C['query'], 'query'> &
+  InputPart<C['body'], 'body'>;
+
+/** What the server's service receives after parsing. */
+export interface ContractParsedInput<C extends Contract> {
+  params: ParsedPart<C['params']>;
+  query: ParsedPart<C['query']>;
+  body: ParsedPart<C['body']>;
+}
+
+export type ContractOutput<C extends Contract> = z.output<C['output']>;
+/** What the service returns before the output schema shapes it. */
+export type ContractResult<C extends Contract> = z.input<C['output']>;
+
+/** Fills `{param}` placeholders; values are URI-encoded. */
+export function buildPath(path: string, params: Record<string, string | number> = {}): string {
+  return path.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = params[key];
+    if (value === undefined) throw new Error(`missing path parameter ${key} for ${path}`);
+    return encodeURIComponent(String(value));
+  });
+}

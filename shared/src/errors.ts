@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/**
+ * Every failure the API can answer with: a stable code (clients branch on it), the HTTP status,
+ * and a Chinese message fit to show a user. Messages never carry internals.
+ */
+export const errorCatalog = {
+  VALIDATION_FAILED: { status: 400, message: '提交的内容有误，请检查后重试' },
+  MALFORMED_JSON: { status: 400, message: '请求格式不正确' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  TOKEN_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
+  FORBIDDEN: { status: 403, message: '您没有执行此操作的权限' },
+  OUT_OF_SCOPE: { status: 403, message: '超出您所在工会组织的管理范围' },
+  NOT_FOUND: { status: 404, message: '未找到相应内容' },
+  USER_NOT_FOUND: { status: 404, message: '未找到该用户' },
+  ORG_NOT_FOUND: { status: 404, message: '未找到该工会组织' },
+  DEV_LOGIN_DISABLED: { status: 404, message: '开发登录未开启' },
+  VERSION_CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },
+  WECHAT_CODE_INVALID: { status: 401, message: '微信登录凭证无效或已过期，请重新登录' },
+  WECHAT_RATE_LIMITED: { status: 429, message: '登录过于频繁，请稍后再试' },
+  WECHAT_USER_BLOCKED: { status: 403, message: '该微信账号存在安全风险，暂时无法登录' },
+  WECHAT_UNAVAILABLE: { status: 502, message: '微信服务暂时不可用，请稍后再试' },
+  INTERNAL: { status: 500, message: '服务器开小差了，请稍后再试' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+export const errorCodes = Object.keys(errorCatalog) as [ErrorCode, ...ErrorCode[]];
+
+/** One field problem in a 400 answer: where (dotted path) and why (Chinese). */
+export const fieldIssueSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+});
+export type FieldIssue = z.infer<typeof fieldIssueSchema>;
+
+/** The body of every non-2xx answer. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(errorCodes),
+    message: z.string(),
+    details: z
+      .object({
+        issues: z.array(fieldIssueSchema).optional(),
+        requestId: z.string().optional(),
+        currentVersion: z.number().optional(),
+      })
+      .optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
