@@ -57,5 +57,5 @@ export async function seedDemoData(
   const written = await Promise.all(
     [...orgItems, ...userItems].map((item) => putIfAbsent(db, tableName, item)),
   );
-  return written.reduce((sum, count) => sum + count, 0);
+  return written.reduce<number>((sum, count) => sum + count, 0);
 }

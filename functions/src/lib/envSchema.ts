@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().min(1).optional());
+
+/**
+ * The function's configuration, parsed once at start-up so a bad deploy fails on its first
+ * request's cold start instead of deep inside a handler. Secrets travel as plain values only on
+ * the local stage; a deployed stage names an SSM parameter and reads it at run time.
+ */
+export const envSchema = z
+  .object({
+    STAGE: z.string().min(1),
+    AWS_REGION: z.string().min(1).default('cn-north-1'),
+    TABLE_NAME: z.string().min(1),
+    DYNAMODB_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().optional()),
+    WECHAT_API_BASE: z.url(),
+    WECHAT_APPID: z.string().default(''),
+    WECHAT_SECRET: optionalString,
+    WECHAT_SECRET_PARAM: optionalString,
+    JWT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'JWT_SECRET 至少 32 个字符').optional()),
+    JWT_SECRET_PARAM: optionalString,
+    TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(7200),
+    DEV_LOGIN: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
+  })
+  .superRefine((env, ctx) => {
+    const local = env.STAGE === 'local';
+    if (env.DEV_LOGIN && !local) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEV_LOGIN'],
+        message: 'DEV_LOGIN can only be on in the local stage',
+      });
+    }
+    if (!local && (env.JWT_SECRET || env.WECHAT_SECRET)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message: 'plain secrets are for the local stage; deployed stages use *_SECRET_PARAM',
+      });
+    }
+    if (!local && !env.WECHAT_APPID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WECHAT_APPID'],
+        message: 'WECHAT_APPID is required (--param="wechatAppId=…")',
+      });
+    }
+    if (!env.JWT_SECRET && !env.JWT_SECRET_PARAM) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET_PARAM'],
+        message: 'JWT_SECRET or JWT_SECRET_PARAM is required',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new Error(`invalid environment: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { loginWithCode, request } from './http';
+
+describe('API: POST /auth/login and GET /me over HTTP', () => {
+  it('logs in with a WeChat code and reads the profile with the token', async () => {
+    const session = await loginWithCode(`ok-${randomUUID()}`);
+    const me = await request('GET', '/me', { token: session.token });
+    expect(me.status).toBe(200);
+    expect(me.body).toStrictEqual({
+      id: session.me.id,
+      nickname: expect.any(String),
+      roles: ['worker'],
+      org: null,
+    });
+    expect(JSON.stringify(session)).not.toContain('SECRET-SESSION-KEY');
+  });
+
+  it.each([
+    ['invalid-code', 401, 'WECHAT_CODE_INVALID'],
+    ['busy-code', 429, 'WECHAT_RATE_LIMITED'],
+    ['risky-code', 403, 'WECHAT_USER_BLOCKED'],
+  ])('answers WeChat code %s with %i %s', async (code, status, errorCode) => {
+    const result = await request('POST', '/auth/login', { body: { code } });
+    expect(result.status).toBe(status);
+    expect(result.body).toMatchObject({ error: { code: errorCode } });
+  });
+
+  it('answers 400 VALIDATION_FAILED with the field for a missing code', async () => {
+    const result = await request('POST', '/auth/login', { body: {} });
+    expect(result.status).toBe(400);
+    expect(result.body).toMatchObject({
+      error: {
+        code: 'VALIDATION_FAILED',
+        details: { issues: [{ path: 'body.code', message: expect.any(String) }] },
+      },
+    });
+  });
+
+  it('answers 400 MALFORMED_JSON for a broken body', async () => {
+    const result = await request('POST', '/auth/login', { rawBody: '{"code":' });
+    expect(result).toMatchObject({ status: 400, body: { error: { code: 'MALFORMED_JSON' } } });
+  });
+
+  it('answers 401 without a token and with a garbage one', async () => {
+    expect(await request('GET', '/me')).toMatchObject({
+      status: 401,
+      body: { error: { code: 'UNAUTHENTICATED' } },
+    });
+    const garbage = await request('GET', '/me', { token: 'not.a.jwt' });
+    expect(garbage).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
+  });
+
+  it('carries a request id on every answer', async () => {
+    const result = await request('GET', '/health');
+    expect(result.status).toBe(200);
+    expect(result.headers.get('x-request-id')).toBeTruthy();
+    expect(result.body).toMatchObject({ status: 'ok', stage: 'local', devLogin: true });
+  });
+
+  it('allows the H5 app to call across origins (CORS preflight)', async () => {
+    const result = await fetch(`${(await import('vitest')).inject('apiBase')}/me`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://127.0.0.1:10086',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
+      },
+    });
+    expect(result.status).toBeLessThan(300);
+    expect(result.headers.get('access-control-allow-origin')).toMatch(/\*|127\.0\.0\.1:10086/);
+  });
+});

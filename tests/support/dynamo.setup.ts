@@ -1,0 +1,8 @@
+import { inject } from 'vitest';
+import { handlerEnv } from './testEnv';
+
+// Runs before any test file imports a handler, whose env is parsed at import.
+Object.assign(
+  process.env,
+  handlerEnv(inject('dynamoEndpoint'), inject('tableName'), inject('wechatApiBase')),
+);

@@ -1,0 +1,19 @@
+/** The function environment for tests that load handlers in-process against DynamoDB Local. */
+export function handlerEnv(
+  dynamoEndpoint: string,
+  tableName: string,
+  wechatApiBase: string,
+): Record<string, string> {
+  return {
+    STAGE: 'local',
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: dynamoEndpoint,
+    WECHAT_API_BASE: wechatApiBase,
+    WECHAT_APPID: 'wx-test-appid',
+    WECHAT_SECRET: 'test-wechat-secret',
+    JWT_SECRET: 'integration-jwt-secret-0123456789abcdef',
+    DEV_LOGIN: 'true',
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+}

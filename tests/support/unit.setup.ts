@@ -1,0 +1,6 @@
+// Unit tests load the pipeline, whose env is parsed at import: give it a plausible local one.
+process.env.STAGE ??= 'local';
+process.env.TABLE_NAME ??= 'ankang-unit';
+process.env.WECHAT_API_BASE ??= 'http://127.0.0.1:9';
+process.env.JWT_SECRET ??= 'unit-test-jwt-secret-0123456789abcdef';
+process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';

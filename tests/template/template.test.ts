@@ -1,0 +1,145 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { contracts } from '@ankang/shared';
+import { describe, expect, inject, it } from 'vitest';
+import { parseEnv } from '../../functions/src/lib/envSchema';
+import { zipEntries } from './zip';
+
+interface Resource {
+  Type: string;
+  // biome-ignore lint/suspicious/noExplicitAny: CloudFormation JSON is read loosely; the assertions check its shape.
+  Properties: Record<string, any>;
+  DeletionPolicy?: string;
+}
+
+const packageDir = inject('packageDir');
+const templateText = readFileSync(path.join(packageDir, 'cloudformation-template-update-stack.json'), 'utf8');
+const resources = JSON.parse(templateText).Resources as Record<string, Resource>;
+const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+const functions = ofType('AWS::Lambda::Function');
+const table = resources.AnkangTable!;
+
+describe('Template: the DynamoDB table', () => {
+  it('keeps point-in-time recovery, encryption at rest and TTL on expiresAt', () => {
+    expect(table.Type).toBe('AWS::DynamoDB::Table');
+    expect(table.Properties.PointInTimeRecoverySpecification).toStrictEqual({
+      PointInTimeRecoveryEnabled: true,
+    });
+    expect(table.Properties.SSESpecification).toStrictEqual({ SSEEnabled: true, SSEType: 'KMS' });
+    expect(table.Properties.TimeToLiveSpecification).toStrictEqual({
+      AttributeName: 'expiresAt',
+      Enabled: true,
+    });
+    expect(table.Properties.DeletionProtectionEnabled).toBe(true);
+    expect(table.DeletionPolicy).toBe('Retain');
+  });
+
+  it('has generic keys and two generic GSIs', () => {
+    expect(table.Properties.KeySchema).toStrictEqual([
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ]);
+    expect(
+      table.Properties.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName),
+    ).toStrictEqual(['gsi1', 'gsi2']);
+  });
+});
+
+describe('Template: routes and functions', () => {
+  const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
+  const integrations = Object.fromEntries(ofType('AWS::ApiGatewayV2::Integration'));
+
+  it.each(Object.values(contracts).map((c) => [c.name, c] as const))(
+    'routes %s to its own function',
+    (name, c) => {
+      const route = routes.find((r) => r.RouteKey === `${c.method} ${c.path}`);
+      expect(route, `${c.method} ${c.path}`).toBeDefined();
+      const integrationName = route!.Target['Fn::Join'][1][1].Ref as string;
+      const target = JSON.stringify(integrations[integrationName]?.Properties.IntegrationUri);
+      expect(target).toContain(`${name[0]!.toUpperCase()}${name.slice(1)}LambdaFunction`);
+    },
+  );
+
+  it('has exactly one route per contract and one function per route', () => {
+    expect(routes.length).toBe(Object.keys(contracts).length);
+    expect(functions.length).toBe(Object.keys(contracts).length);
+  });
+
+  it('runs every function on nodejs22.x with the development login off', () => {
+    for (const [name, fn] of functions) {
+      expect(fn.Properties.Runtime, name).toBe('nodejs22.x');
+      const variables = fn.Properties.Environment.Variables as Record<string, string>;
+      expect(variables.DEV_LOGIN, name).toBe('false');
+      expect(variables.STAGE, name).toBe('prod');
+      expect(variables.JWT_SECRET, name).toBe('');
+      expect(variables.JWT_SECRET_PARAM, name).toBe('/ankang/prod/jwt-secret');
+      // The deployed environment parses (given the app id a deploy passes), and cannot turn the dev login on.
+      const deployed = { ...variables, WECHAT_APPID: 'wx0123456789abcdef' };
+      expect(parseEnv(deployed).DEV_LOGIN).toBe(false);
+      expect(() => parseEnv({ ...deployed, DEV_LOGIN: 'true' })).toThrow(/DEV_LOGIN/);
+    }
+  });
+
+  it('throttles the HTTP API and allows CORS for the H5 app', () => {
+    const stage = ofType('AWS::ApiGatewayV2::Stage')[0]![1];
+    expect(stage.Properties.DefaultRouteSettings).toStrictEqual({
+      ThrottlingBurstLimit: 200,
+      ThrottlingRateLimit: 100,
+    });
+    const api = ofType('AWS::ApiGatewayV2::Api')[0]![1];
+    expect(api.Properties.CorsConfiguration.AllowHeaders).toContain('Authorization');
+  });
+});
+
+describe('Template: permissions and secrets', () => {
+  const role = resources.IamRoleLambdaExecution!;
+  type Statement = { Action: string[]; Resource: unknown[] };
+  const statements = role.Properties.Policies.flatMap(
+    (policy: { PolicyDocument: { Statement: Statement[] } }) => policy.PolicyDocument.Statement,
+  ) as Statement[];
+
+  it('scopes DynamoDB access to the table and its indexes only, with no Scan', () => {
+    const dynamo = statements.filter((s) => s.Action.some((action) => action.startsWith('dynamodb:')));
+    expect(dynamo.length).toBe(1);
+    expect(dynamo[0]!.Action).not.toContain('dynamodb:Scan');
+    expect(dynamo[0]!.Resource).toStrictEqual([
+      { 'Fn::GetAtt': ['AnkangTable', 'Arn'] },
+      { 'Fn::Join': ['/', [{ 'Fn::GetAtt': ['AnkangTable', 'Arn'] }, 'index', '*']] },
+    ]);
+  });
+
+  it('grants no action on every resource', () => {
+    for (const statement of statements) expect(statement.Resource).not.toContain('*');
+  });
+
+  it('writes no partition-specific ARN (so it deploys to the China regions) and no secret value', () => {
+    expect(templateText).not.toMatch(/arn:aws:/);
+    expect(templateText).not.toMatch(/local-only/);
+  });
+});
+
+describe('Package: function zips', () => {
+  it('bundles each function alone, one file, without the AWS SDK', () => {
+    const zips = readdirSync(packageDir).filter((file) => file.endsWith('.zip'));
+    expect(zips.sort()).toStrictEqual(
+      Object.keys(contracts)
+        .map((name) => `${name}.zip`)
+        .sort(),
+    );
+    const sizes: Record<string, string> = {};
+    for (const zip of zips) {
+      const name = zip.replace('.zip', '');
+      const file = path.join(packageDir, zip);
+      const entries = zipEntries(file);
+      expect(
+        entries.map((entry) => entry.name),
+        zip,
+      ).toStrictEqual([`functions/src/handlers/${name}.js`]);
+      // The SDK stays external (the Lambda runtime provides it) rather than bundled into every zip.
+      const code = entries[0]!.text();
+      expect(code).toMatch(/require\("@aws-sdk\/client-dynamodb"\)/);
+      sizes[name] = `${(statSync(file).size / 1024).toFixed(0)} KB`;
+    }
+    console.log('function zip sizes:', sizes);
+  });
+});
