@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './paths';
 import { captureOutput, freePort, startChild, stopChild, waitFor } from './processes';
@@ -21,6 +23,8 @@ export interface OfflineOptions {
 export async function startOffline(options: OfflineOptions): Promise<OfflineApi> {
   const httpPort = options.httpPort ?? (await freePort());
   const lambdaPort = await freePort();
+  // serverless-offline copies each function into the temp dir and leaves it there; give it its own.
+  const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'ankang-offline-'));
   const child = startChild(
     process.execPath,
     [
@@ -41,6 +45,7 @@ export async function startOffline(options: OfflineOptions): Promise<OfflineApi>
         ANKANG_DEV_LOGIN: String(options.devLogin ?? true),
         SLS_TELEMETRY_DISABLED: '1',
         SLS_NOTIFICATIONS_MODE: 'off',
+        TMPDIR: tmpDir,
       },
     },
   );
@@ -54,7 +59,14 @@ export async function startOffline(options: OfflineOptions): Promise<OfflineApi>
     });
   } catch (error) {
     await stopChild(child);
+    rmSync(tmpDir, { recursive: true, force: true });
     throw error;
   }
-  return { apiBase, stop: () => stopChild(child) };
+  return {
+    apiBase,
+    stop: async () => {
+      await stopChild(child);
+      rmSync(tmpDir, { recursive: true, force: true });
+    },
+  };
 }

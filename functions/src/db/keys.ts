@@ -14,4 +14,52 @@ export const keys = {
   /** Every org node lives in one partition, sorted by path, so a subtree is one range query. */
   orgs: () => ({ pk: 'ORG' }),
   demoUsers: () => ({ gsi1pk: 'DEMO_USER' }),
+  station: (id: string) => ({ pk: `STATION#${id}`, sk: 'STATION' }),
+  /** Uniqueness of a station's external id (the source system's id used by imports). */
+  externalId: (externalId: string) => ({ pk: `EXTID#${externalId}`, sk: 'EXTID' }),
+  feedback: (stationId: string, date: string, userId: string) => ({
+    pk: `STATION#${stationId}`,
+    sk: `FEEDBACK#${date}#${userId}`,
+  }),
+  report: (id: string) => ({ pk: `REPORT#${id}`, sk: 'REPORT' }),
+};
+
+/** The province code (first org path segment) partitions org-wide listings. */
+export function provinceOf(orgPath: string): string {
+  return orgPath.split('/')[0]!;
+}
+
+/**
+ * Sort-key prefix for "this org and everything below": the path plus a slash, so `320500/` never
+ * matches `3205001/`.
+ */
+export function orgSubtreePrefix(orgPath: string): string {
+  return `${orgPath}/`;
+}
+
+/** Geohash length of the geo index partition; the sort key holds the finer hash. */
+export const GEO_PARTITION_PRECISION = 4;
+export const GEO_SORT_PRECISION = 8;
+
+/** The geo index partition holding a geohash (or cell) at least GEO_PARTITION_PRECISION long. */
+export function geoPartitionKey(geohash: string): string {
+  return `STN_GEO#${geohash.slice(0, GEO_PARTITION_PRECISION)}`;
+}
+
+export const stationIndexKeys = {
+  /** gsi1: stations of an org subtree, within the province's partition. */
+  byOrg: (orgPath: string, id: string) => ({
+    gsi1pk: `STN_ORG#${provinceOf(orgPath)}`,
+    gsi1sk: `${orgSubtreePrefix(orgPath)}#${id}`,
+  }),
+  /** gsi2: stations in a geohash cell; a finer cell is a begins_with on the sort key. */
+  byGeo: (geohash: string, id: string) => ({
+    gsi2pk: geoPartitionKey(geohash),
+    gsi2sk: `${geohash}#${id}`,
+  }),
+  /** gsi1: a report queue per state and province, sorted by org path then time. */
+  reportByState: (state: string, orgPath: string, createdAt: string, id: string) => ({
+    gsi1pk: `RPT#${state}#${provinceOf(orgPath)}`,
+    gsi1sk: `${orgSubtreePrefix(orgPath)}#${createdAt}#${id}`,
+  }),
 };

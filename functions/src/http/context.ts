@@ -5,6 +5,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 /** Who is calling, read fresh from the table on every authenticated request. */
 export interface Caller {
   userId: string;
+  nickname: string;
   roles: Role[];
   orgPath: string | null;
 }

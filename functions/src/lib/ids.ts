@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /**
  * A user's id is derived from their WeChat openid, so a retried or concurrent first login lands on
@@ -6,4 +6,13 @@ import { createHash } from 'node:crypto';
  */
 export function userIdForOpenid(openid: string): string {
   return `u_${createHash('sha256').update(`openid:${openid}`).digest('hex').slice(0, 24)}`;
+}
+
+export function newStationId(): string {
+  return `st_${randomBytes(10).toString('hex')}`;
+}
+
+/** A report's id comes from who sent it and the client's request id: a retry maps to the same report. */
+export function reportIdFor(userId: string, requestId: string): string {
+  return `rp_${createHash('sha256').update(`report:${userId}:${requestId}`).digest('hex').slice(0, 24)}`;
 }

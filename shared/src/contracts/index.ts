@@ -1,12 +1,34 @@
 import { devLogin, listDevAccounts, login } from './auth';
 import { getMe } from './me';
 import { listOrgs, setStaffRole } from './orgs';
+import {
+  createStation,
+  getManagedStation,
+  importStations,
+  listManagedStations,
+  listStationReports,
+  setStationStatus,
+  updateStation,
+  updateStationReport,
+  verifyStation,
+} from './stationAdmin';
+import {
+  getStation,
+  listDistricts,
+  nearbyStations,
+  rateStation,
+  reportStationProblem,
+  searchStations,
+} from './stations';
 import { health } from './system';
 
 export * from './auth';
 export * from './define';
 export * from './me';
 export * from './orgs';
+export * from './query';
+export * from './stationAdmin';
+export * from './stations';
 export * from './system';
 
 /** The single route table: every route the API serves, keyed by its Lambda function name. */
@@ -18,6 +40,21 @@ export const contracts = {
   getMe,
   listOrgs,
   setStaffRole,
+  nearbyStations,
+  getStation,
+  searchStations,
+  listDistricts,
+  rateStation,
+  reportStationProblem,
+  listManagedStations,
+  getManagedStation,
+  createStation,
+  updateStation,
+  setStationStatus,
+  verifyStation,
+  importStations,
+  listStationReports,
+  updateStationReport,
 } as const;
 
 export type ContractName = keyof typeof contracts;

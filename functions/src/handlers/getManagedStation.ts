@@ -1,0 +1,7 @@
+import { contracts } from '@ankang/shared';
+import { route } from '../http/route';
+import { getManagedStation } from '../services/stationAdmin';
+
+export const handler = route(contracts.getManagedStation, ({ caller, input }) =>
+  getManagedStation(caller, input.params.id),
+);

@@ -1,0 +1,145 @@
+import type { ManagedStation, Station, StationDraft, StationStatus } from '@ankang/shared';
+import { getOrg } from '../db/orgs';
+import { getStationById, listStationsUnderOrg } from '../db/stations';
+import {
+  insertStation,
+  markStationVerified,
+  replaceStation,
+  StationWriteError,
+  updateStationStatus,
+} from '../db/stationWrites';
+import type { Caller } from '../http/context';
+import { AppError } from '../http/errors';
+import { assertInScope, listingRoot } from '../http/scope';
+import { now } from '../lib/clock';
+import { newStationId } from '../lib/ids';
+import { toManagedStation } from './stationViews';
+
+const DAY_MS = 86_400_000;
+
+/** The station, if it exists and lies within the caller's org. */
+export async function loadManagedStation(caller: Caller, id: string): Promise<Station> {
+  const station = await getStationById(id);
+  if (!station) throw new AppError('STATION_NOT_FOUND');
+  assertInScope(caller, station.orgPath);
+  return station;
+}
+
+async function assertOrgExists(orgPath: string): Promise<void> {
+  if (!(await getOrg(orgPath))) throw new AppError('ORG_NOT_FOUND');
+}
+
+async function conflict(id: string, cause: unknown): Promise<never> {
+  const current = await getStationById(id);
+  throw new AppError('VERSION_CONFLICT', {
+    cause,
+    details: current ? { currentVersion: current.version } : undefined,
+  });
+}
+
+function mapWriteError(id: string) {
+  return async (error: unknown): Promise<never> => {
+    if (error instanceof StationWriteError) {
+      if (error.reason === 'duplicateExternalId')
+        throw new AppError('DUPLICATE_EXTERNAL_ID', { cause: error });
+      if (error.reason === 'notFound') throw new AppError('STATION_NOT_FOUND', { cause: error });
+      return conflict(id, error);
+    }
+    throw error;
+  };
+}
+
+/** A new station record from a draft; shared with the importer. */
+export function newStation(draft: StationDraft, at: Date): Station {
+  const stamp = at.toISOString();
+  return {
+    ...draft,
+    id: newStationId(),
+    status: { state: 'open' },
+    photos: [],
+    lastVerifiedAt: null,
+    lastVerifiedBy: null,
+    rating: { count: 0, average: 0, stars: [0, 0, 0, 0, 0] },
+    openReports: 0,
+    version: 1,
+    createdAt: stamp,
+    updatedAt: stamp,
+  };
+}
+
+/** The previous record with the draft's fields, one version on. */
+export function editedStation(previous: Station, draft: StationDraft, at: Date): Station {
+  // The draft owns its optional fields too: one it leaves out is cleared, not inherited.
+  const { externalId: _externalId, phone: _phone, ...kept } = previous;
+  return { ...kept, ...draft, version: previous.version + 1, updatedAt: at.toISOString() };
+}
+
+export async function createStation(caller: Caller, draft: StationDraft): Promise<ManagedStation> {
+  await assertOrgExists(draft.orgPath);
+  const at = now();
+  const station = newStation(draft, at);
+  await insertStation(station).catch(mapWriteError(station.id));
+  return toManagedStation(station, at);
+}
+
+export async function updateStation(
+  caller: Caller,
+  id: string,
+  body: StationDraft & { version: number },
+): Promise<ManagedStation> {
+  const { version, ...draft } = body;
+  const previous = await loadManagedStation(caller, id);
+  if (previous.version !== version) return conflict(id, new Error('stale version'));
+  if (draft.orgPath !== previous.orgPath) await assertOrgExists(draft.orgPath);
+  const at = now();
+  const saved = await replaceStation(editedStation(previous, draft, at), previous, version).catch(
+    mapWriteError(id),
+  );
+  return toManagedStation(saved, at);
+}
+
+export async function setStationStatus(
+  caller: Caller,
+  id: string,
+  body: { version: number; status: StationStatus },
+): Promise<ManagedStation> {
+  await loadManagedStation(caller, id);
+  const at = now();
+  const saved = await updateStationStatus(id, body.status, body.version, at).catch(mapWriteError(id));
+  return toManagedStation(saved, at);
+}
+
+export async function verifyStation(caller: Caller, id: string): Promise<ManagedStation> {
+  await loadManagedStation(caller, id);
+  const at = now();
+  const saved = await markStationVerified(id, caller.nickname, at).catch(mapWriteError(id));
+  return toManagedStation(saved, at);
+}
+
+export async function getManagedStation(caller: Caller, id: string): Promise<ManagedStation> {
+  return toManagedStation(await loadManagedStation(caller, id), now());
+}
+
+export async function listManagedStations(
+  caller: Caller,
+  query: { org?: string; unverifiedDays?: number; hasOpenReports: boolean; q?: string; cursor?: string },
+): Promise<{ stations: ManagedStation[]; nextCursor?: string }> {
+  const root = listingRoot(caller, query.org);
+  if (!root) return { stations: [] };
+  const at = now();
+  const page = await listStationsUnderOrg(
+    root,
+    {
+      text: query.q || undefined,
+      hasOpenReports: query.hasOpenReports,
+      verifiedBefore: query.unverifiedDays
+        ? new Date(at.getTime() - query.unverifiedDays * DAY_MS).toISOString()
+        : undefined,
+    },
+    { limit: 20, cursor: query.cursor },
+  );
+  return {
+    stations: page.stations.map((station) => toManagedStation(station, at)),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  };
+}

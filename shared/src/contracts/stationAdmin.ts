@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { orgPathSchema } from '../schemas/org';
+import { stationDraftSchema, stationIdSchema, stationStatusSchema } from '../schemas/station';
+import {
+  importResultSchema,
+  managedStationSchema,
+  reportIdSchema,
+  reportStateSchema,
+  stationReportSchema,
+} from '../schemas/stationViews';
+import { defineContract } from './define';
+import { cursorSchema, queryFlag } from './query';
+
+const staff = ['staff', 'admin'] as const;
+const stationParams = z.object({ id: stationIdSchema });
+const versionField = { version: z.number().int().min(1, '缺少版本号') };
+
+/** Largest import accepted in one request (the decoded file). */
+export const IMPORT_MAX_BYTES = 4 * 1024 * 1024;
+
+export const listManagedStations = defineContract({
+  name: 'listManagedStations',
+  summary: '本级及下级组织的驿站（可筛选久未核实、有待处理问题）',
+  method: 'GET',
+  path: '/staff/stations',
+  access: staff,
+  orgScope: { from: 'query', field: 'org' },
+  query: z.object({
+    org: orgPathSchema.optional(),
+    /** Only stations not verified for this many days (e.g. 90). */
+    unverifiedDays: z.coerce.number().int().min(1).max(3650).optional(),
+    hasOpenReports: queryFlag,
+    q: z.string().trim().max(30).optional(),
+    cursor: cursorSchema,
+  }),
+  output: z.object({ stations: z.array(managedStationSchema), nextCursor: z.string().optional() }),
+  errors: ['OUT_OF_SCOPE', 'BAD_CURSOR'],
+});
+
+export const getManagedStation = defineContract({
+  name: 'getManagedStation',
+  summary: '驿站完整资料（编辑用）',
+  method: 'GET',
+  path: '/staff/stations/{id}',
+  access: staff,
+  params: stationParams,
+  output: managedStationSchema,
+  errors: ['STATION_NOT_FOUND', 'OUT_OF_SCOPE'],
+});
+
+export const createStation = defineContract({
+  name: 'createStation',
+  summary: '新建驿站',
+  method: 'POST',
+  path: '/staff/stations',
+  access: staff,
+  orgScope: { from: 'body', field: 'orgPath' },
+  body: stationDraftSchema,
+  output: managedStationSchema,
+  successStatus: 201,
+  errors: ['OUT_OF_SCOPE', 'ORG_NOT_FOUND', 'DUPLICATE_EXTERNAL_ID'],
+});
+
+export const updateStation = defineContract({
+  name: 'updateStation',
+  summary: '修改驿站资料（版本号不符时 409）',
+  method: 'PUT',
+  path: '/staff/stations/{id}',
+  access: staff,
+  orgScope: { from: 'body', field: 'orgPath' },
+  params: stationParams,
+  body: stationDraftSchema.extend(versionField),
+  output: managedStationSchema,
+  errors: ['STATION_NOT_FOUND', 'OUT_OF_SCOPE', 'ORG_NOT_FOUND', 'VERSION_CONFLICT', 'DUPLICATE_EXTERNAL_ID'],
+});
+
+export const setStationStatus = defineContract({
+  name: 'setStationStatus',
+  summary: '暂停开放（原因、预计恢复时间）、恢复开放或关闭驿站',
+  method: 'POST',
+  path: '/staff/stations/{id}/status',
+  access: staff,
+  params: stationParams,
+  body: z.object({ ...versionField, status: stationStatusSchema }),
+  output: managedStationSchema,
+  errors: ['STATION_NOT_FOUND', 'OUT_OF_SCOPE', 'VERSION_CONFLICT'],
+});
+
+export const verifyStation = defineContract({
+  name: 'verifyStation',
+  summary: '核实驿站信息（今天已核对）',
+  method: 'POST',
+  path: '/staff/stations/{id}/verify',
+  access: staff,
+  params: stationParams,
+  output: managedStationSchema,
+  errors: ['STATION_NOT_FOUND', 'OUT_OF_SCOPE'],
+});
+
+export const importStations = defineContract({
+  name: 'importStations',
+  summary: '从 CSV 或 XLSX 批量导入驿站（可先试运行）',
+  method: 'POST',
+  path: '/staff/stations/import',
+  access: staff,
+  orgScope: { from: 'body', field: 'orgPath' },
+  body: z.object({
+    /** Every row must lie in this org's subtree. */
+    orgPath: orgPathSchema,
+    format: z.enum(['csv', 'xlsx']),
+    fileName: z.string().max(120).optional(),
+    /** The file, base64-encoded. */
+    content: z.string().min(1, '文件为空').max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 4, '文件过大（最大 4 MB）'),
+    dryRun: z.boolean().default(true),
+  }),
+  output: importResultSchema,
+  errors: ['OUT_OF_SCOPE', 'IMPORT_FILE_INVALID'],
+});
+
+export const listStationReports = defineContract({
+  name: 'listStationReports',
+  summary: '驿站问题处理队列',
+  method: 'GET',
+  path: '/staff/reports',
+  access: staff,
+  orgScope: { from: 'query', field: 'org' },
+  query: z.object({ org: orgPathSchema.optional(), state: reportStateSchema.default('new'), cursor: cursorSchema }),
+  output: z.object({ reports: z.array(stationReportSchema), nextCursor: z.string().optional() }),
+  errors: ['OUT_OF_SCOPE', 'BAD_CURSOR'],
+});
+
+export const updateStationReport = defineContract({
+  name: 'updateStationReport',
+  summary: '受理或解决驿站问题',
+  method: 'POST',
+  path: '/staff/reports/{id}',
+  access: staff,
+  params: z.object({ id: reportIdSchema }),
+  body: z.object({
+    ...versionField,
+    state: z.enum(['acknowledged', 'resolved']),
+    note: z.string().trim().max(200).optional(),
+  }),
+  output: stationReportSchema,
+  errors: ['REPORT_NOT_FOUND', 'OUT_OF_SCOPE', 'VERSION_CONFLICT', 'INVALID_TRANSITION'],
+});

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { orgPathSchema } from '../schemas/org';
+import { amenitySchema, hostTypeSchema, stationIdSchema } from '../schemas/station';
+import {
+  feedbackSchema,
+  feedbackTagSchema,
+  nearbyStationSchema,
+  reportKindSchema,
+  stationDetailSchema,
+  stationReportSchema,
+  stationSummarySchema,
+} from '../schemas/stationViews';
+import { defineContract } from './define';
+import { cursorSchema, queryFlag, queryList } from './query';
+
+export const NEARBY_DEFAULT_RADIUS_M = 3000;
+export const NEARBY_MAX_RADIUS_M = 20_000;
+export const NEARBY_DEFAULT_LIMIT = 20;
+export const NEARBY_MAX_LIMIT = 50;
+
+const stationParams = z.object({ id: stationIdSchema });
+
+export const nearbyStations = defineContract({
+  name: 'nearbyStations',
+  summary: '附近驿站：按距离排序，可筛选设施、营业中、驿站类型',
+  method: 'GET',
+  path: '/stations/nearby',
+  access: 'public',
+  query: z.object({
+    lat: z.coerce.number().min(-90).max(90),
+    lng: z.coerce.number().min(-180).max(180),
+    radius: z.coerce.number().int().min(100).max(NEARBY_MAX_RADIUS_M).default(NEARBY_DEFAULT_RADIUS_M),
+    limit: z.coerce.number().int().min(1).max(NEARBY_MAX_LIMIT).default(NEARBY_DEFAULT_LIMIT),
+    amenities: queryList(amenitySchema),
+    openNow: queryFlag,
+    hostType: hostTypeSchema.optional(),
+  }),
+  output: z.object({ stations: z.array(nearbyStationSchema), at: z.string() }),
+  errors: [],
+});
+
+export const getStation = defineContract({
+  name: 'getStation',
+  summary: '驿站详情',
+  method: 'GET',
+  path: '/stations/{id}',
+  access: 'public',
+  params: stationParams,
+  output: stationDetailSchema,
+  errors: ['STATION_NOT_FOUND'],
+});
+
+export const searchStations = defineContract({
+  name: 'searchStations',
+  summary: '按区县浏览或按名称、地址搜索驿站（不提供位置时使用）',
+  method: 'GET',
+  path: '/stations',
+  access: 'public',
+  query: z.object({
+    org: orgPathSchema,
+    q: z.string().trim().max(30).optional(),
+    cursor: cursorSchema,
+  }),
+  output: z.object({ stations: z.array(stationSummarySchema), nextCursor: z.string().optional(), at: z.string() }),
+  errors: ['ORG_NOT_FOUND', 'BAD_CURSOR'],
+});
+
+export const listDistricts = defineContract({
+  name: 'listDistricts',
+  summary: '可选择的地区（工会组织所在区县、镇街）',
+  method: 'GET',
+  path: '/districts',
+  access: 'public',
+  output: z.object({
+    districts: z.array(
+      z.object({ path: orgPathSchema, name: z.string(), region: z.string(), parentPath: orgPathSchema.nullable() }),
+    ),
+  }),
+  errors: [],
+});
+
+export const rateStation = defineContract({
+  name: 'rateStation',
+  summary: '评价驿站（每人每站每天一次，重复提交不重复计数）',
+  method: 'POST',
+  path: '/stations/{id}/feedback',
+  access: ['worker'],
+  params: stationParams,
+  body: z.object({
+    stars: z.number().int().min(1, '请选择 1–5 星').max(5, '请选择 1–5 星'),
+    tags: z.array(feedbackTagSchema).max(8).default([]),
+    comment: z.string().trim().max(200, '评价最多 200 字').default(''),
+  }),
+  output: z.object({
+    feedback: feedbackSchema,
+    rating: z.object({ average: z.number(), count: z.number() }),
+  }),
+  errors: ['STATION_NOT_FOUND'],
+});
+
+export const reportStationProblem = defineContract({
+  name: 'reportStationProblem',
+  summary: '反映驿站问题（进入工会干部处理队列）',
+  method: 'POST',
+  path: '/stations/{id}/reports',
+  access: ['worker'],
+  params: stationParams,
+  body: z.object({
+    kind: reportKindSchema,
+    text: z.string().trim().max(200, '描述最多 200 字').default(''),
+    /** Client-generated id for this report, so a retried submission is stored once. */
+    requestId: z.string().regex(/^[0-9a-zA-Z-]{8,64}$/, '请求编号格式不正确'),
+  }),
+  output: z.object({ report: stationReportSchema.pick({ id: true, state: true, kind: true, createdAt: true }) }),
+  successStatus: 201,
+  errors: ['STATION_NOT_FOUND'],
+});

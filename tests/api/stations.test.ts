@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { loginAsDemo, loginWithCode, request } from './http';
+
+// A place of its own (拉萨), so demo stations never show up in these answers.
+const here = { lng: 91.1322, lat: 29.6604 };
+const zjg = '320000/320500/320582';
+
+function draft(name: string, offset: { dLng: number; dLat: number }, extra: Record<string, unknown> = {}) {
+  return {
+    name,
+    address: '北京中路 1 号',
+    district: '城关区',
+    orgPath: zjg,
+    location: { lng: here.lng + offset.dLng, lat: here.lat + offset.dLat },
+    hostType: 'union',
+    amenities: ['water', 'toilet'],
+    hours: { alwaysOpen: true },
+    ...extra,
+  };
+}
+
+async function create(token: string, body: unknown) {
+  const result = await request('POST', '/staff/stations', { token, body });
+  if (result.status !== 201) throw new Error(`create failed: ${JSON.stringify(result.body)}`);
+  return result.body as { id: string; version: number };
+}
+
+describe('API: stations over HTTP', () => {
+  it('finds stations nearest first, hides a closed one with openNow, and shows the detail', async () => {
+    const staff = await loginAsDemo('李敏');
+    const tag = randomUUID().slice(0, 4);
+    const far = await create(staff, draft(`远站${tag}`, { dLng: 0.02, dLat: 0 }));
+    const near = await create(staff, draft(`近站${tag}`, { dLng: 0.002, dLat: 0 }));
+    const night = await create(
+      staff,
+      draft(`夜站${tag}`, { dLng: 0.01, dLat: 0 }, { hours: { weekly: [{ day: 1, open: '00:00', close: '00:01' }] } }),
+    );
+
+    const all = await request('GET', `/stations/nearby?lat=${here.lat}&lng=${here.lng}&radius=5000`);
+    expect(all.status).toBe(200);
+    const rows = (all.body as { stations: { id: string; distanceM: number; open: boolean; hoursLabel: string }[] }).stations;
+    expect(rows.map((r) => r.id)).toStrictEqual([near.id, night.id, far.id]);
+    expect(rows[0]).toMatchObject({ distanceM: expect.any(Number), open: true, hoursLabel: '24小时' });
+    expect(rows.map((r) => r.distanceM)).toStrictEqual([...rows.map((r) => r.distanceM)].sort((a, b) => a - b));
+
+    const openNow = await request('GET', `/stations/nearby?lat=${here.lat}&lng=${here.lng}&radius=5000&openNow=true`);
+    expect((openNow.body as { stations: { id: string }[] }).stations.map((s) => s.id)).toStrictEqual([near.id, far.id]);
+
+    const detail = await request('GET', `/stations/${near.id}`);
+    expect(detail).toMatchObject({ status: 200, body: { id: near.id, name: `近站${tag}`, hours: { alwaysOpen: true } } });
+    expect(detail.body).not.toHaveProperty('orgPath');
+  });
+
+  it('answers 400 with field issues for a bad nearby query', async () => {
+    const result = await request('GET', '/stations/nearby?lat=abc&lng=91&radius=50000&amenities=water,pool');
+    expect(result.status).toBe(400);
+    const issues = (result.body as { error: { details: { issues: { path: string }[] } } }).error.details.issues;
+    expect(issues.map((i) => i.path).sort()).toStrictEqual(['query.amenities.1', 'query.lat', 'query.radius']);
+  });
+
+  it('answers 404 STATION_NOT_FOUND for an unknown station', async () => {
+    const result = await request('GET', '/stations/st_0000000000000000');
+    expect(result).toMatchObject({ status: 404, body: { error: { code: 'STATION_NOT_FOUND' } } });
+  });
+
+  it('lets staff edit within their org only, with 409 on a stale version', async () => {
+    const staff = await loginAsDemo('李敏');
+    const station = await create(staff, draft(`编辑站${randomUUID().slice(0, 4)}`, { dLng: 0.05, dLat: 0.05 }));
+    const edit = { ...draft('编辑后的驿站', { dLng: 0.05, dLat: 0.05 }), version: 1 };
+
+    const other = await loginAsDemo('沈佳怡'); // 苏州工业园区, beside 张家港
+    const beside = await request('PUT', `/staff/stations/${station.id}`, { token: other, body: edit });
+    expect(beside).toMatchObject({ status: 403, body: { error: { code: 'OUT_OF_SCOPE' } } });
+
+    const { token: worker } = await loginWithCode(`ok-${randomUUID()}`);
+    expect(await request('PUT', `/staff/stations/${station.id}`, { token: worker, body: edit })).toMatchObject({
+      status: 403,
+      body: { error: { code: 'FORBIDDEN' } },
+    });
+
+    expect(await request('PUT', `/staff/stations/${station.id}`, { token: staff, body: edit })).toMatchObject({
+      status: 200,
+      body: { name: '编辑后的驿站', version: 2 },
+    });
+    expect(await request('PUT', `/staff/stations/${station.id}`, { token: staff, body: edit })).toMatchObject({
+      status: 409,
+      body: { error: { code: 'VERSION_CONFLICT', details: { currentVersion: 2 } } },
+    });
+    const seen = await request('GET', `/stations/${station.id}`);
+    expect(seen.body).toMatchObject({ name: '编辑后的驿站' });
+  });
+
+  it('counts a retried rating once over HTTP', async () => {
+    const staff = await loginAsDemo('李敏');
+    const station = await create(staff, draft(`评价站${randomUUID().slice(0, 4)}`, { dLng: -0.05, dLat: 0 }));
+    const { token } = await loginWithCode(`ok-${randomUUID()}`);
+    const body = { stars: 4, tags: ['cool'], comment: '不错' };
+    await request('POST', `/stations/${station.id}/feedback`, { token, body });
+    const retry = await request('POST', `/stations/${station.id}/feedback`, { token, body });
+    expect(retry).toMatchObject({ status: 200, body: { rating: { count: 1, average: 4 } } });
+  });
+});
