@@ -34,29 +34,51 @@ describe('API: stations over HTTP', () => {
     const near = await create(staff, draft(`近站${tag}`, { dLng: 0.002, dLat: 0 }));
     const night = await create(
       staff,
-      draft(`夜站${tag}`, { dLng: 0.01, dLat: 0 }, { hours: { weekly: [{ day: 1, open: '00:00', close: '00:01' }] } }),
+      draft(
+        `夜站${tag}`,
+        { dLng: 0.01, dLat: 0 },
+        { hours: { weekly: [{ day: 1, open: '00:00', close: '00:01' }] } },
+      ),
     );
 
     const all = await request('GET', `/stations/nearby?lat=${here.lat}&lng=${here.lng}&radius=5000`);
     expect(all.status).toBe(200);
-    const rows = (all.body as { stations: { id: string; distanceM: number; open: boolean; hoursLabel: string }[] }).stations;
+    const rows = (
+      all.body as { stations: { id: string; distanceM: number; open: boolean; hoursLabel: string }[] }
+    ).stations;
     expect(rows.map((r) => r.id)).toStrictEqual([near.id, night.id, far.id]);
     expect(rows[0]).toMatchObject({ distanceM: expect.any(Number), open: true, hoursLabel: '24小时' });
-    expect(rows.map((r) => r.distanceM)).toStrictEqual([...rows.map((r) => r.distanceM)].sort((a, b) => a - b));
+    expect(rows.map((r) => r.distanceM)).toStrictEqual(
+      [...rows.map((r) => r.distanceM)].sort((a, b) => a - b),
+    );
 
-    const openNow = await request('GET', `/stations/nearby?lat=${here.lat}&lng=${here.lng}&radius=5000&openNow=true`);
-    expect((openNow.body as { stations: { id: string }[] }).stations.map((s) => s.id)).toStrictEqual([near.id, far.id]);
+    const openNow = await request(
+      'GET',
+      `/stations/nearby?lat=${here.lat}&lng=${here.lng}&radius=5000&openNow=true`,
+    );
+    expect((openNow.body as { stations: { id: string }[] }).stations.map((s) => s.id)).toStrictEqual([
+      near.id,
+      far.id,
+    ]);
 
     const detail = await request('GET', `/stations/${near.id}`);
-    expect(detail).toMatchObject({ status: 200, body: { id: near.id, name: `近站${tag}`, hours: { alwaysOpen: true } } });
+    expect(detail).toMatchObject({
+      status: 200,
+      body: { id: near.id, name: `近站${tag}`, hours: { alwaysOpen: true } },
+    });
     expect(detail.body).not.toHaveProperty('orgPath');
   });
 
   it('answers 400 with field issues for a bad nearby query', async () => {
     const result = await request('GET', '/stations/nearby?lat=abc&lng=91&radius=50000&amenities=water,pool');
     expect(result.status).toBe(400);
-    const issues = (result.body as { error: { details: { issues: { path: string }[] } } }).error.details.issues;
-    expect(issues.map((i) => i.path).sort()).toStrictEqual(['query.amenities.1', 'query.lat', 'query.radius']);
+    const issues = (result.body as { error: { details: { issues: { path: string }[] } } }).error.details
+      .issues;
+    expect(issues.map((i) => i.path).sort()).toStrictEqual([
+      'query.amenities.1',
+      'query.lat',
+      'query.radius',
+    ]);
   });
 
   it('answers 404 STATION_NOT_FOUND for an unknown station', async () => {
@@ -66,7 +88,10 @@ describe('API: stations over HTTP', () => {
 
   it('lets staff edit within their org only, with 409 on a stale version', async () => {
     const staff = await loginAsDemo('李敏');
-    const station = await create(staff, draft(`编辑站${randomUUID().slice(0, 4)}`, { dLng: 0.05, dLat: 0.05 }));
+    const station = await create(
+      staff,
+      draft(`编辑站${randomUUID().slice(0, 4)}`, { dLng: 0.05, dLat: 0.05 }),
+    );
     const edit = { ...draft('编辑后的驿站', { dLng: 0.05, dLat: 0.05 }), version: 1 };
 
     const other = await loginAsDemo('沈佳怡'); // 苏州工业园区, beside 张家港
@@ -74,19 +99,25 @@ describe('API: stations over HTTP', () => {
     expect(beside).toMatchObject({ status: 403, body: { error: { code: 'OUT_OF_SCOPE' } } });
 
     const { token: worker } = await loginWithCode(`ok-${randomUUID()}`);
-    expect(await request('PUT', `/staff/stations/${station.id}`, { token: worker, body: edit })).toMatchObject({
+    expect(
+      await request('PUT', `/staff/stations/${station.id}`, { token: worker, body: edit }),
+    ).toMatchObject({
       status: 403,
       body: { error: { code: 'FORBIDDEN' } },
     });
 
-    expect(await request('PUT', `/staff/stations/${station.id}`, { token: staff, body: edit })).toMatchObject({
-      status: 200,
-      body: { name: '编辑后的驿站', version: 2 },
-    });
-    expect(await request('PUT', `/staff/stations/${station.id}`, { token: staff, body: edit })).toMatchObject({
-      status: 409,
-      body: { error: { code: 'VERSION_CONFLICT', details: { currentVersion: 2 } } },
-    });
+    expect(await request('PUT', `/staff/stations/${station.id}`, { token: staff, body: edit })).toMatchObject(
+      {
+        status: 200,
+        body: { name: '编辑后的驿站', version: 2 },
+      },
+    );
+    expect(await request('PUT', `/staff/stations/${station.id}`, { token: staff, body: edit })).toMatchObject(
+      {
+        status: 409,
+        body: { error: { code: 'VERSION_CONFLICT', details: { currentVersion: 2 } } },
+      },
+    );
     const seen = await request('GET', `/stations/${station.id}`);
     expect(seen.body).toMatchObject({ name: '编辑后的驿站' });
   });

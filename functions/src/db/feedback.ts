@@ -1,6 +1,6 @@
+import { type Feedback, feedbackSchema } from '@ankang/shared';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { type Feedback, feedbackSchema } from '@ankang/shared';
 import { db, tableName } from './client';
 import { keys } from './keys';
 
@@ -9,8 +9,14 @@ export interface StoredFeedback extends Feedback {
   version: number;
 }
 
-export async function getFeedback(stationId: string, date: string, userId: string): Promise<StoredFeedback | null> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.feedback(stationId, date, userId) }));
+export async function getFeedback(
+  stationId: string,
+  date: string,
+  userId: string,
+): Promise<StoredFeedback | null> {
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName, Key: keys.feedback(stationId, date, userId) }),
+  );
   if (!Item) return null;
   return { ...feedbackSchema.parse(Item), userId: Item.userId as string, version: Item.version as number };
 }
@@ -27,7 +33,11 @@ export async function insertFeedback(feedback: StoredFeedback): Promise<boolean>
           {
             Put: {
               TableName: tableName,
-              Item: { ...keys.feedback(feedback.stationId, feedback.date, feedback.userId), type: 'Feedback', ...feedback },
+              Item: {
+                ...keys.feedback(feedback.stationId, feedback.date, feedback.userId),
+                type: 'Feedback',
+                ...feedback,
+              },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -46,7 +56,10 @@ export async function insertFeedback(feedback: StoredFeedback): Promise<boolean>
     );
     return true;
   } catch (error) {
-    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+    if (
+      error instanceof TransactionCanceledException &&
+      error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+    ) {
       return false;
     }
     throw error;
@@ -78,8 +91,15 @@ export async function replaceFeedback(previous: StoredFeedback, next: StoredFeed
                     TableName: tableName,
                     Key: keys.station(next.stationId),
                     UpdateExpression: 'ADD ratingSum :delta, #old :minus, #new :one',
-                    ExpressionAttributeNames: { '#old': `stars${previous.stars}`, '#new': `stars${next.stars}` },
-                    ExpressionAttributeValues: { ':delta': next.stars - previous.stars, ':minus': -1, ':one': 1 },
+                    ExpressionAttributeNames: {
+                      '#old': `stars${previous.stars}`,
+                      '#new': `stars${next.stars}`,
+                    },
+                    ExpressionAttributeValues: {
+                      ':delta': next.stars - previous.stars,
+                      ':minus': -1,
+                      ':one': 1,
+                    },
                   },
                 },
               ]
@@ -89,7 +109,8 @@ export async function replaceFeedback(previous: StoredFeedback, next: StoredFeed
     );
     return true;
   } catch (error) {
-    if (error instanceof TransactionCanceledException || error instanceof ConditionalCheckFailedException) return false;
+    if (error instanceof TransactionCanceledException || error instanceof ConditionalCheckFailedException)
+      return false;
     throw error;
   }
 }

@@ -31,7 +31,8 @@ export async function getOrgs(paths: string[]): Promise<OrgNode[]> {
           new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keysLeft } } }),
         );
         const { Responses, UnprocessedKeys } = answer;
-        for (const item of Responses?.[tableName] ?? []) found.set(item.sk as string, orgNodeSchema.parse(item));
+        for (const item of Responses?.[tableName] ?? [])
+          found.set(item.sk as string, orgNodeSchema.parse(item));
         keysLeft = UnprocessedKeys?.[tableName]?.Keys;
       }
     }),

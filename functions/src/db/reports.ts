@@ -1,6 +1,6 @@
+import { type ReportState, type StationReport, stationReportSchema } from '@ankang/shared';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { type ReportState, type StationReport, stationReportSchema } from '@ankang/shared';
 import { db, tableName } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { indexes, keys, orgSubtreePrefix, provinceOf, stationIndexKeys } from './keys';
@@ -29,7 +29,11 @@ export async function insertReport(report: StationReport & { userId: string }): 
       new TransactWriteCommand({
         TransactItems: [
           {
-            Put: { TableName: tableName, Item: reportItem(report), ConditionExpression: 'attribute_not_exists(pk)' },
+            Put: {
+              TableName: tableName,
+              Item: reportItem(report),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
           },
           {
             Update: {
@@ -45,7 +49,10 @@ export async function insertReport(report: StationReport & { userId: string }): 
     );
     return true;
   } catch (error) {
-    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+    if (
+      error instanceof TransactionCanceledException &&
+      error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+    ) {
       return false;
     }
     throw error;
@@ -62,7 +69,12 @@ export async function transitionReport(
   expectedVersion: number,
 ): Promise<boolean> {
   const resolving = next.state === 'resolved' && current.state !== 'resolved';
-  const { gsi1pk, gsi1sk } = stationIndexKeys.reportByState(next.state, next.orgPath, next.createdAt, next.id);
+  const { gsi1pk, gsi1sk } = stationIndexKeys.reportByState(
+    next.state,
+    next.orgPath,
+    next.createdAt,
+    next.id,
+  );
   try {
     await db.send(
       new TransactWriteCommand({
@@ -104,7 +116,10 @@ export async function transitionReport(
     );
     return true;
   } catch (error) {
-    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+    if (
+      error instanceof TransactionCanceledException &&
+      error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+    ) {
       return false;
     }
     throw error;

@@ -1,6 +1,6 @@
+import type { Station, StationStatus } from '@ankang/shared';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Station, StationStatus } from '@ankang/shared';
 import { db, tableName } from './client';
 import { keys } from './keys';
 import { stationFromItem, stationToItem } from './stationItems';
@@ -43,7 +43,8 @@ function refusalOf(error: unknown, stationRefusal: StationWriteRefusal): never {
   if (error instanceof TransactionCanceledException) {
     const reasons = error.CancellationReasons ?? [];
     if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new StationWriteError(stationRefusal);
-    if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) throw new StationWriteError('duplicateExternalId');
+    if (reasons.some((r) => r.Code === 'ConditionalCheckFailed'))
+      throw new StationWriteError('duplicateExternalId');
   }
   throw error;
 }
@@ -79,7 +80,11 @@ const keptOnEdit = new Set(['pk', 'sk', 'createdAt', 'lastVerifiedAt', 'lastVeri
  * external-id claim when the id changed. Rating counters and open-report counts are kept: they are
  * only ever changed by ADD, never by an edit.
  */
-export async function replaceStation(next: Station, previous: Station, expectedVersion: number): Promise<Station> {
+export async function replaceStation(
+  next: Station,
+  previous: Station,
+  expectedVersion: number,
+): Promise<Station> {
   const { ratingCount, ratingSum, stars1, stars2, stars3, stars4, stars5, openReports, ...fields } =
     stationToItem(next);
   const names: Record<string, string> = {};
@@ -92,7 +97,9 @@ export async function replaceStation(next: Station, previous: Station, expectedV
       return `#f${index} = :f${index}`;
     });
   // An optional field the draft dropped must be removed, not left as it was.
-  const dropped = optionalFields.filter((field) => previous[field] !== undefined && next[field] === undefined);
+  const dropped = optionalFields.filter(
+    (field) => previous[field] !== undefined && next[field] === undefined,
+  );
   const removals = dropped.length ? ` REMOVE ${dropped.join(', ')}` : '';
   const items: TransactItem[] = [
     {
@@ -139,7 +146,12 @@ export async function updateStationStatus(
         UpdateExpression: 'SET #status = :status, updatedAt = :now, version = version + :one',
         ConditionExpression: 'attribute_exists(pk) AND version = :expected',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':status': status, ':now': at.toISOString(), ':one': 1, ':expected': expectedVersion },
+        ExpressionAttributeValues: {
+          ':status': status,
+          ':now': at.toISOString(),
+          ':one': 1,
+          ':expected': expectedVersion,
+        },
         ReturnValues: 'ALL_NEW',
       }),
     );

@@ -1,5 +1,5 @@
-import { GetCommand, type QueryCommandInput, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { GeohashRange, Station } from '@ankang/shared';
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { geoPartitionKey, indexes, keys, orgSubtreePrefix, provinceOf } from './keys';
@@ -15,7 +15,9 @@ export async function getStationById(id: string): Promise<Station | null> {
  * whole partition when the range is that one cell, else a BETWEEN on the sort key (`<geohash>#<id>`;
  * `~` sorts after every geohash character). Returns the stations and the items DynamoDB read.
  */
-export async function listStationsInGeoRange(range: GeohashRange): Promise<{ stations: Station[]; itemsRead: number }> {
+export async function listStationsInGeoRange(
+  range: GeohashRange,
+): Promise<{ stations: Station[]; itemsRead: number }> {
   const wholePartition = range.from === range.partition && range.to === range.partition;
   const stations: Station[] = [];
   let itemsRead = 0;
@@ -25,7 +27,9 @@ export async function listStationsInGeoRange(range: GeohashRange): Promise<{ sta
       new QueryCommand({
         TableName: tableName,
         IndexName: indexes.byGsi2,
-        KeyConditionExpression: wholePartition ? 'gsi2pk = :pk' : 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
+        KeyConditionExpression: wholePartition
+          ? 'gsi2pk = :pk'
+          : 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
         ExpressionAttributeValues: {
           ':pk': geoPartitionKey(range.partition),
           ...(wholePartition ? {} : { ':from': range.from, ':to': `${range.to}~` }),
@@ -52,7 +56,9 @@ export interface OrgStationFilter {
 function filterExpression(filter: OrgStationFilter): Pick<
   QueryCommandInput,
   'FilterExpression' | 'ExpressionAttributeNames'
-> & { values: Record<string, unknown> } {
+> & {
+  values: Record<string, unknown>;
+} {
   const clauses: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
@@ -62,7 +68,9 @@ function filterExpression(filter: OrgStationFilter): Pick<
     values[':text'] = filter.text;
   }
   if (filter.verifiedBefore) {
-    clauses.push('(attribute_not_exists(lastVerifiedAt) OR lastVerifiedAt = :null OR lastVerifiedAt < :before)');
+    clauses.push(
+      '(attribute_not_exists(lastVerifiedAt) OR lastVerifiedAt = :null OR lastVerifiedAt < :before)',
+    );
     values[':before'] = filter.verifiedBefore;
     values[':null'] = null;
   }

@@ -9,9 +9,11 @@ export async function describeUser(user: UserItem): Promise<Me> {
   if (user.orgPath) {
     const chain = await getOrgs(orgPathChain(user.orgPath));
     const node = chain.at(-1);
+    const own = node?.path === user.orgPath ? node : undefined;
     org = {
       path: user.orgPath,
-      name: node?.path === user.orgPath ? node.name : user.orgPath,
+      name: own?.name ?? user.orgPath,
+      region: own?.region ?? '',
       chain: chain.map((item) => item.name),
     };
   }

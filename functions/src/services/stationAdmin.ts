@@ -74,7 +74,8 @@ export function editedStation(previous: Station, draft: StationDraft, at: Date):
   return { ...kept, ...draft, version: previous.version + 1, updatedAt: at.toISOString() };
 }
 
-export async function createStation(caller: Caller, draft: StationDraft): Promise<ManagedStation> {
+/** Scope was checked on the draft's orgPath by the pipeline. */
+export async function createStation(draft: StationDraft): Promise<ManagedStation> {
   await assertOrgExists(draft.orgPath);
   const at = now();
   const station = newStation(draft, at);

@@ -110,7 +110,10 @@ export const importStations = defineContract({
     format: z.enum(['csv', 'xlsx']),
     fileName: z.string().max(120).optional(),
     /** The file, base64-encoded. */
-    content: z.string().min(1, '文件为空').max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 4, '文件过大（最大 4 MB）'),
+    content: z
+      .string()
+      .min(1, '文件为空')
+      .max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 4, '文件过大（最大 4 MB）'),
     dryRun: z.boolean().default(true),
   }),
   output: importResultSchema,
@@ -124,7 +127,11 @@ export const listStationReports = defineContract({
   path: '/staff/reports',
   access: staff,
   orgScope: { from: 'query', field: 'org' },
-  query: z.object({ org: orgPathSchema.optional(), state: reportStateSchema.default('new'), cursor: cursorSchema }),
+  query: z.object({
+    org: orgPathSchema.optional(),
+    state: reportStateSchema.default('new'),
+    cursor: cursorSchema,
+  }),
   output: z.object({ reports: z.array(stationReportSchema), nextCursor: z.string().optional() }),
   errors: ['OUT_OF_SCOPE', 'BAD_CURSOR'],
 });

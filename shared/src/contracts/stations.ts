@@ -61,7 +61,11 @@ export const searchStations = defineContract({
     q: z.string().trim().max(30).optional(),
     cursor: cursorSchema,
   }),
-  output: z.object({ stations: z.array(stationSummarySchema), nextCursor: z.string().optional(), at: z.string() }),
+  output: z.object({
+    stations: z.array(stationSummarySchema),
+    nextCursor: z.string().optional(),
+    at: z.string(),
+  }),
   errors: ['ORG_NOT_FOUND', 'BAD_CURSOR'],
 });
 
@@ -73,7 +77,12 @@ export const listDistricts = defineContract({
   access: 'public',
   output: z.object({
     districts: z.array(
-      z.object({ path: orgPathSchema, name: z.string(), region: z.string(), parentPath: orgPathSchema.nullable() }),
+      z.object({
+        path: orgPathSchema,
+        name: z.string(),
+        region: z.string(),
+        parentPath: orgPathSchema.nullable(),
+      }),
     ),
   }),
   errors: [],
@@ -111,7 +120,9 @@ export const reportStationProblem = defineContract({
     /** Client-generated id for this report, so a retried submission is stored once. */
     requestId: z.string().regex(/^[0-9a-zA-Z-]{8,64}$/, '请求编号格式不正确'),
   }),
-  output: z.object({ report: stationReportSchema.pick({ id: true, state: true, kind: true, createdAt: true }) }),
+  output: z.object({
+    report: stationReportSchema.pick({ id: true, state: true, kind: true, createdAt: true }),
+  }),
   successStatus: 201,
   errors: ['STATION_NOT_FOUND'],
 });

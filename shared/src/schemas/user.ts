@@ -23,6 +23,8 @@ export const meSchema = z.object({
     .object({
       path: orgPathSchema,
       name: z.string(),
+      /** The district or town it serves, e.g. 张家港市. */
+      region: z.string(),
       /** Names from the root down to this node, e.g. 江苏省总工会 › 苏州市总工会. */
       chain: z.array(z.string()),
     })

@@ -22,7 +22,12 @@ export function authenticate(contract: Contract): PipelineMiddleware {
       const userId = await verifyAccessToken(token);
       const user = await getUser(userId);
       if (!user) throw new AppError('UNAUTHENTICATED');
-      request.context.caller = { userId, nickname: user.nickname, roles: rolesOf(user), orgPath: user.orgPath };
+      request.context.caller = {
+        userId,
+        nickname: user.nickname,
+        roles: rolesOf(user),
+        orgPath: user.orgPath,
+      };
     },
   };
 }

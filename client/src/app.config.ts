@@ -1,0 +1,43 @@
+export default defineAppConfig({
+  pages: ['pages/stations/index', 'pages/me/index', 'pages/login/index'],
+  // Role pages load only for the people who open them, keeping the main package small.
+  subPackages: [
+    { root: 'volunteer', name: 'volunteer', pages: ['pages/index/index'] },
+    { root: 'staff', name: 'staff', pages: ['pages/index/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f4f6f5',
+    navigationBarBackgroundColor: '#1f7a5c',
+    navigationBarTitleText: '职工安康',
+    navigationBarTextStyle: 'white',
+    // WeChat's default; stated so the H5 build draws a title bar (with a back button) too.
+    navigationStyle: 'default',
+  },
+  tabBar: {
+    color: '#5c6370',
+    selectedColor: '#1f7a5c',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/stations/index',
+        text: '驿站',
+        iconPath: 'assets/tabbar/stations.png',
+        selectedIconPath: 'assets/tabbar/stations-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png',
+      },
+    ],
+  },
+  permission: {
+    'scope.userLocation': { desc: '用于查找您附近的户外劳动者服务站' },
+  },
+  requiredPrivateInfos: ['getLocation'],
+  // Makes WeChat route private API calls through wx.onNeedPrivacyAuthorization (our popup).
+  __usePrivacyCheck__: true,
+});

@@ -1,0 +1,24 @@
+import { useCallback, useState } from 'react';
+import { fetchLoginOptions, signInAsDemo } from '../services/auth';
+import { type ApiError, toApiError } from '../services/errors';
+import { openPage } from '../services/navigation';
+import { routes } from '../services/routes';
+import { useRequest } from './useRequest';
+
+/** The login page: whether development login exists here, its demo accounts, and picking one. */
+export function useLoginOptions() {
+  const options = useRequest(fetchLoginOptions);
+  const [pendingUserId, setPendingUserId] = useState<string | null>(null);
+  const [signInError, setSignInError] = useState<ApiError | null>(null);
+
+  const pick = useCallback((userId: string) => {
+    setPendingUserId(userId);
+    setSignInError(null);
+    signInAsDemo(userId)
+      .then(() => openPage(routes.me))
+      .catch((error: unknown) => setSignInError(toApiError(error)))
+      .finally(() => setPendingUserId(null));
+  }, []);
+
+  return { ...options, pendingUserId, signInError, pick };
+}

@@ -1,0 +1,60 @@
+import { View } from '@tarojs/components';
+import { DevAccountList } from '../../components/DevAccountList';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { StateView } from '../../components/StateView';
+import { useLoginOptions } from '../../hooks/useLoginOptions';
+import { platform } from '../../platform';
+import { openPage } from '../../services/navigation';
+import { routes } from '../../services/routes';
+import './index.scss';
+
+/**
+ * H5 sign-in. Real users sign in inside WeChat; a browser can only use the development login,
+ * which exists on the local stack alone.
+ */
+export default function LoginPage() {
+  const { loading, data, error, retry, pick, pendingUserId, signInError } = useLoginOptions();
+
+  if (loading && !data) return <StateView tone="loading" title="正在加载…" />;
+  if (error) {
+    return (
+      <View className="page login-page">
+        <StateView
+          tone="error"
+          title="暂时无法登录"
+          description={error.message}
+          actions={[{ text: '重试', onClick: retry }]}
+        />
+      </View>
+    );
+  }
+  if (!data?.devLogin && platform.loginMethod === 'wechat') {
+    return (
+      <View className="page login-page">
+        <StateView
+          tone="info"
+          title="请使用微信登录"
+          description="在“我的”页面点击“微信一键登录”即可。"
+          actions={[{ text: '前往“我的”', onClick: () => void openPage(routes.me) }]}
+        />
+      </View>
+    );
+  }
+  if (!data?.devLogin) {
+    return (
+      <View className="page login-page">
+        <StateView
+          tone="info"
+          title="网页版暂不支持登录"
+          description="请在微信中搜索并打开“职工安康”小程序，使用微信登录。"
+        />
+      </View>
+    );
+  }
+  return (
+    <View className="page login-page">
+      {signInError ? <ErrorBanner error={signInError} /> : null}
+      <DevAccountList accounts={data.accounts} pendingUserId={pendingUserId} onPick={pick} />
+    </View>
+  );
+}

@@ -1,0 +1,78 @@
+import { Button } from '@nutui/nutui-react-taro';
+import { View } from '@tarojs/components';
+import { AccountCard } from '../../components/AccountCard';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { type LinkItem, LinkList } from '../../components/LinkList';
+import { OrgCard } from '../../components/OrgCard';
+import { StateView } from '../../components/StateView';
+import { useAccount } from '../../hooks/useAccount';
+import { platform } from '../../platform';
+import { openPage } from '../../services/navigation';
+import { routes } from '../../services/routes';
+import './index.scss';
+
+/** 我的: who is signed in, their roles and union, the role entrances, and signing in or out. */
+export default function MePage() {
+  const account = useAccount();
+  const { me } = account;
+
+  if (!me) {
+    return (
+      <View className="page me-page">
+        <StateView
+          tone="empty"
+          mark="我"
+          title="您还没有登录"
+          description="登录后可查看您的身份和所属工会。"
+          actions={[
+            {
+              text: platform.loginMethod === 'wechat' ? '微信一键登录' : '去登录',
+              onClick: account.signIn,
+              loading: account.signingIn,
+            },
+          ]}
+        />
+        {account.signInError ? <ErrorBanner error={account.signInError} /> : null}
+      </View>
+    );
+  }
+
+  const entrances: LinkItem[] = [];
+  if (me.roles.includes('volunteer')) {
+    entrances.push({
+      key: 'volunteer',
+      title: '志愿者服务',
+      description: '夏季安康“三送”任务与记录',
+      onClick: () => void openPage(routes.volunteer),
+    });
+  }
+  if (me.roles.includes('staff') || me.roles.includes('admin')) {
+    entrances.push({
+      key: 'staff',
+      title: '工会工作台',
+      description: '驿站、三送活动与帮扶工作',
+      onClick: () => void openPage(routes.staff),
+    });
+  }
+
+  return (
+    <View className="page me-page">
+      <AccountCard me={me} />
+      {account.error ? <ErrorBanner error={account.error} onRetry={account.retry} /> : null}
+      {me.org ? <OrgCard org={me.org} /> : null}
+      <LinkList title="我的服务" items={entrances} />
+      <View className="me-page__logout">
+        <Button
+          className="me-page__logout-button"
+          type="danger"
+          fill="outline"
+          size="large"
+          block
+          onClick={account.signOut}
+        >
+          退出登录
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,67 @@
+import Taro from '@tarojs/taro';
+import { taroStorage } from './storage';
+import { type GeoPoint, LocationError, type Platform, type PrivacyListener } from './types';
+
+const privacyListeners: PrivacyListener[] = [];
+
+/** WeChat pauses the private API until `resolve` is called; the newest visible page answers. */
+function handlePrivacyRequest(
+  resolve: (option: Taro.onNeedPrivacyAuthorization.ResolveOption) => void,
+): void {
+  const listener = privacyListeners.at(-1);
+  if (!listener) {
+    // No page can show the agreement now; failing the call beats leaving it pending forever.
+    resolve({ event: 'disagree' });
+    return;
+  }
+  let answered = false;
+  const once = (option: Taro.onNeedPrivacyAuthorization.ResolveOption) => {
+    if (answered) return;
+    answered = true;
+    resolve(option);
+  };
+  resolve({ event: 'exposureAuthorization' });
+  listener({
+    agree: (buttonId) => once({ event: 'agree', buttonId }),
+    refuse: () => once({ event: 'disagree' }),
+  });
+}
+
+function locationFailure(error: unknown): LocationError {
+  const message = String((error as { errMsg?: string } | undefined)?.errMsg ?? error);
+  if (/privacy/i.test(message)) return new LocationError('privacy-refused', { cause: error });
+  if (/auth|deny|denied/i.test(message)) return new LocationError('denied', { cause: error });
+  return new LocationError('unavailable', { cause: error });
+}
+
+export const weappPlatform: Platform = {
+  name: 'weapp',
+  loginMethod: 'wechat',
+  setup() {
+    // Older base libraries lack the API; they also do not enforce the privacy agreement.
+    if (typeof Taro.onNeedPrivacyAuthorization === 'function') {
+      Taro.onNeedPrivacyAuthorization(handlePrivacyRequest);
+    }
+  },
+  async getLoginCode() {
+    const { code } = await Taro.login();
+    return code || null;
+  },
+  async getLocation(): Promise<GeoPoint> {
+    try {
+      // GCJ-02 is what WeChat maps, openLocation and our station data use.
+      const fix = await Taro.getLocation({ type: 'gcj02' });
+      return { latitude: fix.latitude, longitude: fix.longitude, accuracy: fix.accuracy, system: 'gcj02' };
+    } catch (error) {
+      throw locationFailure(error);
+    }
+  },
+  onPrivacyRequest(listener) {
+    privacyListeners.push(listener);
+    return () => {
+      const index = privacyListeners.lastIndexOf(listener);
+      if (index !== -1) privacyListeners.splice(index, 1);
+    };
+  },
+  storage: taroStorage,
+};

@@ -1,0 +1,79 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { measurePackages, weappDist } from './packages';
+
+interface AppJson {
+  pages: string[];
+  subPackages: Array<{ root: string; pages: string[] }>;
+  tabBar: { list: Array<{ pagePath: string; text: string; iconPath?: string; selectedIconPath?: string }> };
+  permission: Record<string, { desc: string }>;
+  requiredPrivateInfos: string[];
+  __usePrivacyCheck__?: boolean;
+}
+
+const appJson = () => JSON.parse(readFileSync(path.join(weappDist, 'app.json'), 'utf8')) as AppJson;
+
+describe('Build: dist/weapp/app.json', () => {
+  it('declares the location permission, its private API and the privacy check', () => {
+    // Arrange / Act
+    const app = appJson();
+
+    // Assert
+    expect(app.permission['scope.userLocation']).toStrictEqual({ desc: '用于查找您附近的户外劳动者服务站' });
+    expect(app.requiredPrivateInfos).toContain('getLocation');
+    expect(app.__usePrivacyCheck__).toBe(true);
+  });
+
+  it('has the 驿站 and 我的 tabs in the main package, each with icons that exist', () => {
+    const app = appJson();
+
+    expect(app.tabBar.list.map(({ pagePath, text }) => ({ pagePath, text }))).toStrictEqual([
+      { pagePath: 'pages/stations/index', text: '驿站' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ]);
+    for (const tab of app.tabBar.list) {
+      expect(app.pages).toContain(tab.pagePath);
+      for (const icon of [tab.iconPath, tab.selectedIconPath]) {
+        expect(icon, `${tab.text} icon`).toBeTruthy();
+        const png = readFileSync(path.join(weappDist, icon!));
+        expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+      }
+    }
+  });
+
+  it('registers the volunteer and staff subpackages with their landing pages', () => {
+    const app = appJson();
+
+    expect(app.subPackages.map(({ root, pages }) => ({ root, pages }))).toStrictEqual([
+      { root: 'volunteer', pages: ['pages/index/index'] },
+      { root: 'staff', pages: ['pages/index/index'] },
+    ]);
+    for (const sub of app.subPackages) {
+      expect(readFileSync(path.join(weappDist, sub.root, 'pages/index/index.js'), 'utf8')).toContain('Page');
+    }
+  });
+});
+
+describe('Build: package sizes', () => {
+  it('keeps the main package and each subpackage under WeChat’s 2 MB limit', () => {
+    const { bytes } = measurePackages();
+    const limit = 2 * 1024 * 1024;
+
+    expect(Object.keys(bytes).sort()).toStrictEqual(['main', 'staff', 'volunteer']);
+    expect(bytes.main).toBeGreaterThan(0);
+    expect(bytes.main).toBeLessThan(limit);
+    expect(bytes.volunteer).toBeLessThan(limit);
+    expect(bytes.staff).toBeLessThan(limit);
+  });
+
+  it('bakes the API base into the bundle and leaves the H5 platform code out', () => {
+    const scripts = readdirSync(weappDist)
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => readFileSync(path.join(weappDist, file), 'utf8'))
+      .join('\n');
+
+    expect(scripts).toContain(process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000');
+    expect(scripts).not.toContain('geolocation');
+  });
+});

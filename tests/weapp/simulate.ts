@@ -1,0 +1,199 @@
+/**
+ * Runs the built mini-program (client/dist/weapp) inside miniprogram-simulate: WeChat's own WXML
+ * compiler renders Taro's templates into jsdom, and taps reach the React handlers through Taro's
+ * real event path. Only the `wx` APIs the app touches are stood in for, and each records its calls.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { vi } from 'vitest';
+import { weappDist } from './packages';
+
+const require = createRequire(import.meta.url);
+
+export interface FakeAnswer {
+  statusCode: number;
+  data: unknown;
+}
+type RequestOptions = {
+  url: string;
+  method?: string;
+  data?: unknown;
+  header?: Record<string, string>;
+  success?: (result: FakeAnswer & { header: Record<string, string>; errMsg: string }) => void;
+  fail?: (error: { errMsg: string }) => void;
+  complete?: () => void;
+};
+
+/** What the fake server answers, by `METHOD /path`; tests replace entries freely. */
+export const routes = new Map<string, (options: RequestOptions) => FakeAnswer>();
+export const storage = new Map<string, unknown>();
+
+function answer<T>(options: { success?: (value: T) => void; complete?: () => void }, value: T): void {
+  // WeChat answers asynchronously; so do we, or React would see impossible synchronous updates.
+  setTimeout(() => {
+    options.success?.(value);
+    options.complete?.();
+  }, 0);
+}
+
+export const wx = {
+  request: vi.fn((options: RequestOptions) => {
+    const url = new URL(options.url);
+    const handler = routes.get(`${options.method ?? 'GET'} ${url.pathname}`);
+    if (!handler) {
+      setTimeout(() => options.fail?.({ errMsg: `request:fail no fake route for ${url.pathname}` }), 0);
+      return { abort() {} };
+    }
+    answer(options, { ...handler(options), header: {}, errMsg: 'request:ok' });
+    return { abort() {} };
+  }),
+  login: vi.fn((options: { success?: (r: { code: string; errMsg: string }) => void }) =>
+    answer(options, { code: 'fake-wx-code', errMsg: 'login:ok' }),
+  ),
+  getStorageSync: vi.fn((key: string) => storage.get(key) ?? ''),
+  setStorageSync: vi.fn((key: string, value: unknown) => {
+    storage.set(key, value);
+  }),
+  removeStorageSync: vi.fn((key: string) => {
+    storage.delete(key);
+  }),
+  navigateTo: vi.fn((options: { url: string; success?: (r: object) => void }) =>
+    answer(options, { errMsg: 'navigateTo:ok' }),
+  ),
+  switchTab: vi.fn((options: { url: string; success?: (r: object) => void }) =>
+    answer(options, { errMsg: 'switchTab:ok' }),
+  ),
+  navigateBack: vi.fn((options: { success?: (r: object) => void }) =>
+    answer(options, { errMsg: 'navigateBack:ok' }),
+  ),
+  onNeedPrivacyAuthorization: vi.fn(),
+  openPrivacyContract: vi.fn(),
+  getSystemInfoSync: vi.fn(() => ({
+    platform: 'devtools',
+    windowWidth: 375,
+    windowHeight: 667,
+    screenWidth: 375,
+    pixelRatio: 2,
+    SDKVersion: '3.4.0',
+  })),
+};
+
+type PageConfig = Record<string, unknown> & { data?: Record<string, unknown> };
+interface SimulatedPage {
+  dom: HTMLElement;
+  attach(parent: Element): void;
+  detach(): void;
+}
+interface Simulate {
+  load(componentPath: string, options: { compiler: 'official'; rootPath: string }): string;
+  render(id: string): SimulatedPage;
+  sleep(ms: number): Promise<void>;
+}
+
+let simulate: Simulate | undefined;
+let app: Record<string, (options?: unknown) => void> | undefined;
+const loaded = new Map<string, string>();
+
+/** Loads app.js once per test file, with the stand-ins in place before Taro reads `wx`. */
+export function bootApp(): { simulate: Simulate; app: NonNullable<typeof app> } {
+  if (simulate && app) return { simulate, app };
+  const scope = globalThis as Record<string, unknown>;
+  scope.wx = wx;
+  scope.getCurrentPages = () => [];
+  scope.App = (config: NonNullable<typeof app>) => {
+    app = config;
+  };
+  scope.getApp = () => app;
+  simulate = require('miniprogram-simulate') as Simulate;
+  // miniprogram-simulate mounts components; a Taro page becomes one whose lifetimes drive the page hooks.
+  scope.Page = (config: PageConfig) => {
+    const methods: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(config)) if (typeof value === 'function') methods[key] = value;
+    (scope.Component as (definition: object) => void)({
+      data: config.data ?? {},
+      methods,
+      lifetimes: {
+        attached(this: { onLoad(o: object): void; onShow(): void }) {
+          this.onLoad({});
+          this.onShow();
+        },
+        ready(this: { onReady(): void }) {
+          this.onReady();
+        },
+        detached(this: { onHide(): void; onUnload(): void }) {
+          this.onHide();
+          this.onUnload();
+        },
+      },
+    });
+  };
+  require(path.join(weappDist, 'app.js'));
+  if (!app) throw new Error('app.js did not call App()');
+  app.onLaunch?.({ path: 'pages/stations/index', query: {}, scene: 1001 });
+  app.onShow?.({ path: 'pages/stations/index', query: {}, scene: 1001 });
+  return { simulate, app };
+}
+
+/** Renders a page of the built app, e.g. `pages/me/index`, attached to the jsdom document. */
+export function renderPage(route: string): SimulatedPage {
+  const { simulate } = bootApp();
+  // A page's JS registers its component once (webpack caches the module), so load once, render many.
+  let id = loaded.get(route);
+  if (!id) {
+    id = simulate.load(path.join(weappDist, route), { compiler: 'official', rootPath: weappDist });
+    loaded.set(route, id);
+  }
+  const page = simulate.render(id);
+  const parent = document.createElement('div');
+  document.body.appendChild(parent);
+  page.attach(parent);
+  return page;
+}
+
+/** Waits until `check` passes (React renders, then Taro sets data, both asynchronously). */
+export async function waitFor<T>(check: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`waitFor timed out after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The element whose own text includes `text`, deepest first; null when absent. */
+export function findByText(root: Element, text: string, selector = '*'): Element | null {
+  const matches = Array.from(root.querySelectorAll(selector)).filter((el) => el.textContent?.includes(text));
+  return matches.at(-1) ?? null;
+}
+
+/**
+ * An attribute as the WXML template set it. WeChat's built-in components keep most attributes
+ * (open-type, id) on their exparser node rather than in the DOM, so read the rendered virtual node.
+ */
+export function wxmlAttribute(element: Element, name: string): unknown {
+  const node = (
+    element as Element & { __wxElement?: { _vt?: { attrs?: Array<{ name: string; value: unknown }> } } }
+  ).__wxElement;
+  // The compiler hands attributes over camel-cased (open-type → openType).
+  const camel = name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+  return node?._vt?.attrs?.find((attr) => attr.name === camel)?.value;
+}
+
+type Exparser = {
+  Event: {
+    dispatchEvent(target: unknown, event: unknown): void;
+    create(name: string, detail: object, options: object): unknown;
+  };
+};
+
+/** A tap as WeChat delivers it: an exparser event on the element's node, bubbling to its `bindtap`. */
+export function tap(element: Element, eventName = 'tap', detail: object = {}): void {
+  const node = (element as Element & { __wxElement?: unknown }).__wxElement;
+  if (!node) throw new Error(`<${element.tagName.toLowerCase()}> is not a rendered mini-program node`);
+  const exparser = require('miniprogram-exparser') as Exparser;
+  exparser.Event.dispatchEvent(
+    node,
+    exparser.Event.create(eventName, detail, { bubbles: true, composed: true }),
+  );
+}
