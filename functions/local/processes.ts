@@ -3,11 +3,16 @@ import net from 'node:net';
 
 const running = new Set<ChildProcess>();
 
-// Children never outlive the process that started them, however it ends.
-for (const signal of ['exit', 'SIGINT', 'SIGTERM'] as const) {
+// Children never outlive the process that started them, however it ends. A signal is left to
+// whoever else handles it (npm start stops its children gracefully); this is the last resort.
+process.once('exit', () => {
+  for (const child of running) killTree(child, 'SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    if (process.listenerCount(signal) > 0) return;
     for (const child of running) killTree(child, 'SIGKILL');
-    if (signal !== 'exit') process.exit(130);
+    process.exit(130);
   });
 }
 
