@@ -1,8 +1,8 @@
 import { type Feedback, feedbackSchema } from '@ankang/shared';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
 import { keys } from './keys';
+import { conditionFailedAt } from './transactions';
 
 export interface StoredFeedback extends Feedback {
   userId: string;
@@ -56,12 +56,7 @@ export async function insertFeedback(feedback: StoredFeedback): Promise<boolean>
     );
     return true;
   } catch (error) {
-    if (
-      error instanceof TransactionCanceledException &&
-      error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
-    ) {
-      return false;
-    }
+    if (conditionFailedAt(error)) return false;
     throw error;
   }
 }
@@ -109,8 +104,7 @@ export async function replaceFeedback(previous: StoredFeedback, next: StoredFeed
     );
     return true;
   } catch (error) {
-    if (error instanceof TransactionCanceledException || error instanceof ConditionalCheckFailedException)
-      return false;
+    if (conditionFailedAt(error)) return false;
     throw error;
   }
 }

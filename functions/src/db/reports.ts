@@ -1,9 +1,9 @@
 import { type ReportState, type StationReport, stationReportSchema } from '@ankang/shared';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { indexes, keys, orgSubtreePrefix, provinceOf, stationIndexKeys } from './keys';
+import { conditionFailedAt } from './transactions';
 
 function reportItem(report: StationReport & { userId: string }) {
   return {
@@ -49,12 +49,7 @@ export async function insertReport(report: StationReport & { userId: string }): 
     );
     return true;
   } catch (error) {
-    if (
-      error instanceof TransactionCanceledException &&
-      error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
-    ) {
-      return false;
-    }
+    if (conditionFailedAt(error)) return false;
     throw error;
   }
 }
@@ -116,12 +111,7 @@ export async function transitionReport(
     );
     return true;
   } catch (error) {
-    if (
-      error instanceof TransactionCanceledException &&
-      error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
-    ) {
-      return false;
-    }
+    if (conditionFailedAt(error)) return false;
     throw error;
   }
 }

@@ -38,27 +38,14 @@ function hoursLabelOf(station: Station, status: ReturnType<typeof stationOpening
 }
 
 export function toStationDetail(station: Station, at: Date): StationDetail {
-  const summary = toStationSummary(station, at);
   return {
-    id: station.id,
-    name: station.name,
-    address: station.address,
-    district: station.district,
-    location: station.location,
-    hostType: station.hostType,
-    amenities: station.amenities,
+    ...toStationSummary(station, at),
     hours: station.hours,
-    ...(station.phone ? { phone: station.phone } : {}),
-    bestYears: station.bestYears,
-    status: station.status,
     photos: station.photos,
     lastVerifiedAt: station.lastVerifiedAt,
     rating: station.rating,
     version: station.version,
     updatedAt: station.updatedAt,
-    open: summary.open,
-    ...(summary.changesAt ? { changesAt: summary.changesAt } : {}),
-    hoursLabel: summary.hoursLabel,
   };
 }
 
