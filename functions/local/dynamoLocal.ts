@@ -38,17 +38,22 @@ export async function startDynamoLocal(
   const port = options.port ?? (await freePort());
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const jarDir = dynamoLocalJarDir();
-  const child = startChild('java', [
-    `-Xmx${options.heapMb ?? 512}m`,
-    '-XX:+UseSerialGC',
-    `-Djava.library.path=${path.join(jarDir, 'DynamoDBLocal_lib')}`,
-    '-jar',
-    path.join(jarDir, 'DynamoDBLocal.jar'),
-    '-port',
-    String(port),
-    '-sharedDb',
-    ...(options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory']),
-  ]);
+  const child = startChild(
+    'java',
+    [
+      `-Xmx${options.heapMb ?? 512}m`,
+      '-XX:+UseSerialGC',
+      `-Djava.library.path=${path.join(jarDir, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      path.join(jarDir, 'DynamoDBLocal.jar'),
+      '-port',
+      String(port),
+      '-sharedDb',
+      ...(options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory']),
+      // It writes a metadata file into its working folder: keep that out of the repository.
+    ],
+    { cwd: options.dataDir ?? jarDir },
+  );
   const output = captureOutput(child);
 
   const endpoint = `http://127.0.0.1:${port}`;
