@@ -1,9 +1,19 @@
 export default defineAppConfig({
-  pages: ['pages/stations/index', 'pages/me/index', 'pages/login/index'],
+  pages: ['pages/stations/index', 'pages/me/index', 'pages/login/index', 'pages/station/index'],
   // Role pages load only for the people who open them, keeping the main package small.
   subPackages: [
     { root: 'volunteer', name: 'volunteer', pages: ['pages/index/index'] },
-    { root: 'staff', name: 'staff', pages: ['pages/index/index'] },
+    {
+      root: 'staff',
+      name: 'staff',
+      pages: [
+        'pages/index/index',
+        'pages/stations/index',
+        'pages/edit/index',
+        'pages/reports/index',
+        'pages/import/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -37,7 +47,8 @@ export default defineAppConfig({
   permission: {
     'scope.userLocation': { desc: '用于查找您附近的户外劳动者服务站' },
   },
-  requiredPrivateInfos: ['getLocation'],
+  // chooseLocation: staff pick a station's position on the map when editing it.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   // Makes WeChat route private API calls through wx.onNeedPrivacyAuthorization (our popup).
   __usePrivacyCheck__: true,
 });

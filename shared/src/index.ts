@@ -6,6 +6,7 @@ export * from './domain/geohashRanges';
 export * from './domain/hours';
 export * from './domain/hoursLabel';
 export * from './domain/hoursText';
+export * from './domain/importColumns';
 export * from './domain/orgPath';
 export * from './errors';
 export * from './schemas/hours';

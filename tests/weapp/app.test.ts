@@ -45,13 +45,27 @@ describe('Build: dist/weapp/app.json', () => {
   it('registers the volunteer and staff subpackages with their landing pages', () => {
     const app = appJson();
 
-    expect(app.subPackages.map(({ root, pages }) => ({ root, pages }))).toStrictEqual([
-      { root: 'volunteer', pages: ['pages/index/index'] },
-      { root: 'staff', pages: ['pages/index/index'] },
+    // Each role lands on its index page; the staff package holds more pages (its own tests cover them).
+    expect(app.subPackages.map(({ root, pages }) => ({ root, landing: pages[0] }))).toStrictEqual([
+      { root: 'volunteer', landing: 'pages/index/index' },
+      { root: 'staff', landing: 'pages/index/index' },
     ]);
     for (const sub of app.subPackages) {
       expect(readFileSync(path.join(weappDist, sub.root, 'pages/index/index.js'), 'utf8')).toContain('Page');
     }
+  });
+  it('keeps the station detail page in the main package, where the 驿站 tab opens it without a download', () => {
+    const app = appJson();
+
+    expect(app.pages).toStrictEqual([
+      'pages/stations/index',
+      'pages/me/index',
+      'pages/login/index',
+      'pages/station/index',
+    ]);
+    expect(readFileSync(path.join(weappDist, 'pages/stations/index.json'), 'utf8')).toContain(
+      '"enablePullDownRefresh":true',
+    );
   });
 });
 

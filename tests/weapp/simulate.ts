@@ -28,6 +28,23 @@ type RequestOptions = {
 export const routes = new Map<string, (options: RequestOptions) => FakeAnswer>();
 export const storage = new Map<string, unknown>();
 
+/** What wx.getLocation answers: a GCJ-02 fix, or a failure message (e.g. the user denied it). */
+export const geo: { fix: { latitude: number; longitude: number; accuracy: number } | null; failure: string } =
+  {
+    fix: null,
+    failure: 'getLocation:fail auth deny',
+  };
+
+function fail(
+  options: { fail?: (error: { errMsg: string }) => void; complete?: () => void },
+  errMsg: string,
+) {
+  setTimeout(() => {
+    options.fail?.({ errMsg });
+    options.complete?.();
+  }, 0);
+}
+
 function answer<T>(options: { success?: (value: T) => void; complete?: () => void }, value: T): void {
   // WeChat answers asynchronously; so do we, or React would see impossible synchronous updates.
   setTimeout(() => {
@@ -66,6 +83,26 @@ export const wx = {
   navigateBack: vi.fn((options: { success?: (r: object) => void }) =>
     answer(options, { errMsg: 'navigateBack:ok' }),
   ),
+  getLocation: vi.fn((options: { type?: string; success?: (r: object) => void; fail?: () => void }) => {
+    if (geo.fix) answer(options, { ...geo.fix, errMsg: 'getLocation:ok' });
+    else fail(options, geo.failure);
+  }),
+  /** The settings page: the user switches location on (as `geo.fix` says) and comes back. */
+  openSetting: vi.fn((options: { success?: (r: object) => void }) =>
+    answer(options, { authSetting: { 'scope.userLocation': geo.fix !== null }, errMsg: 'openSetting:ok' }),
+  ),
+  openLocation: vi.fn((options: { success?: (r: object) => void }) =>
+    answer(options, { errMsg: 'openLocation:ok' }),
+  ),
+  makePhoneCall: vi.fn((options: { phoneNumber: string; success?: (r: object) => void }) =>
+    answer(options, { errMsg: 'makePhoneCall:ok' }),
+  ),
+  showToast: vi.fn((options: { success?: (r: object) => void }) =>
+    answer(options, { errMsg: 'showToast:ok' }),
+  ),
+  stopPullDownRefresh: vi.fn((options: { success?: (r: object) => void } = {}) =>
+    answer(options, { errMsg: 'stopPullDownRefresh:ok' }),
+  ),
   onNeedPrivacyAuthorization: vi.fn(),
   openPrivacyContract: vi.fn(),
   getSystemInfoSync: vi.fn(() => ({
@@ -81,6 +118,8 @@ export const wx = {
 type PageConfig = Record<string, unknown> & { data?: Record<string, unknown> };
 interface SimulatedPage {
   dom: HTMLElement;
+  /** The page instance: its methods are the Page config's (onPullDownRefresh …). */
+  instance: Record<string, unknown>;
   attach(parent: Element): void;
   detach(): void;
 }
@@ -91,6 +130,8 @@ interface Simulate {
 }
 
 let simulate: Simulate | undefined;
+/** The query the next rendered page is opened with (its onLoad options). */
+let nextQuery: Record<string, string> = {};
 let app: Record<string, (options?: unknown) => void> | undefined;
 const loaded = new Map<string, string>();
 
@@ -114,7 +155,7 @@ export function bootApp(): { simulate: Simulate; app: NonNullable<typeof app> } 
       methods,
       lifetimes: {
         attached(this: { onLoad(o: object): void; onShow(): void }) {
-          this.onLoad({});
+          this.onLoad(nextQuery);
           this.onShow();
         },
         ready(this: { onReady(): void }) {
@@ -135,7 +176,8 @@ export function bootApp(): { simulate: Simulate; app: NonNullable<typeof app> } 
 }
 
 /** Renders a page of the built app, e.g. `pages/me/index`, attached to the jsdom document. */
-export function renderPage(route: string): SimulatedPage {
+export function renderPage(route: string, query: Record<string, string> = {}): SimulatedPage {
+  nextQuery = query;
   const { simulate } = bootApp();
   // A page's JS registers its component once (webpack caches the module), so load once, render many.
   let id = loaded.get(route);

@@ -1,5 +1,12 @@
+import { wgs84ToGcj02 } from '@ankang/shared';
 import { taroStorage } from './storage';
-import { type GeoPoint, LocationError, type Platform } from './types';
+import { type GeoPoint, LocationError, type MapTarget, type Platform } from './types';
+
+/** Amap's URI API takes GCJ-02 (`coordinate=gaode`), our datum, so no conversion is needed. */
+function amapMarkerUrl({ latitude, longitude, name }: MapTarget): string {
+  const position = `${longitude.toFixed(6)},${latitude.toFixed(6)}`;
+  return `https://uri.amap.com/marker?position=${position}&name=${encodeURIComponent(name)}&coordinate=gaode&callnative=1`;
+}
 
 export const h5Platform: Platform = {
   name: 'h5',
@@ -16,14 +23,11 @@ export const h5Platform: Platform = {
         return;
       }
       navigator.geolocation.getCurrentPosition(
-        // Browsers report WGS-84; callers convert to GCJ-02 before any map or distance in China.
-        ({ coords }) =>
-          resolve({
-            latitude: coords.latitude,
-            longitude: coords.longitude,
-            accuracy: coords.accuracy,
-            system: 'wgs84',
-          }),
+        // Browsers report WGS-84; every caller works in GCJ-02 (the stations' and maps' datum).
+        ({ coords }) => {
+          const gcj = wgs84ToGcj02(coords.longitude, coords.latitude);
+          resolve({ latitude: gcj.lat, longitude: gcj.lng, accuracy: coords.accuracy, system: 'gcj02' });
+        },
         (error) =>
           reject(
             new LocationError(error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable', {
@@ -38,5 +42,16 @@ export const h5Platform: Platform = {
   onPrivacyRequest() {
     return () => {};
   },
+  // The browser's own site settings hold the permission; a page cannot open them.
+  async openLocationSettings() {
+    return false;
+  },
+  async makePhoneCall(phone) {
+    window.location.href = `tel:${phone.replace(/[^\d+-]/g, '')}`;
+  },
+  async openMap(target) {
+    window.open(amapMarkerUrl(target), '_blank', 'noopener');
+  },
+  mapLink: amapMarkerUrl,
   storage: taroStorage,
 };

@@ -1,10 +1,21 @@
-/** A position fix. `system` says which datum it is in: maps and distances in China need GCJ-02. */
+/**
+ * A position fix, always in GCJ-02 (the datum of maps in China, of `wx.openLocation` and of our
+ * station data): each platform converts before handing it out.
+ */
 export interface GeoPoint {
   latitude: number;
   longitude: number;
   /** Metres, as reported by the device. */
   accuracy: number;
-  system: 'gcj02' | 'wgs84';
+  system: 'gcj02';
+}
+
+/** A place to navigate to, in GCJ-02. */
+export interface MapTarget {
+  latitude: number;
+  longitude: number;
+  name: string;
+  address: string;
 }
 
 /** Why no position: the user said no, the device could not tell, or the privacy agreement was refused. */
@@ -51,5 +62,16 @@ export interface Platform {
    * private API (location) runs. The newest listener wins; returns an unsubscribe function.
    */
   onPrivacyRequest(listener: PrivacyListener): () => void;
+  /**
+   * After a refusal, opens the app's settings so the worker can allow location (WeChat never asks a
+   * second time by itself). Must run from a tap. False where there is no such page (H5) or it stayed off.
+   */
+  openLocationSettings(): Promise<boolean>;
+  /** Dials a number (WeChat's call sheet; a `tel:` link in a browser). */
+  makePhoneCall(phone: string): Promise<void>;
+  /** Opens the place in a map app for directions (WeChat's map; Amap's web page in a browser). */
+  openMap(target: MapTarget): Promise<void>;
+  /** A web link to the map, where the platform navigates by link (H5); null in WeChat. */
+  mapLink(target: MapTarget): string | null;
   readonly storage: KeyValueStorage;
 }

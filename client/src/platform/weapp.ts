@@ -63,5 +63,23 @@ export const weappPlatform: Platform = {
       if (index !== -1) privacyListeners.splice(index, 1);
     };
   },
+  async openLocationSettings() {
+    try {
+      const { authSetting } = await Taro.openSetting();
+      return authSetting['scope.userLocation'] === true;
+    } catch {
+      return false;
+    }
+  },
+  async makePhoneCall(phone) {
+    await Taro.makePhoneCall({ phoneNumber: phone });
+  },
+  async openMap({ latitude, longitude, name, address }) {
+    // wx.openLocation takes GCJ-02, as our data is; 16 shows the streets around the station.
+    await Taro.openLocation({ latitude, longitude, name, address, scale: 16 });
+  },
+  mapLink() {
+    return null;
+  },
   storage: taroStorage,
 };

@@ -1,3 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '附近驿站',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
 });

@@ -1,15 +1,33 @@
 import { View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useRef } from 'react';
+import { type LinkItem, LinkList } from '../../../components/LinkList';
 import { NoAccess } from '../../../components/NoAccess';
 import { OrgCard } from '../../../components/OrgCard';
 import { StateView } from '../../../components/StateView';
+import { useNewReportCount } from '../../../hooks/useNewReportCount';
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { goBackOr, openPage } from '../../../services/navigation';
 import { routes } from '../../../services/routes';
+import { editStationUrl, staffRoutes } from '../../../services/staffRoutes';
 import './index.scss';
 
-/** Union staff's landing page (subpackage): station upkeep, campaigns and monitoring arrive here. */
+function reportsDescription(count: { count: number; more: boolean } | undefined): string {
+  if (!count) return '职工反映的驿站问题';
+  if (count.count === 0) return '暂无待处理问题';
+  return `${count.count}${count.more ? '+' : ''} 个问题待处理`;
+}
+
+/** Union staff's landing page (subpackage): station upkeep now; campaigns and monitoring later. */
 export default function StaffHomePage() {
   const { gate, account } = useRoleGate(['staff', 'admin']);
+  const reports = useNewReportCount(gate.kind === 'allowed');
+  // The count changes while staff work on the queue; refresh it when they come back.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) reports.retry();
+    shown.current = true;
+  });
 
   if (gate.kind === 'loading') return <StateView tone="loading" title="正在加载…" />;
   if (gate.kind !== 'allowed') {
@@ -24,14 +42,36 @@ export default function StaffHomePage() {
       </View>
     );
   }
+  const items: LinkItem[] = [
+    {
+      key: 'stations',
+      title: '我的驿站',
+      description: '查看、编辑、核实和暂停开放',
+      onClick: () => void openPage(staffRoutes.stations),
+    },
+    {
+      key: 'reports',
+      title: '问题处理',
+      description: reportsDescription(reports.data),
+      onClick: () => void openPage(staffRoutes.reports),
+    },
+    {
+      key: 'import',
+      title: '批量导入',
+      description: '从 CSV 或 Excel 文件导入、更新驿站',
+      onClick: () => void openPage(staffRoutes.import),
+    },
+    {
+      key: 'create',
+      title: '新建驿站',
+      description: '逐项填写一个新驿站',
+      onClick: () => void openPage(editStationUrl()),
+    },
+  ];
   return (
     <View className="page staff-page">
       {gate.me.org ? <OrgCard org={gate.me.org} title="管理范围" /> : null}
-      <StateView
-        tone="info"
-        title="工作台即将上线"
-        description="驿站信息维护、“三送”活动管理和防止返困监测帮扶将在这里办理。"
-      />
+      <LinkList title="驿站管理" items={items} />
     </View>
   );
 }

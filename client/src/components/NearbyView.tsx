@@ -1,0 +1,91 @@
+import { Text, View } from '@tarojs/components';
+import type { useNearbyStations } from '../hooks/useNearbyStations';
+import { radiusSteps } from '../hooks/useNearbyStations';
+import type { GeoPoint } from '../platform';
+import { FilterBar } from './FilterBar';
+import { NearbyStatus } from './NearbyStatus';
+import { StateView } from './StateView';
+import { StationMap } from './StationMap';
+import { StationRow } from './StationRow';
+import './NearbyView.scss';
+
+export interface NearbyViewProps {
+  nearby: ReturnType<typeof useNearbyStations>;
+  point: GeoPoint | null;
+  onRefresh: () => void;
+  onBrowse: () => void;
+  onOpen: (id: string) => void;
+}
+
+const km = (m: number) => `${m / 1000} 公里`;
+
+/** The list around the worker: filters, freshness, map (WeChat), rows, and the empty and failed states. */
+export function NearbyView({ nearby, point, onRefresh, onBrowse, onOpen }: NearbyViewProps) {
+  const { stations, filters, radiusM, error, loading } = nearby;
+  const filtered = filters.openNow || filters.amenities.length > 0;
+  const wider = radiusSteps.find((r) => r > radiusM);
+
+  let body: JSX.Element;
+  if (!stations) {
+    body = error ? (
+      <StateView
+        tone="error"
+        title="驿站加载失败"
+        description={error.message}
+        actions={[{ text: '重试', onClick: onRefresh }]}
+      />
+    ) : (
+      <StateView tone="loading" title="正在查找附近驿站…" />
+    );
+  } else if (stations.length === 0) {
+    const actions = [];
+    if (wider) actions.push({ text: `扩大到 ${km(wider)}`, onClick: nearby.widen });
+    if (filtered) actions.push({ text: '清除筛选', onClick: nearby.clearFilters, primary: false });
+    actions.push({ text: '按地区查找', onClick: onBrowse, primary: false });
+    body = (
+      <StateView
+        tone="empty"
+        title={`${km(radiusM)}内暂无${filters.openNow ? '营业中的' : ''}驿站`}
+        description={
+          filtered ? '当前筛选条件下没有找到，可扩大范围或清除筛选。' : '可扩大查找范围，或按地区查看。'
+        }
+        actions={actions}
+      />
+    );
+  } else {
+    body = (
+      <View className="nearby-view__list">
+        {stations.map((station) => (
+          <StationRow key={station.id} station={station} distanceM={station.distanceM} onOpen={onOpen} />
+        ))}
+        <Text className="nearby-view__footer" onClick={onBrowse}>
+          {`已显示 ${km(radiusM)}内的 ${stations.length} 个驿站 · 按地区查找`}
+        </Text>
+      </View>
+    );
+  }
+
+  return (
+    <View className="nearby-view">
+      {point && stations && stations.length > 0 ? (
+        <StationMap center={point} stations={stations} onPick={onOpen} />
+      ) : null}
+      <FilterBar
+        amenities={filters.amenities}
+        openNow={filters.openNow}
+        onToggleAmenity={nearby.toggleAmenity}
+        onToggleOpenNow={nearby.toggleOpenNow}
+      />
+      {stations ? (
+        <NearbyStatus
+          at={nearby.at}
+          loading={loading}
+          stale={nearby.fromCache}
+          offlineMessage={error ? error.message : null}
+          onRefresh={onRefresh}
+        />
+      ) : null}
+      {body}
+    </View>
+  );
+}

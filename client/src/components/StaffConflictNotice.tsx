@@ -1,0 +1,20 @@
+import { Button } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import './StaffForm.scss';
+
+/** Someone saved the station after it was loaded: say so and offer to load theirs (never overwrite). */
+export function StaffConflictNotice({ onReload }: { onReload: () => void }) {
+  return (
+    <View className="staff-notice staff-notice--conflict">
+      <Text className="staff-notice__title">数据已被他人修改</Text>
+      <Text className="staff-notice__text">
+        您打开此页后，其他人保存了这个驿站的资料。请刷新查看最新内容，再重新修改；您未保存的修改将被放弃。
+      </Text>
+      <View className="staff-notice__actions">
+        <Button type="primary" size="large" onClick={onReload}>
+          刷新
+        </Button>
+      </View>
+    </View>
+  );
+}

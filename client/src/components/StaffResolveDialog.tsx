@@ -1,0 +1,42 @@
+import { Dialog } from '@nutui/nutui-react-taro';
+import { View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import { StationFormField, StationTextInput } from './StaffFormField';
+import './StaffForm.scss';
+
+/** 解决: an optional note on what was done (shown to colleagues). */
+export function StaffResolveDialog({
+  visible,
+  onConfirm,
+  onCancel,
+}: {
+  visible: boolean;
+  onConfirm: (note: string) => void;
+  onCancel: () => void;
+}) {
+  const [note, setNote] = useState('');
+  useEffect(() => {
+    if (visible) setNote('');
+  }, [visible]);
+  return (
+    <Dialog
+      className="staff-pause"
+      visible={visible}
+      title="标记为已解决"
+      confirmText="确认解决"
+      cancelText="取消"
+      onConfirm={() => onConfirm(note)}
+      onCancel={onCancel}
+      // NutUI calls onClose right after onConfirm; the parent closes the dialog itself (and keeps it
+      // open when the input is refused), so closing goes only through 取消 and a confirmed answer.
+      onClose={() => undefined}
+      closeOnOverlayClick={false}
+    >
+      <View>
+        <StationFormField label="处理说明" name="note" hint="例如 已更换饮水机滤芯（可不填）">
+          <StationTextInput multiline value={note} onChange={setNote} maxlength={200} />
+        </StationFormField>
+      </View>
+    </Dialog>
+  );
+}

@@ -1,0 +1,124 @@
+import { IMPORT_MAX_BYTES, type ImportResult } from '@ankang/shared';
+import { useCallback, useState } from 'react';
+import { type ChosenFile, chooseImportFile, FileChoiceError } from '../platform/fileChooser';
+import { type ApiError, toApiError } from '../services/errors';
+import { runStationImport } from '../services/staffStations';
+
+/** 0 nothing yet · 1 读取文件 · 2 上传 · 3 校验 (dry run answered) · 4 导入 (done). */
+export type ImportStep = 0 | 1 | 2 | 3 | 4;
+
+export interface StationImportState {
+  step: ImportStep;
+  busy: boolean;
+  fileName: string | null;
+  /** The dry run's answer; replaced by the real run's after 确认导入. */
+  result: ImportResult | null;
+  /** A problem before the server could check the file (too big, wrong type, unreadable). */
+  problem: string | null;
+  error: ApiError | null;
+  choose: () => void;
+  confirm: () => void;
+  reset: () => void;
+}
+
+interface Loaded {
+  name: string;
+  format: 'csv' | 'xlsx';
+  content: string;
+}
+
+function formatOf(name: string): 'csv' | 'xlsx' | null {
+  const extension = name.toLowerCase().split('.').pop();
+  return extension === 'csv' || extension === 'xlsx' ? extension : null;
+}
+
+/**
+ * 批量导入: pick a file, read it, send it as a dry run (nothing saved; counts and per-row issues
+ * back), then on 确认导入 send the same content for real.
+ */
+export function useStationImport(orgPath: string | undefined): StationImportState {
+  const [step, setStep] = useState<ImportStep>(0);
+  const [busy, setBusy] = useState(false);
+  const [file, setFile] = useState<Loaded | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const send = useCallback(
+    async (loaded: Loaded, dryRun: boolean) => {
+      if (!orgPath) return;
+      setStep(dryRun ? 2 : 4);
+      try {
+        const answer = await runStationImport({
+          orgPath,
+          format: loaded.format,
+          fileName: loaded.name.slice(0, 120),
+          content: loaded.content,
+          dryRun,
+        });
+        setResult(answer);
+        setStep(dryRun ? 3 : 4);
+      } catch (failure) {
+        setError(toApiError(failure));
+        setStep(dryRun ? 1 : 3);
+      }
+    },
+    [orgPath],
+  );
+
+  const choose = useCallback(() => {
+    if (busy) return;
+    setBusy(true);
+    setProblem(null);
+    setError(null);
+    void (async () => {
+      let chosen: ChosenFile;
+      try {
+        chosen = await chooseImportFile();
+      } catch (failure) {
+        if (!(failure instanceof FileChoiceError && failure.reason === 'cancelled'))
+          setProblem('无法打开文件选择，请稍后再试');
+        setBusy(false);
+        return;
+      }
+      setResult(null);
+      setFile(null);
+      setFileName(chosen.name);
+      setStep(1);
+      const format = formatOf(chosen.name);
+      if (!format) {
+        setProblem('只能导入 .csv 或 .xlsx 文件，请按模板整理后再选择');
+      } else if (chosen.size > IMPORT_MAX_BYTES) {
+        setProblem('文件超过 4 MB，请拆分成几个文件分批导入');
+      } else {
+        try {
+          const loaded = { name: chosen.name, format, content: await chosen.readBase64() };
+          setFile(loaded);
+          await send(loaded, true);
+        } catch {
+          setProblem('文件读取失败，请重新选择');
+        }
+      }
+      setBusy(false);
+    })();
+  }, [busy, send]);
+
+  const confirm = useCallback(() => {
+    if (!file || busy) return;
+    setBusy(true);
+    setError(null);
+    void send(file, false).finally(() => setBusy(false));
+  }, [file, busy, send]);
+
+  const reset = useCallback(() => {
+    setStep(0);
+    setFile(null);
+    setFileName(null);
+    setResult(null);
+    setProblem(null);
+    setError(null);
+  }, []);
+
+  return { step, busy, fileName, result, problem, error, choose, confirm, reset };
+}

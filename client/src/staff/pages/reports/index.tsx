@@ -1,0 +1,112 @@
+import { type ReportState, reportStateLabels, type StationReport } from '@ankang/shared';
+import { Button } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import { useReachBottom } from '@tarojs/taro';
+import { useState } from 'react';
+import { ErrorBanner } from '../../../components/ErrorBanner';
+import { NoAccess } from '../../../components/NoAccess';
+import { StaffReportCard } from '../../../components/StaffReportCard';
+import { StaffResolveDialog } from '../../../components/StaffResolveDialog';
+import { StateView } from '../../../components/StateView';
+import { useRoleGate } from '../../../hooks/useRoleGate';
+import { useStationReports } from '../../../hooks/useStationReports';
+import { goBackOr, openPage } from '../../../services/navigation';
+import { routes } from '../../../services/routes';
+import './index.scss';
+
+const tabs: ReportState[] = ['new', 'acknowledged', 'resolved'];
+const emptyText: Record<ReportState, string> = {
+  new: '没有待处理的问题，辛苦了！',
+  acknowledged: '没有已受理、待解决的问题。',
+  resolved: '还没有已解决的问题。',
+};
+
+/** 问题处理: the problems workers reported, by state, with 受理 and 解决. */
+export default function StaffReportsPage() {
+  const { gate, account } = useRoleGate(['staff', 'admin']);
+  const [state, setState] = useState<ReportState>('new');
+  const [resolving, setResolving] = useState<StationReport | null>(null);
+  const queue = useStationReports(state, gate.kind === 'allowed');
+  useReachBottom(() => queue.loadMore());
+
+  if (gate.kind === 'loading') return <StateView tone="loading" title="正在加载…" />;
+  if (gate.kind !== 'allowed') {
+    return (
+      <View className="page staff-reports">
+        <NoAccess
+          audience="工会干部和管理员"
+          signedIn={account.signedIn}
+          onBack={() => void goBackOr(routes.me)}
+          onSignIn={() => void openPage(routes.me)}
+        />
+      </View>
+    );
+  }
+
+  let body: JSX.Element;
+  if (queue.loading && queue.reports.length === 0) body = <StateView tone="loading" title="正在加载问题…" />;
+  else if (queue.error && queue.reports.length === 0)
+    body = (
+      <StateView
+        tone="error"
+        title="问题列表加载失败"
+        description={queue.error.message}
+        actions={[{ text: '重试', onClick: queue.reload }]}
+      />
+    );
+  else if (queue.reports.length === 0)
+    body = (
+      <StateView
+        tone="empty"
+        title={`没有${reportStateLabels[state]}的问题`}
+        description={emptyText[state]}
+      />
+    );
+  else
+    body = (
+      <View>
+        {queue.error ? <ErrorBanner error={queue.error} onRetry={queue.reload} /> : null}
+        {queue.reports.map((report) => (
+          <StaffReportCard
+            key={report.id}
+            report={report}
+            busy={queue.busyId === report.id}
+            onAcknowledge={state === 'new' ? () => void queue.move(report, 'acknowledged') : undefined}
+            onResolve={state === 'resolved' ? undefined : () => setResolving(report)}
+          />
+        ))}
+        {queue.hasMore ? (
+          <View className="staff-reports__more">
+            <Button block size="large" fill="outline" type="primary" onClick={() => queue.loadMore()}>
+              加载更多
+            </Button>
+          </View>
+        ) : null}
+      </View>
+    );
+
+  return (
+    <View className="page staff-reports">
+      <View className="staff-reports__tabs">
+        {tabs.map((tab) => (
+          <View
+            key={tab}
+            className={`staff-reports__tab${tab === state ? ' staff-reports__tab--on' : ''}`}
+            onClick={() => setState(tab)}
+          >
+            <Text>{reportStateLabels[tab]}</Text>
+          </View>
+        ))}
+      </View>
+      {body}
+      <StaffResolveDialog
+        visible={resolving !== null}
+        onCancel={() => setResolving(null)}
+        onConfirm={(note) => {
+          if (resolving) void queue.move(resolving, 'resolved', note);
+          setResolving(null);
+        }}
+      />
+    </View>
+  );
+}

@@ -1,0 +1,158 @@
+import type { ManagedStation } from '@ankang/shared';
+import { Button } from '@nutui/nutui-react-taro';
+import { Input, Text, View } from '@tarojs/components';
+import { useDidShow, useReachBottom } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { ErrorBanner } from '../../../components/ErrorBanner';
+import { NoAccess } from '../../../components/NoAccess';
+import { StaffPauseDialog } from '../../../components/StaffPauseDialog';
+import { StaffStationRow } from '../../../components/StaffStationRow';
+import { StateView } from '../../../components/StateView';
+import { useManagedStations } from '../../../hooks/useManagedStations';
+import { useRoleGate } from '../../../hooks/useRoleGate';
+import { useStationActions } from '../../../hooks/useStationActions';
+import { goBackOr, openPage } from '../../../services/navigation';
+import { routes } from '../../../services/routes';
+import { editStationUrl } from '../../../services/staffRoutes';
+import { STALE_DAYS, type StationFilter } from '../../../services/staffStations';
+import './index.scss';
+
+const filters: { key: StationFilter; label: string }[] = [
+  { key: 'all', label: '全部' },
+  { key: 'stale', label: `久未核实（${STALE_DAYS}天）` },
+  { key: 'reported', label: '有待处理问题' },
+];
+
+const emptyText: Record<StationFilter, string> = {
+  all: '您管理的范围内还没有驿站，可新建或批量导入。',
+  stale: `所有驿站都在 ${STALE_DAYS} 天内核实过。`,
+  reported: '没有待处理问题的驿站。',
+};
+
+/** 我的驿站: the stations in the caller's org subtree, filtered, searched and paged. */
+export default function StaffStationsPage() {
+  const { gate, account } = useRoleGate(['staff', 'admin']);
+  const [filter, setFilter] = useState<StationFilter>('all');
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  const [pausing, setPausing] = useState<ManagedStation | null>(null);
+  const list = useManagedStations(filter, q, gate.kind === 'allowed');
+  const actions = useStationActions(list.replace, list.reload);
+  useReachBottom(list.loadMore);
+  // Back from the edit page: show what was saved there.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) list.reload();
+    shown.current = true;
+  });
+
+  if (gate.kind === 'loading') return <StateView tone="loading" title="正在加载…" />;
+  if (gate.kind !== 'allowed') {
+    return (
+      <View className="page staff-stations">
+        <NoAccess
+          audience="工会干部和管理员"
+          signedIn={account.signedIn}
+          onBack={() => void goBackOr(routes.me)}
+          onSignIn={() => void openPage(routes.me)}
+        />
+      </View>
+    );
+  }
+
+  let body: JSX.Element;
+  if (list.loading && list.stations.length === 0) body = <StateView tone="loading" title="正在加载驿站…" />;
+  else if (list.error && list.stations.length === 0)
+    body = (
+      <StateView
+        tone="error"
+        title="驿站加载失败"
+        description={list.error.message}
+        actions={[{ text: '重试', onClick: list.reload }]}
+      />
+    );
+  else if (list.stations.length === 0 && !list.hasMore)
+    body = (
+      <StateView
+        tone="empty"
+        title={q ? `没有找到“${q}”` : '没有驿站'}
+        description={q ? '换个关键词试试。' : emptyText[filter]}
+        actions={
+          filter === 'all' && !q ? [{ text: '新建驿站', onClick: () => void openPage(editStationUrl()) }] : []
+        }
+      />
+    );
+  else
+    body = (
+      <View className="staff-stations__list">
+        {list.error ? <ErrorBanner error={list.error} onRetry={list.reload} /> : null}
+        {list.stations.map((station) => (
+          <StaffStationRow
+            key={station.id}
+            station={station}
+            busy={actions.busyId === station.id}
+            onEdit={() => void openPage(editStationUrl(station.id))}
+            onVerify={() => actions.verify(station)}
+            onPause={() => setPausing(station)}
+            onResume={() => actions.setStatus(station, { state: 'open' }, '已恢复开放')}
+          />
+        ))}
+        {list.hasMore ? (
+          <View className="staff-stations__more">
+            <Button
+              block
+              size="large"
+              fill="outline"
+              type="primary"
+              loading={list.loadingMore}
+              onClick={list.loadMore}
+            >
+              加载更多
+            </Button>
+          </View>
+        ) : (
+          <Text className="staff-stations__end">已显示全部 {list.stations.length} 个驿站</Text>
+        )}
+      </View>
+    );
+
+  return (
+    <View className="page staff-stations">
+      <View className="staff-stations__filters">
+        {filters.map((item) => (
+          <View
+            key={item.key}
+            className={`staff-stations__filter${filter === item.key ? ' staff-stations__filter--on' : ''}`}
+            onClick={() => setFilter(item.key)}
+          >
+            <Text>{item.label}</Text>
+          </View>
+        ))}
+      </View>
+      <View className="staff-stations__search">
+        <Input
+          className="staff-stations__search-input"
+          value={typed}
+          placeholder="搜索驿站名称"
+          confirmType="search"
+          onInput={(event) => setTyped(event.detail.value)}
+          onConfirm={() => setQ(typed.trim())}
+        />
+        <Button type="primary" size="normal" onClick={() => setQ(typed.trim())}>
+          搜索
+        </Button>
+      </View>
+      {body}
+      <StaffPauseDialog
+        visible={pausing !== null}
+        stationName={pausing?.name ?? ''}
+        onCancel={() => setPausing(null)}
+        onConfirm={({ reason, until }) => {
+          if (pausing)
+            actions.setStatus(pausing, { state: 'temporarilyClosed', reason, until }, '已暂停开放');
+          setPausing(null);
+        }}
+      />
+    </View>
+  );
+}

@@ -1,0 +1,295 @@
+import {
+  gcj02ToWgs84,
+  type ManagedStation,
+  type NearbyStation,
+  type StationDraftInput,
+} from '@ankang/shared';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { openBrowser, screenshot } from './browser';
+
+interface DevAccount {
+  userId: string;
+  nickname: string;
+  roles: string[];
+  orgName: string | null;
+}
+
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+const patient = { timeout: 15_000, interval: 100 };
+const ZJG = '320000/320500/320582';
+
+/** Among 张家港's demo stations (GCJ-02). */
+const townCentre = { lng: 120.55, lat: 31.87 };
+/** A quiet corner of 张家港 with no demo station within 3 km, for the stations this file creates. */
+const quietCorner = { lng: 120.76, lat: 31.8 };
+
+const api = (path: string) => `${inject('apiBase')}${path}`;
+
+async function json<T>(response: Response, status = 200): Promise<T> {
+  const body = (await response.json()) as T;
+  expect(response.status, JSON.stringify(body)).toBe(status);
+  return body;
+}
+
+async function devAccounts(): Promise<DevAccount[]> {
+  return (await json<{ accounts: DevAccount[] }>(await fetch(api('/auth/dev-accounts')))).accounts;
+}
+
+async function tokenFor(find: (account: DevAccount) => boolean): Promise<string> {
+  const account = (await devAccounts()).find(find);
+  expect(account).toBeDefined();
+  const login = await fetch(api('/auth/dev-login'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId: account!.userId }),
+  });
+  return (await json<{ token: string }>(login)).token;
+}
+
+async function nearbyFromApi(at: { lng: number; lat: number }, extra = ''): Promise<NearbyStation[]> {
+  const response = await fetch(api(`/stations/nearby?lat=${at.lat}&lng=${at.lng}${extra}`));
+  return (await json<{ stations: NearbyStation[] }>(response)).stations;
+}
+
+/** A Shanghai calendar date `days` from today. */
+const shanghaiDate = (days: number) =>
+  new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+function draft(name: string, east: number, hours: StationDraftInput['hours']): StationDraftInput {
+  return {
+    name,
+    address: `张家港市测试路 ${Math.round(east * 1e4)} 号`,
+    district: '张家港市 测试片区',
+    orgPath: ZJG,
+    location: { lng: quietCorner.lng + east, lat: quietCorner.lat },
+    hostType: 'union',
+    amenities: ['water', 'aircon', 'toilet'],
+    hours,
+    phone: '0512-58000000',
+    bestYears: [2025],
+  };
+}
+
+let allDay: ManagedStation;
+let staffToken: string;
+let paused: ManagedStation;
+
+beforeAll(async () => {
+  // Our own stations, through the staff API: one always open, one paused by staff.
+  staffToken = await tokenFor((a) => a.nickname === '李敏');
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` };
+  // The token works before we lean on it (a first run once saw a 401 on the very first staff call).
+  expect((await fetch(api('/me'), { headers })).status).toBe(200);
+  const create = async (body: StationDraftInput) =>
+    json<ManagedStation>(
+      await fetch(api('/staff/stations'), { method: 'POST', headers, body: JSON.stringify(body) }),
+      201,
+    );
+  allDay = await create(
+    draft('测试二十四小时驿站', 0.003, {
+      alwaysOpen: true,
+      exceptions: [{ date: shanghaiDate(2), closed: true, periods: [], note: '设备检修' }],
+    }),
+  );
+  const toPause = await create(draft('测试暂停开放驿站', 0.008, { alwaysOpen: true }));
+  paused = await json<ManagedStation>(
+    await fetch(api(`/staff/stations/${toPause.id}/status`), {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        version: toPause.version,
+        status: { state: 'temporarilyClosed', reason: '空调维修' },
+      }),
+    }),
+  );
+  // Warm the functions the pages call (serverless-offline starts each on first use).
+  await nearbyFromApi(townCentre);
+  await fetch(api('/districts'));
+  await fetch(api(`/stations/${allDay.id}`));
+});
+
+beforeEach(async () => {
+  browser = await openBrowser();
+  browser.page.on('pageerror', (error) => console.log(`[browser] ${error.message}`));
+});
+
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail') {
+    await screenshot(browser.page, `failed-${context.task.name.slice(0, 40)}`).catch(() => undefined);
+  }
+  await browser.close();
+});
+
+/** The browser reports WGS-84, as a phone's GPS does; the app must convert to GCJ-02 itself. */
+async function locateAt(gcj: { lng: number; lat: number }) {
+  const wgs = gcj02ToWgs84(gcj.lng, gcj.lat);
+  await browser.context.setGeolocation({ latitude: wgs.lat, longitude: wgs.lng, accuracy: 20 });
+  await browser.context.grantPermissions(['geolocation']);
+}
+
+const stationsPage = (page: Page) => page.locator('.stations-page:visible');
+const rowNames = (page: Page) => stationsPage(page).locator('.station-row__name').allTextContents();
+
+/** 350 米 → 350, 1.2 公里 → 1200. */
+function meters(text: string): number {
+  const [, value, unit] = /^([\d.]+) (米|公里)$/.exec(text.trim()) ?? [];
+  expect(value, `distance text “${text}”`).toBeDefined();
+  return Number(value) * (unit === '公里' ? 1000 : 1);
+}
+
+describe('H5: 驿站 nearby', () => {
+  it('lists the stations around 张家港 nearest first, in the API’s order', async () => {
+    // Arrange
+    const expected = (await nearbyFromApi(townCentre)).map((station) => station.name);
+    expect(expected.length).toBeGreaterThan(2);
+    await locateAt(townCentre);
+    const { page } = browser;
+
+    // Act
+    await page.goto(`${inject('h5Url')}/`);
+
+    // Assert
+    await expect.poll(() => rowNames(page), patient).toStrictEqual(expected);
+    const distances = (await stationsPage(page).locator('.station-row__distance').allTextContents()).map(
+      meters,
+    );
+    expect(distances).toStrictEqual([...distances].sort((a, b) => a - b));
+    expect(distances[0]).toBeLessThan(1000);
+    expect(await stationsPage(page).locator('.nearby-status__time').textContent()).toMatch(
+      /^更新于 \d\d:\d\d$/,
+    );
+    await screenshot(page, 'h5-stations-nearby');
+  });
+
+  it('hides the paused station when 营业中 is on', async () => {
+    // Arrange
+    await locateAt(quietCorner);
+    const { page } = browser;
+    await page.goto(`${inject('h5Url')}/`);
+    await expect.poll(() => rowNames(page), patient).toStrictEqual([allDay.name, paused.name]);
+    const pausedRow = stationsPage(page).locator('.station-row', { hasText: paused.name });
+    expect(await pausedRow.locator('.open-badge').textContent()).toBe('暂停开放空调维修');
+    await screenshot(page, 'h5-stations-before-open-now');
+
+    // Act
+    await stationsPage(page).locator('.filter-bar__chip--open-now').click();
+
+    // Assert
+    await expect.poll(() => rowNames(page), patient).toStrictEqual([allDay.name]);
+    expect(await stationsPage(page).locator('.filter-bar__chip--open-now').textContent()).toBe('✓ 营业中');
+    await screenshot(page, 'h5-stations-open-now');
+  });
+
+  it('keeps showing the last list with an offline notice when 刷新 cannot reach the server', async () => {
+    // Arrange
+    await locateAt(quietCorner);
+    const { page } = browser;
+    await page.goto(`${inject('h5Url')}/`);
+    await expect.poll(() => rowNames(page), patient).toStrictEqual([allDay.name, paused.name]);
+
+    // Act: the network drops.
+    await page.route('**/stations/nearby**', (route) => route.abort('internetdisconnected'));
+    await stationsPage(page).locator('.nearby-status__refresh').click();
+
+    // Assert
+    await expect
+      .poll(() => stationsPage(page).locator('.nearby-status__offline').textContent(), patient)
+      .toMatch(/^网络连接失败，请检查网络后重试。以下是 \d\d:\d\d 保存的结果，可能已有变化。$/);
+    expect(await rowNames(page)).toStrictEqual([allDay.name, paused.name]);
+    await screenshot(page, 'h5-stations-offline');
+  });
+});
+
+describe('H5: 驿站详情', () => {
+  it('shows the week with today highlighted, the closure note, amenities and an Amap link', async () => {
+    // Act
+    const { page } = browser;
+    await page.goto(`${inject('h5Url')}/#/pages/station/index?id=${allDay.id}`);
+
+    // Assert
+    const detail = page.locator('.station-page:visible');
+    await expect.poll(() => detail.locator('.station-page__name').textContent(), patient).toBe(allDay.name);
+    const days = detail.locator('.hours-week__day');
+    expect(await days.count()).toBe(7);
+    const today = detail.locator('.hours-week__day--today');
+    expect(await today.count()).toBe(1);
+    expect(await today.textContent()).toMatch(/^今天（周.）\d+月\d+日24小时$/);
+    expect(await days.nth(2).textContent()).toContain('休息设备检修');
+    expect(await detail.locator('.amenity-chips__chip').allTextContents()).toStrictEqual([
+      '饮水',
+      '空调',
+      '卫生间',
+    ]);
+    expect(await detail.textContent()).toContain('最美驿站 2025');
+    const { lng, lat } = allDay.location;
+    expect(await detail.locator('a.station-actions__navigate-link').getAttribute('href')).toBe(
+      `https://uri.amap.com/marker?position=${lng.toFixed(6)},${lat.toFixed(6)}&name=${encodeURIComponent(allDay.name)}&coordinate=gaode&callnative=1`,
+    );
+    await screenshot(page, 'h5-station-detail');
+  });
+
+  it('sends a signed-out visitor to log in before rating, then records the rating', async () => {
+    // Arrange
+    const { page } = browser;
+    const worker = (await devAccounts()).find((a) => a.roles.every((role) => role === 'worker'))!;
+    const stationUrl = `${inject('h5Url')}/#/pages/station/index?id=${allDay.id}`;
+    await page.goto(stationUrl);
+    const detail = page.locator('.station-page:visible');
+    await detail.locator('.feedback-form__star').nth(3).click();
+    await detail.locator('taro-button-core', { hasText: '提交评价' }).click();
+
+    // The login page opens; sign in, then come back to the station.
+    await page.locator('.dev-accounts__item', { hasText: worker.nickname }).click();
+    await expect
+      .poll(() => page.locator('.me-page:visible .account-card__nickname').textContent(), patient)
+      .toBe(worker.nickname);
+    await page.goto(stationUrl);
+    await detail.locator('.feedback-form__star').nth(3).click();
+    await detail.locator('.feedback-form__chip', { hasText: '凉爽舒适' }).click();
+    await detail.locator('taro-button-core', { hasText: '提交评价' }).click();
+
+    // Assert
+    await expect.poll(() => detail.textContent(), patient).toContain('感谢您的评价');
+    await expect.poll(() => detail.locator('.rating-summary__count').textContent(), patient).toBe('1 人评价');
+    await screenshot(page, 'h5-station-rated');
+
+    // Reporting a problem, now signed in.
+    await detail.locator('.feedback-form__chip', { hasText: '没有饮用水' }).click();
+    await detail.locator('.report-form textarea').fill('饮水机没有水了');
+    await detail.locator('taro-button-core', { hasText: '提交问题' }).click();
+    await expect.poll(() => detail.textContent(), patient).toContain('已提交，工会工作人员会尽快处理');
+    const reports = await json<{ reports: Array<{ stationId: string; kind: string; text: string }> }>(
+      await fetch(api(`/staff/reports?org=${ZJG}`), { headers: { authorization: `Bearer ${staffToken}` } }),
+    );
+    expect(
+      reports.reports.filter((r) => r.stationId === allDay.id).map(({ kind, text }) => ({ kind, text })),
+    ).toStrictEqual([{ kind: 'noWater', text: '饮水机没有水了' }]);
+  });
+});
+
+describe('H5: 驿站 without location', () => {
+  it('offers the district picker when location is denied, and lists 张家港’s stations', async () => {
+    // Arrange
+    await browser.context.clearPermissions();
+    const { page } = browser;
+
+    // Act
+    await page.goto(`${inject('h5Url')}/`);
+    await expect
+      .poll(() => stationsPage(page).locator('.district-picker__item').count(), patient)
+      .toBeGreaterThan(0);
+    await screenshot(page, 'h5-stations-denied');
+    await stationsPage(page).locator('.district-picker__item', { hasText: '张家港市总工会' }).click();
+
+    // Assert
+    await expect.poll(async () => (await rowNames(page)).length, patient).toBeGreaterThan(2);
+    expect(await stationsPage(page).locator('.station-row__distance').count()).toBe(0);
+    await screenshot(page, 'h5-stations-district');
+
+    // Searching by name within the district.
+    await stationsPage(page).locator('.browse-panel__input input').fill('测试二十四小时');
+    await stationsPage(page).locator('taro-button-core', { hasText: '搜索' }).click();
+    await expect.poll(() => rowNames(page), patient).toStrictEqual([allDay.name]);
+  });
+});
