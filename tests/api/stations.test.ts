@@ -79,6 +79,17 @@ describe('API: stations over HTTP', () => {
       'query.lat',
       'query.radius',
     ]);
+    // An empty value is missing, not 0 (a point in the ocean).
+    const empty = await request('GET', '/stations/nearby?lat=&lng=91');
+    expect(empty).toMatchObject({
+      status: 400,
+      body: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          details: { issues: [{ path: 'query.lat', message: '请提供纬度（GCJ-02）' }] },
+        },
+      },
+    });
   });
 
   it('answers 404 STATION_NOT_FOUND for an unknown station', async () => {

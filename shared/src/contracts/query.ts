@@ -17,3 +17,14 @@ export function queryList<T extends z.ZodType<string, string>>(item: T) {
 
 /** An opaque pagination cursor handed back by a previous page. */
 export const cursorSchema = z.string().max(2048).optional();
+
+/**
+ * A number from the query string. An empty value counts as missing: `z.coerce.number()` alone
+ * would read `lat=` as 0, a valid point in the ocean, instead of refusing it.
+ */
+export function queryNumber() {
+  return z.preprocess(
+    (value) => (value === '' || value === undefined ? undefined : Number(value)),
+    z.unknown(),
+  );
+}

@@ -11,7 +11,7 @@ import {
   stationSummarySchema,
 } from '../schemas/stationViews';
 import { defineContract } from './define';
-import { cursorSchema, queryFlag, queryList } from './query';
+import { cursorSchema, queryFlag, queryList, queryNumber } from './query';
 
 export const NEARBY_DEFAULT_RADIUS_M = 3000;
 export const NEARBY_MAX_RADIUS_M = 20_000;
@@ -27,9 +27,9 @@ export const nearbyStations = defineContract({
   path: '/stations/nearby',
   access: 'public',
   query: z.object({
-    lat: z.coerce.number().min(-90).max(90),
-    lng: z.coerce.number().min(-180).max(180),
-    radius: z.coerce.number().int().min(100).max(NEARBY_MAX_RADIUS_M).default(NEARBY_DEFAULT_RADIUS_M),
+    lat: queryNumber().pipe(z.number({ error: '请提供纬度（GCJ-02）' }).min(-90).max(90)),
+    lng: queryNumber().pipe(z.number({ error: '请提供经度（GCJ-02）' }).min(-180).max(180)),
+    radius: z.coerce.number().min(1).max(NEARBY_MAX_RADIUS_M).default(NEARBY_DEFAULT_RADIUS_M),
     limit: z.coerce.number().int().min(1).max(NEARBY_MAX_LIMIT).default(NEARBY_DEFAULT_LIMIT),
     amenities: queryList(amenitySchema),
     openNow: queryFlag,
