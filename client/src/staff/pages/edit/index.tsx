@@ -4,7 +4,6 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo } from 'react';
 import { ErrorBanner } from '../../../components/ErrorBanner';
-import { NoAccess } from '../../../components/NoAccess';
 import { type Choice, StationChoiceChips } from '../../../components/StaffChoiceChips';
 import { StaffConflictNotice } from '../../../components/StaffConflictNotice';
 import { StationFormField, StationTextInput } from '../../../components/StaffFormField';
@@ -13,11 +12,10 @@ import { StateView } from '../../../components/StateView';
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useStationForm } from '../../../hooks/useStationForm';
 import { canPickPlace, pickPlace } from '../../../platform/locationPicker';
-import { goBackOr, openPage } from '../../../services/navigation';
-import { routes } from '../../../services/routes';
 import { editStationUrl } from '../../../services/staffRoutes';
 import { hoursFromForm } from '../../../services/stationForm';
 import './index.scss';
+import { GateFallback } from '../../../components/GateFallback';
 
 const hostChoices = Object.entries(hostTypeLabels).map(([value, label]) => ({
   value,
@@ -43,17 +41,14 @@ export default function StationEditPage() {
     void Taro.setNavigationBarTitle({ title: id ? '编辑驿站' : '新建驿站' });
   }, [id]);
 
-  if (gate.kind === 'loading') return <StateView tone="loading" title="正在加载…" />;
-  if (!allowed) {
+  if (gate.kind === 'loading' || !allowed) {
     return (
-      <View className="page station-edit">
-        <NoAccess
-          audience="工会干部和管理员"
-          signedIn={account.signedIn}
-          onBack={() => void goBackOr(routes.me)}
-          onSignIn={() => void openPage(routes.me)}
-        />
-      </View>
+      <GateFallback
+        gate={gate}
+        signedIn={account.signedIn}
+        audience="工会干部和管理员"
+        className="station-edit"
+      />
     );
   }
   if (form.loadError && !values) {

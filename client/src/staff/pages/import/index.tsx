@@ -1,7 +1,6 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { ErrorBanner } from '../../../components/ErrorBanner';
-import { NoAccess } from '../../../components/NoAccess';
 import { StaffImportColumns } from '../../../components/StaffImportColumns';
 import { StaffImportIssues } from '../../../components/StaffImportIssues';
 import { StaffImportSteps } from '../../../components/StaffImportSteps';
@@ -10,10 +9,10 @@ import { StateView } from '../../../components/StateView';
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useStationImport } from '../../../hooks/useStationImport';
 import { fileSourceHint } from '../../../platform/fileChooser';
-import { goBackOr, openPage } from '../../../services/navigation';
-import { routes } from '../../../services/routes';
+import { openPage } from '../../../services/navigation';
 import { staffRoutes } from '../../../services/staffRoutes';
 import './index.scss';
+import { GateFallback } from '../../../components/GateFallback';
 
 /** 批量导入: a dry run first (counts and per-row issues), then 确认导入. */
 export default function StaffImportPage() {
@@ -21,17 +20,14 @@ export default function StaffImportPage() {
   const orgPath = gate.kind === 'allowed' ? gate.me.org?.path : undefined;
   const job = useStationImport(orgPath);
 
-  if (gate.kind === 'loading') return <StateView tone="loading" title="正在加载…" />;
   if (gate.kind !== 'allowed') {
     return (
-      <View className="page staff-import">
-        <NoAccess
-          audience="工会干部和管理员"
-          signedIn={account.signedIn}
-          onBack={() => void goBackOr(routes.me)}
-          onSignIn={() => void openPage(routes.me)}
-        />
-      </View>
+      <GateFallback
+        gate={gate}
+        signedIn={account.signedIn}
+        audience="工会干部和管理员"
+        className="staff-import"
+      />
     );
   }
   if (!orgPath) {

@@ -2,15 +2,13 @@ import { View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import { type LinkItem, LinkList } from '../../../components/LinkList';
-import { NoAccess } from '../../../components/NoAccess';
 import { OrgCard } from '../../../components/OrgCard';
-import { StateView } from '../../../components/StateView';
 import { useNewReportCount } from '../../../hooks/useNewReportCount';
 import { useRoleGate } from '../../../hooks/useRoleGate';
-import { goBackOr, openPage } from '../../../services/navigation';
-import { routes } from '../../../services/routes';
+import { openPage } from '../../../services/navigation';
 import { editStationUrl, staffRoutes } from '../../../services/staffRoutes';
 import './index.scss';
+import { GateFallback } from '../../../components/GateFallback';
 
 function reportsDescription(count: { count: number; more: boolean } | undefined): string {
   if (!count) return '职工反映的驿站问题';
@@ -29,17 +27,14 @@ export default function StaffHomePage() {
     shown.current = true;
   });
 
-  if (gate.kind === 'loading') return <StateView tone="loading" title="正在加载…" />;
   if (gate.kind !== 'allowed') {
     return (
-      <View className="page staff-page">
-        <NoAccess
-          audience="工会干部和管理员"
-          signedIn={account.signedIn}
-          onBack={() => void goBackOr(routes.me)}
-          onSignIn={() => void openPage(routes.me)}
-        />
-      </View>
+      <GateFallback
+        gate={gate}
+        signedIn={account.signedIn}
+        audience="工会干部和管理员"
+        className="staff-page"
+      />
     );
   }
   const items: LinkItem[] = [

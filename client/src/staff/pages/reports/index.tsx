@@ -4,15 +4,13 @@ import { Text, View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
 import { ErrorBanner } from '../../../components/ErrorBanner';
-import { NoAccess } from '../../../components/NoAccess';
 import { StaffReportCard } from '../../../components/StaffReportCard';
 import { StaffResolveDialog } from '../../../components/StaffResolveDialog';
 import { StateView } from '../../../components/StateView';
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useStationReports } from '../../../hooks/useStationReports';
-import { goBackOr, openPage } from '../../../services/navigation';
-import { routes } from '../../../services/routes';
 import './index.scss';
+import { GateFallback } from '../../../components/GateFallback';
 
 const tabs: ReportState[] = ['new', 'acknowledged', 'resolved'];
 const emptyText: Record<ReportState, string> = {
@@ -29,17 +27,14 @@ export default function StaffReportsPage() {
   const queue = useStationReports(state, gate.kind === 'allowed');
   useReachBottom(() => queue.loadMore());
 
-  if (gate.kind === 'loading') return <StateView tone="loading" title="正在加载…" />;
   if (gate.kind !== 'allowed') {
     return (
-      <View className="page staff-reports">
-        <NoAccess
-          audience="工会干部和管理员"
-          signedIn={account.signedIn}
-          onBack={() => void goBackOr(routes.me)}
-          onSignIn={() => void openPage(routes.me)}
-        />
-      </View>
+      <GateFallback
+        gate={gate}
+        signedIn={account.signedIn}
+        audience="工会干部和管理员"
+        className="staff-reports"
+      />
     );
   }
 

@@ -4,18 +4,17 @@ import { Input, Text, View } from '@tarojs/components';
 import { useDidShow, useReachBottom } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ErrorBanner } from '../../../components/ErrorBanner';
-import { NoAccess } from '../../../components/NoAccess';
 import { StaffPauseDialog } from '../../../components/StaffPauseDialog';
 import { StaffStationRow } from '../../../components/StaffStationRow';
 import { StateView } from '../../../components/StateView';
 import { useManagedStations } from '../../../hooks/useManagedStations';
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useStationActions } from '../../../hooks/useStationActions';
-import { goBackOr, openPage } from '../../../services/navigation';
-import { routes } from '../../../services/routes';
+import { openPage } from '../../../services/navigation';
 import { editStationUrl } from '../../../services/staffRoutes';
 import { STALE_DAYS, type StationFilter } from '../../../services/staffStations';
 import './index.scss';
+import { GateFallback } from '../../../components/GateFallback';
 
 const filters: { key: StationFilter; label: string }[] = [
   { key: 'all', label: '全部' },
@@ -46,17 +45,14 @@ export default function StaffStationsPage() {
     shown.current = true;
   });
 
-  if (gate.kind === 'loading') return <StateView tone="loading" title="正在加载…" />;
   if (gate.kind !== 'allowed') {
     return (
-      <View className="page staff-stations">
-        <NoAccess
-          audience="工会干部和管理员"
-          signedIn={account.signedIn}
-          onBack={() => void goBackOr(routes.me)}
-          onSignIn={() => void openPage(routes.me)}
-        />
-      </View>
+      <GateFallback
+        gate={gate}
+        signedIn={account.signedIn}
+        audience="工会干部和管理员"
+        className="staff-stations"
+      />
     );
   }
 
