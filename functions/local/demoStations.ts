@@ -58,6 +58,19 @@ function shortOn(days: string[], note: string, ...spans: Span[]): HoursException
 }
 
 const allDay: OpeningHoursInput = { alwaysOpen: true };
+/** What a union-built flagship station (工会自建服务站) offers. */
+const flagshipAmenities: AmenityCode[] = [
+  'water',
+  'fridge',
+  'microwave',
+  'charging',
+  'toilet',
+  'seating',
+  'aircon',
+  'firstAid',
+  'wifi',
+  'books',
+];
 const summer = { from: '06-01', to: '09-30' };
 
 interface DemoStationSpec {
@@ -151,18 +164,7 @@ const specs: DemoStationSpec[] = [
     orgPath: ZJG,
     at: [120.5531, 31.8744],
     host: 'union',
-    amenities: [
-      'water',
-      'fridge',
-      'microwave',
-      'charging',
-      'toilet',
-      'seating',
-      'aircon',
-      'firstAid',
-      'wifi',
-      'books',
-    ],
+    amenities: flagshipAmenities,
     hours: {
       weekly: week(everyDay, '07:00-21:00'),
       exceptions: shortOn(nationalDay, '国庆节', '08:00-18:00'),
@@ -722,18 +724,7 @@ const specs: DemoStationSpec[] = [
     orgPath: SIP,
     at: [120.7172, 31.3184],
     host: 'union',
-    amenities: [
-      'water',
-      'fridge',
-      'microwave',
-      'charging',
-      'toilet',
-      'seating',
-      'aircon',
-      'firstAid',
-      'wifi',
-      'books',
-    ],
+    amenities: flagshipAmenities,
     hours: {
       weekly: week(everyDay, '07:00-22:00'),
       exceptions: shortOn(springFestival, '春节', '09:00-17:00'),

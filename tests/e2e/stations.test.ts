@@ -246,7 +246,7 @@ describe('H5: 驿站详情', () => {
       .toBe(worker.nickname);
     await page.goto(stationUrl);
     await detail.locator('.feedback-form__star').nth(3).click();
-    await detail.locator('.feedback-form__chip', { hasText: '凉爽舒适' }).click();
+    await detail.locator('.choice-chips__chip', { hasText: '凉爽舒适' }).click();
     await detail.locator('taro-button-core', { hasText: '提交评价' }).click();
 
     // Assert
@@ -255,7 +255,7 @@ describe('H5: 驿站详情', () => {
     await screenshot(page, 'h5-station-rated');
 
     // Reporting a problem, now signed in.
-    await detail.locator('.feedback-form__chip', { hasText: '没有饮用水' }).click();
+    await detail.locator('.choice-chips__chip', { hasText: '没有饮用水' }).click();
     await detail.locator('.report-form textarea').fill('饮水机没有水了');
     await detail.locator('taro-button-core', { hasText: '提交问题' }).click();
     await expect.poll(() => detail.textContent(), patient).toContain('已提交，工会工作人员会尽快处理');

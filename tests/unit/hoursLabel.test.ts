@@ -1,4 +1,12 @@
-import { type OpeningHoursInput, openingLabel, openingStatus, weekSchedule } from '@ankang/shared';
+import {
+  type OpeningHoursInput,
+  openingLabel,
+  openingStatus,
+  shanghaiClock,
+  shanghaiDateTime,
+  shanghaiDaysBetween,
+  weekSchedule,
+} from '@ankang/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 // 2025-06-02 is a Monday; every instant carries its +08:00 offset.
@@ -194,5 +202,15 @@ describe('Domain: weekSchedule', () => {
       ['2025-10-03', '休息'],
       ['2025-10-04', '休息'],
     ]);
+  });
+});
+
+describe('Domain: Shanghai clock formatting', () => {
+  it('formats instants in UTC+8 across the UTC date line', () => {
+    const lateUtc = new Date('2026-11-20T18:05:00Z'); // 02:05 on the 21st in Shanghai
+    expect(shanghaiClock(lateUtc)).toBe('02:05');
+    expect(shanghaiDateTime(lateUtc)).toBe('11月21日 02:05');
+    expect(shanghaiDaysBetween(new Date('2026-11-20T16:30:00Z'), lateUtc)).toBe(0);
+    expect(shanghaiDaysBetween(new Date('2026-11-20T15:59:00Z'), new Date('2026-11-20T16:00:00Z'))).toBe(1);
   });
 });

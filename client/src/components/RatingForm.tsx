@@ -3,9 +3,10 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { RatingInput } from '../services/stations';
+import { ChoiceChips, choicesOf } from './ChoiceChips';
 import './FeedbackForm.scss';
 
-const tags = Object.keys(feedbackTagLabels) as FeedbackTag[];
+const tagChoices = choicesOf(feedbackTagLabels);
 const starWords = ['', '很差', '较差', '一般', '满意', '非常满意'];
 
 export interface RatingFormProps {
@@ -35,17 +36,7 @@ export function RatingForm({ submitting, onSubmit }: RatingFormProps) {
         ))}
         <Text className="feedback-form__star-word">{stars ? starWords[stars] : '请点星星打分'}</Text>
       </View>
-      <View className="feedback-form__chips">
-        {tags.map((tag) => (
-          <Text
-            key={tag}
-            className={`feedback-form__chip${chosen.includes(tag) ? ' feedback-form__chip--on' : ''}`}
-            onClick={() => toggle(tag)}
-          >
-            {feedbackTagLabels[tag]}
-          </Text>
-        ))}
-      </View>
+      <ChoiceChips choices={tagChoices} selected={chosen} onToggle={toggle} />
       <Textarea
         className="feedback-form__text"
         value={comment}

@@ -1,10 +1,11 @@
 import { type ReportKind, reportKindLabels } from '@ankang/shared';
 import { Button } from '@nutui/nutui-react-taro';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
+import { ChoiceChips, choicesOf } from './ChoiceChips';
 import './FeedbackForm.scss';
 
-const kinds = Object.keys(reportKindLabels) as ReportKind[];
+const kindChoices = choicesOf(reportKindLabels);
 
 export interface ReportFormProps {
   submitting: boolean;
@@ -18,17 +19,7 @@ export function ReportForm({ submitting, onSubmit }: ReportFormProps) {
 
   return (
     <View className="feedback-form report-form">
-      <View className="feedback-form__chips">
-        {kinds.map((k) => (
-          <Text
-            key={k}
-            className={`feedback-form__chip${kind === k ? ' feedback-form__chip--on' : ''}`}
-            onClick={() => setKind(k)}
-          >
-            {reportKindLabels[k]}
-          </Text>
-        ))}
-      </View>
+      <ChoiceChips choices={kindChoices} selected={kind ? [kind] : []} onToggle={setKind} />
       <Textarea
         className="feedback-form__text"
         value={text}

@@ -3,6 +3,7 @@ import { Picker, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { StationFormField, StationTextInput } from './StaffFormField';
 import './StaffForm.scss';
+import './ChoiceChips.scss';
 
 export interface PauseInput {
   reason: string;
@@ -60,19 +61,19 @@ export function StaffPauseDialog({ visible, stationName, onConfirm, onCancel }: 
           <StationTextInput value={reason} onChange={setReason} placeholder="例如 设备检修" maxlength={60} />
         </StationFormField>
         <StationFormField label="预计恢复时间" name="until" hint="不确定可不填">
-          <View className="staff-chips">
+          <View className="choice-chips">
             <Picker mode="date" value={date} onChange={(event) => setDate(String(event.detail.value))}>
-              <View className={`staff-chips__chip${date ? ' staff-chips__chip--on' : ''}`}>
+              <View className={`choice-chips__chip${date ? ' choice-chips__chip--on' : ''}`}>
                 <Text>{date || '选择日期'}</Text>
               </View>
             </Picker>
             <Picker mode="time" value={time} onChange={(event) => setTime(String(event.detail.value))}>
-              <View className="staff-chips__chip">
+              <View className="choice-chips__chip">
                 <Text>{time}</Text>
               </View>
             </Picker>
             {date ? (
-              <View className="staff-chips__chip" onClick={() => setDate('')}>
+              <View className="choice-chips__chip" onClick={() => setDate('')}>
                 <Text>清除</Text>
               </View>
             ) : null}

@@ -1,7 +1,7 @@
-import { reportKindLabels, type StationReport } from '@ankang/shared';
+import { reportKindLabels, type StationReport, shanghaiDateTime } from '@ankang/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { shanghaiDateTime } from '../services/shanghaiTime';
+
 import './StaffReportCard.scss';
 
 export interface StaffReportCardProps {
@@ -20,7 +20,7 @@ export function StaffReportCard({ report, busy, onAcknowledge, onResolve }: Staf
         <Text className="staff-report__kind">{reportKindLabels[report.kind]}</Text>
       </View>
       {report.text ? <Text className="staff-report__text">{report.text}</Text> : null}
-      <Text className="staff-report__time">{shanghaiDateTime(report.createdAt)} 反映</Text>
+      <Text className="staff-report__time">{shanghaiDateTime(new Date(report.createdAt))} 反映</Text>
       {report.note ? <Text className="staff-report__note">处理说明：{report.note}</Text> : null}
       {onAcknowledge || onResolve ? (
         <View className="staff-report__actions">

@@ -3,8 +3,8 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo } from 'react';
+import { type Choice, ChoiceChips } from '../../../components/ChoiceChips';
 import { ErrorBanner } from '../../../components/ErrorBanner';
-import { type Choice, StationChoiceChips } from '../../../components/StaffChoiceChips';
 import { StaffConflictNotice } from '../../../components/StaffConflictNotice';
 import { StationFormField, StationTextInput } from '../../../components/StaffFormField';
 import { StationHoursPreview } from '../../../components/StaffHoursPreview';
@@ -119,11 +119,7 @@ export default function StationEditPage() {
         <StationTextInput value={values.district} onChange={(v) => set('district', v)} maxlength={40} />
       </StationFormField>
       <StationFormField label="所属工会" name="orgPath" required error={errors.orgPath}>
-        <StationChoiceChips
-          choices={orgChoices}
-          selected={[values.orgPath]}
-          onToggle={(v) => set('orgPath', v)}
-        />
+        <ChoiceChips choices={orgChoices} selected={[values.orgPath]} onToggle={(v) => set('orgPath', v)} />
       </StationFormField>
       <View className="station-edit__pair">
         <StationFormField label="经度" name="lng" required error={errors.lng}>
@@ -159,14 +155,14 @@ export default function StationEditPage() {
         ) : null}
       </StationFormField>
       <StationFormField label="类型" name="hostType" required error={errors.hostType}>
-        <StationChoiceChips
+        <ChoiceChips
           choices={hostChoices}
           selected={values.hostType ? [values.hostType] : []}
           onToggle={(v) => set('hostType', v)}
         />
       </StationFormField>
       <StationFormField label="服务设施" name="amenities" error={errors.amenities}>
-        <StationChoiceChips
+        <ChoiceChips
           choices={amenityChoices}
           selected={values.amenities}
           onToggle={(v) =>
