@@ -70,7 +70,10 @@ async function openEditPage(page: Page, id: string): Promise<void> {
 
 beforeAll(async () => {
   const base = inject('apiBase');
-  const accounts = (await (await fetch(`${base}/auth/dev-accounts`)).json()) as { accounts: DevAccount[] };
+  const response = await fetch(`${base}/auth/dev-accounts`);
+  const text = await response.text();
+  expect(response.status, `GET /auth/dev-accounts answered ${text}`).toBe(200);
+  const accounts = JSON.parse(text) as { accounts: DevAccount[] };
   const found = accounts.accounts.find((a) => a.orgName === '张家港市总工会' && a.roles.includes('staff'));
   expect(found, 'seeded staff member of 张家港市总工会 (李敏)').toBeDefined();
   staff = found!;

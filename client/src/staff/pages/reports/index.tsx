@@ -1,9 +1,7 @@
 import { type ReportState, reportStateLabels, type StationReport } from '@ankang/shared';
-import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
-import { ErrorBanner } from '../../../components/ErrorBanner';
 import { StaffReportCard } from '../../../components/StaffReportCard';
 import { StaffResolveDialog } from '../../../components/StaffResolveDialog';
 import { StateView } from '../../../components/StateView';
@@ -11,6 +9,7 @@ import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useStationReports } from '../../../hooks/useStationReports';
 import './index.scss';
 import { GateFallback } from '../../../components/GateFallback';
+import { PagedList } from '../../../components/PagedList';
 
 const tabs: ReportState[] = ['new', 'acknowledged', 'resolved'];
 const emptyText: Record<ReportState, string> = {
@@ -38,47 +37,35 @@ export default function StaffReportsPage() {
     );
   }
 
-  let body: JSX.Element;
-  if (queue.loading && queue.reports.length === 0) body = <StateView tone="loading" title="正在加载问题…" />;
-  else if (queue.error && queue.reports.length === 0)
-    body = (
-      <StateView
-        tone="error"
-        title="问题列表加载失败"
-        description={queue.error.message}
-        actions={[{ text: '重试', onClick: queue.reload }]}
-      />
-    );
-  else if (queue.reports.length === 0)
-    body = (
-      <StateView
-        tone="empty"
-        title={`没有${reportStateLabels[state]}的问题`}
-        description={emptyText[state]}
-      />
-    );
-  else
-    body = (
-      <View>
-        {queue.error ? <ErrorBanner error={queue.error} onRetry={queue.reload} /> : null}
-        {queue.reports.map((report) => (
-          <StaffReportCard
-            key={report.id}
-            report={report}
-            busy={queue.busyId === report.id}
-            onAcknowledge={state === 'new' ? () => void queue.move(report, 'acknowledged') : undefined}
-            onResolve={state === 'resolved' ? undefined : () => setResolving(report)}
-          />
-        ))}
-        {queue.hasMore ? (
-          <View className="staff-reports__more">
-            <Button block size="large" fill="outline" type="primary" onClick={() => queue.loadMore()}>
-              加载更多
-            </Button>
-          </View>
-        ) : null}
-      </View>
-    );
+  const body = (
+    <PagedList
+      count={queue.reports.length}
+      loading={queue.loading}
+      error={queue.error}
+      hasMore={queue.hasMore}
+      onReload={queue.reload}
+      onLoadMore={() => queue.loadMore()}
+      loadingTitle="正在加载问题…"
+      errorTitle="问题列表加载失败"
+      empty={
+        <StateView
+          tone="empty"
+          title={`没有${reportStateLabels[state]}的问题`}
+          description={emptyText[state]}
+        />
+      }
+    >
+      {queue.reports.map((report) => (
+        <StaffReportCard
+          key={report.id}
+          report={report}
+          busy={queue.busyId === report.id}
+          onAcknowledge={state === 'new' ? () => void queue.move(report, 'acknowledged') : undefined}
+          onResolve={state === 'resolved' ? undefined : () => setResolving(report)}
+        />
+      ))}
+    </PagedList>
+  );
 
   return (
     <View className="page staff-reports">

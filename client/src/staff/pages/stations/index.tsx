@@ -3,7 +3,6 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Input, Text, View } from '@tarojs/components';
 import { useDidShow, useReachBottom } from '@tarojs/taro';
 import { useRef, useState } from 'react';
-import { ErrorBanner } from '../../../components/ErrorBanner';
 import { StaffPauseDialog } from '../../../components/StaffPauseDialog';
 import { StaffStationRow } from '../../../components/StaffStationRow';
 import { StateView } from '../../../components/StateView';
@@ -15,6 +14,7 @@ import { editStationUrl } from '../../../services/staffRoutes';
 import { STALE_DAYS, type StationFilter } from '../../../services/staffStations';
 import './index.scss';
 import { GateFallback } from '../../../components/GateFallback';
+import { PagedList } from '../../../components/PagedList';
 
 const filters: { key: StationFilter; label: string }[] = [
   { key: 'all', label: '全部' },
@@ -56,61 +56,44 @@ export default function StaffStationsPage() {
     );
   }
 
-  let body: JSX.Element;
-  if (list.loading && list.stations.length === 0) body = <StateView tone="loading" title="正在加载驿站…" />;
-  else if (list.error && list.stations.length === 0)
-    body = (
-      <StateView
-        tone="error"
-        title="驿站加载失败"
-        description={list.error.message}
-        actions={[{ text: '重试', onClick: list.reload }]}
-      />
-    );
-  else if (list.stations.length === 0 && !list.hasMore)
-    body = (
-      <StateView
-        tone="empty"
-        title={q ? `没有找到“${q}”` : '没有驿站'}
-        description={q ? '换个关键词试试。' : emptyText[filter]}
-        actions={
-          filter === 'all' && !q ? [{ text: '新建驿站', onClick: () => void openPage(editStationUrl()) }] : []
-        }
-      />
-    );
-  else
-    body = (
-      <View className="staff-stations__list">
-        {list.error ? <ErrorBanner error={list.error} onRetry={list.reload} /> : null}
-        {list.stations.map((station) => (
-          <StaffStationRow
-            key={station.id}
-            station={station}
-            busy={actions.busyId === station.id}
-            onEdit={() => void openPage(editStationUrl(station.id))}
-            onVerify={() => actions.verify(station)}
-            onPause={() => setPausing(station)}
-            onResume={() => actions.setStatus(station, { state: 'open' }, '已恢复开放')}
-          />
-        ))}
-        {list.hasMore ? (
-          <View className="staff-stations__more">
-            <Button
-              block
-              size="large"
-              fill="outline"
-              type="primary"
-              loading={list.loadingMore}
-              onClick={list.loadMore}
-            >
-              加载更多
-            </Button>
-          </View>
-        ) : (
-          <Text className="staff-stations__end">已显示全部 {list.stations.length} 个驿站</Text>
-        )}
-      </View>
-    );
+  const body = (
+    <PagedList
+      count={list.stations.length}
+      loading={list.loading}
+      loadingMore={list.loadingMore}
+      error={list.error}
+      hasMore={list.hasMore}
+      onReload={list.reload}
+      onLoadMore={list.loadMore}
+      loadingTitle="正在加载驿站…"
+      errorTitle="驿站加载失败"
+      endText={`已显示全部 ${list.stations.length} 个驿站`}
+      empty={
+        <StateView
+          tone="empty"
+          title={q ? `没有找到“${q}”` : '没有驿站'}
+          description={q ? '换个关键词试试。' : emptyText[filter]}
+          actions={
+            filter === 'all' && !q
+              ? [{ text: '新建驿站', onClick: () => void openPage(editStationUrl()) }]
+              : []
+          }
+        />
+      }
+    >
+      {list.stations.map((station) => (
+        <StaffStationRow
+          key={station.id}
+          station={station}
+          busy={actions.busyId === station.id}
+          onEdit={() => void openPage(editStationUrl(station.id))}
+          onVerify={() => actions.verify(station)}
+          onPause={() => setPausing(station)}
+          onResume={() => actions.setStatus(station, { state: 'open' }, '已恢复开放')}
+        />
+      ))}
+    </PagedList>
+  );
 
   return (
     <View className="page staff-stations">

@@ -1,0 +1,67 @@
+import { Button } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import type { ApiError } from '../services/errors';
+import { ErrorBanner } from './ErrorBanner';
+import { StateView } from './StateView';
+import './PagedList.scss';
+
+export interface PagedListProps {
+  count: number;
+  loading: boolean;
+  loadingMore?: boolean;
+  error: ApiError | null;
+  hasMore: boolean;
+  onReload: () => void;
+  onLoadMore: () => void;
+  /** 正在加载驿站… */
+  loadingTitle: string;
+  /** 驿站加载失败 */
+  errorTitle: string;
+  /** Shown when the list is complete and empty. */
+  empty: ReactNode;
+  /** Shown under a complete list, e.g. 已显示全部 12 个驿站. */
+  endText?: string;
+  children: ReactNode;
+}
+
+/**
+ * A paged list's states: the first page loading or failed as a full state, an empty state, else
+ * the rows with a banner for a failed later page and 加载更多 until the end.
+ */
+export function PagedList(props: PagedListProps) {
+  if (props.count === 0 && props.loading) return <StateView tone="loading" title={props.loadingTitle} />;
+  if (props.count === 0 && props.error) {
+    return (
+      <StateView
+        tone="error"
+        title={props.errorTitle}
+        description={props.error.message}
+        actions={[{ text: '重试', onClick: props.onReload }]}
+      />
+    );
+  }
+  if (props.count === 0 && !props.hasMore) return <>{props.empty}</>;
+  return (
+    <View className="paged-list">
+      {props.error ? <ErrorBanner error={props.error} onRetry={props.onReload} /> : null}
+      {props.children}
+      {props.hasMore ? (
+        <View className="paged-list__more">
+          <Button
+            block
+            size="large"
+            fill="outline"
+            type="primary"
+            loading={props.loadingMore}
+            onClick={props.onLoadMore}
+          >
+            加载更多
+          </Button>
+        </View>
+      ) : props.endText ? (
+        <Text className="paged-list__end">{props.endText}</Text>
+      ) : null}
+    </View>
+  );
+}
