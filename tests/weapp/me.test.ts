@@ -108,6 +108,23 @@ describe('Page: 我的', () => {
     expect(text(page)).toContain('李敏');
   });
 
+  it('ignores a late profile for someone else: the signed-in user stays who they are', async () => {
+    // Arrange: the worker is signed in; a /me answer for the staff member (someone who signed out
+    // while it was in flight) arrives.
+    storage.set(sessionKey, JSON.stringify(session('worker')));
+    routes.set('GET /me', () => ({ statusCode: 200, data: me('staffZjg') }));
+
+    // Act
+    const page = open('pages/me/index');
+    await waitFor(() => requestsTo('/me').length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    // Assert
+    expect(JSON.parse(String(storage.get(sessionKey))).me.nickname).toBe('刘师傅（环卫工）');
+    expect(text(page)).toContain('刘师傅（环卫工）');
+    expect(text(page)).not.toContain('李敏');
+  });
+
   it('shows a Chinese network error with 重试 when the refresh cannot reach the server', async () => {
     // Arrange: no fake route, so wx.request fails as it does offline.
     storage.set(sessionKey, JSON.stringify(session('worker')));

@@ -40,10 +40,14 @@ export function saveSession(session: Session): void {
   publish();
 }
 
-/** Keeps the token, refreshes who the user is (after GET /me). */
+/**
+ * Keeps the token, refreshes who the user is (after GET /me). A profile only updates the session
+ * of the same user: a late answer for someone who has since signed out must not land on whoever
+ * signed in after them.
+ */
 export function updateSessionMe(me: Session['me']): void {
   const session = getSession();
-  if (session) saveSession({ ...session, me });
+  if (session && session.me.id === me.id) saveSession({ ...session, me });
 }
 
 export function clearSession(): void {
