@@ -74,6 +74,7 @@ beforeAll(async () => {
   const text = await response.text();
   expect(response.status, `GET /auth/dev-accounts answered ${text}`).toBe(200);
   const accounts = JSON.parse(text) as { accounts: DevAccount[] };
+  expect(accounts.accounts, `GET /auth/dev-accounts answered ${text}`).toBeInstanceOf(Array);
   const found = accounts.accounts.find((a) => a.orgName === '张家港市总工会' && a.roles.includes('staff'));
   expect(found, 'seeded staff member of 张家港市总工会 (李敏)').toBeDefined();
   staff = found!;
