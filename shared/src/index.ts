@@ -8,6 +8,8 @@ export * from './domain/hoursLabel';
 export * from './domain/hoursText';
 export * from './domain/importColumns';
 export * from './domain/orgPath';
+export * from './domain/rating';
+export * from './domain/serviceArea';
 export * from './domain/shanghaiFormat';
 export * from './errors';
 export * from './schemas/hours';

@@ -3,8 +3,8 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../../functions/src/db/client';
 import { keys } from '../../functions/src/db/keys';
 import { upsertUserOnLogin } from '../../functions/src/db/users';
-import { issueAccessToken } from '../../functions/src/http/token';
 import { userIdForOpenid } from '../../functions/src/lib/ids';
+import { issueAccessToken } from '../../functions/src/services/token';
 
 /** A user nobody else's test touches: a fresh openid each call. */
 export async function freshUser(

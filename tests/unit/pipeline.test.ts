@@ -3,9 +3,9 @@ import { SignJWT } from 'jose';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { UserItem } from '../../functions/src/db/users';
-import { AppError } from '../../functions/src/http/errors';
 import { route } from '../../functions/src/http/route';
-import { issueAccessToken } from '../../functions/src/http/token';
+import { AppError } from '../../functions/src/lib/errors';
+import { issueAccessToken } from '../../functions/src/services/token';
 import { httpEvent, invoke } from '../support/events';
 
 // The pipeline reads the caller from the table; here the table is a map.

@@ -1,4 +1,4 @@
-import { AppError } from '../http/errors';
+import { AppError } from '../lib/errors';
 
 /** LastEvaluatedKey ⇄ an opaque URL-safe cursor. */
 export function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {

@@ -3,9 +3,14 @@
  * The GSIs are named after the access patterns that use them.
  */
 export const indexes = {
-  /** gsi1: demo accounts for the development login; later, secondary lookups. */
-  byGsi1: 'gsi1',
-  byGsi2: 'gsi2',
+  /** Demo accounts for the development login (gsi1). */
+  demoUsers: 'gsi1',
+  /** Stations of an org subtree, per province (gsi1). */
+  stationsByOrg: 'gsi1',
+  /** Report queues per state and province, by org path then time (gsi1). */
+  reportQueue: 'gsi1',
+  /** Stations by geohash cell (gsi2). */
+  stationsByGeo: 'gsi2',
 } as const;
 
 export const keys = {
@@ -49,9 +54,11 @@ export function geoPartitionKey(geohash: string): string {
 export const stationIndexKeys = {
   /** gsi1: stations of an org subtree, within the province's partition. */
   byOrg: (orgPath: string, id: string) => ({
-    gsi1pk: `STN_ORG#${provinceOf(orgPath)}`,
+    gsi1pk: stationIndexKeys.byOrgPartition(orgPath),
     gsi1sk: `${orgSubtreePrefix(orgPath)}#${id}`,
   }),
+  /** The org index partition that holds every station of `orgPath`'s subtree. */
+  byOrgPartition: (orgPath: string) => `STN_ORG#${provinceOf(orgPath)}`,
   /** gsi2: stations in a geohash cell; a finer cell is a begins_with on the sort key. */
   byGeo: (geohash: string, id: string) => ({
     gsi2pk: geoPartitionKey(geohash),
@@ -59,7 +66,9 @@ export const stationIndexKeys = {
   }),
   /** gsi1: a report queue per state and province, sorted by org path then time. */
   reportByState: (state: string, orgPath: string, createdAt: string, id: string) => ({
-    gsi1pk: `RPT#${state}#${provinceOf(orgPath)}`,
+    gsi1pk: stationIndexKeys.reportQueuePartition(state, orgPath),
     gsi1sk: `${orgSubtreePrefix(orgPath)}#${createdAt}#${id}`,
   }),
+  /** The report-queue partition holding `orgPath`'s subtree in one state. */
+  reportQueuePartition: (state: string, orgPath: string) => `RPT#${state}#${provinceOf(orgPath)}`,
 };

@@ -1,5 +1,6 @@
 import { isWithinOrg, type OrgNode, orgNodeSchema } from '@ankang/shared';
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { getItems } from './batchGet';
 import { db, tableName } from './client';
 import { keys } from './keys';
 
@@ -8,35 +9,13 @@ export async function getOrg(path: string): Promise<OrgNode | null> {
   return Item ? orgNodeSchema.parse(Item) : null;
 }
 
-/** BatchGetItem takes at most this many keys. */
-const BATCH_GET_LIMIT = 100;
-
 /**
- * Several org nodes (e.g. a node's ancestor chain) in as few round trips as BatchGetItem allows,
- * retrying keys DynamoDB left unprocessed; returned in the order asked, missing ones left out.
+ * Several org nodes (e.g. a node's ancestor chain) in as few round trips as BatchGetItem allows;
+ * returned in the order asked, missing ones left out.
  */
 export async function getOrgs(paths: string[]): Promise<OrgNode[]> {
-  const found = new Map<string, OrgNode>();
-  const unique = [...new Set(paths)];
-  const chunks = Array.from({ length: Math.ceil(unique.length / BATCH_GET_LIMIT) }, (_, i) =>
-    unique.slice(i * BATCH_GET_LIMIT, (i + 1) * BATCH_GET_LIMIT),
-  );
-  await Promise.all(
-    chunks.map(async (chunk) => {
-      let keysLeft: Record<string, unknown>[] | undefined = chunk.map((path) => keys.org(path));
-      for (let attempt = 0; keysLeft?.length; attempt++) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-        if (attempt > 5) throw new Error('org lookup throttled: unprocessed keys remain');
-        const answer: BatchGetCommandOutput = await db.send(
-          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keysLeft } } }),
-        );
-        const { Responses, UnprocessedKeys } = answer;
-        for (const item of Responses?.[tableName] ?? [])
-          found.set(item.sk as string, orgNodeSchema.parse(item));
-        keysLeft = UnprocessedKeys?.[tableName]?.Keys;
-      }
-    }),
-  );
+  const items = await getItems(paths.map((path) => keys.org(path)));
+  const found = new Map(items.map((item) => [item.sk as string, orgNodeSchema.parse(item)]));
   return paths.flatMap((path) => found.get(path) ?? []);
 }
 

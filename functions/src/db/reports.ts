@@ -2,7 +2,7 @@ import { type ReportState, type StationReport, stationReportSchema } from '@anka
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
-import { indexes, keys, orgSubtreePrefix, provinceOf, stationIndexKeys } from './keys';
+import { indexes, keys, orgSubtreePrefix, stationIndexKeys } from './keys';
 import { conditionFailedAt } from './transactions';
 
 function reportItem(report: StationReport & { userId: string }) {
@@ -125,10 +125,10 @@ export async function listReportsUnderOrg(
   const result = await db.send(
     new QueryCommand({
       TableName: tableName,
-      IndexName: indexes.byGsi1,
+      IndexName: indexes.reportQueue,
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
       ExpressionAttributeValues: {
-        ':pk': `RPT#${state}#${provinceOf(orgPath)}`,
+        ':pk': stationIndexKeys.reportQueuePartition(state, orgPath),
         ':prefix': orgSubtreePrefix(orgPath),
       },
       Limit: page.limit,

@@ -1,4 +1,4 @@
-import { geohashEncode, type Station, stationSchema } from '@ankang/shared';
+import { geohashEncode, ratingSummary, type Station, stationSchema } from '@ankang/shared';
 import { z } from 'zod';
 import { GEO_SORT_PRECISION, keys, stationIndexKeys } from './keys';
 
@@ -41,10 +41,10 @@ export function stationFromItem(item: Record<string, unknown>): Station {
   const c = counters.parse(item);
   return stationSchema.parse({
     ...item,
-    rating: {
+    rating: ratingSummary({
       count: c.ratingCount,
-      average: c.ratingCount === 0 ? 0 : Math.round((c.ratingSum / c.ratingCount) * 10) / 10,
+      sum: c.ratingSum,
       stars: [c.stars1, c.stars2, c.stars3, c.stars4, c.stars5],
-    },
+    }),
   });
 }

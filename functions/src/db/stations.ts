@@ -2,7 +2,7 @@ import type { GeohashRange, Station } from '@ankang/shared';
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
-import { geoPartitionKey, indexes, keys, orgSubtreePrefix, provinceOf } from './keys';
+import { geoPartitionKey, indexes, keys, orgSubtreePrefix, stationIndexKeys } from './keys';
 import { stationFromItem } from './stationItems';
 
 export async function getStationById(id: string): Promise<Station | null> {
@@ -26,7 +26,7 @@ export async function listStationsInGeoRange(
     const page = await db.send(
       new QueryCommand({
         TableName: tableName,
-        IndexName: indexes.byGsi2,
+        IndexName: indexes.stationsByGeo,
         KeyConditionExpression: wholePartition
           ? 'gsi2pk = :pk'
           : 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
@@ -106,10 +106,10 @@ export async function listStationsUnderOrg(
     const result = await db.send(
       new QueryCommand({
         TableName: tableName,
-        IndexName: indexes.byGsi1,
+        IndexName: indexes.stationsByOrg,
         KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
         ExpressionAttributeValues: {
-          ':pk': `STN_ORG#${provinceOf(orgPath)}`,
+          ':pk': stationIndexKeys.byOrgPartition(orgPath),
           ':prefix': orgSubtreePrefix(orgPath),
           ...values,
         },
@@ -125,12 +125,7 @@ export async function listStationsUnderOrg(
     if (stations.length >= page.limit && result.Items && result.Items.length > 0) {
       // Resume right after the last station returned, not after the last one read.
       const last = stations.at(-1)!;
-      startKey = {
-        pk: `STATION#${last.id}`,
-        sk: 'STATION',
-        gsi1pk: `STN_ORG#${provinceOf(orgPath)}`,
-        gsi1sk: `${orgSubtreePrefix(last.orgPath)}#${last.id}`,
-      };
+      startKey = { ...keys.station(last.id), ...stationIndexKeys.byOrg(last.orgPath, last.id) };
       break;
     }
     rounds += 1;

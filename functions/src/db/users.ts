@@ -1,11 +1,11 @@
-import { type Role, roleSchema } from '@ankang/shared';
+import { roleSchema } from '@ankang/shared';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { db, tableName } from './client';
 import { indexes, keys } from './keys';
 
-/** Roles a user can be granted; `worker` is implied for everyone and never stored. */
+/** Roles granted to a user; `worker` is implied (services/caller.ts) and never stored. */
 const grantedRoleSchema = roleSchema.exclude(['worker']);
 
 export const userItemSchema = z.object({
@@ -26,11 +26,6 @@ export const userItemSchema = z.object({
   version: z.number().int(),
 });
 export type UserItem = z.infer<typeof userItemSchema>;
-
-/** Every role the user holds, `worker` first. */
-export function rolesOf(user: UserItem): Role[] {
-  return ['worker', ...user.roles];
-}
 
 export async function getUser(userId: string): Promise<UserItem | null> {
   const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.user(userId) }));
@@ -124,7 +119,7 @@ export async function listDemoUsers(): Promise<UserItem[]> {
   const { Items = [] } = await db.send(
     new QueryCommand({
       TableName: tableName,
-      IndexName: indexes.byGsi1,
+      IndexName: indexes.demoUsers,
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.demoUsers().gsi1pk },
     }),

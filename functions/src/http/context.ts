@@ -1,14 +1,9 @@
-import type { Role } from '@ankang/shared';
 import type { MiddlewareObj, Request } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 
-/** Who is calling, read fresh from the table on every authenticated request. */
-export interface Caller {
-  userId: string;
-  nickname: string;
-  roles: Role[];
-  orgPath: string | null;
-}
+import type { Caller } from '../services/caller';
+
+export type { Caller };
 
 export interface ParsedRequestInput {
   params: unknown;

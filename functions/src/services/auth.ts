@@ -1,10 +1,11 @@
 import type { DevAccount, Session } from '@ankang/shared';
 import { getOrgs } from '../db/orgs';
-import { getUser, listDemoUsers, rolesOf, upsertUserOnLogin } from '../db/users';
-import { AppError } from '../http/errors';
+import { getUser, listDemoUsers, upsertUserOnLogin } from '../db/users';
 import { now } from '../lib/clock';
 import { env } from '../lib/env';
+import { AppError } from '../lib/errors';
 import { userIdForOpenid } from '../lib/ids';
+import { rolesOf } from './caller';
 import { openSession } from './session';
 import { exchangeLoginCode } from './wechat';
 

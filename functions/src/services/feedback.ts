@@ -1,9 +1,9 @@
 import { type FeedbackTag, shanghaiDate } from '@ankang/shared';
 import { getFeedback, insertFeedback, replaceFeedback, type StoredFeedback } from '../db/feedback';
 import { getStationById } from '../db/stations';
-import type { Caller } from '../http/context';
-import { AppError } from '../http/errors';
 import { now } from '../lib/clock';
+import { AppError } from '../lib/errors';
+import type { Caller } from './caller';
 
 function sameRating(a: StoredFeedback, b: { stars: number; tags: FeedbackTag[]; comment: string }): boolean {
   return (

@@ -5,10 +5,12 @@ import {
   type HoursTextField,
   type HoursTextResult,
   type ImportIssue,
+  inServiceArea,
   isWithinOrg,
   orgPathSchema,
   parseHoursText,
   phoneSchema,
+  SERVICE_AREA,
   type Season,
   type StationDraft,
   type WeeklyPeriod,
@@ -196,8 +198,9 @@ function readLocation(
   crsText: string,
   issue: (key: ColumnKey, message: string) => void,
 ): GcjPoint | undefined {
-  const lng = parseCoordinate(lngText, '经度', 73, 136, '120.5532');
-  const lat = parseCoordinate(latText, '纬度', 3, 54, '31.8765');
+  const { minLng, maxLng, minLat, maxLat } = SERVICE_AREA;
+  const lng = parseCoordinate(lngText, '经度', minLng, maxLng, '120.5532');
+  const lat = parseCoordinate(latText, '纬度', minLat, maxLat, '31.8765');
   const crs = lookupKey(crsText).replace(/[-_]/g, '');
   const wgs = ['wgs84', 'gps', 'wgs'].includes(crs);
   const crsKnown = wgs || ['', 'gcj02', 'gcj', '火星坐标', '国测局', '高德', '腾讯'].includes(crs);
@@ -207,10 +210,9 @@ function readLocation(
     issue('crs', `无法识别的坐标系“${crsText}”，可填 GCJ-02（高德、腾讯地图）或 WGS-84（GPS）`);
   }
   // Swapped columns are the commonest coordinate mistake: say so instead of two range errors.
-  const swapped =
-    Number(latText) >= 73 && Number(latText) <= 136 && Number(lngText) >= 3 && Number(lngText) <= 54;
+  const swapped = inServiceArea({ lng: Number(latText), lat: Number(lngText) });
   if (typeof lng === 'string' && typeof lat === 'string' && swapped) {
-    issue('lng', '经度和纬度似乎填反了：经度约为 73–136，纬度约为 3–54');
+    issue('lng', `经度和纬度似乎填反了：经度约为 ${minLng}–${maxLng}，纬度约为 ${minLat}–${maxLat}`);
     return undefined;
   }
   if (typeof lng === 'string') issue('lng', lng);

@@ -7,10 +7,10 @@ import {
 } from '@ankang/shared';
 import { getStationsByExternalIds } from '../db/externalIds';
 import { getOrgs } from '../db/orgs';
-import type { Caller } from '../http/context';
-import { assertInScope } from '../http/scope';
+import type { Caller } from './caller';
 import { type ColumnKey, columnLabel } from './importColumns';
 import type { MappedRow } from './importMapping';
+import { isInScope } from './scope';
 
 /** What an import does with one row, and the problems found in it. */
 export type Plan =
@@ -38,21 +38,9 @@ export function flagRepeatedIds(rows: MappedRow[]): void {
   }
 }
 
-function withinScope(caller: Caller, orgPath: string): boolean {
-  try {
-    assertInScope(caller, orgPath);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Which of these org paths exist: batches of 100 read in parallel. */
+/** Which of these org paths exist. */
 async function existingOrgs(paths: string[]): Promise<Set<string>> {
-  const batches: string[][] = [];
-  for (let i = 0; i < paths.length; i += 100) batches.push(paths.slice(i, i + 100));
-  const found = await Promise.all(batches.map(getOrgs));
-  return new Set(found.flat().map((org) => org.path));
+  return new Set((await getOrgs(paths)).map((org) => org.path));
 }
 
 /**
@@ -80,7 +68,7 @@ function planRow(
   const previous = id ? owners.get(id) : undefined;
   if (previous === null) {
     issue('externalId', `外部编号“${id}”已被占用，但找不到对应的驿站，请联系管理员`);
-  } else if (previous && !withinScope(caller, previous.orgPath)) {
+  } else if (previous && !isInScope(caller, previous.orgPath)) {
     issue('externalId', `外部编号“${id}”已被您管理范围以外的驿站使用，请换一个编号`);
   } else if (previous && !isWithinOrg(previous.orgPath, importOrg)) {
     issue(

@@ -1,6 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { readSheet } from 'read-excel-file/node';
-import { AppError } from '../http/errors';
+import { AppError } from '../lib/errors';
 
 /** A cell as the file gives it: CSV cells are text, XLSX cells may be numbers, dates or booleans. */
 export type Cell = string | number | boolean | Date | null;

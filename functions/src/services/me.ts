@@ -1,7 +1,7 @@
 import type { Me } from '@ankang/shared';
 import { getUser } from '../db/users';
-import type { Caller } from '../http/context';
-import { AppError } from '../http/errors';
+import { AppError } from '../lib/errors';
+import type { Caller } from './caller';
 import { describeUser } from './session';
 
 export async function getMyProfile(caller: Caller): Promise<Me> {

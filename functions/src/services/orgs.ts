@@ -1,7 +1,7 @@
 import type { OrgNode } from '@ankang/shared';
 import { getOrg, listOrgSubtree } from '../db/orgs';
-import type { Caller } from '../http/context';
-import { AppError } from '../http/errors';
+import { AppError } from '../lib/errors';
+import type { Caller } from './caller';
 
 /**
  * The org tree visible to the caller: staff from their own node down (the pipeline has already

@@ -1,11 +1,11 @@
 import type { ReportKind, StationReport } from '@ankang/shared';
 import { getReport, insertReport, listReportsUnderOrg, transitionReport } from '../db/reports';
 import { getStationById } from '../db/stations';
-import type { Caller } from '../http/context';
-import { AppError } from '../http/errors';
-import { assertInScope, listingRoot } from '../http/scope';
 import { now } from '../lib/clock';
+import { AppError } from '../lib/errors';
 import { reportIdFor } from '../lib/ids';
+import type { Caller } from './caller';
+import { assertInScope, listingRoot } from './scope';
 
 /** A worker reports a problem; a retry with the same request id returns the report filed the first time. */
 export async function reportStationProblem(

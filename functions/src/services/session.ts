@@ -1,7 +1,8 @@
 import { type Me, orgPathChain, type Session } from '@ankang/shared';
 import { getOrgs } from '../db/orgs';
-import { rolesOf, type UserItem } from '../db/users';
-import { issueAccessToken } from '../http/token';
+import type { UserItem } from '../db/users';
+import { rolesOf } from './caller';
+import { issueAccessToken } from './token';
 
 /** The user as the client sees them, with their org node's name and ancestor chain (one batch read). */
 export async function describeUser(user: UserItem): Promise<Me> {

@@ -1,8 +1,8 @@
 import type { SetStaffRoleBody } from '@ankang/shared';
 import { getOrg } from '../db/orgs';
 import { setUserStaffRole } from '../db/users';
-import { AppError } from '../http/errors';
 import { now } from '../lib/clock';
+import { AppError } from '../lib/errors';
 
 /** Grants a staff role at an org node, or revokes it. Retrying either changes nothing more. */
 export async function changeStaffRole(body: SetStaffRoleBody) {

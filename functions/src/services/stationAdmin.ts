@@ -8,11 +8,11 @@ import {
   StationWriteError,
   updateStationStatus,
 } from '../db/stationWrites';
-import type { Caller } from '../http/context';
-import { AppError } from '../http/errors';
-import { assertInScope, listingRoot } from '../http/scope';
 import { now } from '../lib/clock';
+import { AppError } from '../lib/errors';
 import { newStationId } from '../lib/ids';
+import type { Caller } from './caller';
+import { assertInScope, listingRoot } from './scope';
 import { toManagedStation } from './stationViews';
 
 const DAY_MS = 86_400_000;

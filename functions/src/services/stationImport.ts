@@ -5,10 +5,10 @@ import {
   type ImportResult,
 } from '@ankang/shared';
 import { insertStation, replaceStation, StationWriteError } from '../db/stationWrites';
-import type { Caller } from '../http/context';
-import { AppError } from '../http/errors';
 import { now } from '../lib/clock';
+import { AppError } from '../lib/errors';
 import { logger } from '../lib/logger';
+import type { Caller } from './caller';
 import { type ColumnKey, columnLabel, readLayout } from './importColumns';
 import { mapRow } from './importMapping';
 import { flagRepeatedIds, type Plan, planRows } from './importPlan';

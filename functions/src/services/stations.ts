@@ -1,8 +1,8 @@
 import type { StationDetail, StationSummary } from '@ankang/shared';
 import { getOrg, listOrgSubtree } from '../db/orgs';
 import { getStationById, listStationsUnderOrg } from '../db/stations';
-import { AppError } from '../http/errors';
 import { now } from '../lib/clock';
+import { AppError } from '../lib/errors';
 import { toStationDetail, toStationSummary } from './stationViews';
 
 export async function getStationDetail(id: string): Promise<StationDetail> {

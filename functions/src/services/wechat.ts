@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AppError } from '../http/errors';
 import { env } from '../lib/env';
+import { AppError } from '../lib/errors';
 import { logger } from '../lib/logger';
 import { readSecret } from '../lib/secrets';
 

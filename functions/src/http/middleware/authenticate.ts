@@ -1,8 +1,9 @@
 import type { Contract } from '@ankang/shared';
-import { getUser, rolesOf } from '../../db/users';
+import { getUser } from '../../db/users';
+import { AppError } from '../../lib/errors';
+import { rolesOf } from '../../services/caller';
+import { verifyAccessToken } from '../../services/token';
 import type { PipelineMiddleware } from '../context';
-import { AppError } from '../errors';
-import { verifyAccessToken } from '../token';
 
 function bearerToken(header: string | undefined): string | null {
   const match = header?.match(/^Bearer\s+(\S+)$/i);

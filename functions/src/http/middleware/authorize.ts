@@ -1,6 +1,7 @@
-import { type Contract, isWithinOrg } from '@ankang/shared';
+import type { Contract } from '@ankang/shared';
+import { AppError } from '../../lib/errors';
+import { isInScope } from '../../services/scope';
 import type { PipelineMiddleware } from '../context';
-import { AppError } from '../errors';
 
 /** Runs before parsing: the caller must hold one of the route's roles. */
 export function authorizeRole(contract: Contract): PipelineMiddleware {
@@ -23,11 +24,11 @@ export function authorizeOrgScope(contract: Contract): PipelineMiddleware {
     before: (request) => {
       const scope = contract.orgScope;
       const caller = request.context.caller;
-      if (!scope || !caller || caller.roles.includes('admin')) return;
+      if (!scope || !caller) return;
       const part = request.context.input[scope.from] as Record<string, unknown> | undefined;
       const target = part?.[scope.field];
       if (typeof target !== 'string') return;
-      if (!caller.orgPath || !isWithinOrg(target, caller.orgPath)) throw new AppError('OUT_OF_SCOPE');
+      if (!isInScope(caller, target)) throw new AppError('OUT_OF_SCOPE');
     },
   };
 }

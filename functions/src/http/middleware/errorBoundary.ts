@@ -1,7 +1,7 @@
 import { errorCatalog } from '@ankang/shared';
+import { AppError } from '../../lib/errors';
 import { logger } from '../../lib/logger';
 import type { PipelineMiddleware } from '../context';
-import { AppError } from '../errors';
 import { errorResponse } from '../respond';
 
 /**

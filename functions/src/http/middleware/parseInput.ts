@@ -1,7 +1,7 @@
 import type { Contract, FieldIssue } from '@ankang/shared';
 import type { z } from 'zod';
+import { AppError } from '../../lib/errors';
 import type { HttpEvent, PipelineMiddleware } from '../context';
-import { AppError } from '../errors';
 
 function readBody(event: HttpEvent): unknown {
   if (!event.body) return undefined;

@@ -1,8 +1,8 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { env } from '../lib/env';
+import { AppError } from '../lib/errors';
 import { readSecret } from '../lib/secrets';
-import { AppError } from './errors';
 
 const issuer = 'ankang';
 const audience = 'ankang-app';

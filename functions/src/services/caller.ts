@@ -1,0 +1,18 @@
+import type { Role } from '@ankang/shared';
+import type { UserItem } from '../db/users';
+
+/**
+ * Who is calling, read fresh from the table on every authenticated request. The pipeline builds it;
+ * services decide with it. It lives here, not in http/, so business rules never import the pipeline.
+ */
+export interface Caller {
+  userId: string;
+  nickname: string;
+  roles: Role[];
+  orgPath: string | null;
+}
+
+/** Every role the user holds: every signed-in user is a worker, `worker` first. */
+export function rolesOf(user: Pick<UserItem, 'roles'>): Role[] {
+  return ['worker', ...user.roles];
+}
