@@ -30,8 +30,9 @@ function stationItems(now: Date): Record<string, unknown>[] {
     ...(station.externalId
       ? [
           {
-            ...keys.externalId(station.externalId),
+            ...keys.externalId(station.orgPath, station.externalId),
             type: 'ExternalId',
+            orgPath: station.orgPath,
             externalId: station.externalId,
             stationId: station.id,
           },

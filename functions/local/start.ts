@@ -52,7 +52,7 @@ async function main(): Promise<void> {
       buildH5(apiBase),
     ]);
     stops.push(api.stop);
-    const web = await serveStatic(path.join(repoRoot, 'client/dist/h5'), ports.web);
+    const web = await serveStatic(path.join(repoRoot, 'client/dist/h5'), { port: ports.web, apiBase });
     stops.push(web.close);
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -22,6 +22,11 @@ export const errorCatalog = {
   DUPLICATE_EXTERNAL_ID: { status: 409, message: '外部编号已被其他驿站使用' },
   INVALID_TRANSITION: { status: 409, message: '当前状态下不能执行此操作' },
   VERSION_CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },
+  TOO_MANY_OPEN_REPORTS: {
+    status: 409,
+    message: '该驿站待处理的问题反映过多，请先处理后再变更所属组织',
+  },
+  RATE_LIMITED: { status: 429, message: '提交过于频繁，请稍后再试' },
   WECHAT_CODE_INVALID: { status: 401, message: '微信登录凭证无效或已过期，请重新登录' },
   WECHAT_RATE_LIMITED: { status: 429, message: '登录过于频繁，请稍后再试' },
   WECHAT_USER_BLOCKED: { status: 403, message: '该微信账号存在安全风险，暂时无法登录' },

@@ -71,3 +71,41 @@ describe('API: POST /auth/login and GET /me over HTTP', () => {
     expect(result.headers.get('access-control-allow-origin')).toMatch(/\*|127\.0\.0\.1:10086/);
   });
 });
+
+describe('API: POST /auth/logout over HTTP', () => {
+  it('revokes the token at once; the same token is refused and a new login works', async () => {
+    // Arrange
+    const code = `ok-${randomUUID()}`;
+    const session = await loginWithCode(code);
+    expect((await request('GET', '/me', { token: session.token })).status).toBe(200);
+
+    // Act
+    const result = await request('POST', '/auth/logout', { token: session.token });
+
+    // Assert
+    expect({ status: result.status, body: result.body }).toStrictEqual({
+      status: 200,
+      body: { signedOut: true },
+    });
+    expect(await request('GET', '/me', { token: session.token })).toMatchObject({
+      status: 401,
+      body: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } },
+    });
+    const again = await loginWithCode(code);
+    expect(again.me.id).toBe(session.me.id);
+    expect((await request('GET', '/me', { token: again.token })).status).toBe(200);
+  });
+});
+
+describe('API: response headers', () => {
+  it('marks JSON answers nosniff on success and on refusal', async () => {
+    const ok = await request('GET', '/health');
+    const refused = await request('GET', '/me', { token: 'not.a.jwt' });
+    const invalid = await request('POST', '/auth/login', { body: {} });
+    expect([ok.status, refused.status, invalid.status]).toStrictEqual([200, 401, 400]);
+    for (const answer of [ok, refused, invalid]) {
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    }
+  });
+});

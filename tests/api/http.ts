@@ -1,4 +1,17 @@
+import { type Contract, contracts } from '@ankang/shared';
 import { inject } from 'vitest';
+import { expectDeclaredError } from '../support/events';
+
+const routes = Object.values(contracts as Record<string, Contract>).map((contract) => ({
+  contract,
+  pattern: new RegExp(`^${contract.path.replace(/\{\w+\}/g, '[^/]+')}$`),
+}));
+
+/** The contract serving a request, if any (a path no contract has is API Gateway's 404). */
+function contractFor(method: string, path: string): Contract | undefined {
+  const bare = path.split('?')[0]!;
+  return routes.find((r) => r.contract.method === method && r.pattern.test(bare))?.contract;
+}
 
 /** One real HTTP request to serverless-offline; the JSON body parsed. */
 export async function request(
@@ -16,7 +29,10 @@ export async function request(
     body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+  const body = text ? JSON.parse(text) : undefined;
+  const contract = contractFor(method, path);
+  if (contract) expectDeclaredError(contract, response.status, body);
+  return { status: response.status, body, headers: response.headers };
 }
 
 export async function loginWithCode(code: string): Promise<{ token: string; me: { id: string } }> {

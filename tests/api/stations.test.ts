@@ -92,6 +92,27 @@ describe('API: stations over HTTP', () => {
     });
   });
 
+  it('answers 400 for a nearby search outside the service area, before searching', async () => {
+    const pole = await request('GET', '/stations/nearby?lat=89.9&lng=100&radius=20000');
+
+    expect(pole).toMatchObject({
+      status: 400,
+      body: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          details: { issues: [{ path: 'query.lat', message: '位置不在服务范围内（仅支持中国境内的坐标）' }] },
+        },
+      },
+    });
+    const antimeridian = await request('GET', '/stations/nearby?lat=-89.999&lng=179.999&radius=20000');
+    expect(antimeridian.status).toBe(400);
+    expect(
+      (antimeridian.body as { error: { details: { issues: { path: string }[] } } }).error.details.issues
+        .map((issue) => issue.path)
+        .sort(),
+    ).toStrictEqual(['query.lat', 'query.lng']);
+  });
+
   it('answers 404 STATION_NOT_FOUND for an unknown station', async () => {
     const result = await request('GET', '/stations/st_0000000000000000');
     expect(result).toMatchObject({ status: 404, body: { error: { code: 'STATION_NOT_FOUND' } } });

@@ -156,6 +156,8 @@ interface Round {
   itemsRead: number[];
   returned: number[];
   cellQueries: number[];
+  /** DynamoDB requests (pages) per query. */
+  requests: number[];
   wideRing: number;
   bruteMs: number;
   mismatches: number;
@@ -173,6 +175,7 @@ async function runRound(
     itemsRead: [],
     returned: [],
     cellQueries: [],
+    requests: [],
     wideRing: 0,
     bruteMs: 0,
     mismatches: 0,
@@ -186,6 +189,7 @@ async function runRound(
     round.itemsRead.push(stats.itemsRead);
     round.returned.push(stations.length);
     round.cellQueries.push(stats.cellQueries);
+    round.requests.push(stats.requests);
     if (stats.radii.length > 1) round.wideRing++;
     const got: Answer[] = stations.map(({ id, distanceM }) => ({ id, distanceM }));
     const bruteStarted = performance.now();
@@ -203,7 +207,7 @@ async function runRound(
   return round;
 }
 
-function report(name: string, round: Round): void {
+function report(nearby: Nearby, name: string, round: Round): void {
   const sorted = [...round.latencies].sort((a, b) => a - b);
   const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
   const read = [...round.itemsRead].sort((a, b) => a - b);
@@ -214,7 +218,8 @@ function report(name: string, round: Round): void {
   log(
     `${name}: items read per query ${round1(mean(round.itemsRead))} (p50 ${percentile(read, 50)}, p99 ${percentile(read, 99)}, ` +
       `max ${read.at(-1)}) for ${round1(mean(round.returned))} returned; ` +
-      `cell queries per query ${round1(mean(round.cellQueries))}; second ring needed in ${round.wideRing}; ` +
+      `cell queries per query ${round1(mean(round.cellQueries))} (max ${Math.max(...round.cellQueries)} of ${nearby.MAX_QUERIES_PER_SEARCH}), ` +
+      `requests max ${Math.max(...round.requests)} of ${nearby.MAX_REQUESTS_PER_SEARCH}; second ring needed in ${round.wideRing}; ` +
       `brute force ${round1(round.bruteMs / round.latencies.length)} ms per query`,
   );
   log(
@@ -277,6 +282,7 @@ async function main(): Promise<void> {
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       WECHAT_API_BASE: 'http://127.0.0.1:9',
       JWT_SECRET: 'bench-only-jwt-secret-0123456789abcdef',
+      PSEUDONYM_KEY: 'bench-only-pseudonym-key-0123456789abcdef',
       POWERTOOLS_LOG_LEVEL: 'SILENT',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     });
@@ -304,7 +310,7 @@ async function main(): Promise<void> {
       .slice(WARMUP)
       .map(({ point, kind, city }) => ({ query: plain(point), kind, city }));
     const main = await runRound(nearby, locations, queries, 'no filters');
-    report('no filters', main);
+    report(nearby, 'no filters', main);
 
     const amenities: AmenityCode[] = ['aircon', 'toilet', 'microwave', 'charging', 'fridge'];
     const filtered = queryPoints(FILTERED_QUERIES, 0x66696c74).map(({ point, kind, city }, i) => ({
@@ -314,7 +320,7 @@ async function main(): Promise<void> {
     }));
     log(`running ${FILTERED_QUERIES} queries with openNow and one amenity at ${AT.toISOString()}`);
     const withFilters = await runRound(nearby, locations, filtered, 'openNow + amenity');
-    report('openNow + amenity', withFilters);
+    report(nearby, 'openNow + amenity', withFilters);
 
     log(
       `naive Scan-and-filter (${SCAN_SEGMENTS} segments, ${SCAN_IN_FLIGHT} at a time) for ${SCAN_SAMPLE} of the same queries`,
@@ -355,6 +361,8 @@ async function main(): Promise<void> {
         p99Ms: round1(p99),
         itemsReadPerQuery: round1(mean(main.itemsRead)),
         itemsReturnedPerQuery: round1(mean(main.returned)),
+        maxCellQueriesPerQuery: Math.max(...main.cellQueries, ...withFilters.cellQueries),
+        maxRequestsPerQuery: Math.max(...main.requests, ...withFilters.requests),
         identical,
         scanP50Ms: scanP50 === null ? null : round1(scanP50),
       }),

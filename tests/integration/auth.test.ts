@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { getUser } from '../../functions/src/db/users';
+import { bumpTokenVersion, getUser } from '../../functions/src/db/users';
 import { handler as devLogin } from '../../functions/src/handlers/devLogin';
 import { handler as getMe } from '../../functions/src/handlers/getMe';
 import { handler as listDevAccounts } from '../../functions/src/handlers/listDevAccounts';
 import { handler as login } from '../../functions/src/handlers/login';
+import { handler as logout } from '../../functions/src/handlers/logout';
 import { userIdForOpenid } from '../../functions/src/lib/ids';
 import { httpEvent, invoke } from '../support/events';
 import { freshUser } from './fixtures';
@@ -99,5 +100,59 @@ describe('Handler: development login', () => {
       httpEvent({ method: 'POST', path: '/auth/dev-login', body: { userId: real.userId } }),
     );
     expect(refused).toMatchObject({ status: 404, body: { error: { code: 'USER_NOT_FOUND' } } });
+  });
+});
+
+describe('Handler: logout', () => {
+  const meWith = (token: string) => invoke(getMe, httpEvent({ path: '/me', token }));
+  const logoutWith = (token?: string) =>
+    invoke(logout, httpEvent({ method: 'POST', path: '/auth/logout', token }));
+
+  it('revokes the token at once; a new login works', async () => {
+    // Arrange
+    const code = `ok-${randomUUID()}`;
+    const first = (await loginWith(code)).body as { token: string; me: { id: string } };
+    expect((await meWith(first.token)).status).toBe(200);
+
+    // Act
+    const result = await logoutWith(first.token);
+
+    // Assert
+    expect(result).toStrictEqual({ status: 200, body: { signedOut: true } });
+    expect(await meWith(first.token)).toStrictEqual({
+      status: 401,
+      body: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } },
+    });
+    expect(await logoutWith(first.token)).toMatchObject({ status: 401 });
+    // The token version moved; the version guarding role edits did not.
+    expect(await getUser(first.me.id)).toMatchObject({ tokenVersion: 1, version: 1 });
+    const second = (await loginWith(code)).body as { token: string };
+    expect((await meWith(second.token)).status).toBe(200);
+  });
+
+  it('revokes every token the user holds (all devices), not only the one signing out', async () => {
+    const code = `ok-${randomUUID()}`;
+    const phone = (await loginWith(code)).body as { token: string };
+    const browser = (await loginWith(code)).body as { token: string };
+
+    await logoutWith(phone.token);
+
+    expect((await meWith(browser.token)).status).toBe(401);
+  });
+
+  it('counts concurrent sign-outs of one user each (atomic ADD)', async () => {
+    const user = await freshUser();
+    const at = new Date();
+    const versions = await Promise.all([1, 2, 3].map(() => bumpTokenVersion(user.userId, at)));
+    expect(versions.sort()).toStrictEqual([1, 2, 3]);
+    expect((await getUser(user.userId))?.tokenVersion).toBe(3);
+    expect(await bumpTokenVersion(`u_missing_${randomUUID()}`, at)).toBeNull();
+  });
+
+  it('answers 401 UNAUTHENTICATED without a token', async () => {
+    expect(await logoutWith()).toStrictEqual({
+      status: 401,
+      body: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } },
+    });
   });
 });

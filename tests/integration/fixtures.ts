@@ -32,7 +32,7 @@ export async function freshUser(
       }),
     );
   }
-  const { token } = await issueAccessToken(userId, new Date());
+  const { token } = await issueAccessToken({ id: userId, tokenVersion: 0 }, new Date());
   return { userId, openid, token };
 }
 

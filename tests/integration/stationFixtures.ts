@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Station, StationDraftInput } from '@ankang/shared';
 import { stationDraftSchema } from '@ankang/shared';
+import { getStationsByExternalIds } from '../../functions/src/db/externalIds';
 import { insertStation } from '../../functions/src/db/stationWrites';
 import { newStation } from '../../functions/src/services/stationAdmin';
 
@@ -22,4 +23,13 @@ export function stationDraft(overrides: Partial<StationDraftInput> = {}): Statio
 /** Stores a station directly (bypassing the API) and returns it. */
 export async function storedStation(overrides: Partial<StationDraftInput> = {}): Promise<Station> {
   return insertStation(newStation(stationDraftSchema.parse(stationDraft(overrides)), new Date()));
+}
+
+/** The stations holding these external ids in one org, by id (ids nobody holds there are absent). */
+export async function stationsByExternalId(
+  orgPath: string,
+  ids: string[],
+): Promise<Map<string, Station | null>> {
+  const holders = await getStationsByExternalIds(ids.map((externalId) => ({ orgPath, externalId })));
+  return new Map(holders.map((holder) => [holder.externalId, holder.station]));
 }

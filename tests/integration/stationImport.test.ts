@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportResult } from '@ankang/shared';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
-import { getStationsByExternalIds } from '../../functions/src/db/externalIds';
+import type { ExternalIdRef } from '../../functions/src/db/externalIds';
 import { listStationsUnderOrg } from '../../functions/src/db/stations';
 import { updateStationStatus } from '../../functions/src/db/stationWrites';
 import { handler } from '../../functions/src/handlers/importStations';
@@ -10,6 +11,7 @@ import { importTemplateCsv } from '../../functions/src/services/importColumns';
 import { importStations } from '../../functions/src/services/stationImport';
 import { httpEvent, invoke } from '../support/events';
 import { freshOrg, freshUser } from './fixtures';
+import { stationsByExternalId } from './stationFixtures';
 
 /** Lets a test act between the import's read of the stations and its writes (a concurrent edit). */
 const hooks = vi.hoisted(() => ({ afterRead: undefined as undefined | ((ids: string[]) => Promise<void>) }));
@@ -17,9 +19,9 @@ vi.mock('../../functions/src/db/externalIds', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../functions/src/db/externalIds')>();
   return {
     ...original,
-    getStationsByExternalIds: async (ids: string[]) => {
-      const found = await original.getStationsByExternalIds(ids);
-      await hooks.afterRead?.(ids);
+    getStationsByExternalIds: async (refs: ExternalIdRef[]) => {
+      const found = await original.getStationsByExternalIds(refs);
+      await hooks.afterRead?.(refs.map((ref) => ref.externalId));
       return found;
     },
   };
@@ -100,6 +102,34 @@ function toGbk(text: string): Buffer {
       return bytes;
     }),
   );
+}
+
+/**
+ * An XLSX file whose first sheet is `rows` (SpreadsheetML `<row>` elements), built around a file
+ * write-excel-file made, so everything else in it is what Excel reads.
+ */
+async function xlsxWithRows(rows: string, padding = ''): Promise<Buffer> {
+  const files = unzipSync(await writeXlsxFile([[...HEADER]]).toBuffer());
+  const sheet = Object.keys(files).find((name) => /^xl\/worksheets\/sheet1\.xml$/.test(name))!;
+  files[sheet] = strToU8(
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      `<sheetData>${rows}</sheetData>${padding}</worksheet>`,
+  );
+  // Level 1: the fastest to build here; what the import must survive is the inflated size.
+  return Buffer.from(zipSync(files, { level: 1 }));
+}
+
+/** `<row>` elements: the header on row `headerRow` (none when 0), then `count` rows numbered from `from`. */
+function sheetRows(count: number, from = 2, headerRow = 1): string {
+  const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const header = HEADER.map((h, i) => inline(`${String.fromCharCode(65 + i)}${headerRow}`, h)).join('');
+  const parts = headerRow ? [`<row r="${headerRow}">${header}</row>`] : [];
+  for (let r = from; r < from + count; r += 1) {
+    parts.push(
+      `<row r="${r}">${inline(`A${r}`, `B${r}`)}${inline(`B${r}`, '驿站')}<c r="F${r}"><v>120.5</v></c></row>`,
+    );
+  }
+  return parts.join('');
 }
 
 async function staffOf(orgPath: string) {
@@ -199,7 +229,7 @@ describe('Handler: importStations', () => {
       }),
     });
 
-    const stored = await getStationsByExternalIds([good, wgs, noName, badType, badMisc]);
+    const stored = await stationsByExternalId(org, [good, wgs, noName, badType, badMisc]);
     expect([...stored.keys()].sort()).toStrictEqual([good, wgs].sort());
     expect(await stationsUnder(org)).toHaveLength(2);
     expect(stored.get(good)).toMatchObject({
@@ -255,7 +285,7 @@ describe('Handler: importStations', () => {
       }),
     });
     expect(await stationsUnder(org)).toStrictEqual([]);
-    expect((await getStationsByExternalIds(ids)).size).toBe(0);
+    expect((await stationsByExternalId(org, ids)).size).toBe(0);
   });
 
   it('updates or leaves unchanged on re-import instead of duplicating', async () => {
@@ -381,7 +411,7 @@ describe('Handler: importStations', () => {
         ],
       }),
     );
-    const stored = await getStationsByExternalIds([a, b]);
+    const stored = await stationsByExternalId(org, [a, b]);
     expect(stored.get(a)).toMatchObject({ phone: '051258123456', bestYears: [2024], version: 1 });
   });
 
@@ -396,7 +426,7 @@ describe('Handler: importStations', () => {
     const answer = await importAs(token, { orgPath: org, format: 'csv', content, dryRun: false });
 
     expect(answer.body).toStrictEqual(result({ rows: 1, valid: 1, created: 1 }));
-    const stored = (await getStationsByExternalIds([id])).get(id);
+    const stored = (await stationsByExternalId(org, [id])).get(id);
     expect(stored).toMatchObject({ name: '锦丰镇“清凉”驿站', district: '张家港市 杨舍镇', hostType: 'bank' });
   });
 
@@ -436,35 +466,154 @@ describe('Handler: importStations', () => {
     expect(await stationsUnder(sibling)).toStrictEqual([]);
   });
 
-  it('refuses an external id held by a station outside the caller’s scope or the import org', async () => {
-    const mine = await freshOrg(COUNTY);
-    const neighbour = await freshOrg(COUNTY);
+  it('lets two orgs use the same external id: each import creates, then updates, its own station', async () => {
+    const townA = await freshOrg(COUNTY);
+    const townB = await freshOrg(COUNTY);
     const theirs = await freshOrg(OTHER_COUNTY);
-    const [foreign, besides] = [newId(), newId()];
-    await importCsv(await staffOf(OTHER_COUNTY), theirs, [stationRow(foreign)], false);
     const token = await staffOf(COUNTY);
-    await importCsv(token, neighbour, [stationRow(besides)], false);
+    const id = newId();
 
-    const answer = await importCsv(token, mine, [stationRow(foreign), stationRow(besides)], false);
+    const inA = await importCsv(token, townA, [stationRow(id, { 名称: '甲镇驿站' })], false);
+    const inB = await importCsv(token, townB, [stationRow(id, { 名称: '乙镇驿站' })], false);
+    const inTheirs = await importCsv(await staffOf(OTHER_COUNTY), theirs, [stationRow(id)], false);
+    const fromCounty = await importCsv(
+      token,
+      COUNTY,
+      [
+        stationRow(id, { 组织路径: townA, 名称: '甲镇驿站（新址）' }),
+        stationRow(id, { 组织路径: townB, 名称: '乙镇驿站' }),
+      ],
+      false,
+    );
+
+    expect(inA.body).toStrictEqual(result({ rows: 1, valid: 1, created: 1 }));
+    expect(inB.body).toStrictEqual(result({ rows: 1, valid: 1, created: 1 }));
+    expect(inTheirs.body).toStrictEqual(result({ rows: 1, valid: 1, created: 1 }));
+    expect(fromCounty.body).toStrictEqual(result({ rows: 2, valid: 2, updated: 1, unchanged: 1 }));
+    const [a] = await stationsUnder(townA);
+    const [b] = await stationsUnder(townB);
+    expect(a).toMatchObject({ externalId: id, name: '甲镇驿站（新址）', version: 2 });
+    expect(b).toMatchObject({ externalId: id, name: '乙镇驿站', version: 1 });
+    expect((await stationsByExternalId(theirs, [id])).get(id)).toMatchObject({ orgPath: theirs, version: 1 });
+  });
+
+  it('moves a station of the import org down to its row’s org once; another row reaching it is a repeat', async () => {
+    const org = await freshOrg(COUNTY);
+    const town = await freshOrg(org);
+    const token = await staffOf(COUNTY);
+    const id = newId();
+    await importCsv(token, org, [stationRow(id)], false);
+
+    const answer = await importCsv(token, org, [stationRow(id, { 组织路径: town }), stationRow(id)], false);
+    const again = await importCsv(token, org, [stationRow(id, { 组织路径: town })], false);
 
     expect(answer.body).toStrictEqual(
       result({
         rows: 2,
+        valid: 1,
+        updated: 1,
+        issues: [{ row: 3, column: '外部编号', message: `外部编号“${id}”与第 2 行重复，本行未导入` }],
+      }),
+    );
+    expect(again.body).toStrictEqual(result({ rows: 1, valid: 1, unchanged: 1 }));
+    expect(await stationsUnder(org)).toHaveLength(1);
+    expect((await stationsByExternalId(town, [id])).get(id)).toMatchObject({ orgPath: town, version: 2 });
+    expect((await stationsByExternalId(org, [id])).size).toBe(0);
+  });
+
+  it('imports the same file twice: the second time all unchanged, rows without a phone included', async () => {
+    const org = await freshOrg(COUNTY);
+    const token = await staffOf(COUNTY);
+    const ids = [newId(), newId(), newId()];
+    const bare = { 电话: '', 设施: '', 例外日期: '', 开放季节: '', 最美年份: '' };
+    const rows = [stationRow(ids[0]!), stationRow(ids[1]!, { 电话: '' }), stationRow(ids[2]!, bare)];
+
+    const first = await importCsv(token, org, rows, false);
+    const again = await importCsv(token, org, rows, false);
+    const renamed = await importCsv(
+      token,
+      org,
+      [
+        stationRow(ids[1]!, { 电话: '', 名称: '改名的驿站' }),
+        stationRow(ids[2]!, { ...bare, 名称: '另一个新名称' }),
+      ],
+      false,
+    );
+
+    expect(first.body).toStrictEqual(result({ rows: 3, valid: 3, created: 3 }));
+    expect(again.body).toStrictEqual(result({ rows: 3, valid: 3, unchanged: 3 }));
+    expect(renamed.body).toStrictEqual(result({ rows: 2, valid: 2, updated: 2 }));
+    const stored = await stationsByExternalId(org, ids);
+    expect(stored.get(ids[1]!)).toMatchObject({ name: '改名的驿站', version: 2 });
+    expect(stored.get(ids[2]!)).toMatchObject({
+      name: '另一个新名称',
+      amenities: [],
+      bestYears: [],
+      version: 2,
+    });
+    expect(stored.get(ids[2]!)?.phone).toBeUndefined();
+  });
+
+  it('clears each optional field whose cell is empty, keeping the rest', async () => {
+    const org = await freshOrg(COUNTY);
+    const token = await staffOf(COUNTY);
+    const id = newId();
+    await importCsv(token, org, [stationRow(id)], false);
+    const cleared = (overrides: Partial<Record<Column, string>>) =>
+      importCsv(token, org, [stationRow(id, overrides)], false);
+
+    const answers = [
+      await cleared({ 电话: '' }),
+      await cleared({ 电话: '', 设施: '' }),
+      await cleared({ 电话: '', 设施: '', 例外日期: '' }),
+      await cleared({ 电话: '', 设施: '', 例外日期: '', 开放季节: '' }),
+      await cleared({ 电话: '', 设施: '', 例外日期: '', 开放季节: '', 最美年份: '' }),
+    ];
+
+    for (const answer of answers)
+      expect(answer.body).toStrictEqual(result({ rows: 1, valid: 1, updated: 1 }));
+    const station = (await stationsByExternalId(org, [id])).get(id)!;
+    expect(station).toMatchObject({
+      name: '杨舍镇环卫工人爱心驿站',
+      amenities: [],
+      bestYears: [],
+      hours: { alwaysOpen: false, exceptions: [] },
+      version: 6,
+    });
+    expect(station.phone).toBeUndefined();
+    expect(station.hours.season).toBeUndefined();
+    expect(station.hours.weekly).toHaveLength(7);
+  });
+
+  it('refuses text the form refuses: invisible, reordered or control characters, a season day that does not exist', async () => {
+    const org = await freshOrg(COUNTY);
+    const token = await staffOf(COUNTY);
+    const ids = [newId(), newId(), newId(), newId()];
+
+    const answer = await importCsv(
+      token,
+      org,
+      [
+        stationRow(ids[0]!, { 名称: '\u200b\u200b\u200b' }),
+        stationRow(ids[1]!, { 地址: '人民路\u202e号 88' }),
+        stationRow(ids[2]!, { 区县: '张家港\u001b市' }),
+        stationRow(ids[3]!, { 开放季节: '02-31至09-30' }),
+      ],
+      false,
+    );
+
+    expect(answer.body).toStrictEqual(
+      result({
+        rows: 4,
         issues: [
-          {
-            row: 2,
-            column: '外部编号',
-            message: `外部编号“${foreign}”已被您管理范围以外的驿站使用，请换一个编号`,
-          },
-          {
-            row: 3,
-            column: '外部编号',
-            message: `外部编号“${besides}”的驿站（杨舍镇环卫工人爱心驿站）属于组织 ${neighbour}，不在本次导入的组织之下`,
-          },
+          { row: 2, column: '名称', message: '请填写名称' },
+          { row: 3, column: '地址', message: '地址不能包含改变文字方向的隐藏字符' },
+          { row: 4, column: '区县', message: '区县不能包含换行、制表符等控制字符' },
+          { row: 5, column: '开放季节', message: '开放季节“02-31至09-30”中的日期不存在，例如“06-01至09-30”' },
         ],
       }),
     );
-    expect((await getStationsByExternalIds([foreign])).get(foreign)?.orgPath).toBe(theirs);
+    expect(await stationsUnder(org)).toStrictEqual([]);
   });
 
   it('turns a station edited between reading and writing into an issue, never overwriting it', async () => {
@@ -475,7 +624,7 @@ describe('Handler: importStations', () => {
     const rows = [stationRow(edited, { 名称: '导入的新名称' }), stationRow(calm, { 名称: '另一个新名称' })];
     hooks.afterRead = async () => {
       hooks.afterRead = undefined;
-      const station = (await getStationsByExternalIds([edited])).get(edited)!;
+      const station = (await stationsByExternalId(org, [edited])).get(edited)!;
       await updateStationStatus(
         station.id,
         { state: 'temporarilyClosed', reason: '设备检修' },
@@ -494,7 +643,7 @@ describe('Handler: importStations', () => {
         issues: [{ row: 2, column: '外部编号', message: '该驿站刚被他人修改，请重新导入' }],
       }),
     );
-    const stations = await getStationsByExternalIds([edited, calm]);
+    const stations = await stationsByExternalId(org, [edited, calm]);
     expect(stations.get(edited)).toMatchObject({
       name: '杨舍镇环卫工人爱心驿站',
       status: { state: 'temporarilyClosed', reason: '设备检修' },
@@ -587,6 +736,11 @@ describe('Handler: importStations', () => {
       Buffer.from('外部编号,名称\n"A1,未闭合的引号\n'),
       'CSV 文件第 2 行格式有误（多半是引号不成对），请检查或另存为 XLSX 后重试',
     ],
+    [
+      'csv',
+      Buffer.from(`外部编号,名称\n${'\n'.repeat(30_000)}`),
+      '文件超过 20000 行（含空行），请删除多余的空行后重试',
+    ],
   ])('answers 400 IMPORT_FILE_INVALID for an unreadable %s file', async (format, bytes, message) => {
     const token = await staffOf(COUNTY);
 
@@ -606,10 +760,108 @@ describe('Handler: importStations', () => {
       body: {
         error: {
           code: 'IMPORT_FILE_INVALID',
-          message: '文件有 2001 行数据，每次最多导入 2000 行，请拆分后分批导入',
+          message: '文件超过 2000 行数据，每次最多导入 2000 行，请拆分后分批导入',
         },
       },
     });
+  });
+
+  it('stops reading a CSV at the cap: what follows is never parsed', async () => {
+    const token = await staffOf(COUNTY);
+    const rows = Array.from({ length: 2011 }, (_, i) => stationRow(`bulk-${i}`));
+    // Read to its end, this file would be refused for its unclosed quote instead.
+    const text = `\ufeff${csvText([HEADER, ...rows])}\r\n"未闭合的引号,x\r\n`;
+
+    const answer = await importAs(token, {
+      orgPath: COUNTY,
+      format: 'csv',
+      content: Buffer.from(text, 'utf8').toString('base64'),
+    });
+
+    expect(answer).toStrictEqual({
+      status: 400,
+      body: {
+        error: {
+          code: 'IMPORT_FILE_INVALID',
+          message: '文件超过 2000 行数据，每次最多导入 2000 行，请拆分后分批导入',
+        },
+      },
+    });
+  });
+
+  it('refuses an XLSX bomb of 454,545 rows at the row cap, without reading the rest', async () => {
+    const token = await staffOf(COUNTY);
+    const lean = Array.from(
+      { length: 454_545 },
+      (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"><v>${i}</v></c></row>`,
+    );
+    // A row out of order at the end: read to there, the sheet would be refused as unreadable instead.
+    const bomb = await xlsxWithRows(`${sheetRows(0)}${lean.join('')}<row r="2"><c r="A2"><v>0</v></c></row>`);
+    // Inflating is bounded by construction: the sheet stops inflating at row 2,011 (see importXlsx).
+    expect(bomb.length).toBeLessThan(4 * 1024 * 1024);
+
+    const answer = await importAs(token, {
+      orgPath: COUNTY,
+      format: 'xlsx',
+      content: bomb.toString('base64'),
+    });
+
+    expect(answer).toStrictEqual({
+      status: 400,
+      body: {
+        error: {
+          code: 'IMPORT_FILE_INVALID',
+          message: '文件超过 2000 行数据，每次最多导入 2000 行，请拆分后分批导入',
+        },
+      },
+    });
+  });
+
+  it.each([
+    [
+      'inflates past 30 MB',
+      sheetRows(3),
+      ' '.repeat(31 * 1024 * 1024),
+      '文件解压后过大（超过 30 MB），请删除图片等无关内容或拆分后分批导入',
+    ],
+    [
+      'holds a value past row 20000',
+      `${sheetRows(3)}${sheetRows(1, 20_001, 0)}`,
+      '',
+      '表格第 20000 行以后还有内容，请删除多余的行后重试',
+    ],
+    [
+      'holds a value past column 100',
+      `${sheetRows(3)}<row r="9"><c r="CW9"><v>1</v></c></row>`,
+      '',
+      '表格超过 100 列，请只保留导入模板中的列后重试',
+    ],
+  ])('answers 400 IMPORT_FILE_INVALID for an XLSX that %s', async (_what, rows, padding, message) => {
+    const token = await staffOf(COUNTY);
+    const file = await xlsxWithRows(rows, padding);
+
+    const answer = await importAs(token, {
+      orgPath: COUNTY,
+      format: 'xlsx',
+      content: file.toString('base64'),
+    });
+
+    expect(answer).toStrictEqual({ status: 400, body: { error: { code: 'IMPORT_FILE_INVALID', message } } });
+  });
+
+  it('reads an XLSX of exactly 2000 data rows under a title row', async () => {
+    const token = await staffOf(COUNTY);
+    const title = '<row r="1"><c r="A1" t="inlineStr"><is><t>驿站名单</t></is></c></row>';
+    const file = await xlsxWithRows(`${title}${sheetRows(2000, 3, 2)}`);
+
+    const answer = await importAs(token, {
+      orgPath: COUNTY,
+      format: 'xlsx',
+      content: file.toString('base64'),
+    });
+
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ dryRun: true, rows: 2000, valid: 0 });
   });
 
   it('refuses a worker with 403 FORBIDDEN', async () => {
@@ -633,6 +885,6 @@ describe('Handler: importStations', () => {
       status: 403,
       body: { error: { code: 'OUT_OF_SCOPE', message: '超出您所在工会组织的管理范围' } },
     });
-    expect((await getStationsByExternalIds([id])).size).toBe(0);
+    expect((await stationsByExternalId(org, [id])).size).toBe(0);
   });
 });

@@ -1,4 +1,6 @@
+import { type Contract, declaredErrors } from '@ankang/shared';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { expect } from 'vitest';
 
 let counter = 0;
 
@@ -50,14 +52,31 @@ export const lambdaContext = {
   getRemainingTimeInMillis: () => 10_000,
 } as unknown as Context;
 
-/** A handler's answer, with the JSON body parsed. */
+type Handler = ((
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<{ statusCode?: number; body?: string }>) & { contract?: Contract };
+
+/**
+ * Fails the test when a route answers an error code its contract does not declare (a 5xx never is):
+ * `Contract.errors` is what the client branches on, so it must stay true.
+ */
+export function expectDeclaredError(contract: Contract, status: number | undefined, body: unknown): void {
+  if (status === undefined || status < 400) return;
+  const code = (body as { error?: { code?: string } } | undefined)?.error?.code;
+  expect(
+    declaredErrors(contract).has(code as never),
+    `${contract.name} answered ${status} ${code}, which its contract does not declare`,
+  ).toBe(true);
+}
+
+/** A handler's answer, with the JSON body parsed; the error code is checked against the contract. */
 export async function invoke(
-  handler: (
-    event: APIGatewayProxyEventV2,
-    context: Context,
-  ) => Promise<{ statusCode?: number; body?: string }>,
+  handler: Handler,
   event: APIGatewayProxyEventV2,
 ): Promise<{ status: number | undefined; body: unknown }> {
   const result = await handler(event, lambdaContext);
-  return { status: result.statusCode, body: result.body ? JSON.parse(result.body) : undefined };
+  const body = result.body ? JSON.parse(result.body) : undefined;
+  if (handler.contract) expectDeclaredError(handler.contract, result.statusCode, body);
+  return { status: result.statusCode, body };
 }

@@ -12,6 +12,7 @@ export function handlerEnv(
     WECHAT_APPID: 'wx-test-appid',
     WECHAT_SECRET: 'test-wechat-secret',
     JWT_SECRET: 'integration-jwt-secret-0123456789abcdef',
+    PSEUDONYM_KEY: 'integration-pseudonym-key-0123456789abcdef',
     DEV_LOGIN: 'true',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

@@ -8,9 +8,11 @@ const deployed = {
   WECHAT_APPID: 'wx0123456789',
   JWT_SECRET_PARAM: '/ankang/prod/jwt-secret',
   WECHAT_SECRET_PARAM: '/ankang/prod/wechat-app-secret',
+  PSEUDONYM_KEY_PARAM: '/ankang/prod/pseudonym-key',
   DEV_LOGIN: 'false',
   JWT_SECRET: '',
   WECHAT_SECRET: '',
+  PSEUDONYM_KEY: '',
   DYNAMODB_ENDPOINT: '',
 };
 
@@ -29,6 +31,16 @@ describe('Env: parsed at start-up', () => {
 
   it('refuses plain secrets outside the local stage', () => {
     expect(() => parseEnv({ ...deployed, JWT_SECRET: 'x'.repeat(40) })).toThrow(/plain secrets/);
+    expect(() => parseEnv({ ...deployed, PSEUDONYM_KEY: 'x'.repeat(40) })).toThrow(
+      /plain secrets[\s\S]*at PSEUDONYM_KEY/,
+    );
+  });
+
+  it('needs the pseudonym key, as a parameter name or (locally) a long enough value', () => {
+    expect(() => parseEnv({ ...deployed, PSEUDONYM_KEY_PARAM: '' })).toThrow(/PSEUDONYM_KEY_PARAM/);
+    const local = { ...deployed, STAGE: 'local', PSEUDONYM_KEY_PARAM: '' };
+    expect(() => parseEnv({ ...local, PSEUDONYM_KEY: 'short' })).toThrow(/PSEUDONYM_KEY/);
+    expect(parseEnv({ ...local, PSEUDONYM_KEY: 'k'.repeat(32) }).PSEUDONYM_KEY).toBe('k'.repeat(32));
   });
 
   it('refuses a deployed stage without a WeChat app id', () => {

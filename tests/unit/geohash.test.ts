@@ -1,4 +1,11 @@
-import { coverPrecision, distanceMeters, geohashBounds, geohashCover, geohashEncode } from '@ankang/shared';
+import {
+  boundedGeohashCover,
+  distanceMeters,
+  geohashBounds,
+  geohashCellDistance,
+  geohashCover,
+  geohashEncode,
+} from '@ankang/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -116,7 +123,7 @@ describe('Domain: geohashCover', () => {
     expect(geohashCover(suzhou, 3000, 5)).toStrictEqual(['wtt9z', 'wttcb', 'wttdp', 'wttf0']);
   });
 
-  it('contains the cell of every point within the radius (precision from coverPrecision)', () => {
+  it('contains the cell of every point within the radius (precision from boundedGeohashCover)', () => {
     fc.assert(
       fc.property(
         circleArb,
@@ -128,12 +135,14 @@ describe('Domain: geohashCover', () => {
           },
         ),
         ({ center, radius }, offsets) => {
-          const precision = coverPrecision(center, radius, {
+          const { precision, cells, radiusM } = boundedGeohashCover(center, radius, {
             maxCells: 16,
-            minPrecision: 4,
+            maxPartitions: 16,
+            partitionPrecision: 4,
             maxPrecision: 7,
           });
-          const cover = new Set(geohashCover(center, radius, precision));
+          expect(radiusM).toBe(radius);
+          const cover = new Set(cells);
           // Random points inside, plus points just inside the rim in eight directions.
           const points = [
             ...offsets.map(([f, bearing]) => destination(center, f * radius, bearing)),
@@ -204,27 +213,63 @@ describe('Domain: geohashCover', () => {
   });
 });
 
-describe('Domain: coverPrecision', () => {
+describe('Domain: boundedGeohashCover', () => {
   it('picks the finest precision whose cover fits', () => {
     fc.assert(
-      fc.property(circleArb, fc.integer({ min: 1, max: 40 }), ({ center, radius }, maxCells) => {
-        const options = { maxCells, minPrecision: 4, maxPrecision: 7 };
-        const precision = coverPrecision(center, radius, options);
+      fc.property(circleArb, fc.integer({ min: 12, max: 40 }), ({ center, radius }, maxCells) => {
+        const limits = { maxCells, maxPartitions: 12, partitionPrecision: 4, maxPrecision: 7 };
+        const { precision, cells, radiusM } = boundedGeohashCover(center, radius, limits);
+        expect(radiusM).toBe(radius);
         expect(precision).toBeGreaterThanOrEqual(4);
         expect(precision).toBeLessThanOrEqual(7);
-        const size = (p: number) => geohashCover(center, radius, p).length;
-        if (precision > 4) expect(size(precision)).toBeLessThanOrEqual(maxCells);
-        if (precision < 7) expect(size(precision + 1)).toBeGreaterThan(maxCells);
+        expect(cells).toStrictEqual(geohashCover(center, radius, precision));
+        expect(cells.length).toBeLessThanOrEqual(maxCells);
+        if (precision < 7)
+          expect(geohashCover(center, radius, precision + 1).length).toBeGreaterThan(maxCells);
       }),
       { numRuns: 100 },
     );
   });
 
-  it('falls back to the coarsest precision when nothing fits, and the finest for a tiny circle', () => {
-    const options = { maxCells: 16, minPrecision: 4, maxPrecision: 7 };
+  it('shrinks the radius to the largest that fits when even the coarsest cells are too many', () => {
+    const limits = { maxCells: 16, maxPartitions: 16, partitionPrecision: 4, maxPrecision: 7 };
 
-    expect(coverPrecision(suzhou, 500_000, options)).toBe(4);
-    expect(coverPrecision(suzhou, 3000, options)).toBe(5);
-    expect(coverPrecision(suzhou, 10, options)).toBe(7);
+    const wide = boundedGeohashCover(suzhou, 500_000, limits);
+
+    expect(wide.precision).toBe(4);
+    expect(wide.radiusM).toBeLessThan(500_000);
+    expect(wide.cells).toStrictEqual(geohashCover(suzhou, wide.radiusM, 4));
+    expect(wide.cells.length).toBeLessThanOrEqual(16);
+    expect(geohashCover(suzhou, wide.radiusM + 1, 4).length).toBeGreaterThan(16);
+    expect(boundedGeohashCover(suzhou, 3000, limits)).toMatchObject({ precision: 5, radiusM: 3000 });
+    expect(boundedGeohashCover(suzhou, 10, limits)).toMatchObject({ precision: 7, radiusM: 10 });
+  });
+
+  it('gives a point on the pole only its own cell', () => {
+    const limits = { maxCells: 120, maxPartitions: 12, partitionPrecision: 4, maxPrecision: 7 };
+
+    expect(boundedGeohashCover({ lng: 10, lat: 90 }, 20_000, limits)).toStrictEqual({
+      cells: [geohashEncode({ lng: 10, lat: 90 }, 4)],
+      precision: 4,
+      radiusM: 0,
+    });
+  });
+});
+
+describe('Domain: geohashCellDistance', () => {
+  it('is 0 inside a cell and the sampled border distance outside it', () => {
+    fc.assert(
+      fc.property(circleArb, fc.integer({ min: 4, max: 6 }), ({ center, radius }, precision) => {
+        fc.pre(radius / 1000 < 2 ** (9 - precision));
+        expect(geohashCellDistance(center, geohashEncode(center, precision))).toBe(0);
+        for (const hash of geohashCover(center, radius, precision)) {
+          const exact = geohashCellDistance(center, hash);
+          const sampled = sampledDistance(center, hash, 100);
+          expect(exact, hash).toBeLessThanOrEqual(sampled + 1e-6);
+          expect(exact, hash).toBeGreaterThanOrEqual(sampled - samplingSlack(hash, 100));
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });

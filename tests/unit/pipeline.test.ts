@@ -1,12 +1,13 @@
 import { defineContract } from '@ankang/shared';
-import { SignJWT } from 'jose';
+import { type JWTPayload, SignJWT, UnsecuredJWT } from 'jose';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { UserItem } from '../../functions/src/db/users';
 import { route } from '../../functions/src/http/route';
+import { env } from '../../functions/src/lib/env';
 import { AppError } from '../../functions/src/lib/errors';
 import { issueAccessToken } from '../../functions/src/services/token';
-import { httpEvent, invoke } from '../support/events';
+import { httpEvent, invoke, lambdaContext } from '../support/events';
 
 // The pipeline reads the caller from the table; here the table is a map.
 const users = new Map<string, UserItem>();
@@ -16,7 +17,17 @@ vi.mock('../../functions/src/db/users', async (importOriginal) => ({
 }));
 
 function user(id: string, roles: UserItem['roles'], orgPath: string | null = null): UserItem {
-  return { id, openid: `o-${id}`, nickname: id, roles, orgPath, createdAt: '', updatedAt: '', version: 1 };
+  return {
+    id,
+    openid: `o-${id}`,
+    nickname: id,
+    roles,
+    orgPath,
+    tokenVersion: 0,
+    createdAt: '',
+    updatedAt: '',
+    version: 1,
+  };
 }
 
 const echoContract = defineContract({
@@ -29,7 +40,7 @@ const echoContract = defineContract({
   params: z.object({ id: z.string().regex(/^\d+$/) }),
   body: z.object({ orgPath: z.string(), count: z.number().int().min(1) }),
   output: z.object({ id: z.string(), count: z.number() }),
-  errors: [],
+  errors: ['VERSION_CONFLICT'],
 });
 
 const service = vi.fn(async ({ input }: { input: { params: { id: string }; body: { count: number } } }) => ({
@@ -39,13 +50,40 @@ const service = vi.fn(async ({ input }: { input: { params: { id: string }; body:
 }));
 const handler = route(echoContract, service);
 
+/** The answer without invoke()'s check of declared codes: for the 500s, which no route declares. */
+async function invokeUnchecked(event: ReturnType<typeof httpEvent>) {
+  const result = await handler(event, lambdaContext);
+  return { status: result.statusCode, body: result.body ? JSON.parse(result.body) : undefined };
+}
+
 const validBody = { orgPath: '320000/320500/320582/daxin', count: 2 };
 const post = (token: string | undefined, body: unknown = validBody, id = '7') =>
   httpEvent({ method: 'POST', path: `/echo/${id}`, token, body, params: { id } });
 
 async function tokenFor(id: string, at = new Date()) {
-  return (await issueAccessToken(id, at)).token;
+  return (await issueAccessToken(users.get(id) ?? { id, tokenVersion: 0 }, at)).token;
 }
+
+const ourKey = new TextEncoder().encode(process.env.JWT_SECRET);
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** A token made by hand: our claims for u_staff, with `changes` applied (undefined drops a claim). */
+function handMadeClaims(changes: (now: number) => JWTPayload = () => ({})): JWTPayload {
+  const now = nowSeconds();
+  const claims = { sub: 'u_staff', iss: 'ankang', aud: 'ankang-app', iat: now, exp: now + 3600, tv: 0 };
+  return Object.fromEntries(
+    Object.entries({ ...claims, ...changes(now) }).filter(([, v]) => v !== undefined),
+  );
+}
+
+function handMadeToken(changes?: (now: number) => JWTPayload, key = ourKey): Promise<string> {
+  return new SignJWT(handMadeClaims(changes)).setProtectedHeader({ alg: 'HS256' }).sign(key);
+}
+
+const refused = {
+  status: 401,
+  body: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } },
+};
 
 describe('Pipeline: route()', () => {
   beforeEach(() => {
@@ -87,6 +125,48 @@ describe('Pipeline: route()', () => {
       .sign(new TextEncoder().encode('attacker-secret-attacker-secret-0000'));
     const result = await invoke(handler, post(forged));
     expect(result.body).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('accepts a hand-made token that keeps every rule (the refusals below are not blind)', async () => {
+    const result = await invoke(handler, post(await handMadeToken()));
+    expect(result).toStrictEqual({ status: 200, body: { id: '7', count: 2 } });
+  });
+
+  it('accepts a token issued a little ahead of our clock (skew between machines)', async () => {
+    const token = await handMadeToken((now) => ({ iat: now + 30, exp: now + 30 + 3600 }));
+    expect((await invoke(handler, post(token))).status).toBe(200);
+  });
+
+  it.each<[string, (now: number) => JWTPayload]>([
+    ['without exp', () => ({ exp: undefined })],
+    ['without iat', () => ({ iat: undefined })],
+    [
+      'living longer than TOKEN_TTL_SECONDS',
+      (now) => ({ iat: now - 60, exp: now - 60 + env.TOKEN_TTL_SECONDS + 1 }),
+    ],
+    ['issued in the future', (now) => ({ iat: now + 600, exp: now + 1200 })],
+    ['for another audience', () => ({ aud: 'another-app' })],
+    ['from another issuer', () => ({ iss: 'someone-else' })],
+    ['without a token version', () => ({ tv: undefined })],
+    ['with a token version that is not a number', () => ({ tv: '0' })],
+  ])('answers 401 UNAUTHENTICATED for a correctly signed token %s', async (_kind, changes) => {
+    const result = await invoke(handler, post(await handMadeToken(changes)));
+    expect(result).toStrictEqual(refused);
+    expect(service).not.toHaveBeenCalled();
+  });
+
+  it('answers 401 UNAUTHENTICATED for an unsigned token (alg none)', async () => {
+    const unsigned = new UnsecuredJWT(handMadeClaims()).encode();
+    expect(await invoke(handler, post(unsigned))).toStrictEqual(refused);
+    expect(service).not.toHaveBeenCalled();
+  });
+
+  it('answers 401 UNAUTHENTICATED for a token issued before the user signed out', async () => {
+    const before = await tokenFor('u_staff');
+    users.set('u_staff', { ...users.get('u_staff')!, tokenVersion: 1 });
+    expect(await invoke(handler, post(before))).toStrictEqual(refused);
+    const after = await tokenFor('u_staff');
+    expect((await invoke(handler, post(after))).status).toBe(200);
   });
 
   it('answers 401 when the token names a user who no longer exists', async () => {
@@ -171,7 +251,7 @@ describe('Pipeline: route()', () => {
   it('hides an unexpected failure behind a generic 500 with the request id', async () => {
     service.mockRejectedValueOnce(new Error('connection string postgres://secret'));
     const event = post(await tokenFor('u_staff'));
-    const result = await invoke(handler, event);
+    const result = await invokeUnchecked(event);
     expect(result).toStrictEqual({
       status: 500,
       body: {
@@ -186,7 +266,7 @@ describe('Pipeline: route()', () => {
 
   it('treats output that breaks the contract as a server error, not a leak', async () => {
     service.mockResolvedValueOnce({ id: 7 } as never);
-    const result = await invoke(handler, post(await tokenFor('u_staff')));
+    const result = await invokeUnchecked(post(await tokenFor('u_staff')));
     expect(result.status).toBe(500);
     expect(result.body).toMatchObject({ error: { code: 'INTERNAL' } });
   });

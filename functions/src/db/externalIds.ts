@@ -3,21 +3,33 @@ import { getItems } from './batchGet';
 import { keys } from './keys';
 import { stationFromItem } from './stationItems';
 
+/** An external id within the org that owns its station. */
+export interface ExternalIdRef {
+  orgPath: string;
+  externalId: string;
+}
+
+/** A claimed external id and its station (null when the claim outlived its station). */
+export interface ExternalIdHolder extends ExternalIdRef {
+  station: Station | null;
+}
+
 /**
- * Which station holds each of these external ids (from the uniqueness items), and those stations.
- * An id nobody holds is absent from the map; an id whose station is missing maps to null.
- * Two rounds of batch reads however many ids: never one read per id.
+ * Which stations hold these (org, external id) pairs, from the uniqueness items; a pair nobody
+ * holds is left out. Two rounds of batch reads however many pairs: never one read per pair.
  */
-export async function getStationsByExternalIds(externalIds: string[]): Promise<Map<string, Station | null>> {
-  const unique = [...new Set(externalIds)];
-  const claims = await getItems(unique.map((id) => keys.externalId(id)));
-  const owner = new Map(claims.map((item) => [item.externalId as string, item.stationId as string]));
-  const stationIds = [...new Set(owner.values())];
+export async function getStationsByExternalIds(refs: ExternalIdRef[]): Promise<ExternalIdHolder[]> {
+  const claims = await getItems(refs.map((ref) => keys.externalId(ref.orgPath, ref.externalId)));
+  const stationIds = [...new Set(claims.map((claim) => claim.stationId as string))];
   const stations = new Map(
     (await getItems(stationIds.map((id) => keys.station(id)))).map((item) => {
       const station = stationFromItem(item);
       return [station.id, station] as const;
     }),
   );
-  return new Map([...owner].map(([externalId, stationId]) => [externalId, stations.get(stationId) ?? null]));
+  return claims.map((claim) => ({
+    orgPath: claim.orgPath as string,
+    externalId: claim.externalId as string,
+    station: stations.get(claim.stationId as string) ?? null,
+  }));
 }

@@ -1,110 +1,155 @@
-import { type Feedback, feedbackSchema } from '@ankang/shared';
+import { feedbackSchema } from '@ankang/shared';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import { db, tableName } from './client';
 import { keys } from './keys';
-import { conditionFailedAt } from './transactions';
+import { cancellationOf, type TransactItem } from './transactions';
 
-export interface StoredFeedback extends Feedback {
-  userId: string;
-  version: number;
+/**
+ * A day's rating as stored: it exists only to count each person once per station and day, so it
+ * names no user (`rater` is a keyed pseudonym of user, station and day) and expires (`expiresAt`,
+ * epoch seconds) once that day is over; what lasts is the station's counters.
+ */
+export const storedFeedbackSchema = feedbackSchema.extend({
+  rater: z.string(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  expiresAt: z.number().int(),
+});
+export type StoredFeedback = z.infer<typeof storedFeedbackSchema>;
+
+function feedbackItem(feedback: StoredFeedback) {
+  return {
+    ...keys.feedback(feedback.stationId, feedback.date, feedback.rater),
+    type: 'Feedback',
+    ...feedback,
+  };
 }
+
+const stationStillOpen = {
+  ConditionExpression: 'attribute_exists(pk) AND #status.#state <> :closed',
+  names: { '#status': 'status', '#state': 'state' },
+  values: { ':closed': 'closed' },
+};
 
 export async function getFeedback(
   stationId: string,
   date: string,
-  userId: string,
+  rater: string,
 ): Promise<StoredFeedback | null> {
   const { Item } = await db.send(
-    new GetCommand({ TableName: tableName, Key: keys.feedback(stationId, date, userId) }),
+    new GetCommand({
+      TableName: tableName,
+      Key: keys.feedback(stationId, date, rater),
+      ConsistentRead: true,
+    }),
   );
-  if (!Item) return null;
-  return { ...feedbackSchema.parse(Item), userId: Item.userId as string, version: Item.version as number };
+  return Item ? storedFeedbackSchema.parse(Item) : null;
 }
 
-/**
- * The user's first rating of the station today, and the station's counters, in one transaction.
- * Returns false when the user already rated it today (nothing was written).
- */
-export async function insertFeedback(feedback: StoredFeedback): Promise<boolean> {
+/** What became of a rating write: stored, or which condition refused it (nothing was written then). */
+export type FeedbackWriteOutcome =
+  | 'written'
+  /** Inserting: this person rated the station today already. Replacing: the rating changed meanwhile. */
+  | 'stale'
+  /** The station is gone or was closed. */
+  | 'stationClosed'
+  /** The person's daily quota is used up. */
+  | 'overQuota'
+  /** A concurrent transaction touched one of the items: try again. */
+  | 'conflict';
+
+async function writeFeedback(items: TransactItem[], stationAt: number | null): Promise<FeedbackWriteOutcome> {
   try {
-    await db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: {
-                ...keys.feedback(feedback.stationId, feedback.date, feedback.userId),
-                type: 'Feedback',
-                ...feedback,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.station(feedback.stationId),
-              UpdateExpression: 'ADD ratingCount :one, ratingSum :stars, #star :one',
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeNames: { '#star': `stars${feedback.stars}` },
-              ExpressionAttributeValues: { ':one': 1, ':stars': feedback.stars },
-            },
-          },
-        ],
-      }),
-    );
-    return true;
+    await db.send(new TransactWriteCommand({ TransactItems: items }));
+    return 'written';
   } catch (error) {
-    if (conditionFailedAt(error)) return false;
-    throw error;
+    const cancelled = cancellationOf(error);
+    if (!cancelled) throw error;
+    if (cancelled.failed.has(0)) return 'stale';
+    if (stationAt !== null && cancelled.failed.has(stationAt)) return 'stationClosed';
+    if (cancelled.failed.has(items.length - 1)) return 'overQuota';
+    return 'conflict';
   }
 }
 
 /**
- * Replaces today's rating with a changed one, moving the counters by the difference, if the stored
- * rating is still `previous` (a concurrent change makes this return false).
+ * The person's first rating of the station today, the station's counters (if it is still open) and
+ * the daily quota `quota`, in one transaction: a repeated rating is refused by the first item and
+ * counts nothing.
  */
-export async function replaceFeedback(previous: StoredFeedback, next: StoredFeedback): Promise<boolean> {
+export function insertFeedback(feedback: StoredFeedback, quota: TransactItem): Promise<FeedbackWriteOutcome> {
+  return writeFeedback(
+    [
+      {
+        Put: {
+          TableName: tableName,
+          Item: feedbackItem(feedback),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.station(feedback.stationId),
+          UpdateExpression: 'ADD ratingCount :one, ratingSum :stars, #star :one',
+          ConditionExpression: stationStillOpen.ConditionExpression,
+          ExpressionAttributeNames: { '#star': `stars${feedback.stars}`, ...stationStillOpen.names },
+          ExpressionAttributeValues: { ':one': 1, ':stars': feedback.stars, ...stationStillOpen.values },
+        },
+      },
+      quota,
+    ],
+    1,
+  );
+}
+
+/**
+ * Replaces today's rating with a changed one, moving the counters by the difference and counting
+ * the quota, if the stored rating is still `previous` (a concurrent change makes it `stale`).
+ */
+export function replaceFeedback(
+  previous: StoredFeedback,
+  next: StoredFeedback,
+  quota: TransactItem,
+): Promise<FeedbackWriteOutcome> {
   const starsChanged = previous.stars !== next.stars;
-  try {
-    await db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: { ...keys.feedback(next.stationId, next.date, next.userId), type: 'Feedback', ...next },
-              ConditionExpression: 'version = :version',
-              ExpressionAttributeValues: { ':version': previous.version },
+  const counters: TransactItem[] = starsChanged
+    ? [
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.station(next.stationId),
+            UpdateExpression: 'ADD ratingSum :delta, #old :minus, #new :one',
+            ConditionExpression: stationStillOpen.ConditionExpression,
+            ExpressionAttributeNames: {
+              '#old': `stars${previous.stars}`,
+              '#new': `stars${next.stars}`,
+              ...stationStillOpen.names,
+            },
+            ExpressionAttributeValues: {
+              ':delta': next.stars - previous.stars,
+              ':minus': -1,
+              ':one': 1,
+              ...stationStillOpen.values,
             },
           },
-          ...(starsChanged
-            ? [
-                {
-                  Update: {
-                    TableName: tableName,
-                    Key: keys.station(next.stationId),
-                    UpdateExpression: 'ADD ratingSum :delta, #old :minus, #new :one',
-                    ExpressionAttributeNames: {
-                      '#old': `stars${previous.stars}`,
-                      '#new': `stars${next.stars}`,
-                    },
-                    ExpressionAttributeValues: {
-                      ':delta': next.stars - previous.stars,
-                      ':minus': -1,
-                      ':one': 1,
-                    },
-                  },
-                },
-              ]
-            : []),
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (conditionFailedAt(error)) return false;
-    throw error;
-  }
+        },
+      ]
+    : [];
+  return writeFeedback(
+    [
+      {
+        Put: {
+          TableName: tableName,
+          Item: feedbackItem(next),
+          ConditionExpression: 'version = :version',
+          ExpressionAttributeValues: { ':version': previous.version },
+        },
+      },
+      ...counters,
+      quota,
+    ],
+    starsChanged ? 1 : null,
+  );
 }

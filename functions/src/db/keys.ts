@@ -11,6 +11,8 @@ export const indexes = {
   reportQueue: 'gsi1',
   /** Stations by geohash cell (gsi2). */
   stationsByGeo: 'gsi2',
+  /** A station's open (new or acknowledged) reports, oldest first (gsi2; resolved ones leave it). */
+  openReportsByStation: 'gsi2',
 } as const;
 
 export const keys = {
@@ -20,13 +22,31 @@ export const keys = {
   orgs: () => ({ pk: 'ORG' }),
   demoUsers: () => ({ gsi1pk: 'DEMO_USER' }),
   station: (id: string) => ({ pk: `STATION#${id}`, sk: 'STATION' }),
-  /** Uniqueness of a station's external id (the source system's id used by imports). */
-  externalId: (externalId: string) => ({ pk: `EXTID#${externalId}`, sk: 'EXTID' }),
-  feedback: (stationId: string, date: string, userId: string) => ({
+  /**
+   * Uniqueness of a station's external id (the source system's id used by imports) within the org
+   * that owns the station: two orgs may use the same id, and neither learns the other has it.
+   * The id is last, so a `#` in it cannot run into the org path.
+   */
+  externalId: (orgPath: string, externalId: string) => ({
+    pk: `EXTID#${orgPath}#${externalId}`,
+    sk: 'EXTID',
+  }),
+  /** A day's rating of a station; `rater` is a keyed pseudonym of (user, station, day), never the user id. */
+  feedback: (stationId: string, date: string, rater: string) => ({
     pk: `STATION#${stationId}`,
-    sk: `FEEDBACK#${date}#${userId}`,
+    sk: `FEEDBACK#${date}#${rater}`,
   }),
   report: (id: string) => ({ pk: `REPORT#${id}`, sk: 'REPORT' }),
+  /**
+   * A held limit (e.g. "this person has an open report of this kind on this station"); `lockId` is
+   * a keyed pseudonym of what it limits.
+   */
+  lock: (kind: string, lockId: string) => ({ pk: `LOCK#${kind}#${lockId}`, sk: 'LOCK' }),
+  /** A person's count of one action on one (Shanghai) day; `subject` is a keyed pseudonym. */
+  quota: (action: string, subject: string, day: string) => ({
+    pk: `QUOTA#${action}#${subject}`,
+    sk: day,
+  }),
 };
 
 /** The province code (first org path segment) partitions org-wide listings. */
@@ -71,4 +91,14 @@ export const stationIndexKeys = {
   }),
   /** The report-queue partition holding `orgPath`'s subtree in one state. */
   reportQueuePartition: (state: string, orgPath: string) => `RPT#${state}#${provinceOf(orgPath)}`,
+  /**
+   * gsi2: a station's open reports, set while a report is new or acknowledged and removed when it
+   * is resolved (a sparse index). `STN_RPT#` never equals a geo partition (`STN_GEO#…`), so the
+   * two patterns share gsi2 without meeting.
+   */
+  openReportByStation: (stationId: string, createdAt: string, id: string) => ({
+    gsi2pk: stationIndexKeys.openReportPartition(stationId),
+    gsi2sk: `${createdAt}#${id}`,
+  }),
+  openReportPartition: (stationId: string) => `STN_RPT#${stationId}`,
 };

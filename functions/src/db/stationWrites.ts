@@ -1,11 +1,10 @@
 import type { Station, StationStatus } from '@ankang/shared';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
 import { keys } from './keys';
 import { stationFromItem, stationToItem } from './stationItems';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import { cancellationOf, type TransactItem } from './transactions';
 
 /** Why a station write was refused. */
 export type StationWriteRefusal = 'versionConflict' | 'duplicateExternalId' | 'notFound';
@@ -17,39 +16,89 @@ export class StationWriteError extends Error {
   }
 }
 
-function claimExternalId(externalId: string, stationId: string): TransactItem {
+/** The parts of an UpdateItem that write some attributes. */
+export interface UpdateParts {
+  UpdateExpression: string;
+  ExpressionAttributeNames: Record<string, string>;
+  /** Absent when nothing is SET from a value: DynamoDB refuses an empty map. */
+  ExpressionAttributeValues?: Record<string, unknown>;
+}
+
+/**
+ * The one translation of a record into an update: SET for each attribute with a value, REMOVE for
+ * each `undefined` one. Never a SET of `undefined`: the document client drops undefined values, so
+ * the expression would name a value that is not there (a ValidationException). `setExpressions`
+ * are extra SET clauses written with their own placeholders (e.g. `version = version + :one`).
+ * Attribute names are placeholders too, so any name (`status`, `name`) is safe.
+ */
+export function updateParts(fields: Record<string, unknown>, setExpressions: string[] = []): UpdateParts {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets = [...setExpressions];
+  const removes: string[] = [];
+  Object.entries(fields).forEach(([name, value], index) => {
+    names[`#a${index}`] = name;
+    if (value === undefined) {
+      removes.push(`#a${index}`);
+    } else {
+      values[`:a${index}`] = value;
+      sets.push(`#a${index} = :a${index}`);
+    }
+  });
+  const clauses = [
+    ...(sets.length ? [`SET ${sets.join(', ')}`] : []),
+    ...(removes.length ? [`REMOVE ${removes.join(', ')}`] : []),
+  ];
+  return {
+    UpdateExpression: clauses.join(' '),
+    ExpressionAttributeNames: names,
+    ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+  };
+}
+
+interface ExternalIdClaim {
+  orgPath: string;
+  externalId: string;
+}
+
+const claimOf = (station: Station): ExternalIdClaim | undefined =>
+  station.externalId ? { orgPath: station.orgPath, externalId: station.externalId } : undefined;
+
+function claimExternalId(claim: ExternalIdClaim, stationId: string): TransactItem {
   return {
     Put: {
       TableName: tableName,
-      Item: { ...keys.externalId(externalId), type: 'ExternalId', externalId, stationId },
+      Item: { ...keys.externalId(claim.orgPath, claim.externalId), type: 'ExternalId', ...claim, stationId },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
 }
 
-function releaseExternalId(externalId: string, stationId: string): TransactItem {
+/** Gives up the station's claim; one that is missing is fine, one another station holds is not touched. */
+function releaseExternalId(claim: ExternalIdClaim, stationId: string): TransactItem {
   return {
     Delete: {
       TableName: tableName,
-      Key: keys.externalId(externalId),
-      ConditionExpression: 'stationId = :id',
+      Key: keys.externalId(claim.orgPath, claim.externalId),
+      ConditionExpression: 'attribute_not_exists(pk) OR stationId = :id',
       ExpressionAttributeValues: { ':id': stationId },
     },
   };
 }
 
-/** Maps a cancelled transaction to the refusal: the first item is the station, later ones id claims. */
-function refusalOf(error: unknown, stationRefusal: StationWriteRefusal): never {
-  if (error instanceof TransactionCanceledException) {
-    const reasons = error.CancellationReasons ?? [];
-    if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new StationWriteError(stationRefusal);
-    if (reasons.some((r) => r.Code === 'ConditionalCheckFailed'))
-      throw new StationWriteError('duplicateExternalId');
-  }
+/**
+ * Maps a cancelled transaction to the refusal: the station's own condition (item 0), the claim of
+ * its external id (item `claimAt`), or any other item's condition (the data moved on: a conflict).
+ */
+function refusalOf(error: unknown, stationRefusal: StationWriteRefusal, claimAt: number): never {
+  const cancellation = cancellationOf(error);
+  if (cancellation?.failed.has(0)) throw new StationWriteError(stationRefusal);
+  if (cancellation?.failed.has(claimAt)) throw new StationWriteError('duplicateExternalId');
+  if (cancellation) throw new StationWriteError('versionConflict');
   throw error;
 }
 
-/** Stores a new station, claiming its external id in the same transaction. */
+/** Stores a new station, claiming its external id within its org in the same transaction. */
 export async function insertStation(station: Station): Promise<Station> {
   const items: TransactItem[] = [
     {
@@ -60,67 +109,85 @@ export async function insertStation(station: Station): Promise<Station> {
       },
     },
   ];
-  if (station.externalId) items.push(claimExternalId(station.externalId, station.id));
+  const claim = claimOf(station);
+  if (claim) items.push(claimExternalId(claim, station.id));
   try {
     await db.send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
-    refusalOf(error, 'versionConflict');
+    refusalOf(error, 'versionConflict', 1);
   }
   return station;
 }
 
-/** Optional draft fields: absent in an edit means cleared. */
-const optionalFields = ['externalId', 'phone'] as const;
-
-/** Fields an edit never writes: keys, and what verification and counters own. */
-const keptOnEdit = new Set(['pk', 'sk', 'createdAt', 'lastVerifiedAt', 'lastVerifiedBy']);
+/**
+ * Attributes an edit never writes: the keys, and what verification and the counters own (ratings
+ * and open reports are only ever changed by ADD).
+ */
+const keptOnEdit = new Set([
+  'pk',
+  'sk',
+  'createdAt',
+  'lastVerifiedAt',
+  'lastVerifiedBy',
+  'ratingCount',
+  'ratingSum',
+  'stars1',
+  'stars2',
+  'stars3',
+  'stars4',
+  'stars5',
+  'openReports',
+]);
 
 /**
- * Replaces a station's record if it is still at `expectedVersion` (409 otherwise), moving its
- * external-id claim when the id changed. Rating counters and open-report counts are kept: they are
- * only ever changed by ADD, never by an edit.
+ * The attributes that turn `previous`'s stored item into `next`'s: every attribute of `next`, and
+ * `undefined` (a REMOVE) for each one `previous` has and `next` has not.
+ */
+function changedAttributes(next: Station, previous: Station): Record<string, unknown> {
+  const nextItem = stationToItem(next);
+  const fields: Record<string, unknown> = {};
+  for (const name of new Set([...Object.keys(stationToItem(previous)), ...Object.keys(nextItem)])) {
+    if (!keptOnEdit.has(name)) fields[name] = nextItem[name];
+  }
+  return fields;
+}
+
+/**
+ * Replaces a station's record with `next` if it is still at `expectedVersion` (409 otherwise): a
+ * field `next` lacks is removed. When the external id or the org changed, the claim on the id moves
+ * (the old one released, the new one taken) in the same transaction. `extraItems` join that
+ * transaction (e.g. records that follow the station to its new org); their conditions failing is a
+ * version conflict. Rating counters and open-report counts are kept.
  */
 export async function replaceStation(
   next: Station,
   previous: Station,
   expectedVersion: number,
+  extraItems: TransactItem[] = [],
 ): Promise<Station> {
-  const { ratingCount, ratingSum, stars1, stars2, stars3, stars4, stars5, openReports, ...fields } =
-    stationToItem(next);
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':expected': expectedVersion };
-  const sets = Object.entries(fields)
-    .filter(([key]) => !keptOnEdit.has(key))
-    .map(([key, value], index) => {
-      names[`#f${index}`] = key;
-      values[`:f${index}`] = value;
-      return `#f${index} = :f${index}`;
-    });
-  // An optional field the draft dropped must be removed, not left as it was.
-  const dropped = optionalFields.filter(
-    (field) => previous[field] !== undefined && next[field] === undefined,
-  );
-  const removals = dropped.length ? ` REMOVE ${dropped.join(', ')}` : '';
+  const update = updateParts(changedAttributes(next, previous));
   const items: TransactItem[] = [
     {
       Update: {
         TableName: tableName,
         Key: keys.station(next.id),
-        UpdateExpression: `SET ${sets.join(', ')}${removals}`,
+        ...update,
         ConditionExpression: 'attribute_exists(pk) AND version = :expected',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+        ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':expected': expectedVersion },
       },
     },
   ];
-  if (next.externalId !== previous.externalId) {
-    if (next.externalId) items.push(claimExternalId(next.externalId, next.id));
-    if (previous.externalId) items.push(releaseExternalId(previous.externalId, next.id));
+  const [before, after] = [claimOf(previous), claimOf(next)];
+  const claimAt = items.length;
+  if (before?.orgPath !== after?.orgPath || before?.externalId !== after?.externalId) {
+    if (after) items.push(claimExternalId(after, next.id));
+    if (before) items.push(releaseExternalId(before, next.id));
   }
+  items.push(...extraItems);
   try {
     await db.send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
-    refusalOf(error, 'versionConflict');
+    refusalOf(error, 'versionConflict', after ? claimAt : -1);
   }
   return {
     ...next,
@@ -138,17 +205,16 @@ export async function updateStationStatus(
   expectedVersion: number,
   at: Date,
 ): Promise<Station> {
+  const update = updateParts({ status, updatedAt: at.toISOString() }, ['version = version + :one']);
   try {
     const { Attributes } = await db.send(
       new UpdateCommand({
         TableName: tableName,
         Key: keys.station(id),
-        UpdateExpression: 'SET #status = :status, updatedAt = :now, version = version + :one',
+        ...update,
         ConditionExpression: 'attribute_exists(pk) AND version = :expected',
-        ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
-          ':status': status,
-          ':now': at.toISOString(),
+          ...update.ExpressionAttributeValues,
           ':one': 1,
           ':expected': expectedVersion,
         },
@@ -172,9 +238,8 @@ export async function markStationVerified(id: string, by: string, at: Date): Pro
       new UpdateCommand({
         TableName: tableName,
         Key: keys.station(id),
-        UpdateExpression: 'SET lastVerifiedAt = :now, lastVerifiedBy = :by',
+        ...updateParts({ lastVerifiedAt: at.toISOString(), lastVerifiedBy: by }),
         ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':now': at.toISOString(), ':by': by },
         ReturnValues: 'ALL_NEW',
       }),
     );

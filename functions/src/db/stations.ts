@@ -10,17 +10,31 @@ export async function getStationById(id: string): Promise<Station | null> {
   return Item ? stationFromItem(Item) : null;
 }
 
+/** How much of one geo range a read may take. */
+export interface GeoRangeReadBounds {
+  /** Asked before every page after the first: whether one more may be read. */
+  mayReadMore: () => boolean;
+  /** Items per page; DynamoDB's own 1 MB page (some 1,000 stations) when absent. */
+  pageSize?: number;
+}
+
 /**
- * Every station in a range of geohash cells (same precision, one partition of the geo index): a
+ * The stations in a range of geohash cells (same precision, one partition of the geo index): a
  * whole partition when the range is that one cell, else a BETWEEN on the sort key (`<geohash>#<id>`;
- * `~` sorts after every geohash character). Returns the stations and the items DynamoDB read.
+ * `~` sorts after every geohash character). Reads the first page, and each further one only while
+ * `bounds.mayReadMore()` allows, so a dense range costs a bounded number of requests; when that stops
+ * it early, `unreadFrom` is the geohash of the last station read: the sort key is in geohash order,
+ * so every station not read lies in that station's cell or after it in the range. Returns the items
+ * DynamoDB read and the requests made too.
  */
 export async function listStationsInGeoRange(
   range: GeohashRange,
-): Promise<{ stations: Station[]; itemsRead: number }> {
+  bounds: GeoRangeReadBounds,
+): Promise<{ stations: Station[]; itemsRead: number; requests: number; unreadFrom?: string }> {
   const wholePartition = range.from === range.partition && range.to === range.partition;
   const stations: Station[] = [];
   let itemsRead = 0;
+  let requests = 0;
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await db.send(
@@ -34,14 +48,17 @@ export async function listStationsInGeoRange(
           ':pk': geoPartitionKey(range.partition),
           ...(wholePartition ? {} : { ':from': range.from, ':to': `${range.to}~` }),
         },
+        ...(bounds.pageSize ? { Limit: bounds.pageSize } : {}),
         ExclusiveStartKey: startKey,
       }),
     );
+    requests += 1;
     itemsRead += page.ScannedCount ?? 0;
     for (const item of page.Items ?? []) stations.push(stationFromItem(item));
     startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return { stations, itemsRead };
+  } while (startKey && bounds.mayReadMore());
+  const unreadFrom = startKey ? String(startKey.gsi2sk).split('#')[0] : undefined;
+  return { stations, itemsRead, requests, ...(unreadFrom === undefined ? {} : { unreadFrom }) };
 }
 
 export interface OrgStationFilter {
@@ -89,9 +106,14 @@ function filterExpression(filter: OrgStationFilter): Pick<
   };
 }
 
+/** Items one Query of an org listing reads, and Queries per page: at most 400 items a request. */
+export const ORG_PAGE_READ = 100;
+export const ORG_PAGE_ROUNDS = 4;
+
 /**
  * A page of the stations in an org subtree (from the province's partition of the org index),
- * filtered server-side. Keeps reading until the page is full or the subtree is exhausted.
+ * filtered server-side. Reads until the page is full, the subtree ends or the read bound is hit; a
+ * short (even empty) page with a cursor means "more may follow".
  */
 export async function listStationsUnderOrg(
   orgPath: string,
@@ -100,8 +122,15 @@ export async function listStationsUnderOrg(
 ): Promise<{ stations: Station[]; nextCursor?: string }> {
   const { values, ...expression } = filterExpression(filter);
   const stations: Station[] = [];
-  let startKey = decodeCursor(page.cursor);
+  const cursorScope = [
+    'stationsUnderOrg',
+    stationIndexKeys.byOrgPartition(orgPath),
+    orgSubtreePrefix(orgPath),
+  ] as const;
+  let startKey = await decodeCursor(page.cursor, cursorScope);
   let rounds = 0;
+  // A text filter runs after the read, so a rare word can leave pages short: the work per request
+  // stays bounded (ORG_PAGE_ROUNDS × ORG_PAGE_READ items) and the cursor carries on from there.
   do {
     const result = await db.send(
       new QueryCommand({
@@ -114,7 +143,7 @@ export async function listStationsUnderOrg(
           ...values,
         },
         ...expression,
-        Limit: Math.max(page.limit * 4, 50),
+        Limit: ORG_PAGE_READ,
         ExclusiveStartKey: startKey,
       }),
     );
@@ -129,6 +158,6 @@ export async function listStationsUnderOrg(
       break;
     }
     rounds += 1;
-  } while (startKey && rounds < 20);
-  return { stations, nextCursor: encodeCursor(startKey) };
+  } while (startKey && rounds < ORG_PAGE_ROUNDS);
+  return { stations, nextCursor: await encodeCursor(startKey, cursorScope) };
 }

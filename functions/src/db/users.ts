@@ -21,6 +21,8 @@ export const userItemSchema = z.object({
     .nullish()
     .transform((value) => value ?? null),
   demo: z.boolean().optional(),
+  /** Bumped by sign-out; access tokens carry the value they were issued with (services/token.ts). */
+  tokenVersion: z.number().int().nonnegative().default(0),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
@@ -108,6 +110,31 @@ export async function setUserStaffRole(
       }),
     );
     return userItemSchema.parse(Attributes);
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return null;
+    throw error;
+  }
+}
+
+/**
+ * Revokes every access token issued to the user so far: tokens carry the token version they were
+ * issued with and the pipeline refuses any other. An atomic ADD, so concurrent sign-outs each
+ * count; `version` (which guards role edits) is left alone. Returns the new token version, or
+ * null when the user does not exist.
+ */
+export async function bumpTokenVersion(userId: string, at: Date): Promise<number | null> {
+  try {
+    const { Attributes } = await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.user(userId),
+        ConditionExpression: 'attribute_exists(pk)',
+        UpdateExpression: 'ADD tokenVersion :one SET updatedAt = :now',
+        ExpressionAttributeValues: { ':one': 1, ':now': at.toISOString() },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return z.number().int().parse(Attributes?.tokenVersion);
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return null;
     throw error;

@@ -20,6 +20,12 @@ export const envSchema = z
     WECHAT_SECRET_PARAM: optionalString,
     JWT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'JWT_SECRET 至少 32 个字符').optional()),
     JWT_SECRET_PARAM: optionalString,
+    /** Key of the HMAC pseudonyms that stand in for user ids in dedupe and limit keys. */
+    PSEUDONYM_KEY: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(32, 'PSEUDONYM_KEY 至少 32 个字符').optional(),
+    ),
+    PSEUDONYM_KEY_PARAM: optionalString,
     TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(7200),
     DEV_LOGIN: z
       .enum(['true', 'false'])
@@ -35,10 +41,10 @@ export const envSchema = z
         message: 'DEV_LOGIN can only be on in the local stage',
       });
     }
-    if (!local && (env.JWT_SECRET || env.WECHAT_SECRET)) {
+    if (!local && (env.JWT_SECRET || env.WECHAT_SECRET || env.PSEUDONYM_KEY)) {
       ctx.addIssue({
         code: 'custom',
-        path: ['JWT_SECRET'],
+        path: [env.PSEUDONYM_KEY ? 'PSEUDONYM_KEY' : 'JWT_SECRET'],
         message: 'plain secrets are for the local stage; deployed stages use *_SECRET_PARAM',
       });
     }
@@ -54,6 +60,13 @@ export const envSchema = z
         code: 'custom',
         path: ['JWT_SECRET_PARAM'],
         message: 'JWT_SECRET or JWT_SECRET_PARAM is required',
+      });
+    }
+    if (!env.PSEUDONYM_KEY && !env.PSEUDONYM_KEY_PARAM) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PSEUDONYM_KEY_PARAM'],
+        message: 'PSEUDONYM_KEY or PSEUDONYM_KEY_PARAM is required',
       });
     }
   });

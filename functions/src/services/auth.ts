@@ -1,11 +1,11 @@
 import type { DevAccount, Session } from '@ankang/shared';
 import { getOrgs } from '../db/orgs';
-import { getUser, listDemoUsers, upsertUserOnLogin } from '../db/users';
+import { bumpTokenVersion, getUser, listDemoUsers, upsertUserOnLogin } from '../db/users';
 import { now } from '../lib/clock';
 import { env } from '../lib/env';
 import { AppError } from '../lib/errors';
 import { userIdForOpenid } from '../lib/ids';
-import { rolesOf } from './caller';
+import { type Caller, rolesOf } from './caller';
 import { openSession } from './session';
 import { exchangeLoginCode } from './wechat';
 
@@ -22,6 +22,15 @@ export async function loginWithWechatCode(code: string): Promise<Session> {
     at,
   });
   return openSession(user, at);
+}
+
+/**
+ * Sign-out: every access token issued to the caller so far stops working at once (on every device;
+ * tokens are not tracked one by one). The next login issues tokens with the new version.
+ */
+export async function signOut(caller: Caller): Promise<{ signedOut: true }> {
+  await bumpTokenVersion(caller.userId, now());
+  return { signedOut: true };
 }
 
 function assertDevLoginEnabled(): void {

@@ -1,9 +1,17 @@
 import { type FeedbackTag, shanghaiDate } from '@ankang/shared';
-import { getFeedback, insertFeedback, replaceFeedback, type StoredFeedback } from '../db/feedback';
+import {
+  type FeedbackWriteOutcome,
+  getFeedback,
+  insertFeedback,
+  replaceFeedback,
+  type StoredFeedback,
+} from '../db/feedback';
 import { getStationById } from '../db/stations';
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
+import { pseudonym } from '../lib/pseudonym';
 import type { Caller } from './caller';
+import { dailyQuota, endOfShanghaiDay, rateLimited } from './limits';
 
 function sameRating(a: StoredFeedback, b: { stars: number; tags: FeedbackTag[]; comment: string }): boolean {
   return (
@@ -11,47 +19,68 @@ function sameRating(a: StoredFeedback, b: { stars: number; tags: FeedbackTag[]; 
   );
 }
 
+/** The refusals a rating write can end in; `written`, `stale` and `conflict` are the caller's to handle. */
+function refuseIfClosedOrOverQuota(outcome: FeedbackWriteOutcome): void {
+  if (outcome === 'stationClosed') throw new AppError('STATION_NOT_FOUND');
+  if (outcome === 'overQuota') throw rateLimited('rating');
+}
+
 /**
- * One rating per user per station per (Shanghai) day. A retry of the same rating changes nothing;
- * a changed rating the same day replaces the earlier one, so the summary counts each person once.
+ * The user's rating of the station today, stored once: the first is inserted; a retry of the same
+ * rating changes nothing; a changed rating the same day replaces the earlier one. Each write counts
+ * against the daily quota in its own transaction.
+ */
+async function storeRating(fresh: StoredFeedback, quotaOwner: string, at: Date): Promise<StoredFeedback> {
+  const quota = await dailyQuota(quotaOwner, 'rating', at);
+  // Three rounds at most: a concurrent change of the same rating is re-read and tried again.
+  for (let round = 0; round < 3; round += 1) {
+    const inserted = await insertFeedback(fresh, quota);
+    if (inserted === 'written') return fresh;
+    refuseIfClosedOrOverQuota(inserted);
+    if (inserted === 'conflict') continue;
+    const existing = await getFeedback(fresh.stationId, fresh.date, fresh.rater);
+    if (!existing) continue;
+    if (sameRating(existing, fresh)) return existing;
+    const next = { ...fresh, createdAt: existing.createdAt, version: existing.version + 1 };
+    const replaced = await replaceFeedback(existing, next, quota);
+    if (replaced === 'written') return next;
+    refuseIfClosedOrOverQuota(replaced);
+  }
+  throw new AppError('VERSION_CONFLICT');
+}
+
+/**
+ * One rating per user per station per (Shanghai) day, so the summary counts each person once. The
+ * stored rating names no user and expires the day after; the station's counters keep the result.
+ * A closed station takes no ratings.
  */
 export async function rateStation(
   caller: Caller,
   stationId: string,
   body: { stars: number; tags: FeedbackTag[]; comment: string },
 ) {
-  if (!(await getStationById(stationId))) throw new AppError('STATION_NOT_FOUND');
+  const station = await getStationById(stationId);
+  if (!station || station.status.state === 'closed') throw new AppError('STATION_NOT_FOUND');
   const at = now();
   const date = shanghaiDate(at);
-  const fresh: StoredFeedback = {
-    stationId,
-    date,
-    userId: caller.userId,
-    stars: body.stars,
-    tags: [...new Set(body.tags)],
-    comment: body.comment,
-    createdAt: at.toISOString(),
-    version: 1,
-  };
+  const stored = await storeRating(
+    {
+      stationId,
+      date,
+      rater: await pseudonym('rating', caller.userId, stationId, date),
+      stars: body.stars,
+      tags: [...new Set(body.tags)],
+      comment: body.comment,
+      createdAt: at.toISOString(),
+      updatedAt: at.toISOString(),
+      version: 1,
+      expiresAt: endOfShanghaiDay(date, 1),
+    },
+    caller.userId,
+    at,
+  );
 
-  let stored = fresh;
-  // Two rounds at most: a concurrent change of the same rating is re-read once.
-  for (let round = 0; round < 2; round += 1) {
-    if (await insertFeedback(fresh)) break;
-    const existing = await getFeedback(stationId, date, caller.userId);
-    if (!existing) continue;
-    if (sameRating(existing, fresh)) {
-      stored = existing;
-      break;
-    }
-    const next = { ...fresh, createdAt: existing.createdAt, version: existing.version + 1 };
-    if (await replaceFeedback(existing, next)) {
-      stored = next;
-      break;
-    }
-  }
-
-  const station = await getStationById(stationId);
+  const rated = await getStationById(stationId);
   return {
     feedback: {
       stationId,
@@ -61,6 +90,6 @@ export async function rateStation(
       comment: stored.comment,
       createdAt: stored.createdAt,
     },
-    rating: { average: station?.rating.average ?? 0, count: station?.rating.count ?? 0 },
+    rating: { average: rated?.rating.average ?? 0, count: rated?.rating.count ?? 0 },
   };
 }

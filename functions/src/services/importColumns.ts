@@ -1,4 +1,4 @@
-import { type ImportColumnKey, type ImportIssue, importColumns } from '@ankang/shared';
+import { type ImportColumnKey, type ImportIssue, importColumns, neutraliseCell } from '@ankang/shared';
 import type { Cell, SheetRow } from './importRows';
 
 export type ColumnKey = ImportColumnKey;
@@ -35,12 +35,15 @@ export interface Layout {
   complete: boolean;
 }
 
+/** The header is among the first this many non-empty rows (title rows may come before it). */
+export const HEADER_SEARCH_ROWS = 10;
+
 /**
- * The header is the first row holding an 外部编号 column among the first ten, so a title row above
- * it is allowed; failing that, the first row.
+ * The header is the first row holding an 外部编号 column among the first HEADER_SEARCH_ROWS, so a
+ * title row above it is allowed; failing that, the first row.
  */
 export function readLayout(rows: SheetRow[]): Layout {
-  const candidates = rows.slice(0, 10);
+  const candidates = rows.slice(0, HEADER_SEARCH_ROWS);
   const header =
     candidates.find((r) =>
       r.cells.some((cell) => columnByHeader.get(headerKey(cellHeader(cell))) === 'externalId'),
@@ -82,11 +85,16 @@ export function readLayout(rows: SheetRow[]): Layout {
   return { headerRow: header.row, index, issues, complete: missing.length === 0 };
 }
 
-const csvCell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+/** A CSV cell: neutralised against formula injection, then quoted when it needs to be. */
+function csvCell(value: string): string {
+  const text = String(neutraliseCell(value));
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
 
 /**
  * The import template as CSV (UTF-8 with a BOM, so Excel opens it with the right encoding): the
- * headers (required ones marked with *) and one example row.
+ * headers (required ones marked with *) and one example row. Like every file the project writes,
+ * each cell goes through `neutraliseCell`.
  */
 export function importTemplateCsv(): string {
   const header = importColumns.map((c) => (c.required ? `${c.label}*` : c.label));

@@ -1,5 +1,6 @@
 import {
   amenityCodes,
+  externalIdSchema,
   type GcjPoint,
   type HoursException,
   type HoursTextField,
@@ -13,6 +14,7 @@ import {
   SERVICE_AREA,
   type Season,
   type StationDraft,
+  stationDraftSchema,
   type WeeklyPeriod,
   wgs84ToGcj02,
 } from '@ankang/shared';
@@ -114,22 +116,23 @@ export function mapRow(sheetRow: SheetRow, layout: Layout, importOrg: string): M
   const issue = (key: ColumnKey, message: string) =>
     issues.push({ row: sheetRow.row, column: columnLabel[key], message });
 
-  const externalId = text('externalId');
-  if (!externalId) issue('externalId', '请填写外部编号（来源系统中的唯一编号）');
-  else if (externalId.length > 64) issue('externalId', '外部编号最多 64 个字符');
+  // The row's key: required here, though a station made in the form may have none.
+  let externalId = '';
+  const externalIdText = text('externalId');
+  if (!externalIdText) issue('externalId', '请填写外部编号（来源系统中的唯一编号）');
+  else {
+    const parsed = externalIdSchema.safeParse(externalIdText);
+    if (parsed.success) externalId = parsed.data;
+    else issue('externalId', parsed.error.issues[0]!.message);
+  }
 
+  // Each text column is checked by its field's schema: an import refuses what the form refuses.
   const fields: MappedRow['fields'] = {};
-  const requireText = (key: 'name' | 'address' | 'district', min: number, max: number) => {
-    const value = text(key);
-    const label = columnLabel[key];
-    if (!value) issue(key, `请填写${label}`);
-    else if (value.length < min) issue(key, `${label}至少 ${min} 个字`);
-    else if (value.length > max) issue(key, `${label}最多 ${max} 个字，当前 ${value.length} 个字`);
-    else fields[key] = value;
-  };
-  requireText('name', 2, 60);
-  requireText('address', 2, 120);
-  requireText('district', 2, 40);
+  for (const key of ['name', 'address', 'district'] as const) {
+    const parsed = stationDraftSchema.shape[key].safeParse(text(key));
+    if (parsed.success) fields[key] = parsed.data;
+    else issue(key, parsed.error.issues[0]!.message);
+  }
 
   let orgPath: string | undefined;
   const orgText = text('orgPath');

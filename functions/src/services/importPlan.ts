@@ -1,16 +1,8 @@
-import {
-  type ImportIssue,
-  isWithinOrg,
-  type Station,
-  type StationDraft,
-  stationDraftSchema,
-} from '@ankang/shared';
+import { type ImportIssue, type Station, type StationDraft, stationDraftSchema } from '@ankang/shared';
 import { getStationsByExternalIds } from '../db/externalIds';
 import { getOrgs } from '../db/orgs';
-import type { Caller } from './caller';
 import { type ColumnKey, columnLabel } from './importColumns';
 import type { MappedRow } from './importMapping';
-import { isInScope } from './scope';
 
 /** What an import does with one row, and the problems found in it. */
 export type Plan =
@@ -21,21 +13,16 @@ export type Plan =
 
 const column = (key: ColumnKey) => columnLabel[key];
 
-/** An external id used twice: the first row keeps it, later rows are refused. */
-export function flagRepeatedIds(rows: MappedRow[]): void {
-  const firstRow = new Map<string, number>();
-  for (const row of rows) {
-    if (!row.externalId) continue;
-    const first = firstRow.get(row.externalId);
-    if (first === undefined) firstRow.set(row.externalId, row.row);
-    else {
-      row.issues.push({
-        row: row.row,
-        column: column('externalId'),
-        message: `外部编号“${row.externalId}”与第 ${first} 行重复，本行未导入`,
-      });
-    }
-  }
+/** Map key of an external id within an org (org paths hold no `#`). */
+const refKey = (orgPath: string, externalId: string) => `${orgPath}#${externalId}`;
+
+/**
+ * Where a row's station may hold its external id (ids are unique per org): the row's 组织路径 (or
+ * the import's org when blank), else the import's org — a station of the import's org that the
+ * row moves down to its 组织路径.
+ */
+function lookupOrgs(row: MappedRow, importOrg: string): string[] {
+  return [...new Set([row.orgPath ?? importOrg, importOrg])];
 }
 
 /** Which of these org paths exist. */
@@ -45,38 +32,57 @@ async function existingOrgs(paths: string[]): Promise<Set<string>> {
 
 /**
  * What to do with each row: two rounds of batch reads (external ids, then their stations) and one
- * of org nodes, whatever the row count; then pure checks per row.
+ * of org nodes, whatever the row count; then pure checks per row, in file order.
  */
-export async function planRows(caller: Caller, importOrg: string, rows: MappedRow[]): Promise<Plan[]> {
-  const ids = rows.map((r) => r.externalId).filter((id) => id && id.length <= 64);
+export async function planRows(importOrg: string, rows: MappedRow[]): Promise<Plan[]> {
+  const refs = rows.flatMap((row) =>
+    row.externalId
+      ? lookupOrgs(row, importOrg).map((orgPath) => ({ orgPath, externalId: row.externalId }))
+      : [],
+  );
   const orgPaths = [...new Set([importOrg, ...rows.flatMap((r) => (r.orgPath ? [r.orgPath] : []))])];
-  const [owners, orgs] = await Promise.all([getStationsByExternalIds(ids), existingOrgs(orgPaths)]);
-  return rows.map((row) => planRow(caller, importOrg, row, owners, orgs));
+  const [holders, orgs] = await Promise.all([getStationsByExternalIds(refs), existingOrgs(orgPaths)]);
+  const held = new Map(holders.map((h) => [refKey(h.orgPath, h.externalId), h.station]));
+  const firstRowOf = new Map<string, number>();
+  return rows.map((row) => planRow(importOrg, row, held, orgs, firstRowOf));
+}
+
+/** The station that holds the row's external id: undefined when none, null when the claim is orphaned. */
+function heldStation(
+  row: MappedRow,
+  importOrg: string,
+  held: Map<string, Station | null>,
+): Station | null | undefined {
+  for (const orgPath of lookupOrgs(row, importOrg)) {
+    const key = refKey(orgPath, row.externalId);
+    if (held.has(key)) return held.get(key);
+  }
+  return undefined;
 }
 
 function planRow(
-  caller: Caller,
   importOrg: string,
   row: MappedRow,
-  owners: Map<string, Station | null>,
+  held: Map<string, Station | null>,
   orgs: Set<string>,
+  firstRowOf: Map<string, number>,
 ): Plan {
   const issues = [...row.issues];
   const issue = (key: ColumnKey, message: string) =>
     issues.push({ row: row.row, column: column(key), message });
   const id = row.externalId;
-  const previous = id ? owners.get(id) : undefined;
+  const previous = id ? heldStation(row, importOrg, held) : undefined;
+  const orgPath = row.orgPath ?? importOrg;
   if (previous === null) {
     issue('externalId', `外部编号“${id}”已被占用，但找不到对应的驿站，请联系管理员`);
-  } else if (previous && !isInScope(caller, previous.orgPath)) {
-    issue('externalId', `外部编号“${id}”已被您管理范围以外的驿站使用，请换一个编号`);
-  } else if (previous && !isWithinOrg(previous.orgPath, importOrg)) {
-    issue(
-      'externalId',
-      `外部编号“${id}”的驿站（${previous.name}）属于组织 ${previous.orgPath}，不在本次导入的组织之下`,
-    );
   }
-  const orgPath = row.orgPath ?? previous?.orgPath ?? importOrg;
+  if (id) {
+    // One row per station: the first row that reaches it (or would create it) wins.
+    const target = previous ? previous.id : refKey(orgPath, id);
+    const first = firstRowOf.get(target);
+    if (first === undefined) firstRowOf.set(target, row.row);
+    else issue('externalId', `外部编号“${id}”与第 ${first} 行重复，本行未导入`);
+  }
   if (!orgs.has(orgPath) && orgPath !== previous?.orgPath) {
     issue('orgPath', `组织“${orgPath}”不存在，请先在组织管理中添加`);
   }

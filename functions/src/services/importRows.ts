@@ -1,6 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { readSheet } from 'read-excel-file/node';
 import { AppError } from '../lib/errors';
+import { readXlsxCells } from './importXlsx';
+import { VALUE_ROW_LIMIT } from './importXlsxScan';
 
 /** A cell as the file gives it: CSV cells are text, XLSX cells may be numbers, dates or booleans. */
 export type Cell = string | number | boolean | Date | null;
@@ -47,18 +48,53 @@ function guessDelimiter(text: string): string {
   return best && best[1] > 0 ? best[0] : ',';
 }
 
-function readCsv(bytes: Buffer): Cell[][] {
+const isBlank = (cell: Cell) => cell === null || (typeof cell === 'string' && cell.trim() === '');
+
+/** Thrown from inside the CSV parser to stop it. */
+class StopReading extends Error {
+  constructor(readonly why: 'rowCap' | 'lineLimit') {
+    super(why);
+  }
+}
+
+/**
+ * Records a CSV may have, blank ones included. csv-parse spends far longer on a record whose
+ * field count differs from the header's (a blank line builds an error it then ignores) than on a
+ * data row, so 4 MB of line breaks took minutes: past this, reading stops. A list of 2,000
+ * stations has no reason to run past line 20,000 (the same limit as an XLSX sheet's values).
+ */
+const CSV_RECORD_LIMIT = VALUE_ROW_LIMIT;
+
+/**
+ * The non-empty records of a CSV file, numbered as lines of a spreadsheet, at most `maxRows`:
+ * parsing stops at the next one, so a file of a million short lines costs no more than the cap.
+ */
+function readCsv(bytes: Buffer, maxRows: number): { rows: SheetRow[]; more: boolean } {
   const text = decodeCsv(bytes);
+  const rows: SheetRow[] = [];
   try {
-    // skip_empty_lines stays off: an empty line is an empty spreadsheet row and keeps the numbering.
-    return parse(text, {
+    // Blank records are dropped here rather than by skip_empty_lines, so the rows keep the numbers
+    // a spreadsheet shows; each kept one is collected as it is read.
+    parse(text, {
       delimiter: guessDelimiter(text),
       bom: true,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
-    }) as string[][];
+      on_record: (cells, info) => {
+        if (info.records > CSV_RECORD_LIMIT) throw new StopReading('lineLimit');
+        if (cells.every(isBlank)) return null;
+        if (rows.length === maxRows) throw new StopReading('rowCap');
+        rows.push({ row: info.records, cells });
+        return null;
+      },
+    });
+    return { rows, more: false };
   } catch (cause) {
+    if (cause instanceof StopReading && cause.why === 'rowCap') return { rows: [], more: true };
+    if (cause instanceof StopReading) {
+      throw invalid(`文件超过 ${CSV_RECORD_LIMIT} 行（含空行），请删除多余的空行后重试`);
+    }
     if (cause instanceof CsvError) {
       const line = typeof cause.lines === 'number' ? cause.lines : undefined;
       throw invalid(
@@ -70,26 +106,23 @@ function readCsv(bytes: Buffer): Cell[][] {
   }
 }
 
-async function readXlsx(bytes: Buffer): Promise<Cell[][]> {
-  try {
-    return (await readSheet(bytes)) as Cell[][];
-  } catch (cause) {
-    throw invalid('XLSX 文件无法读取，可能已损坏或设置了密码，请用 Excel 打开后另存为 XLSX 或 CSV', cause);
-  }
-}
-
-const isBlank = (cell: Cell) => cell === null || (typeof cell === 'string' && cell.trim() === '');
-
 /**
- * The non-empty rows of a CSV file or of an XLSX file's first sheet, with spreadsheet row numbers.
+ * The non-empty rows of a CSV file or of an XLSX file's first sheet, with spreadsheet row numbers,
+ * at most `maxRows` of them: `more` says the file has more, and reading stopped there.
  * The declared format is a hint: a zip (every XLSX) is read as XLSX whatever it was called.
  * Unreadable files are refused with IMPORT_FILE_INVALID and a Chinese reason.
  */
-export async function readSheetRows(format: 'csv' | 'xlsx', bytes: Buffer): Promise<SheetRow[]> {
+export async function readSheetRows(
+  format: 'csv' | 'xlsx',
+  bytes: Buffer,
+  maxRows: number,
+): Promise<{ rows: SheetRow[]; more: boolean }> {
   if (bytes.length === 0) throw invalid('文件是空的');
   if (isOle(bytes)) throw invalid('不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后导入');
   if (format === 'xlsx' && !isZip(bytes))
     throw invalid('文件不是有效的 XLSX 文件，请用 Excel 另存为 .xlsx 后重试');
-  const table = isZip(bytes) ? await readXlsx(bytes) : readCsv(bytes);
-  return table.flatMap((cells, index) => (cells.every(isBlank) ? [] : [{ row: index + 1, cells }]));
+  if (!isZip(bytes)) return readCsv(bytes, maxRows);
+  const { cells, more } = await readXlsxCells(bytes, maxRows);
+  const rows = cells.flatMap((row, index) => (row.every(isBlank) ? [] : [{ row: index + 1, cells: row }]));
+  return rows.length > maxRows ? { rows: rows.slice(0, maxRows), more: true } : { rows, more };
 }

@@ -22,6 +22,6 @@ export async function describeUser(user: UserItem): Promise<Me> {
 }
 
 export async function openSession(user: UserItem, at: Date): Promise<Session> {
-  const [{ token, expiresAt }, me] = await Promise.all([issueAccessToken(user.id, at), describeUser(user)]);
+  const [{ token, expiresAt }, me] = await Promise.all([issueAccessToken(user, at), describeUser(user)]);
   return { token, expiresAt: expiresAt.toISOString(), me };
 }

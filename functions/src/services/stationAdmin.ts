@@ -1,4 +1,10 @@
-import type { ManagedStation, Station, StationDraft, StationStatus } from '@ankang/shared';
+import {
+  type ManagedStation,
+  type Station,
+  type StationDraft,
+  type StationStatus,
+  stationDraftSchema,
+} from '@ankang/shared';
 import { getOrg } from '../db/orgs';
 import { getStationById, listStationsUnderOrg } from '../db/stations';
 import {
@@ -12,6 +18,7 @@ import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
 import { newStationId } from '../lib/ids';
 import type { Caller } from './caller';
+import { reportsFollowingStation } from './reports';
 import { assertInScope, listingRoot } from './scope';
 import { toManagedStation } from './stationViews';
 
@@ -67,10 +74,18 @@ export function newStation(draft: StationDraft, at: Date): Station {
   };
 }
 
-/** The previous record with the draft's fields, one version on. */
+/** The fields a draft owns (the rest of a record is the system's: status, counters, stamps). */
+const draftFields = new Set<string>(Object.keys(stationDraftSchema.shape));
+
+/**
+ * The previous record with the draft's fields, one version on. The rule of every edit (form or
+ * import): the draft owns all its fields, so an optional one it leaves out (phone, external id,
+ * season …) is cleared, never inherited from the previous record.
+ */
 export function editedStation(previous: Station, draft: StationDraft, at: Date): Station {
-  // The draft owns its optional fields too: one it leaves out is cleared, not inherited.
-  const { externalId: _externalId, phone: _phone, ...kept } = previous;
+  const kept = Object.fromEntries(
+    Object.entries(previous).filter(([field]) => !draftFields.has(field)),
+  ) as Omit<Station, keyof StationDraft>;
   return { ...kept, ...draft, version: previous.version + 1, updatedAt: at.toISOString() };
 }
 
@@ -93,9 +108,14 @@ export async function updateStation(
   if (previous.version !== version) return conflict(id, new Error('stale version'));
   if (draft.orgPath !== previous.orgPath) await assertOrgExists(draft.orgPath);
   const at = now();
-  const saved = await replaceStation(editedStation(previous, draft, at), previous, version).catch(
-    mapWriteError(id),
-  );
+  // Open reports move with the station to its new org, in the same transaction.
+  const reportMoves = await reportsFollowingStation(previous, draft.orgPath, at);
+  const saved = await replaceStation(
+    editedStation(previous, draft, at),
+    previous,
+    version,
+    reportMoves,
+  ).catch(mapWriteError(id));
   return toManagedStation(saved, at);
 }
 

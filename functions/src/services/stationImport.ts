@@ -9,10 +9,11 @@ import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
 import { logger } from '../lib/logger';
 import type { Caller } from './caller';
-import { type ColumnKey, columnLabel, readLayout } from './importColumns';
+import { type ColumnKey, columnLabel, HEADER_SEARCH_ROWS, readLayout } from './importColumns';
 import { mapRow } from './importMapping';
-import { flagRepeatedIds, type Plan, planRows } from './importPlan';
+import { type Plan, planRows } from './importPlan';
 import { readSheetRows } from './importRows';
+import { reportsFollowingStation } from './reports';
 import { editedStation, newStation } from './stationAdmin';
 
 export type ImportBody = ContractParsedInput<typeof contracts.importStations>['body'];
@@ -49,12 +50,13 @@ export async function importStations(
   if (bytes.length > IMPORT_MAX_BYTES) {
     throw new AppError('IMPORT_FILE_INVALID', { message: '文件过大（最大 4 MB），请拆分后分批导入' });
   }
-  const sheet = await readSheetRows(body.format, bytes);
-  const layout = readLayout(sheet);
-  const dataRows = sheet.filter((r) => r.row > layout.headerRow);
-  if (dataRows.length > IMPORT_MAX_ROWS) {
+  // The header may follow a few title rows: reading stops once the data rows must be too many.
+  const sheet = await readSheetRows(body.format, bytes, IMPORT_MAX_ROWS + HEADER_SEARCH_ROWS);
+  const layout = readLayout(sheet.rows);
+  const dataRows = sheet.rows.filter((r) => r.row > layout.headerRow);
+  if (sheet.more || dataRows.length > IMPORT_MAX_ROWS) {
     throw new AppError('IMPORT_FILE_INVALID', {
-      message: `文件有 ${dataRows.length} 行数据，每次最多导入 ${IMPORT_MAX_ROWS} 行，请拆分后分批导入`,
+      message: `文件超过 ${IMPORT_MAX_ROWS} 行数据，每次最多导入 ${IMPORT_MAX_ROWS} 行，请拆分后分批导入`,
     });
   }
   const empty = {
@@ -68,8 +70,7 @@ export async function importStations(
   if (!layout.complete) return { ...empty, issues: layout.issues };
 
   const mapped = dataRows.map((row) => mapRow(row, layout, body.orgPath));
-  flagRepeatedIds(mapped);
-  const planned = await planRows(caller, body.orgPath, mapped);
+  const planned = await planRows(body.orgPath, mapped);
   const plans = body.dryRun ? planned : await applyPlans(planned, deadline);
 
   const count = (action: Plan['action']) => plans.filter((p) => p.action === action).length;
@@ -82,6 +83,7 @@ export async function importStations(
     issues: [...layout.issues, ...plans.flatMap((p) => p.issues)],
   };
   logger.info('station import', {
+    by: caller.userId,
     fileName: body.fileName,
     orgPath: body.orgPath,
     ...result,
@@ -123,6 +125,8 @@ async function applyPlans(plans: Plan[], deadline: number): Promise<Plan[]> {
           editedStation(plan.previous, plan.draft, at),
           plan.previous,
           plan.previous.version,
+          // Open reports move with the station to its new org, in the same transaction.
+          await reportsFollowingStation(plan.previous, plan.draft.orgPath, at),
         );
     } catch (error) {
       const issue = { row: plan.row, column: column('externalId'), message: writeFailure(plan, error) };
@@ -135,10 +139,11 @@ async function applyPlans(plans: Plan[], deadline: number): Promise<Plan[]> {
 const OUT_OF_TIME = '本次导入用时已到，此行未保存，请再次导入（已保存的行不会重复）';
 
 function writeFailure(plan: Plan, error: unknown): string {
+  if (error instanceof AppError) return error.message;
   if (error instanceof StationWriteError) {
     if (error.reason === 'versionConflict' && plan.action === 'update')
       return '该驿站刚被他人修改，请重新导入';
-    if (error.reason === 'duplicateExternalId') return '该外部编号刚被其他驿站使用，请重新导入';
+    if (error.reason === 'duplicateExternalId') return '该外部编号刚被本组织的其他驿站使用，请重新导入';
   }
   logger.error('station import write failed', { row: plan.row, error });
   return '保存失败，请稍后重新导入（重复导入不会产生重复的驿站）';

@@ -15,6 +15,16 @@ export const login = defineContract({
   errors: ['WECHAT_CODE_INVALID', 'WECHAT_RATE_LIMITED', 'WECHAT_USER_BLOCKED', 'WECHAT_UNAVAILABLE'],
 });
 
+export const logout = defineContract({
+  name: 'logout',
+  summary: '退出登录：此前签发给本人的登录凭证全部立即失效',
+  method: 'POST',
+  path: '/auth/logout',
+  access: ['worker'],
+  output: z.object({ signedOut: z.literal(true) }),
+  errors: [],
+});
+
 export const devAccountSchema = z.object({
   userId: userIdSchema,
   nickname: z.string(),

@@ -67,3 +67,23 @@ export function buildPath(path: string, params: Record<string, string | number> 
     return encodeURIComponent(String(value));
   });
 }
+
+/**
+ * Codes any route may answer from the pipeline itself: a bad request, and — on routes that need a
+ * token — a missing, expired or revoked one, or a role the route does not admit. Everything else a
+ * route answers must be in its `errors`; a 5xx never is.
+ */
+const pipelineErrors = {
+  always: ['VALIDATION_FAILED', 'MALFORMED_JSON'],
+  signedIn: ['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'FORBIDDEN'],
+} as const satisfies Record<string, readonly ErrorCode[]>;
+
+/** Every error code the route may answer: its own declared ones and the pipeline's. */
+export function declaredErrors(contract: Contract): ReadonlySet<ErrorCode> {
+  return new Set<ErrorCode>([
+    ...pipelineErrors.always,
+    ...(contract.access === 'public' ? [] : pipelineErrors.signedIn),
+    ...(contract.orgScope ? (['OUT_OF_SCOPE'] as const) : []),
+    ...contract.errors,
+  ]);
+}

@@ -1,4 +1,4 @@
-import { devLogin, listDevAccounts, login } from './auth';
+import { devLogin, listDevAccounts, login, logout } from './auth';
 import { getMe } from './me';
 import { listOrgs, setStaffRole } from './orgs';
 import {
@@ -35,6 +35,7 @@ export * from './system';
 export const contracts = {
   health,
   login,
+  logout,
   listDevAccounts,
   devLogin,
   getMe,

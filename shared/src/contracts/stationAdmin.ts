@@ -71,7 +71,14 @@ export const updateStation = defineContract({
   params: stationParams,
   body: stationDraftSchema.extend(versionField),
   output: managedStationSchema,
-  errors: ['STATION_NOT_FOUND', 'OUT_OF_SCOPE', 'ORG_NOT_FOUND', 'VERSION_CONFLICT', 'DUPLICATE_EXTERNAL_ID'],
+  errors: [
+    'STATION_NOT_FOUND',
+    'OUT_OF_SCOPE',
+    'ORG_NOT_FOUND',
+    'VERSION_CONFLICT',
+    'DUPLICATE_EXTERNAL_ID',
+    'TOO_MANY_OPEN_REPORTS',
+  ],
 });
 
 export const setStationStatus = defineContract({

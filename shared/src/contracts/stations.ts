@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SERVICE_AREA, SERVICE_AREA_MESSAGE } from '../domain/serviceArea';
 import { orgPathSchema } from '../schemas/org';
 import { amenitySchema, hostTypeSchema, stationIdSchema } from '../schemas/station';
 import {
@@ -27,8 +28,20 @@ export const nearbyStations = defineContract({
   path: '/stations/nearby',
   access: 'public',
   query: z.object({
-    lat: queryNumber().pipe(z.number({ error: '请提供纬度（GCJ-02）' }).min(-90).max(90)),
-    lng: queryNumber().pipe(z.number({ error: '请提供经度（GCJ-02）' }).min(-180).max(180)),
+    // The service area is a box, so bounding each coordinate is exactly `inServiceArea`; a point
+    // outside it is refused here, before any search (whose cost grows towards the poles).
+    lat: queryNumber().pipe(
+      z
+        .number({ error: '请提供纬度（GCJ-02）' })
+        .min(SERVICE_AREA.minLat, SERVICE_AREA_MESSAGE)
+        .max(SERVICE_AREA.maxLat, SERVICE_AREA_MESSAGE),
+    ),
+    lng: queryNumber().pipe(
+      z
+        .number({ error: '请提供经度（GCJ-02）' })
+        .min(SERVICE_AREA.minLng, SERVICE_AREA_MESSAGE)
+        .max(SERVICE_AREA.maxLng, SERVICE_AREA_MESSAGE),
+    ),
     radius: z.coerce.number().min(1).max(NEARBY_MAX_RADIUS_M).default(NEARBY_DEFAULT_RADIUS_M),
     limit: z.coerce.number().int().min(1).max(NEARBY_MAX_LIMIT).default(NEARBY_DEFAULT_LIMIT),
     amenities: queryList(amenitySchema),
@@ -104,7 +117,7 @@ export const rateStation = defineContract({
     feedback: feedbackSchema,
     rating: z.object({ average: z.number(), count: z.number() }),
   }),
-  errors: ['STATION_NOT_FOUND'],
+  errors: ['STATION_NOT_FOUND', 'RATE_LIMITED', 'VERSION_CONFLICT'],
 });
 
 export const reportStationProblem = defineContract({
@@ -124,5 +137,5 @@ export const reportStationProblem = defineContract({
     report: stationReportSchema.pick({ id: true, state: true, kind: true, createdAt: true }),
   }),
   successStatus: 201,
-  errors: ['STATION_NOT_FOUND'],
+  errors: ['STATION_NOT_FOUND', 'RATE_LIMITED', 'VERSION_CONFLICT'],
 });

@@ -81,12 +81,8 @@ export function geohashEncode(point: { lng: number; lat: number }, precision: nu
   return hashOf(grid, rowOf(grid, point.lat), colOf(grid, point.lng));
 }
 
-export function geohashBounds(hash: string): {
-  minLat: number;
-  minLng: number;
-  maxLat: number;
-  maxLng: number;
-} {
+/** The grid, row and column of a geohash cell. */
+function cellOf(hash: string): { grid: Grid; row: number; col: number } {
   const grid = gridOf(hash.length);
   let row = 0;
   let col = 0;
@@ -99,6 +95,16 @@ export function geohashBounds(hash: string): {
       else row = row * 2 + ((value >> j) & 1);
     }
   }
+  return { grid, row, col };
+}
+
+export function geohashBounds(hash: string): {
+  minLat: number;
+  minLng: number;
+  maxLat: number;
+  maxLng: number;
+} {
+  const { grid, row, col } = cellOf(hash);
   const minLat = row * grid.cellLat - 90;
   const minLng = col * grid.cellLng - 180;
   return { minLat, minLng, maxLat: minLat + grid.cellLat, maxLng: minLng + grid.cellLng };
@@ -176,7 +182,8 @@ function walkCover(
 /**
  * Every cell of `precision` that intersects the circle, sorted: complete (any point within
  * `radiusM` of the centre lies in one of them) and with no cell whose nearest point is farther.
- * Longitudes wrap across the antimeridian; near a pole whole rows are taken.
+ * Longitudes wrap across the antimeridian; near a pole whole rows are taken. As many cells as the
+ * circle needs, which near a pole is very many: a request path uses `boundedGeohashCover`.
  */
 export function geohashCover(
   center: { lng: number; lat: number },
@@ -192,21 +199,98 @@ export function geohashCover(
   return cells.sort();
 }
 
+/** Metres from a point to the nearest point of a geohash cell (0 inside it). */
+export function geohashCellDistance(point: { lng: number; lat: number }, hash: string): number {
+  const { grid, row, col } = cellOf(hash);
+  return cellDistance(grid, { lng: wrapLng(point.lng), lat: clampLat(point.lat) }, row, col);
+}
+
+/** What a cover may cost: each cell read is a key range, each partition at least one query. */
+export interface CoverLimits {
+  /** The coarsest precision: the geo index's partition (a key range never spans two). */
+  partitionPrecision: number;
+  /** The finest precision worth using. */
+  maxPrecision: number;
+  /** The most cells the cover may hold. */
+  maxCells: number;
+  /** The most partitions (cells of `partitionPrecision`) the cover may touch; at most `maxCells`. */
+  maxPartitions: number;
+}
+
+export interface BoundedCover {
+  /** Sorted; never more than `maxCells`, touching never more than `maxPartitions` partitions. */
+  cells: string[];
+  precision: number;
+  /** The radius the cells cover: the one asked for, unless the limits forced a smaller one. */
+  radiusM: number;
+}
+
+/** Bisection stops when the radius that fits is known to within this. */
+const SHRINK_TOLERANCE_M = 1;
+
 /**
- * The finest precision from `minPrecision` to `maxPrecision` whose cover of the circle has at most
- * `maxCells` cells (`minPrecision` when even that has more). Cover sizes only grow with precision,
- * so it counts upwards and stops counting as soon as a cover is too big.
+ * The cover at `grid`, or null as soon as it holds more cells or touches more partitions than the
+ * limits allow: the walk stops there, so the work is bounded by the limits, not by the circle.
  */
-export function coverPrecision(
+function cappedCover(
   center: { lng: number; lat: number },
   radiusM: number,
-  options: { maxCells: number; minPrecision: number; maxPrecision: number },
-): number {
-  const { maxCells, minPrecision, maxPrecision } = options;
-  for (let precision = minPrecision; precision <= maxPrecision; precision++) {
-    let count = 0;
-    walkCover(center, radiusM, gridOf(precision), () => ++count <= maxCells);
-    if (count > maxCells) return Math.max(minPrecision, precision - 1);
+  grid: Grid,
+  limits: CoverLimits,
+): string[] | null {
+  const cells: string[] = [];
+  const partitions = new Set<string>();
+  let fits = true;
+  walkCover(center, radiusM, grid, (row, col) => {
+    const cell = hashOf(grid, row, col);
+    cells.push(cell);
+    partitions.add(cell.slice(0, limits.partitionPrecision));
+    fits = cells.length <= limits.maxCells && partitions.size <= limits.maxPartitions;
+    return fits;
+  });
+  return fits ? cells.sort() : null;
+}
+
+/**
+ * The cover of the circle at the finest precision (from `partitionPrecision` to `maxPrecision`)
+ * whose cells fit the limits. Cover sizes only grow with precision, so it tries finer precisions
+ * until one is too big.
+ *
+ * The partition cells are ≈ 39 km × 19.5 km at the equator but narrow with cos(latitude), so near a
+ * pole (or for a huge radius) even they may not fit: a circle around the pole touches every one of
+ * a row's 1,024. Then the radius shrinks, by bisection, to the largest that fits (to within a metre)
+ * and `radiusM` says so: the cover stays complete for the radius it reports, and the cost stays
+ * within the limits whatever the input. (A centre exactly on a pole touches a whole row at any
+ * radius; it gets its own cell only, with radius 0.)
+ */
+export function boundedGeohashCover(
+  center: { lng: number; lat: number },
+  radiusM: number,
+  limits: CoverLimits,
+): BoundedCover {
+  const { partitionPrecision, maxPrecision, maxCells, maxPartitions } = limits;
+  if (!(maxPartitions >= 1 && maxCells >= maxPartitions && partitionPrecision <= maxPrecision)) {
+    throw new RangeError(`inconsistent cover limits ${JSON.stringify(limits)}`);
   }
-  return maxPrecision;
+  const coarse = gridOf(partitionPrecision);
+  let radius = Math.max(0, radiusM);
+  let cells = cappedCover(center, radius, coarse, limits);
+  if (!cells) {
+    let [fits, tooBig] = [0, radius];
+    cells = cappedCover(center, 0, coarse, limits) ?? [geohashEncode(center, partitionPrecision)];
+    while (tooBig - fits > SHRINK_TOLERANCE_M) {
+      const mid = (fits + tooBig) / 2;
+      const smaller = cappedCover(center, mid, coarse, limits);
+      if (smaller) [fits, cells] = [mid, smaller];
+      else tooBig = mid;
+    }
+    radius = fits;
+  }
+  let precision = partitionPrecision;
+  while (precision < maxPrecision) {
+    const finer = cappedCover(center, radius, gridOf(precision + 1), limits);
+    if (!finer) break;
+    [precision, cells] = [precision + 1, finer];
+  }
+  return { cells, precision, radiusM: radius };
 }

@@ -316,6 +316,13 @@ function parseSeason(text: string): Season | undefined {
   return { from: monthDay(fm!, fd!, text.trim()), to: monthDay(tm!, td!, text.trim()) };
 }
 
+/** The text a schema issue of the hours belongs to. */
+function fieldOfPath(path: readonly PropertyKey[]): HoursTextField {
+  if (path[0] === 'exceptions') return 'exceptions';
+  if (path[0] === 'season') return 'season';
+  return 'weekly';
+}
+
 /**
  * Reads opening hours from text (see the grammar above). Never throws: a problem comes back as the
  * field it is in and a Chinese message with an example of the right form.
@@ -326,10 +333,14 @@ export function parseHoursText(text: HoursTextInput): HoursTextResult {
     const exceptions = parseExceptions(text.exceptions ?? '');
     const season = parseSeason(text.season ?? '');
     const hours: OpeningHours = { alwaysOpen, weekly, exceptions, ...(season ? { season } : {}) };
-    // The grammar keeps within the schema; this is the net under it.
+    // The grammar keeps within the schema; the schema is the net under it, and what the form, the
+    // importer and the API all store is what it gives back.
     const checked = openingHoursSchema.safeParse(hours);
-    if (!checked.success) return { ok: false, field: 'weekly', message: checked.error.issues[0]!.message };
-    return { ok: true, hours };
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      return { ok: false, field: fieldOfPath(issue.path), message: issue.message };
+    }
+    return { ok: true, hours: checked.data };
   } catch (error) {
     if (error instanceof HoursTextError) return { ok: false, field: error.field, message: error.message };
     throw error;

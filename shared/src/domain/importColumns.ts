@@ -5,11 +5,11 @@
  *
  * | 列 | field | required | content |
  * |---|---|---|---|
- * | 外部编号 | externalId | yes | the source system's id; a re-import updates the station that has it |
+ * | 外部编号 | externalId | yes | the source system's id, unique within an org; a re-import updates the station of that org that has it |
  * | 名称 | name | yes | 2–60 characters |
  * | 地址 | address | yes | 2–120 characters |
  * | 区县 | district | yes | what workers see, e.g. 张家港市 杨舍镇 |
- * | 组织路径 | orgPath | no | e.g. 320000/320500/320582/yangshe, inside the import's org; blank: the station's current org, or the import's org for a new one |
+ * | 组织路径 | orgPath | no | e.g. 320000/320500/320582/yangshe, inside the import's org; blank: the import's org |
  * | 经度, 纬度 | lng, lat | yes | decimal degrees |
  * | 坐标系 | crs | no | GCJ-02 (default; 高德/腾讯 maps) or WGS-84 (GPS), converted to GCJ-02 |
  * | 类型 | hostType | yes | 工会自建、银行网点、加油站、商超、社区、企业、机关事业单位、其他 (or the codes) |
@@ -20,8 +20,14 @@
  * | 电话 | phone | no | mobile, landline (0512-58123456) or 400 number |
  * | 最美年份 | bestYears | no | e.g. 2023、2024 |
  *
+ * A row's station is the one holding its 外部编号 in its 组织路径 (blank: the import's org), or else
+ * the one holding it in the import's org, which the row then moves down to its 组织路径. External ids
+ * are unique per org, so two towns may both have a station 001; a station of another org is never
+ * matched, and never revealed.
+ *
  * When updating, a column left out of the file keeps the stored value; a column present with an
- * empty cell clears an optional field.
+ * empty cell clears the optional field (设施, 例外日期, 开放季节, 电话, 最美年份), as leaving a field
+ * out of an edit does. 外部编号 is the row's key, so it cannot be cleared by import (edit the station).
  */
 export const importColumns = [
   {

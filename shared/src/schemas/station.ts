@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { inServiceArea, SERVICE_AREA_MESSAGE } from '../domain/serviceArea';
 import { openingHoursSchema } from './hours';
 import { orgPathSchema } from './org';
+import { safeText } from './text';
 
 /** Amenities from a fixed list; the code is stored, the label shown. */
 export const amenityLabels = {
@@ -42,15 +44,18 @@ export const gcjPointSchema = z.object({
 });
 export type GcjPoint = z.infer<typeof gcjPointSchema>;
 
+/** Where a station may be: a GCJ-02 point inside the service area (one rule for create, edit, import). */
+export const stationLocationSchema = gcjPointSchema.refine(inServiceArea, { message: SERVICE_AREA_MESSAGE });
+
 export const stationStatusSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('open') }),
   z.object({
     state: z.literal('temporarilyClosed'),
-    reason: z.string().trim().min(1, '请填写暂停原因').max(60),
+    reason: safeText({ label: '暂停原因', max: 60 }),
     /** When it reopens (ISO time); open-ended when absent. */
     until: z.iso.datetime({ offset: true }).optional(),
   }),
-  z.object({ state: z.literal('closed'), reason: z.string().trim().max(60).optional() }),
+  z.object({ state: z.literal('closed'), reason: safeText({ label: '关闭原因', max: 60 }).optional() }),
 ]);
 export type StationStatus = z.infer<typeof stationStatusSchema>;
 
@@ -70,16 +75,23 @@ export type RatingSummary = z.infer<typeof ratingSummarySchema>;
 
 export const stationIdSchema = z.string().regex(/^st_[0-9a-z]{8,32}$/, '驿站编号格式不正确');
 
-/** What staff write about a station (create, edit, import). */
+/** The source system's id of a station, unique within the station's org. */
+export const externalIdSchema = safeText({ label: '外部编号', max: 64 });
+
+/**
+ * What staff write about a station: the one schema behind create, edit and import, so none of
+ * them accepts what another refuses. Every rule is on its field (no object-level refinement), so
+ * the record schema below extends it and the importer can check one column with its field's schema.
+ */
 export const stationDraftSchema = z.object({
-  /** The source system's id, so a re-import updates instead of duplicating. */
-  externalId: z.string().trim().min(1).max(64).optional(),
-  name: z.string().trim().min(2, '名称至少 2 个字').max(60, '名称最多 60 个字'),
-  address: z.string().trim().min(2, '请填写地址').max(120, '地址最多 120 个字'),
+  /** The source system's id, unique within the station's org, so a re-import updates instead of duplicating. */
+  externalId: externalIdSchema.optional(),
+  name: safeText({ label: '名称', min: 2, max: 60 }),
+  address: safeText({ label: '地址', min: 2, max: 120 }),
   /** 区县 or 街道 name shown to workers, e.g. 张家港市 杨舍镇. */
-  district: z.string().trim().min(2).max(40),
+  district: safeText({ label: '区县', min: 2, max: 40 }),
   orgPath: orgPathSchema,
-  location: gcjPointSchema,
+  location: stationLocationSchema,
   hostType: hostTypeSchema,
   amenities: z.array(amenitySchema).max(12).default([]),
   hours: openingHoursSchema,

@@ -11,8 +11,8 @@ function bearerToken(header: string | undefined): string | null {
 }
 
 /**
- * Verifies the bearer token and loads the caller from the table, so a revoked role stops working
- * at once rather than when the token expires. Public routes skip it.
+ * Verifies the bearer token and loads the caller from the table, so a revoked role or a sign-out
+ * stops working at once rather than when the token expires. Public routes skip it.
  */
 export function authenticate(contract: Contract): PipelineMiddleware {
   return {
@@ -20,9 +20,13 @@ export function authenticate(contract: Contract): PipelineMiddleware {
       if (contract.access === 'public') return;
       const token = bearerToken(request.event.headers?.authorization);
       if (!token) throw new AppError('UNAUTHENTICATED');
-      const userId = await verifyAccessToken(token);
+      const { userId, tokenVersion } = await verifyAccessToken(token);
       const user = await getUser(userId);
       if (!user) throw new AppError('UNAUTHENTICATED');
+      // Sign-out bumps the user's token version: every token issued before it stops here.
+      if (tokenVersion !== user.tokenVersion) {
+        throw new AppError('UNAUTHENTICATED', { cause: new Error('token revoked by sign-out') });
+      }
       request.context.caller = {
         userId,
         nickname: user.nickname,

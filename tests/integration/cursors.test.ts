@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { encodeCursor } from '../../functions/src/db/cursor';
+import { keys, orgSubtreePrefix, stationIndexKeys } from '../../functions/src/db/keys';
+import { handler as listManagedStations } from '../../functions/src/handlers/listManagedStations';
+import { handler as listStationReports } from '../../functions/src/handlers/listStationReports';
+import { handler as searchStations } from '../../functions/src/handlers/searchStations';
+import { httpEvent, invoke } from '../support/events';
+import { freshUser } from './fixtures';
+
+const badCursor = {
+  status: 400,
+  body: { error: { code: 'BAD_CURSOR', message: '翻页参数无效，请从第一页重新查询' } },
+};
+
+const search = (query: Record<string, string>) =>
+  invoke(searchStations, httpEvent({ path: '/stations', query }));
+
+/** A report-queue cursor as listReportsUnderOrg would hand it out, for a plausible last report. */
+function reportQueueCursor(state: 'new' | 'acknowledged', orgPath: string) {
+  const lastKey = {
+    ...keys.report('rp_000000000000000000000000'),
+    ...stationIndexKeys.reportByState(
+      state,
+      orgPath,
+      '2025-07-01T08:00:00.000Z',
+      'rp_000000000000000000000000',
+    ),
+  };
+  return encodeCursor(lastKey, [
+    'reportsUnderOrg',
+    stationIndexKeys.reportQueuePartition(state, orgPath),
+    orgSubtreePrefix(orgPath),
+  ]);
+}
+
+/** The same cursor text with another payload and the original signature. */
+function withPayload(cursor: string, key: Record<string, string>): string {
+  return `${Buffer.from(JSON.stringify(key)).toString('base64url')}.${cursor.split('.')[1]}`;
+}
+
+describe('Cursors: signed, bound to the query they page', () => {
+  let firstPage: { stations: { id: string }[]; nextCursor: string };
+  let adminToken: string;
+
+  beforeAll(async () => {
+    // The seeded data has 40 stations under 江苏 (320000): more than one page of 20.
+    firstPage = (await search({ org: '320000' })).body as typeof firstPage;
+    expect(firstPage.nextCursor).toEqual(expect.any(String));
+    adminToken = (await freshUser({ roles: ['admin'], orgPath: '320000' })).token;
+  });
+
+  it('continues a listing with its own cursor', async () => {
+    const second = await search({ org: '320000', cursor: firstPage.nextCursor });
+    expect(second.status).toBe(200);
+    const secondIds = (second.body as { stations: { id: string }[] }).stations.map((s) => s.id);
+    expect(secondIds.length).toBeGreaterThan(0);
+    expect(secondIds.filter((id) => firstPage.stations.some((s) => s.id === id))).toStrictEqual([]);
+  });
+
+  it.each<[string, () => Promise<string | undefined> | string]>([
+    ['valid base64 JSON that is no key (eyJhIjoxfQ)', () => 'eyJhIjoxfQ'],
+    ['not base64 at all', () => '%%%.***'],
+    ['a real payload with its signature cut off', () => firstPage.nextCursor.split('.')[0]!],
+    ['a real payload with a made-up signature', () => `${firstPage.nextCursor.split('.')[0]}.AAAA`],
+    [
+      'a real signature over another key (an edited payload)',
+      () =>
+        withPayload(firstPage.nextCursor, {
+          ...keys.station(firstPage.stations[0]!.id),
+          ...stationIndexKeys.byOrg('320000/320500', firstPage.stations[0]!.id),
+        }),
+    ],
+    ['a cursor of the report queue', () => reportQueueCursor('new', '320000')],
+  ])('answers 400 BAD_CURSOR to GET /stations with %s', async (_kind, cursor) => {
+    expect(await search({ org: '320000', cursor: (await cursor())! })).toStrictEqual(badCursor);
+  });
+
+  it('answers 400 BAD_CURSOR to a cursor of another org (another sort-key prefix)', async () => {
+    expect(await search({ org: '320000/320500', cursor: firstPage.nextCursor })).toStrictEqual(badCursor);
+  });
+
+  it('answers 400 BAD_CURSOR in the staff listing to a cursor of another province (partition)', async () => {
+    const list = (org: string) =>
+      invoke(
+        listManagedStations,
+        httpEvent({
+          path: '/staff/stations',
+          token: adminToken,
+          query: { org, cursor: firstPage.nextCursor },
+        }),
+      );
+    expect(await list('440000')).toStrictEqual(badCursor);
+    // The same org's stations through the staff listing are the same query: the cursor holds.
+    expect((await list('320000')).status).toBe(200);
+  });
+
+  it('answers 400 BAD_CURSOR in the report queue to cursors of another state, listing or shape', async () => {
+    const queue = async (state: string, cursor: string | undefined) =>
+      invoke(
+        listStationReports,
+        httpEvent({
+          path: '/staff/reports',
+          token: adminToken,
+          query: { org: '320000', state, cursor: cursor! },
+        }),
+      );
+    expect((await queue('new', await reportQueueCursor('new', '320000'))).status).toBe(200);
+    expect(await queue('acknowledged', await reportQueueCursor('new', '320000'))).toStrictEqual(badCursor);
+    expect(await queue('new', firstPage.nextCursor)).toStrictEqual(badCursor);
+    expect(await queue('new', 'eyJhIjoxfQ')).toStrictEqual(badCursor);
+  });
+});
