@@ -59,10 +59,6 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
-          // One retry for the browser tier only: a rare blank 我的 page after the H5 login page
-          // closes is not yet understood (see the issue note). A real regression fails both tries;
-          // vitest lists retried tests.
-          retry: 1,
         },
       },
     ],

@@ -105,6 +105,12 @@ export default defineConfig<'webpack5'>(async () => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
+        // Taro's page script sets the root font size (what our rem hang on) to 40 × the shorter
+        // side of the window / 750, clamped to 20–40 px: a 390 px phone gets 20.8 px, but any desktop
+        // window hits the 40 px ceiling and every text doubles. Capping at a large phone's size keeps
+        // phones as they were and gives wide screens phone-size text (body 17.6 px); their extra
+        // width goes to layout instead (styles/_layout.scss).
+        pxtransform: { enable: true, config: { maxRootSize: 22 } },
         cssModules: { enable: false },
       },
     },

@@ -5,8 +5,26 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const artifactsDir = path.resolve(__dirname, '../.artifacts');
 
+/** A mid-size phone, where the app is meant to be used. */
+const phone = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
+
+/** A staff member's desktop browser (outreach and monitoring are run from one). */
+const desktop = {
+  viewport: { width: 1280, height: 800 },
+  deviceScaleFactor: 1,
+  isMobile: false,
+  hasTouch: false,
+};
+
+export const devices = { phone, desktop };
+
 /** Debian's Chromium (never a downloaded one), headless, offline-safe, with a throwaway profile. */
-export async function openBrowser(): Promise<{
+export async function openBrowser(device: typeof phone = phone): Promise<{
   context: BrowserContext;
   page: Page;
   close(): Promise<void>;
@@ -25,11 +43,7 @@ export async function openBrowser(): Promise<{
       '--disable-component-update',
       '--disable-sync',
     ],
-    // A mid-size phone, where the app is meant to be used.
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
+    ...device,
     locale: 'zh-CN',
   });
   const page = context.pages()[0] ?? (await context.newPage());

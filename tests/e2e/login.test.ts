@@ -90,6 +90,47 @@ describe('H5: development login', () => {
       .toBe('张家港市总工会');
   });
 
+  it('keeps 我的 on screen after a sign-in quicker than the login page’s slide-in', async () => {
+    // Arrange: the login page's two reads answered at once, as by a warm server next door. Taro's H5
+    // router hides 我的 350 ms after pushing the login page; a way back sooner than that used to
+    // show 我的 and then let that hide blank it.
+    const api = inject('apiBase');
+    const answers = new Map<string, string>();
+    for (const path of ['/health', '/auth/dev-accounts']) {
+      answers.set(path, await (await fetch(`${api}${path}`)).text());
+    }
+    const { page } = browser;
+    await page.route(
+      (url) => url.origin === new URL(api).origin && answers.has(url.pathname),
+      (route) =>
+        route.request().method() === 'GET'
+          ? route.fulfill({
+              status: 200,
+              contentType: 'application/json',
+              headers: { 'access-control-allow-origin': '*' },
+              body: answers.get(new URL(route.request().url()).pathname),
+            })
+          : route.fallback(),
+    );
+    const worker = (await devAccounts()).find((account) => account.roles.every((role) => role === 'worker'))!;
+    await page.goto(`${inject('h5Url')}/`);
+    await page.locator('.taro-tabbar__tabbar').getByText('我的').click();
+    await page.locator('taro-button-core:visible', { hasText: '去登录' }).click();
+
+    // Act: pick the account the moment it exists, without waiting for the slide-in to end.
+    const item = page.locator('.dev-accounts__item', { hasText: worker.nickname });
+    await item.waitFor({ state: 'attached', timeout: 15_000 });
+    await item.dispatchEvent('click');
+
+    // Assert: 我的 shows the account, and still does once any hide from the push would have landed.
+    const nickname = page.locator('.me-page:visible .account-card__nickname');
+    await expect.poll(() => nickname.textContent(), patient).toBe(worker.nickname);
+    await page.locator('.login-page').waitFor({ state: 'detached', timeout: 15_000 });
+    await page.waitForTimeout(600);
+    expect(await nickname.isVisible()).toBe(true);
+    await screenshot(page, 'h5-me-after-quick-sign-in');
+  });
+
   it('shows 无权限 on the staff page to a plain worker', async () => {
     // Arrange
     const accounts = await devAccounts();

@@ -3,6 +3,7 @@ import { me, session } from './fixtures';
 import { findByText, renderPage, routes, storage, tap, waitFor, wx } from './simulate';
 
 const sessionKey = 'ankang.session';
+const nearbyKey = 'ankang.nearbyStations';
 const mounted: Array<{ detach(): void }> = [];
 
 function open(route: string) {
@@ -65,6 +66,42 @@ describe('Page: 我的', () => {
     // Assert
     await waitFor(() => text(page).includes('您还没有登录'));
     expect(storage.has(sessionKey)).toBe(false);
+  });
+
+  it('revokes the token on the server and forgets the cached nearby list on 退出登录', async () => {
+    // Arrange
+    storage.set(sessionKey, JSON.stringify(session('volunteer')));
+    storage.set(nearbyKey, JSON.stringify({ stations: [], at: new Date().toISOString(), queryKey: 'q' }));
+    routes.set('GET /me', () => ({ statusCode: 200, data: me('volunteer') }));
+    routes.set('POST /auth/logout', () => ({ statusCode: 200, data: { signedOut: true } }));
+    const page = open('pages/me/index');
+    await waitFor(() => text(page).includes('赵磊'));
+
+    // Act
+    tap(findByText(page.dom, '退出登录', 'wx-button')!);
+
+    // Assert
+    await waitFor(() => requestsTo('/auth/logout').length > 0);
+    expect(requestsTo('/auth/logout')[0]?.header?.Authorization).toBe('Bearer token-volunteer');
+    expect(storage.has(nearbyKey)).toBe(false);
+    expect(storage.has(sessionKey)).toBe(false);
+  });
+
+  it('signs out on this device even when POST /auth/logout cannot be reached', async () => {
+    // Arrange: no fake route for /auth/logout, so the request fails like a dropped network.
+    storage.set(sessionKey, JSON.stringify(session('volunteer')));
+    storage.set(nearbyKey, JSON.stringify({ stations: [], at: new Date().toISOString(), queryKey: 'q' }));
+    routes.set('GET /me', () => ({ statusCode: 200, data: me('volunteer') }));
+    const page = open('pages/me/index');
+    await waitFor(() => text(page).includes('赵磊'));
+
+    // Act
+    tap(findByText(page.dom, '退出登录', 'wx-button')!);
+
+    // Assert
+    await waitFor(() => text(page).includes('您还没有登录'));
+    expect(storage.has(sessionKey)).toBe(false);
+    expect(storage.has(nearbyKey)).toBe(false);
   });
 
   it('opens the volunteer subpackage from its entrance', async () => {

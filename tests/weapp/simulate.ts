@@ -80,6 +80,9 @@ export const wx = {
   switchTab: vi.fn((options: { url: string; success?: (r: object) => void }) =>
     answer(options, { errMsg: 'switchTab:ok' }),
   ),
+  reLaunch: vi.fn((options: { url: string; success?: (r: object) => void }) =>
+    answer(options, { errMsg: 'reLaunch:ok' }),
+  ),
   navigateBack: vi.fn((options: { success?: (r: object) => void }) =>
     answer(options, { errMsg: 'navigateBack:ok' }),
   ),

@@ -79,7 +79,7 @@ export function BrowsePanel(props: BrowsePanelProps) {
           actions={[{ text: '重试', onClick: props.onRetry }]}
         />
       ) : null}
-      {org && !error && !loading && stations.length === 0 ? (
+      {org && !error && !loading && !props.hasMore && stations.length === 0 ? (
         <StateView
           tone="empty"
           title={
@@ -100,6 +100,10 @@ export function BrowsePanel(props: BrowsePanelProps) {
         <Text className="browse-panel__more" onClick={props.onRetry}>
           {`${error.message}，点此重试`}
         </Text>
+      ) : null}
+      {org && !error && !loading && props.hasMore && stations.length === 0 ? (
+        // The server stops each page after a bounded amount of work, so a page can hold no rows yet.
+        <Text className="browse-panel__hint">暂未找到，可点“加载更多”继续查找</Text>
       ) : null}
       {props.hasMore && !loading && !error ? (
         <Text className="browse-panel__more" onClick={props.onMore}>

@@ -45,6 +45,8 @@ export function PagedList(props: PagedListProps) {
   return (
     <View className="paged-list">
       {props.error ? <ErrorBanner error={props.error} onRetry={props.onReload} /> : null}
+      {/* The server stops each page after a bounded amount of work, so a page can hold no rows yet. */}
+      {props.count === 0 ? <Text className="paged-list__end">暂未找到，可点“加载更多”继续查找</Text> : null}
       {props.children}
       {props.hasMore ? (
         <View className="paged-list__more">

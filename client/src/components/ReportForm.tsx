@@ -2,14 +2,16 @@ import { type ReportKind, reportKindLabels } from '@ankang/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
+import type { ReportInput } from '../services/stations';
 import { ChoiceChips, choicesOf } from './ChoiceChips';
-import './FeedbackForm.scss';
+// Laid out as the rating form beside it (the shared `feedback-form` classes).
+import './RatingForm.scss';
 
 const kindChoices = choicesOf(reportKindLabels);
 
 export interface ReportFormProps {
   submitting: boolean;
-  onSubmit: (input: { kind: ReportKind; text: string }) => void;
+  onSubmit: (input: Omit<ReportInput, 'requestId'>) => void;
 }
 
 /** 反映问题: what is wrong (one kind) and, optionally, a description; goes to the union's queue. */

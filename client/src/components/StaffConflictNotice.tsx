@@ -1,6 +1,6 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import './StaffForm.scss';
+import './StaffConflictNotice.scss';
 
 /** Someone saved the station after it was loaded: say so and offer to load theirs (never overwrite). */
 export function StaffConflictNotice({ onReload }: { onReload: () => void }) {

@@ -1,6 +1,6 @@
 import { importColumns } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
-import './StaffImport.scss';
+import './StaffImportColumns.scss';
 
 /** What the file must look like: one header row with these columns, one station per row. */
 export function StaffImportColumns() {

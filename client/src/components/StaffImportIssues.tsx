@@ -1,6 +1,6 @@
 import type { ImportIssue } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
-import './StaffImport.scss';
+import './StaffImportIssues.scss';
 
 /** The per-row problems: 行号 (as in the spreadsheet), 列, 原因. */
 export function StaffImportIssues({ issues }: { issues: ImportIssue[] }) {

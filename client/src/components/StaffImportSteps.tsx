@@ -1,6 +1,6 @@
 import { Progress } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import './StaffImport.scss';
+import './StaffImportSteps.scss';
 
 const titles = ['读取文件', '上传', '校验', '导入'];
 

@@ -1,6 +1,6 @@
 import type { ImportResult } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
-import './StaffImport.scss';
+import './StaffImportSummary.scss';
 
 /** The counts of a dry run (what would happen) or a real run (what happened). */
 export function StaffImportSummary({ result }: { result: ImportResult }) {

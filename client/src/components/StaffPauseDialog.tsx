@@ -1,15 +1,13 @@
+import type { StationStatus } from '@ankang/shared';
 import { Dialog } from '@nutui/nutui-react-taro';
 import { Picker, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { StationFormField, StationTextInput } from './StaffFormField';
-import './StaffForm.scss';
+import { StationFormField, StationTextInput } from './StationFormField';
+import './StaffPauseDialog.scss';
 import './ChoiceChips.scss';
 
-export interface PauseInput {
-  reason: string;
-  /** ISO time with +08:00, or undefined for open-ended. */
-  until?: string;
-}
+/** A temporary closure's details; `until` is an ISO time with +08:00, or absent for open-ended. */
+export type PauseInput = Omit<Extract<StationStatus, { state: 'temporarilyClosed' }>, 'state'>;
 
 export interface StaffPauseDialogProps {
   visible: boolean;

@@ -1,8 +1,9 @@
 import { Dialog } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { StationFormField, StationTextInput } from './StaffFormField';
-import './StaffForm.scss';
+import { StationFormField, StationTextInput } from './StationFormField';
+// Styled as the pause dialog: it carries the same `staff-pause` class.
+import './StaffPauseDialog.scss';
 
 /** 解决: an optional note on what was done (shown to colleagues). */
 export function StaffResolveDialog({

@@ -15,7 +15,8 @@ export interface StaffStationRowProps {
   onResume: () => void;
 }
 
-function statusText(station: ManagedStation): { text: string; tone: 'open' | 'closed' | 'paused' } {
+/** The station's state in words and tone: open now, closed now, paused (with the reason) or closed for good. */
+export function statusText(station: ManagedStation): { text: string; tone: 'open' | 'closed' | 'paused' } {
   const { status } = station;
   if (status.state === 'temporarilyClosed') return { text: `暂停开放：${status.reason}`, tone: 'paused' };
   if (status.state === 'closed') return { text: '已关闭', tone: 'closed' };

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { fetchLoginOptions, signInAsDemo } from '../services/auth';
 import { type ApiError, toApiError } from '../services/errors';
-import { openPage } from '../services/navigation';
+import { restartAt } from '../services/navigation';
 import { routes } from '../services/routes';
 import { useRequest } from './useRequest';
 
@@ -15,7 +15,8 @@ export function useLoginOptions() {
     setPendingUserId(userId);
     setSignInError(null);
     signInAsDemo(userId)
-      .then(() => openPage(routes.me))
+      // Not switchTab: see restartAt (a quick sign-in left 我的 blank in the browser).
+      .then(() => restartAt(routes.me))
       .catch((error: unknown) => setSignInError(toApiError(error)))
       .finally(() => setPendingUserId(null));
   }, []);

@@ -1,14 +1,15 @@
-import type { AmenityCode, NearbyStation } from '@ankang/shared';
+import type { AmenityCode, ContractParsedInput, NearbyStation, nearbyStations } from '@ankang/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GeoPoint } from '../platform';
 import { type ApiError, toApiError } from '../services/errors';
 import { fetchNearbyStations } from '../services/stations';
 import { loadCachedNearby, saveCachedNearby } from '../services/stationsCache';
 
-export interface NearbyFilters {
-  amenities: AmenityCode[];
-  openNow: boolean;
-}
+/** The filters as the server reads them (its parsed query), before they become query-string text. */
+export type NearbyFilters = Pick<
+  ContractParsedInput<typeof nearbyStations>['query'],
+  'amenities' | 'openNow'
+>;
 
 export const radiusSteps = [3000, 10_000, 20_000] as const;
 const noFilters: NearbyFilters = { amenities: [], openNow: false };
@@ -55,7 +56,13 @@ export function useNearbyStations(point: GeoPoint | null) {
       const id = ++latest.current;
       setState((s) => ({ ...s, loading: true, error: null }));
       try {
-        const result = await fetchNearbyStations({ ...at, radiusM, ...filters });
+        const result = await fetchNearbyStations({
+          lat: at.latitude,
+          lng: at.longitude,
+          radius: radiusM,
+          amenities: filters.amenities.length ? filters.amenities.join(',') : undefined,
+          openNow: filters.openNow ? 'true' : undefined,
+        });
         if (id !== latest.current) return;
         saveCachedNearby(result.stations, result.at, queryKeyOf(filters, radiusM));
         setState((s) => ({

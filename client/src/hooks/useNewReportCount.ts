@@ -5,7 +5,7 @@ import { useRequest } from './useRequest';
 export function useNewReportCount(enabled: boolean) {
   return useRequest(
     async () => {
-      const page = await fetchStationReports('new');
+      const page = await fetchStationReports({ state: 'new' });
       return { count: page.reports.length, more: page.nextCursor !== undefined };
     },
     { enabled },

@@ -1,17 +1,7 @@
-import type { StationSummary } from '@ankang/shared';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { type ApiError, toApiError } from '../services/errors';
+import { useCallback, useState } from 'react';
 import { fetchDistrictStations, fetchDistricts } from '../services/stations';
+import { usePagedList } from './usePagedList';
 import { useRequest } from './useRequest';
-
-interface BrowseList {
-  stations: StationSummary[];
-  nextCursor?: string;
-  loading: boolean;
-  error: ApiError | null;
-}
-
-const emptyList: BrowseList = { stations: [], loading: false, error: null };
 
 /**
  * For workers who do not share their location: pick a district (工会组织), optionally search by
@@ -20,44 +10,38 @@ const emptyList: BrowseList = { stations: [], loading: false, error: null };
 export function useStationBrowse(enabled: boolean) {
   const districts = useRequest(fetchDistricts, { enabled });
   const [org, setOrg] = useState<string | null>(null);
+  // What is typed, and what was searched: typing does not search on every key, 搜索 does.
   const [query, setQuery] = useState('');
-  const [list, setList] = useState<BrowseList>(emptyList);
-  const latest = useRef(0);
+  const [searched, setSearched] = useState('');
 
-  const loadPage = useCallback(async (district: string, q: string, cursor?: string) => {
-    const id = ++latest.current;
-    setList((l) => ({ ...(cursor ? l : emptyList), loading: true, error: null }));
-    try {
-      const page = await fetchDistrictStations(district, q, cursor);
-      if (id !== latest.current) return;
-      setList((l) => ({
-        stations: cursor ? [...l.stations, ...page.stations] : page.stations,
-        nextCursor: page.nextCursor,
-        loading: false,
-        error: null,
-      }));
-    } catch (error) {
-      if (id !== latest.current) return;
-      setList((l) => ({ ...l, loading: false, error: toApiError(error) }));
-    }
-  }, []);
+  const fetchPage = useCallback(
+    async (cursor?: string) => {
+      if (!org) return { items: [] };
+      const page = await fetchDistrictStations({ org, q: searched || undefined, cursor });
+      return { items: page.stations, nextCursor: page.nextCursor };
+    },
+    [org, searched],
+  );
+  const list = usePagedList(fetchPage, {
+    key: JSON.stringify([org, searched]),
+    enabled: enabled && org !== null,
+  });
+  const { reload } = list;
 
-  // Typing does not search on every key; `search` (the 搜索 button) does.
-  const queryRef = useRef(query);
-  queryRef.current = query;
-  useEffect(() => {
-    if (enabled && org) void loadPage(org, queryRef.current);
-  }, [enabled, org, loadPage]);
-
+  // A newly picked district is searched with what is typed already.
+  const pickOrg = useCallback(
+    (path: string) => {
+      setOrg(path);
+      setSearched(query.trim());
+    },
+    [query],
+  );
   const search = useCallback(() => {
-    if (org) void loadPage(org, query);
-  }, [org, query, loadPage]);
-  const loadMore = useCallback(() => {
-    if (org && list.nextCursor && !list.loading) void loadPage(org, query, list.nextCursor);
-  }, [org, query, list.nextCursor, list.loading, loadPage]);
-  const retry = useCallback(() => {
-    if (org) void loadPage(org, query);
-  }, [org, query, loadPage]);
+    const q = query.trim();
+    // The same search again (a second tap on 搜索) asks the server again.
+    if (q === searched) reload();
+    else setSearched(q);
+  }, [query, searched, reload]);
 
-  return { districts, org, pickOrg: setOrg, query, setQuery, search, list, loadMore, retry };
+  return { districts, org, pickOrg, query, setQuery, search, list };
 }

@@ -1,6 +1,11 @@
-import type { ReportKind } from '@ankang/shared';
 import { useCallback, useRef, useState } from 'react';
-import { newRequestId, type RatingInput, submitRating, submitReport } from '../services/stations';
+import {
+  newRequestId,
+  type RatingInput,
+  type ReportInput,
+  submitRating,
+  submitReport,
+} from '../services/stations';
 import { useSubmit } from './useSubmit';
 
 /** The detail page's two forms: rate (then refresh the summary) and report a problem. */
@@ -9,7 +14,7 @@ export function useStationFeedback(stationId: string | undefined, reloadStation:
   const [reported, setReported] = useState(false);
   const ratingInput = useRef<RatingInput | null>(null);
   // One id per report the worker means to send: a retry after a network error reuses it.
-  const report = useRef<{ kind: ReportKind; text: string; requestId: string } | null>(null);
+  const report = useRef<ReportInput | null>(null);
 
   const rating = useSubmit(() => submitRating(stationId ?? '', ratingInput.current!), {
     success: '评价成功',
@@ -34,7 +39,7 @@ export function useStationFeedback(stationId: string | undefined, reloadStation:
     [rating.submit],
   );
   const sendReport = useCallback(
-    (input: { kind: ReportKind; text: string }) => {
+    (input: Omit<ReportInput, 'requestId'>) => {
       const previous = report.current;
       const same = previous && previous.kind === input.kind && previous.text === input.text;
       report.current = same ? previous : { ...input, requestId: newRequestId() };

@@ -2,7 +2,7 @@ import { IMPORT_MAX_BYTES, type ImportResult } from '@ankang/shared';
 import { useCallback, useState } from 'react';
 import { type ChosenFile, chooseImportFile, FileChoiceError } from '../platform/fileChooser';
 import { type ApiError, toApiError } from '../services/errors';
-import { runStationImport } from '../services/staffStations';
+import { type ImportRequest, runStationImport } from '../services/staffStations';
 
 /** 0 nothing yet · 1 读取文件 · 2 上传 · 3 校验 (dry run answered) · 4 导入 (done). */
 export type ImportStep = 0 | 1 | 2 | 3 | 4;
@@ -21,13 +21,10 @@ export interface StationImportState {
   reset: () => void;
 }
 
-interface Loaded {
-  name: string;
-  format: 'csv' | 'xlsx';
-  content: string;
-}
+/** The picked file, read and ready to send (again, on 确认导入). */
+type Loaded = Pick<ImportRequest, 'format' | 'content'> & { name: string };
 
-function formatOf(name: string): 'csv' | 'xlsx' | null {
+function formatOf(name: string): ImportRequest['format'] | null {
   const extension = name.toLowerCase().split('.').pop();
   return extension === 'csv' || extension === 'xlsx' ? extension : null;
 }

@@ -1,10 +1,19 @@
-import { type DevAccount, devLogin, health, listDevAccounts, login, type Session } from '@ankang/shared';
+import {
+  type DevAccount,
+  devLogin,
+  health,
+  listDevAccounts,
+  login,
+  logout,
+  type Session,
+} from '@ankang/shared';
 import Taro from '@tarojs/taro';
 import { platform } from '../platform';
 import { ApiError } from './errors';
 import { send } from './http';
 import { routes } from './routes';
-import { clearSession, saveSession } from './session';
+import { clearSession, getSession, isExpired, saveSession } from './session';
+import { clearCachedNearby } from './stationsCache';
 
 /** WeChat: wx.login code → POST /auth/login → our session. */
 export async function signInWithWechat(): Promise<Session> {
@@ -31,9 +40,22 @@ export async function signInAsDemo(userId: string): Promise<Session> {
   return session;
 }
 
-/** Tokens are short-lived and stateless on the server, so signing out is forgetting ours. */
-export function signOut(): void {
+/**
+ * Signs out on this device at once — the session and what it cached for this person — then asks
+ * the server to revoke the token (POST /auth/logout). Best effort: offline, the local sign-out
+ * stands and the token dies when it expires. Sent with `send`, not `call`: on a 401 `call` would
+ * sign in again, the opposite of what the person asked for. Never rejects.
+ */
+export async function signOut(): Promise<void> {
+  const session = getSession();
   clearSession();
+  clearCachedNearby();
+  if (!session || isExpired(session)) return;
+  try {
+    await send(logout, {}, session.token);
+  } catch {
+    // Offline, or the token was already refused: either way nobody can use it from here.
+  }
 }
 
 export interface LoginOptions {

@@ -12,3 +12,13 @@ export async function goBackOr(fallbackTab: string): Promise<void> {
   if (Taro.getCurrentPages().length > 1) await Taro.navigateBack();
   else await Taro.switchTab({ url: fallbackTab });
 }
+
+/**
+ * Closes every open page and opens `url` alone: after signing in, the pages underneath were drawn
+ * for the signed-out visitor. It is also the one safe way back to a tab in Taro's H5 router, whose
+ * switchTab and navigateBack re-show the tab page hidden when the current page was pushed, while a
+ * hide timer from that push (350 ms, for the slide-in) may still be pending and then blanks the tab.
+ */
+export async function restartAt(url: string): Promise<void> {
+  await Taro.reLaunch({ url });
+}

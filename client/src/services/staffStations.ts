@@ -1,4 +1,6 @@
 import {
+  type ContractCallInput,
+  type ContractOutput,
   createStation,
   getManagedStation,
   type ImportResult,
@@ -8,7 +10,6 @@ import {
   listStationReports,
   type ManagedStation,
   type OrgNode,
-  type ReportState,
   type StationDraftInput,
   type StationReport,
   type StationStatus,
@@ -19,33 +20,27 @@ import {
 } from '@ankang/shared';
 import { call } from './api';
 
-/** 我的驿站 filters: all, not verified for 90 days, with open problem reports. */
-export type StationFilter = 'all' | 'stale' | 'reported';
-
 /** Days without a check after which a station counts as 久未核实. */
 export const STALE_DAYS = 90;
 
-export interface StationQuery {
-  filter: StationFilter;
-  q?: string;
-  cursor?: string;
-}
+export type ManagedStationsQuery = ContractCallInput<typeof listManagedStations>['query'];
+export type ManagedStationsPage = ContractOutput<typeof listManagedStations>;
 
-export interface StationPage {
-  stations: ManagedStation[];
-  nextCursor?: string;
-}
+/** 我的驿站 filters (all, not verified for 90 days, with open problem reports) as the server's query. */
+export const stationFilterQueries = {
+  all: {},
+  stale: { unverifiedDays: STALE_DAYS },
+  reported: { hasOpenReports: 'true' },
+} as const satisfies Record<string, ManagedStationsQuery>;
 
-/** One page of the stations the caller manages (own org and below). */
-export function fetchManagedStations({ filter, q, cursor }: StationQuery): Promise<StationPage> {
-  return call(listManagedStations, {
-    query: {
-      unverifiedDays: filter === 'stale' ? STALE_DAYS : undefined,
-      hasOpenReports: filter === 'reported' ? 'true' : undefined,
-      q: q?.trim() || undefined,
-      cursor,
-    },
-  });
+export type StationFilter = keyof typeof stationFilterQueries;
+
+/**
+ * One page of the stations the caller manages (own org and below). A filtered or searched page may
+ * be short or empty and still carry a cursor: the server bounds its work per page.
+ */
+export function fetchManagedStations(query: ManagedStationsQuery): Promise<ManagedStationsPage> {
+  return call(listManagedStations, { query });
 }
 
 export function fetchManagedStation(id: string): Promise<ManagedStation> {
@@ -79,31 +74,25 @@ export function markStationVerified(id: string): Promise<ManagedStation> {
   return call(verifyStation, { params: { id } });
 }
 
-export interface ImportRequest {
-  orgPath: string;
-  format: 'csv' | 'xlsx';
-  fileName: string;
-  /** The file as base64. */
-  content: string;
-  dryRun: boolean;
-}
+export type ImportRequest = ContractCallInput<typeof importStations>['body'];
 
 export function runStationImport(request: ImportRequest): Promise<ImportResult> {
   return call(importStations, { body: request });
 }
 
-export interface ReportPage {
-  reports: StationReport[];
-  nextCursor?: string;
+export type StationReportsQuery = ContractCallInput<typeof listStationReports>['query'];
+export type StationReportsPage = ContractOutput<typeof listStationReports>;
+
+export function fetchStationReports(query: StationReportsQuery): Promise<StationReportsPage> {
+  return call(listStationReports, { query });
 }
 
-export function fetchStationReports(state: ReportState, cursor?: string): Promise<ReportPage> {
-  return call(listStationReports, { query: { state, cursor } });
-}
+/** Where a report can be moved: 受理 or 解决. */
+export type ReportMove = ContractCallInput<typeof updateStationReport>['body']['state'];
 
 export function moveStationReport(
   report: Pick<StationReport, 'id' | 'version'>,
-  state: 'acknowledged' | 'resolved',
+  state: ReportMove,
   note?: string,
 ): Promise<StationReport> {
   return call(updateStationReport, {

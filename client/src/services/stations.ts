@@ -1,60 +1,39 @@
 import {
-  type AmenityCode,
-  type FeedbackTag,
+  type ContractCallInput,
+  type ContractOutput,
   getStation,
   listDistricts,
-  type NearbyStation,
   nearbyStations,
-  type ReportKind,
   rateStation,
   reportStationProblem,
   type StationDetail,
-  type StationSummary,
   searchStations,
 } from '@ankang/shared';
 import { call } from './api';
 
-export interface NearbyQuery {
-  /** GCJ-02. */
-  latitude: number;
-  longitude: number;
-  radiusM: number;
-  amenities: AmenityCode[];
-  openNow: boolean;
-}
-
-export interface NearbyResult {
-  stations: NearbyStation[];
-  /** Server time of the answer (ISO): open/closed and hours labels are as of then. */
-  at: string;
-}
+export type NearbyStationsQuery = ContractCallInput<typeof nearbyStations>['query'];
+/** `at` is the server time of the answer: open/closed and hours labels are as of then. */
+export type NearbyStationsAnswer = ContractOutput<typeof nearbyStations>;
 
 /** Stations around a point, nearest first, with the filters applied by the server. */
-export function fetchNearbyStations(query: NearbyQuery): Promise<NearbyResult> {
-  return call(nearbyStations, {
-    query: {
-      lat: query.latitude,
-      lng: query.longitude,
-      radius: query.radiusM,
-      amenities: query.amenities.length ? query.amenities.join(',') : undefined,
-      openNow: query.openNow ? 'true' : undefined,
-    },
-  });
+export function fetchNearbyStations(query: NearbyStationsQuery): Promise<NearbyStationsAnswer> {
+  return call(nearbyStations, { query });
 }
 
-export interface StationPage {
-  stations: StationSummary[];
-  nextCursor?: string;
+export type DistrictStationsQuery = ContractCallInput<typeof searchStations>['query'];
+export type DistrictStationsPage = ContractOutput<typeof searchStations>;
+
+/**
+ * One page of a district's stations, optionally matching a name or address. The page may be short
+ * or empty and still carry a cursor: the server bounds its work per page.
+ */
+export function fetchDistrictStations(query: DistrictStationsQuery): Promise<DistrictStationsPage> {
+  return call(searchStations, { query });
 }
 
-/** One page of a district's stations, optionally matching a name or address. */
-export function fetchDistrictStations(org: string, q: string, cursor?: string): Promise<StationPage> {
-  return call(searchStations, { query: { org, q: q.trim() || undefined, cursor } });
-}
+export type District = ContractOutput<typeof listDistricts>['districts'][number];
 
-export type District = Awaited<ReturnType<typeof fetchDistricts>>[number];
-
-export async function fetchDistricts() {
+export async function fetchDistricts(): Promise<District[]> {
   const { districts } = await call(listDistricts, {});
   return districts;
 }
@@ -63,23 +42,15 @@ export function fetchStation(id: string): Promise<StationDetail> {
   return call(getStation, { params: { id } });
 }
 
-export interface RatingInput {
-  stars: number;
-  tags: FeedbackTag[];
-  comment: string;
-}
+export type RatingInput = ContractCallInput<typeof rateStation>['body'];
 
 /** Retry-safe on the server: one rating per person, station and day. */
 export function submitRating(stationId: string, input: RatingInput) {
   return call(rateStation, { params: { id: stationId }, body: input });
 }
 
-export interface ReportInput {
-  kind: ReportKind;
-  text: string;
-  /** Made once per submission (see newRequestId), so a retried send is stored once. */
-  requestId: string;
-}
+/** `requestId` is made once per submission (see newRequestId), so a retried send is stored once. */
+export type ReportInput = ContractCallInput<typeof reportStationProblem>['body'];
 
 export function submitReport(stationId: string, input: ReportInput) {
   return call(reportStationProblem, { params: { id: stationId }, body: input });

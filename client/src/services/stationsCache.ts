@@ -1,16 +1,11 @@
-import { type NearbyStation, nearbyStationSchema } from '@ankang/shared';
+import { type NearbyStation, nearbyStations } from '@ankang/shared';
 import { z } from 'zod';
 import { platform } from '../platform';
 
 const storageKey = 'ankang.nearbyStations';
 
-const cachedSchema = z.object({
-  stations: z.array(nearbyStationSchema),
-  /** Server time of the answer (ISO). */
-  at: z.string(),
-  /** Which query it answered, so a different filter is not served a stale list. */
-  queryKey: z.string(),
-});
+/** The nearby answer as the contract shapes it, plus which query it answered (another filter must not get it). */
+const cachedSchema = nearbyStations.output.extend({ queryKey: z.string() });
 export type CachedNearby = z.infer<typeof cachedSchema>;
 
 /** The last nearby answer, for a worker who opens the app with no signal. */
@@ -27,4 +22,9 @@ export function loadCachedNearby(): CachedNearby | null {
 
 export function saveCachedNearby(stations: NearbyStation[], at: string, queryKey: string): void {
   platform.storage.set(storageKey, JSON.stringify({ stations, at, queryKey } satisfies CachedNearby));
+}
+
+/** Forgets the last nearby answer: it shows where its owner was, so it goes at sign-out. */
+export function clearCachedNearby(): void {
+  platform.storage.remove(storageKey);
 }

@@ -67,12 +67,12 @@ export default function StationsPage() {
           query={browse.query}
           onQuery={browse.setQuery}
           onSearch={browse.search}
-          stations={browse.list.stations}
-          loading={browse.list.loading}
+          stations={browse.list.items}
+          loading={browse.list.loading || browse.list.loadingMore}
           error={browse.list.error}
-          hasMore={Boolean(browse.list.nextCursor)}
-          onMore={browse.loadMore}
-          onRetry={browse.retry}
+          hasMore={browse.list.hasMore}
+          onMore={browse.list.loadMore}
+          onRetry={browse.list.reload}
           onOpen={open}
         />
       </View>

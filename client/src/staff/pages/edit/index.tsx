@@ -6,9 +6,9 @@ import { useEffect, useMemo } from 'react';
 import { type Choice, ChoiceChips } from '../../../components/ChoiceChips';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { StaffConflictNotice } from '../../../components/StaffConflictNotice';
-import { StationFormField, StationTextInput } from '../../../components/StaffFormField';
-import { StationHoursPreview } from '../../../components/StaffHoursPreview';
 import { StateView } from '../../../components/StateView';
+import { StationFormField, StationTextInput } from '../../../components/StationFormField';
+import { StationHoursPreview } from '../../../components/StationHoursPreview';
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useStationForm } from '../../../hooks/useStationForm';
 import { canPickPlace, pickPlace } from '../../../platform/locationPicker';
@@ -81,7 +81,7 @@ export default function StationEditPage() {
   const orgChoices = form.orgs.map((org) => ({ value: org.path, label: org.name }));
 
   return (
-    <View className="page station-edit">
+    <View className="page page--form station-edit">
       {form.conflict ? <StaffConflictNotice onReload={form.reload} /> : null}
       {form.saveError && !form.conflict ? <ErrorBanner error={form.saveError} /> : null}
       {form.station ? (

@@ -45,7 +45,7 @@ export default function StaffImportPage() {
   const canConfirm = step === 3 && result?.dryRun && result.valid > 0;
 
   return (
-    <View className="page staff-import">
+    <View className="page page--form staff-import">
       <View className="staff-import__card">
         <Text className="staff-import__file">
           {job.fileName ? `文件：${job.fileName}` : '请选择要导入的 CSV 或 Excel（.xlsx）文件'}

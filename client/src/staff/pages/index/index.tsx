@@ -64,7 +64,7 @@ export default function StaffHomePage() {
     },
   ];
   return (
-    <View className="page staff-page">
+    <View className="page page--form staff-page">
       {gate.me.org ? <OrgCard org={gate.me.org} title="管理范围" /> : null}
       <LinkList title="驿站管理" items={items} />
     </View>

@@ -3,13 +3,16 @@ import { Text, View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
 import { StaffReportCard } from '../../../components/StaffReportCard';
+import { StaffReportTable } from '../../../components/StaffReportTable';
 import { StaffResolveDialog } from '../../../components/StaffResolveDialog';
 import { StateView } from '../../../components/StateView';
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useStationReports } from '../../../hooks/useStationReports';
+import { useWideScreen } from '../../../platform/wideScreen';
 import './index.scss';
 import { GateFallback } from '../../../components/GateFallback';
 import { PagedList } from '../../../components/PagedList';
+import { SplitView } from '../../../components/SplitView';
 
 const tabs: ReportState[] = ['new', 'acknowledged', 'resolved'];
 const emptyText: Record<ReportState, string> = {
@@ -18,13 +21,18 @@ const emptyText: Record<ReportState, string> = {
   resolved: '还没有已解决的问题。',
 };
 
-/** 问题处理: the problems workers reported, by state, with 受理 and 解决. */
+/**
+ * 问题处理: the problems workers reported, by state, with 受理 and 解决. A phone shows cards; a wide
+ * screen the queue as a table with the selected report beside it.
+ */
 export default function StaffReportsPage() {
   const { gate, account } = useRoleGate(['staff', 'admin']);
   const [state, setState] = useState<ReportState>('new');
   const [resolving, setResolving] = useState<StationReport | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const wide = useWideScreen();
   const queue = useStationReports(state, gate.kind === 'allowed');
-  useReachBottom(() => queue.loadMore());
+  useReachBottom(queue.loadMore);
 
   if (gate.kind !== 'allowed') {
     return (
@@ -37,14 +45,27 @@ export default function StaffReportsPage() {
     );
   }
 
+  const card = (report: StationReport) => (
+    <StaffReportCard
+      key={report.id}
+      report={report}
+      busy={queue.busyId === report.id}
+      onAcknowledge={state === 'new' ? () => void queue.move(report, 'acknowledged') : undefined}
+      onResolve={state === 'resolved' ? undefined : () => setResolving(report)}
+    />
+  );
+  // The first report until staff pick another; a handled one leaves the queue and the next shows.
+  const selected = queue.items.find((report) => report.id === selectedId) ?? queue.items[0] ?? null;
+
   const body = (
     <PagedList
-      count={queue.reports.length}
+      count={queue.items.length}
       loading={queue.loading}
+      loadingMore={queue.loadingMore}
       error={queue.error}
       hasMore={queue.hasMore}
       onReload={queue.reload}
-      onLoadMore={() => queue.loadMore()}
+      onLoadMore={queue.loadMore}
       loadingTitle="正在加载问题…"
       errorTitle="问题列表加载失败"
       empty={
@@ -55,20 +76,20 @@ export default function StaffReportsPage() {
         />
       }
     >
-      {queue.reports.map((report) => (
-        <StaffReportCard
-          key={report.id}
-          report={report}
-          busy={queue.busyId === report.id}
-          onAcknowledge={state === 'new' ? () => void queue.move(report, 'acknowledged') : undefined}
-          onResolve={state === 'resolved' ? undefined : () => setResolving(report)}
+      {wide ? (
+        <StaffReportTable
+          reports={queue.items}
+          selectedId={selected?.id ?? null}
+          onSelect={(report) => setSelectedId(report.id)}
         />
-      ))}
+      ) : (
+        queue.items.map(card)
+      )}
     </PagedList>
   );
 
-  return (
-    <View className="page staff-reports">
+  const main = (
+    <>
       <View className="staff-reports__tabs">
         {tabs.map((tab) => (
           <View
@@ -81,6 +102,12 @@ export default function StaffReportsPage() {
         ))}
       </View>
       {body}
+    </>
+  );
+
+  return (
+    <View className={`page staff-reports${wide ? ' page--wide' : ''}`}>
+      {wide ? <SplitView main={main} side={selected ? card(selected) : null} /> : main}
       <StaffResolveDialog
         visible={resolving !== null}
         onCancel={() => setResolving(null)}

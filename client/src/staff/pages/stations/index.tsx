@@ -5,16 +5,19 @@ import { useDidShow, useReachBottom } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { StaffPauseDialog } from '../../../components/StaffPauseDialog';
 import { StaffStationRow } from '../../../components/StaffStationRow';
+import { StaffStationTable } from '../../../components/StaffStationTable';
 import { StateView } from '../../../components/StateView';
 import { useManagedStations } from '../../../hooks/useManagedStations';
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useStationActions } from '../../../hooks/useStationActions';
+import { useWideScreen } from '../../../platform/wideScreen';
 import { openPage } from '../../../services/navigation';
 import { editStationUrl } from '../../../services/staffRoutes';
 import { STALE_DAYS, type StationFilter } from '../../../services/staffStations';
 import './index.scss';
 import { GateFallback } from '../../../components/GateFallback';
 import { PagedList } from '../../../components/PagedList';
+import { SplitView } from '../../../components/SplitView';
 
 const filters: { key: StationFilter; label: string }[] = [
   { key: 'all', label: '全部' },
@@ -28,13 +31,18 @@ const emptyText: Record<StationFilter, string> = {
   reported: '没有待处理问题的驿站。',
 };
 
-/** 我的驿站: the stations in the caller's org subtree, filtered, searched and paged. */
+/**
+ * 我的驿站: the stations in the caller's org subtree, filtered, searched and paged. A phone shows
+ * cards with their actions; a wide screen a table with the selected station's card beside it.
+ */
 export default function StaffStationsPage() {
   const { gate, account } = useRoleGate(['staff', 'admin']);
   const [filter, setFilter] = useState<StationFilter>('all');
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
   const [pausing, setPausing] = useState<ManagedStation | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const wide = useWideScreen();
   const list = useManagedStations(filter, q, gate.kind === 'allowed');
   const actions = useStationActions(list.replace, list.reload);
   useReachBottom(list.loadMore);
@@ -56,9 +64,23 @@ export default function StaffStationsPage() {
     );
   }
 
+  const card = (station: ManagedStation) => (
+    <StaffStationRow
+      key={station.id}
+      station={station}
+      busy={actions.busyId === station.id}
+      onEdit={() => void openPage(editStationUrl(station.id))}
+      onVerify={() => actions.verify(station)}
+      onPause={() => setPausing(station)}
+      onResume={() => actions.setStatus(station, { state: 'open' }, '已恢复开放')}
+    />
+  );
+  // The first row until staff pick another (or the picked one leaves the list).
+  const selected = list.items.find((station) => station.id === selectedId) ?? list.items[0] ?? null;
+
   const body = (
     <PagedList
-      count={list.stations.length}
+      count={list.items.length}
       loading={list.loading}
       loadingMore={list.loadingMore}
       error={list.error}
@@ -67,7 +89,7 @@ export default function StaffStationsPage() {
       onLoadMore={list.loadMore}
       loadingTitle="正在加载驿站…"
       errorTitle="驿站加载失败"
-      endText={`已显示全部 ${list.stations.length} 个驿站`}
+      endText={`已显示全部 ${list.items.length} 个驿站`}
       empty={
         <StateView
           tone="empty"
@@ -81,22 +103,20 @@ export default function StaffStationsPage() {
         />
       }
     >
-      {list.stations.map((station) => (
-        <StaffStationRow
-          key={station.id}
-          station={station}
-          busy={actions.busyId === station.id}
-          onEdit={() => void openPage(editStationUrl(station.id))}
-          onVerify={() => actions.verify(station)}
-          onPause={() => setPausing(station)}
-          onResume={() => actions.setStatus(station, { state: 'open' }, '已恢复开放')}
+      {wide ? (
+        <StaffStationTable
+          stations={list.items}
+          selectedId={selected?.id ?? null}
+          onSelect={(station) => setSelectedId(station.id)}
         />
-      ))}
+      ) : (
+        list.items.map(card)
+      )}
     </PagedList>
   );
 
-  return (
-    <View className="page staff-stations">
+  const main = (
+    <>
       <View className="staff-stations__filters">
         {filters.map((item) => (
           <View
@@ -122,6 +142,12 @@ export default function StaffStationsPage() {
         </Button>
       </View>
       {body}
+    </>
+  );
+
+  return (
+    <View className={`page staff-stations${wide ? ' page--wide' : ''}`}>
+      {wide ? <SplitView main={main} side={selected ? card(selected) : null} /> : main}
       <StaffPauseDialog
         visible={pausing !== null}
         stationName={pausing?.name ?? ''}

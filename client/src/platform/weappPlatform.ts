@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { taroStorage } from './storage';
+import { taroStorage } from './taroStorage';
 import { type GeoPoint, LocationError, type Platform, type PrivacyListener } from './types';
 
 const privacyListeners: PrivacyListener[] = [];

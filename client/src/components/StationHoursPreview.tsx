@@ -1,7 +1,7 @@
 import { type OpeningHours, weekSchedule } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
 import { useMemo } from 'react';
-import './StaffForm.scss';
+import './StationHoursPreview.scss';
 
 /** The next seven days as workers will see them, recomputed as the hours text changes. */
 export function StationHoursPreview({ hours }: { hours: OpeningHours }) {

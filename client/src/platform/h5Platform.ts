@@ -1,5 +1,5 @@
 import { wgs84ToGcj02 } from '@ankang/shared';
-import { taroStorage } from './storage';
+import { taroStorage } from './taroStorage';
 import { type GeoPoint, LocationError, type MapTarget, type Platform } from './types';
 
 /** Amap's URI API takes GCJ-02 (`coordinate=gaode`), our datum, so no conversion is needed. */

@@ -1,6 +1,6 @@
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import './StaffForm.scss';
+import './StationFormField.scss';
 
 export interface StationFormFieldProps {
   label: string;
