@@ -1,4 +1,5 @@
 export * from './contracts';
+export * from './domain/campaignCopy';
 export * from './domain/distance';
 export * from './domain/geo';
 export * from './domain/geohash';
@@ -13,8 +14,11 @@ export * from './domain/serviceArea';
 export * from './domain/shanghaiFormat';
 export * from './domain/spreadsheet';
 export * from './errors';
+export * from './schemas/campaign';
+export * from './schemas/contactPhone';
 export * from './schemas/hours';
 export * from './schemas/org';
+export * from './schemas/signup';
 export * from './schemas/station';
 export * from './schemas/stationViews';
 export * from './schemas/text';
