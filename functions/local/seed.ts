@@ -1,8 +1,10 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { campaignToItem } from '../src/db/campaignItems';
 import { keys } from '../src/db/keys';
 import { stationToItem } from '../src/db/stationItems';
 import { userIdForOpenid } from '../src/lib/ids';
+import { demoCampaigns } from './demoCampaigns';
 import { type DemoUser, demoOrgs, demoUsers } from './demoData';
 import { demoStations } from './demoStations';
 
@@ -42,7 +44,7 @@ function stationItems(now: Date): Record<string, unknown>[] {
 }
 
 /**
- * Seeds the demo org tree, accounts and stations; idempotent (an existing item is left as it is, edits
+ * Seeds the demo org tree, accounts, stations and outreach campaigns; idempotent (an existing item is left as it is, edits
  * included). Returns how many items were new.
  */
 export async function seedDemoData(
@@ -78,7 +80,9 @@ export async function seedDemoData(
     };
   });
   const written = await Promise.all(
-    [...orgItems, ...userItems, ...stationItems(at)].map((item) => putIfAbsent(db, tableName, item)),
+    [...orgItems, ...userItems, ...stationItems(at), ...demoCampaigns(at).map(campaignToItem)].map((item) =>
+      putIfAbsent(db, tableName, item),
+    ),
   );
   return written.reduce<number>((sum, count) => sum + count, 0);
 }

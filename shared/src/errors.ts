@@ -16,6 +16,7 @@ export const errorCatalog = {
   ORG_NOT_FOUND: { status: 404, message: '未找到该工会组织' },
   DEV_LOGIN_DISABLED: { status: 404, message: '开发登录未开启' },
   STATION_NOT_FOUND: { status: 404, message: '未找到该驿站，可能已被删除' },
+  CAMPAIGN_NOT_FOUND: { status: 404, message: '未找到该活动' },
   REPORT_NOT_FOUND: { status: 404, message: '未找到该问题反映' },
   BAD_CURSOR: { status: 400, message: '翻页参数无效，请从第一页重新查询' },
   IMPORT_FILE_INVALID: { status: 400, message: '文件无法读取，请使用模板格式的 CSV 或 XLSX 文件' },

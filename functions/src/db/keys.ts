@@ -9,6 +9,8 @@ export const indexes = {
   stationsByOrg: 'gsi1',
   /** Report queues per state and province, by org path then time (gsi1). */
   reportQueue: 'gsi1',
+  /** Campaigns run by one org node, newest season first (gsi1). */
+  campaignsByOrg: 'gsi1',
   /** Stations by geohash cell (gsi2). */
   stationsByGeo: 'gsi2',
   /** A station's open (new or acknowledged) reports, oldest first (gsi2; resolved ones leave it). */
@@ -43,6 +45,7 @@ export const keys = {
    */
   lock: (kind: string, lockId: string) => ({ pk: `LOCK#${kind}#${lockId}`, sk: 'LOCK' }),
   /** A person's count of one action on one (Shanghai) day; `subject` is a keyed pseudonym. */
+  campaign: (id: string) => ({ pk: `CAMPAIGN#${id}`, sk: 'CAMPAIGN' }),
   quota: (action: string, subject: string, day: string) => ({
     pk: `QUOTA#${action}#${subject}`,
     sk: day,
@@ -101,4 +104,13 @@ export const stationIndexKeys = {
     gsi2sk: `${createdAt}#${id}`,
   }),
   openReportPartition: (stationId: string) => `STN_RPT#${stationId}`,
+};
+
+export const campaignIndexKeys = {
+  /** gsi1: the campaigns one org node runs (exactly that node), sorted by season start. */
+  byOrg: (orgPath: string, seasonFrom: string, id: string) => ({
+    gsi1pk: campaignIndexKeys.byOrgPartition(orgPath),
+    gsi1sk: `${seasonFrom}#${id}`,
+  }),
+  byOrgPartition: (orgPath: string) => `CMP_ORG#${orgPath}`,
 };

@@ -12,6 +12,10 @@ export function newStationId(): string {
   return `st_${randomBytes(10).toString('hex')}`;
 }
 
+export function newCampaignId(): string {
+  return `cp_${randomBytes(10).toString('hex')}`;
+}
+
 /**
  * A report's id comes from who sent it and the client's request id, so a retry maps to the same
  * report; keyed with the pseudonym secret (HMAC), so nobody can tell from the id who sent it by

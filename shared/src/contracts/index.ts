@@ -1,4 +1,5 @@
 import { devLogin, listDevAccounts, login, logout } from './auth';
+import { createCampaign, getCampaign, listCampaigns, setCampaignStatus, updateCampaign } from './campaigns';
 import { getMe } from './me';
 import { listOrgs, setStaffRole } from './orgs';
 import {
@@ -23,6 +24,7 @@ import {
 import { health } from './system';
 
 export * from './auth';
+export * from './campaigns';
 export * from './define';
 export * from './me';
 export * from './orgs';
@@ -56,6 +58,11 @@ export const contracts = {
   importStations,
   listStationReports,
   updateStationReport,
+  listCampaigns,
+  getCampaign,
+  createCampaign,
+  updateCampaign,
+  setCampaignStatus,
 } as const;
 
 export type ContractName = keyof typeof contracts;

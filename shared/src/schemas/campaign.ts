@@ -95,33 +95,44 @@ export const campaignTransitions: Record<CampaignStatus, readonly CampaignStatus
   archived: [],
 };
 
+/** A campaign's own fields, without the cross-field rule (stored records are read with these). */
+const campaignFieldsSchema = z.object({
+  /** The union node running it; every org under it sees the campaign. */
+  orgPath: orgPathSchema,
+  title: safeText({ label: '活动名称', min: 4, max: 40 }),
+  season: dateRangeSchema,
+  signup: dateRangeSchema,
+  kinds: z
+    .array(deliveryKindSchema)
+    .min(1, '至少设置一个“送”的类别')
+    .max(6, '最多 6 个类别')
+    .superRefine(uniqueCodes('类别')),
+  targetGroups: z.array(workerGroupSchema).min(1, '请至少选择一类服务对象').max(workerGroups.length),
+});
+
 /** What staff write about a campaign (create, edit, copy from last year). */
-export const campaignDraftSchema = z
-  .object({
-    /** The union node running it; every org under it sees the campaign. */
-    orgPath: orgPathSchema,
-    title: safeText({ label: '活动名称', min: 4, max: 40 }),
-    season: dateRangeSchema,
-    signup: dateRangeSchema,
-    kinds: z
-      .array(deliveryKindSchema)
-      .min(1, '至少设置一个“送”的类别')
-      .max(6, '最多 6 个类别')
-      .superRefine(uniqueCodes('类别')),
-    targetGroups: z.array(workerGroupSchema).min(1, '请至少选择一类服务对象').max(workerGroups.length),
-  })
-  .superRefine((draft, ctx) => {
-    // A sign-up after the season ends could never be served.
-    if (draft.signup.to > draft.season.to) {
-      ctx.addIssue({
-        code: 'custom',
-        message: '报名截止日期不能晚于活动结束日期',
-        path: ['signup', 'to'],
-        input: draft.signup.to,
-      });
-    }
-  });
+export const campaignDraftSchema = campaignFieldsSchema.superRefine((draft, ctx) => {
+  // A sign-up after the season ends could never be served.
+  if (draft.signup.to > draft.season.to) {
+    ctx.addIssue({
+      code: 'custom',
+      message: '报名截止日期不能晚于活动结束日期',
+      path: ['signup', 'to'],
+      input: draft.signup.to,
+    });
+  }
+});
 export type CampaignDraft = z.infer<typeof campaignDraftSchema>;
 export type CampaignDraftInput = z.input<typeof campaignDraftSchema>;
 
 export const campaignIdSchema = z.string().regex(/^cp_[0-9a-z]{8,32}$/, '活动编号格式不正确');
+
+/** A stored campaign. */
+export const campaignSchema = campaignFieldsSchema.extend({
+  id: campaignIdSchema,
+  status: campaignStatusSchema,
+  version: z.number().int().min(1),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Campaign = z.infer<typeof campaignSchema>;

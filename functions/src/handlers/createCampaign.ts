@@ -1,0 +1,5 @@
+import { contracts } from '@ankang/shared';
+import { route } from '../http/route';
+import { createCampaign } from '../services/campaigns';
+
+export const handler = route(contracts.createCampaign, ({ input }) => createCampaign(input.body));

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import {
+  campaignDraftSchema,
+  campaignIdSchema,
+  campaignSchema,
+  campaignStatusSchema,
+} from '../schemas/campaign';
+import { orgPathSchema } from '../schemas/org';
+import { defineContract } from './define';
+
+const staff = ['staff', 'admin'] as const;
+const signedIn = ['worker', 'volunteer', 'staff', 'admin'] as const;
+const campaignParams = z.object({ id: campaignIdSchema });
+const versionField = { version: z.number().int().min(1, '缺少版本号') };
+
+export const listCampaigns = defineContract({
+  name: 'listCampaigns',
+  summary: '某地区可见的“三送”活动（本级及上级工会发起的）',
+  method: 'GET',
+  path: '/campaigns',
+  access: signedIn,
+  query: z.object({ org: orgPathSchema }),
+  output: z.object({ campaigns: z.array(campaignSchema) }),
+  errors: ['ORG_NOT_FOUND'],
+});
+
+export const getCampaign = defineContract({
+  name: 'getCampaign',
+  summary: '活动详情（物资目录、日期）',
+  method: 'GET',
+  path: '/campaigns/{id}',
+  access: signedIn,
+  params: campaignParams,
+  output: campaignSchema,
+  errors: ['CAMPAIGN_NOT_FOUND'],
+});
+
+export const createCampaign = defineContract({
+  name: 'createCampaign',
+  summary: '新建活动（草稿），可由往年活动复制',
+  method: 'POST',
+  path: '/staff/campaigns',
+  access: staff,
+  orgScope: { from: 'body', field: 'orgPath' },
+  body: campaignDraftSchema,
+  output: campaignSchema,
+  successStatus: 201,
+  errors: ['OUT_OF_SCOPE', 'ORG_NOT_FOUND'],
+});
+
+export const updateCampaign = defineContract({
+  name: 'updateCampaign',
+  summary: '修改活动（版本号不符时 409；已归档的不能修改）',
+  method: 'PUT',
+  path: '/staff/campaigns/{id}',
+  access: staff,
+  orgScope: { from: 'body', field: 'orgPath' },
+  params: campaignParams,
+  body: campaignDraftSchema.safeExtend(versionField),
+  output: campaignSchema,
+  errors: ['CAMPAIGN_NOT_FOUND', 'OUT_OF_SCOPE', 'ORG_NOT_FOUND', 'VERSION_CONFLICT', 'INVALID_TRANSITION'],
+});
+
+export const setCampaignStatus = defineContract({
+  name: 'setCampaignStatus',
+  summary: '开始报名、结束报名、重新开放或归档',
+  method: 'POST',
+  path: '/staff/campaigns/{id}/status',
+  access: staff,
+  params: campaignParams,
+  body: z.object({ ...versionField, status: campaignStatusSchema }),
+  output: campaignSchema,
+  errors: ['CAMPAIGN_NOT_FOUND', 'OUT_OF_SCOPE', 'VERSION_CONFLICT', 'INVALID_TRANSITION'],
+});
