@@ -48,7 +48,6 @@ describe('API: hostile input on every route', () => {
   it.each(routes.map((c) => [`${c.method} ${c.path}`, c] as const))(
     '%s never answers 5xx',
     async (_name, contract) => {
-      const answers: string[] = [];
       for (const [who, nickname] of Object.entries(callers)) {
         // Sign-out revokes every token of its user: sweep it as a fresh user, never a shared demo one.
         const token = !nickname
@@ -56,13 +55,10 @@ describe('API: hostile input on every route', () => {
           : contract.name === 'logout'
             ? (await loginWithCode(`ok-${randomUUID()}`)).token
             : await loginAsDemo(nickname);
+        // request() also fails the test on an error code the contract does not declare.
         const send = async (path: string, rawBody?: string, headers?: Record<string, string>) => {
           const result = await request(contract.method, path, { token, rawBody, headers });
-          answers.push(`${who} ${contract.method} ${path.slice(0, 60)} → ${result.status}`);
           expect(result.status, `${who} ${contract.method} ${path.slice(0, 80)}`).toBeLessThan(500);
-          if (result.status >= 400)
-            expect((result.body as { error: { code: string } }).error.code).toBeTruthy();
-          return result.status;
         };
         for (const param of contract.path.includes('{') ? forgedParams : ['']) {
           const path = pathFor(contract, param);
@@ -75,7 +71,8 @@ describe('API: hostile input on every route', () => {
           await send(path, 'name=x', { 'content-type': 'application/x-www-form-urlencoded' });
         }
       }
-      expect(answers.length).toBeGreaterThan(5);
     },
+    // Some 250 requests one after another, four of them 1 MB: more than the tier's 30 s default.
+    120_000,
   );
 });

@@ -123,7 +123,10 @@ describe('Handler: logout', () => {
       status: 401,
       body: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } },
     });
-    expect(await logoutWith(first.token)).toMatchObject({ status: 401 });
+    expect(await logoutWith(first.token)).toMatchObject({
+      status: 401,
+      body: { error: { code: 'UNAUTHENTICATED' } },
+    });
     // The token version moved; the version guarding role edits did not.
     expect(await getUser(first.me.id)).toMatchObject({ tokenVersion: 1, version: 1 });
     const second = (await loginWith(code)).body as { token: string };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Campaign, CampaignDraftInput } from '@ankang/shared';
 import { describe, expect, it } from 'vitest';
 import { getCampaignById } from '../../functions/src/db/campaigns';
@@ -31,8 +32,11 @@ function draft(orgPath: string, overrides: Partial<CampaignDraftInput> = {}): Ca
   };
 }
 
-const create = (token: string, body: unknown) =>
-  invoke(createCampaign, httpEvent({ method: 'POST', path: '/staff/campaigns', token, body }));
+const create = (token: string, body: object, requestId: string = randomUUID()) =>
+  invoke(
+    createCampaign,
+    httpEvent({ method: 'POST', path: '/staff/campaigns', token, body: { ...body, requestId } }),
+  );
 const update = (token: string, id: string, body: unknown) =>
   invoke(
     updateCampaign,
@@ -105,6 +109,7 @@ describe('Handler: campaigns', () => {
     });
     expect(await update(below.token, campaign.id, { ...draft(zjg), version: 1 })).toMatchObject({
       status: 403,
+      body: { error: { code: 'OUT_OF_SCOPE' } },
     });
     expect(await getCampaignById(campaign.id)).toStrictEqual(campaign);
   });
@@ -172,6 +177,23 @@ describe('Handler: campaigns', () => {
       status: 409,
       body: { error: { code: 'INVALID_TRANSITION' } },
     });
+  });
+
+  it('answers a retried create with the first campaign and stores it once', async () => {
+    const county = await freshOrg(zjg, '测试县工会');
+    const staff = await freshUser({ roles: ['staff'], orgPath: county });
+    const requestId = randomUUID();
+    const [first, again] = await Promise.all([
+      create(staff.token, draft(county), requestId),
+      create(staff.token, draft(county), requestId),
+    ]);
+    expect(again).toStrictEqual(first);
+    const listed = ((await list(staff.token, county)).body as { campaigns: Campaign[] }).campaigns;
+    expect(listed.filter((c) => c.orgPath === county)).toHaveLength(1);
+    // Another request is another campaign.
+    expect((await create(staff.token, draft(county))).status).toBe(201);
+    const after = ((await list(staff.token, county)).body as { campaigns: Campaign[] }).campaigns;
+    expect(after.filter((c) => c.orgPath === county)).toHaveLength(2);
   });
 
   it('answers a retried move with the first answer and changes nothing more', async () => {

@@ -16,6 +16,7 @@ import { pseudonym } from '../../functions/src/lib/pseudonym';
 import { dailyQuota } from '../../functions/src/services/limits';
 import { httpEvent, invoke } from '../support/events';
 import { freshOrg, freshUser } from './fixtures';
+import { atShanghaiNoon } from './shanghaiNoon';
 import { storedStation } from './stationFixtures';
 
 const DAY_S = 86_400;
@@ -35,6 +36,9 @@ const rate = (token: string, id: string, body: unknown) =>
     rateStation,
     httpEvent({ method: 'POST', path: `/stations/${id}/feedback`, token, params: { id }, body }),
   );
+
+// Per-day keys and caps: never let a test straddle Shanghai midnight.
+atShanghaiNoon();
 
 describe('Handler: rateStation', () => {
   it('counts a retried rating once and keeps the summary right', async () => {

@@ -12,6 +12,7 @@ import { pseudonym } from '../../functions/src/lib/pseudonym';
 import { dailyCaps } from '../../functions/src/services/limits';
 import { httpEvent, invoke } from '../support/events';
 import { freshOrg, freshUser } from './fixtures';
+import { atShanghaiNoon } from './shanghaiNoon';
 import { storedStation } from './stationFixtures';
 
 const report = (token: string, id: string, body: unknown) =>
@@ -47,6 +48,9 @@ async function usedToday(userId: string, action: 'rating' | 'report', count: num
   );
 }
 
+// Per-day keys and caps: never let a test straddle Shanghai midnight.
+atShanghaiNoon();
+
 describe('Limits: one open report per person, station and kind', () => {
   it('refuses a second open report of the same kind with 429 until the first is resolved', async () => {
     const org = await freshOrg('320000/320500/320582');
@@ -78,7 +82,12 @@ describe('Limits: one open report per person, station and kind', () => {
     await move(staff.token, reportId(first), { version: 1, state: 'acknowledged' });
     expect(
       await report(worker.token, station.id, { kind: 'noWater', requestId: randomUUID() }),
-    ).toMatchObject({ status: 429 });
+    ).toMatchObject({
+      status: 429,
+      body: {
+        error: { code: 'RATE_LIMITED', message: '您已反映过该驿站的这类问题，工会正在处理，请勿重复提交' },
+      },
+    });
     await move(staff.token, reportId(first), { version: 2, state: 'resolved' });
     expect(
       await report(worker.token, station.id, { kind: 'noWater', requestId: randomUUID() }),
@@ -135,7 +144,10 @@ describe('Limits: daily caps per person', () => {
       body: { error: { code: 'RATE_LIMITED', message: '今天的评价次数已达上限（每天 50 次），请明天再试' } },
     });
     // A changed rating is a new write, and counted.
-    expect(await rate(worker.token, rated.id, { stars: 2 })).toMatchObject({ status: 429 });
+    expect(await rate(worker.token, rated.id, { stars: 2 })).toMatchObject({
+      status: 429,
+      body: { error: { code: 'RATE_LIMITED', message: '今天的评价次数已达上限（每天 50 次），请明天再试' } },
+    });
     expect((await getStationById(rated.id))?.rating).toStrictEqual({
       count: 1,
       average: 4,

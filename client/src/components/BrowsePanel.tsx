@@ -15,7 +15,10 @@ export interface BrowsePanelProps {
   onRetryDistricts: () => void;
   org: string | null;
   onPickOrg: (path: string) => void;
+  /** What is typed in the box. */
   query: string;
+  /** What the list shows the answer for (typing does not search). */
+  searched: string;
   onQuery: (text: string) => void;
   onSearch: () => void;
   stations: StationSummary[];
@@ -82,9 +85,7 @@ export function BrowsePanel(props: BrowsePanelProps) {
       {org && !error && !loading && !props.hasMore && stations.length === 0 ? (
         <StateView
           tone="empty"
-          title={
-            props.query.trim() ? `没有找到“${props.query.trim()}”` : `${district?.region ?? '该地区'}暂无驿站`
-          }
+          title={props.searched ? `没有找到“${props.searched}”` : `${district?.region ?? '该地区'}暂无驿站`}
           description="换个关键词或地区试试。"
         />
       ) : null}

@@ -10,7 +10,7 @@ export interface DataColumn<Row> {
   render: (row: Row) => ReactNode;
 }
 
-export interface DataTableProps<Row> {
+interface DataTableProps<Row> {
   columns: DataColumn<Row>[];
   rows: Row[];
   rowKey: (row: Row) => string;

@@ -4,7 +4,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { RatingInput } from '../services/stations';
 import { ChoiceChips, choicesOf } from './ChoiceChips';
-import './RatingForm.scss';
+import './FeedbackForm.scss';
 
 const tagChoices = choicesOf(feedbackTagLabels);
 const starWords = ['', '很差', '较差', '一般', '满意', '非常满意'];

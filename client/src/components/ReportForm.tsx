@@ -4,8 +4,7 @@ import { Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { ReportInput } from '../services/stations';
 import { ChoiceChips, choicesOf } from './ChoiceChips';
-// Laid out as the rating form beside it (the shared `feedback-form` classes).
-import './RatingForm.scss';
+import './FeedbackForm.scss';
 
 const kindChoices = choicesOf(reportKindLabels);
 

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import './SplitView.scss';
 
-export interface SplitViewProps {
+interface SplitViewProps {
   /** The list (with its filters): takes the remaining width. */
   main: ReactNode;
   /** The selected item: a fixed-width pane that stays in view while the list scrolls. */

@@ -7,7 +7,7 @@ export interface Page<T> {
   nextCursor?: string;
 }
 
-export interface PagedListOptions {
+interface PagedListOptions {
   /** The list's identity (filter, search, tab): a new key starts over from an empty first page. */
   key: string;
   /** Off: no load, no rows (e.g. the page's role gate has not opened). */

@@ -43,5 +43,5 @@ export function useStationBrowse(enabled: boolean) {
     else setSearched(q);
   }, [query, searched, reload]);
 
-  return { districts, org, pickOrg, query, setQuery, search, list };
+  return { districts, org, pickOrg, query, searched, setQuery, search, list };
 }

@@ -23,8 +23,8 @@ import { call } from './api';
 /** Days without a check after which a station counts as 久未核实. */
 export const STALE_DAYS = 90;
 
-export type ManagedStationsQuery = ContractCallInput<typeof listManagedStations>['query'];
-export type ManagedStationsPage = ContractOutput<typeof listManagedStations>;
+type ManagedStationsQuery = ContractCallInput<typeof listManagedStations>['query'];
+type ManagedStationsPage = ContractOutput<typeof listManagedStations>;
 
 /** 我的驿站 filters (all, not verified for 90 days, with open problem reports) as the server's query. */
 export const stationFilterQueries = {
@@ -80,8 +80,8 @@ export function runStationImport(request: ImportRequest): Promise<ImportResult> 
   return call(importStations, { body: request });
 }
 
-export type StationReportsQuery = ContractCallInput<typeof listStationReports>['query'];
-export type StationReportsPage = ContractOutput<typeof listStationReports>;
+type StationReportsQuery = ContractCallInput<typeof listStationReports>['query'];
+type StationReportsPage = ContractOutput<typeof listStationReports>;
 
 export function fetchStationReports(query: StationReportsQuery): Promise<StationReportsPage> {
   return call(listStationReports, { query });

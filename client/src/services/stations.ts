@@ -11,17 +11,17 @@ import {
 } from '@ankang/shared';
 import { call } from './api';
 
-export type NearbyStationsQuery = ContractCallInput<typeof nearbyStations>['query'];
+type NearbyStationsQuery = ContractCallInput<typeof nearbyStations>['query'];
 /** `at` is the server time of the answer: open/closed and hours labels are as of then. */
-export type NearbyStationsAnswer = ContractOutput<typeof nearbyStations>;
+type NearbyStationsAnswer = ContractOutput<typeof nearbyStations>;
 
 /** Stations around a point, nearest first, with the filters applied by the server. */
 export function fetchNearbyStations(query: NearbyStationsQuery): Promise<NearbyStationsAnswer> {
   return call(nearbyStations, { query });
 }
 
-export type DistrictStationsQuery = ContractCallInput<typeof searchStations>['query'];
-export type DistrictStationsPage = ContractOutput<typeof searchStations>;
+type DistrictStationsQuery = ContractCallInput<typeof searchStations>['query'];
+type DistrictStationsPage = ContractOutput<typeof searchStations>;
 
 /**
  * One page of a district's stations, optionally matching a name or address. The page may be short

@@ -10,15 +10,21 @@ export async function getCampaignById(id: string): Promise<Campaign | null> {
   return Item ? campaignSchema.parse(Item) : null;
 }
 
-/** Stores a new campaign; its id is fresh, so the condition only guards against a collision. */
-export async function insertCampaign(campaign: Campaign): Promise<void> {
-  await db.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: campaignToItem(campaign),
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
+/** Stores a new campaign unless its id exists (a retried create): returns whether it was stored. */
+export async function insertCampaign(campaign: Campaign): Promise<boolean> {
+  try {
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: campaignToItem(campaign),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
 }
 
 /**

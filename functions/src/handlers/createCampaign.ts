@@ -2,4 +2,6 @@ import { contracts } from '@ankang/shared';
 import { route } from '../http/route';
 import { createCampaign } from '../services/campaigns';
 
-export const handler = route(contracts.createCampaign, ({ input }) => createCampaign(input.body));
+export const handler = route(contracts.createCampaign, ({ caller, input }) =>
+  createCampaign(caller, input.body),
+);

@@ -9,7 +9,7 @@ import { getCampaignById, insertCampaign, listCampaignsOfOrg, replaceCampaign } 
 import { getOrg } from '../db/orgs';
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
-import { newCampaignId } from '../lib/ids';
+import { campaignIdFor } from '../lib/ids';
 import type { Caller } from './caller';
 import { assertInScope, isInScope } from './scope';
 
@@ -49,20 +49,29 @@ export async function getCampaign(caller: Caller, id: string): Promise<Campaign>
   return campaign;
 }
 
-/** Scope was checked on the draft's orgPath by the pipeline. A new campaign starts as a draft. */
-export async function createCampaign(draft: CampaignDraft): Promise<Campaign> {
+/**
+ * Scope was checked on the draft's orgPath by the pipeline. A new campaign starts as a draft; a
+ * retry with the same request id returns the campaign the first request made, as it is now.
+ */
+export async function createCampaign(
+  caller: Caller,
+  body: CampaignDraft & { requestId: string },
+): Promise<Campaign> {
+  const { requestId, ...draft } = body;
   await assertOrgExists(draft.orgPath);
   const at = now().toISOString();
   const campaign: Campaign = {
     ...draft,
-    id: newCampaignId(),
+    id: campaignIdFor(caller.userId, requestId),
     status: 'draft',
     version: 1,
     createdAt: at,
     updatedAt: at,
   };
-  await insertCampaign(campaign);
-  return campaign;
+  if (await insertCampaign(campaign)) return campaign;
+  const first = await getCampaignById(campaign.id);
+  if (!first) throw new Error(`campaign ${campaign.id} neither inserted nor found`);
+  return first;
 }
 
 /** The stored campaign, if it exists and the caller runs it (its org is within theirs). */

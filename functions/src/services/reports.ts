@@ -12,9 +12,7 @@ import { getStationById } from '../db/stations';
 import { MAX_TRANSACT_ITEMS, type TransactItem } from '../db/transactions';
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
-import { reportIdFor } from '../lib/ids';
 import { pseudonym } from '../lib/pseudonym';
-import { readSecret } from '../lib/secrets';
 import type { Caller } from './caller';
 import { dailyQuota, rateLimited } from './limits';
 import { assertInScope, listingRoot } from './scope';
@@ -34,7 +32,9 @@ export async function reportStationProblem(
   stationId: string,
   body: { kind: ReportKind; text: string; requestId: string },
 ) {
-  const id = reportIdFor(caller.userId, body.requestId, await readSecret('pseudonym'));
+  // From who sent it and the client's request id: a retry maps to the same report, and the id,
+  // a keyed pseudonym, does not tell who sent it.
+  const id = `rp_${(await pseudonym('report', caller.userId, body.requestId)).slice(0, 24)}`;
   const lockId = await pseudonym('openReport', caller.userId, stationId, body.kind);
   const at = now();
   const quota = await dailyQuota(caller.userId, 'report', at);

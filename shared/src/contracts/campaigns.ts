@@ -42,7 +42,10 @@ export const createCampaign = defineContract({
   path: '/staff/campaigns',
   access: staff,
   orgScope: { from: 'body', field: 'orgPath' },
-  body: campaignDraftSchema,
+  /** `requestId` is made by the client once per new campaign: a retried create returns the first. */
+  body: campaignDraftSchema.safeExtend({
+    requestId: z.string().regex(/^[0-9a-zA-Z-]{8,64}$/, '请求编号格式不正确'),
+  }),
   output: campaignSchema,
   successStatus: 201,
   errors: ['OUT_OF_SCOPE', 'ORG_NOT_FOUND'],

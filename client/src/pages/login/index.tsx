@@ -4,7 +4,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { StateView } from '../../components/StateView';
 import { useLoginOptions } from '../../hooks/useLoginOptions';
 import { platform } from '../../platform';
-import { openPage } from '../../services/navigation';
+import { restartAt } from '../../services/navigation';
 import { routes } from '../../services/routes';
 import './index.scss';
 
@@ -35,7 +35,7 @@ export default function LoginPage() {
           tone="info"
           title="请使用微信登录"
           description="在“我的”页面点击“微信一键登录”即可。"
-          actions={[{ text: '前往“我的”', onClick: () => void openPage(routes.me) }]}
+          actions={[{ text: '前往“我的”', onClick: () => void restartAt(routes.me) }]}
         />
       </View>
     );

@@ -65,6 +65,7 @@ export default function StationsPage() {
           org={browse.org}
           onPickOrg={browse.pickOrg}
           query={browse.query}
+          searched={browse.searched}
           onQuery={browse.setQuery}
           onSearch={browse.search}
           stations={browse.list.items}
