@@ -153,7 +153,7 @@ describe('Page: 我的', () => {
 
     // Act
     const page = open('pages/me/index');
-    await waitFor(() => requestsTo('/me').length === 1);
+    await waitFor(() => requestsTo('/me').length >= 1);
     await new Promise((resolve) => setTimeout(resolve, 50));
 
     // Assert

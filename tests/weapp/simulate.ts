@@ -195,8 +195,8 @@ export function renderPage(route: string, query: Record<string, string> = {}): S
   return page;
 }
 
-/** Waits until `check` passes (React renders, then Taro sets data, both asynchronously). */
-export async function waitFor<T>(check: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
+/** Waits until `check` passes (React renders, then Taro sets data, both asynchronously); generous, as CI machines run the test files side by side. */
+export async function waitFor<T>(check: () => T | undefined | null | false, timeoutMs = 10_000): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = check();
