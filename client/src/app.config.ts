@@ -2,7 +2,13 @@ export default defineAppConfig({
   pages: ['pages/stations/index', 'pages/me/index', 'pages/login/index', 'pages/station/index'],
   // Role pages load only for the people who open them, keeping the main package small.
   subPackages: [
-    { root: 'volunteer', name: 'volunteer', pages: ['pages/index/index'] },
+    // 三送 for everyone signed in: campaigns, worksite and volunteer sign-ups (a QR code opens signup).
+    {
+      root: 'outreach',
+      name: 'outreach',
+      pages: ['pages/campaigns/index', 'pages/signup/index', 'pages/volunteer/index', 'pages/mine/index'],
+    },
+    { root: 'volunteer', name: 'volunteer', pages: ['pages/index/index', 'pages/task/index'] },
     {
       root: 'staff',
       name: 'staff',
@@ -12,6 +18,10 @@ export default defineAppConfig({
         'pages/edit/index',
         'pages/reports/index',
         'pages/import/index',
+        'pages/campaigns/index',
+        'pages/campaign/index',
+        'pages/review/index',
+        'pages/board/index',
       ],
     },
   ],

@@ -4,7 +4,18 @@ export const routes = {
   me: '/pages/me/index',
   login: '/pages/login/index',
   station: '/pages/station/index',
+  /** 我的任务 (volunteers). */
   volunteer: '/volunteer/pages/index/index',
+  /** `?id=<assignment id>`: one task with the site, navigation and accept/decline. */
+  volunteerTask: '/volunteer/pages/task/index',
+  /** 三送 campaigns visible to the user's place. */
+  outreachCampaigns: '/outreach/pages/campaigns/index',
+  /** `?campaign=<id>` (or a QR code's `scene`): a worksite's sign-up form. */
+  worksiteSignup: '/outreach/pages/signup/index',
+  /** `?campaign=<id>`: the volunteer sign-up form. */
+  volunteerSignup: '/outreach/pages/volunteer/index',
+  /** 我的报名: the user's sign-ups and their review state. */
+  mySignups: '/outreach/pages/mine/index',
   staff: '/staff/pages/index/index',
 } as const;
 

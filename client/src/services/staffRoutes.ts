@@ -6,6 +6,14 @@ export const staffRoutes = {
   edit: '/staff/pages/edit/index',
   reports: '/staff/pages/reports/index',
   import: '/staff/pages/import/index',
+  /** The campaigns the staff member's union runs or sees. */
+  campaigns: '/staff/pages/campaigns/index',
+  /** `?id=<id>` edits a campaign; `?copyFrom=<id>` starts a new one from it; neither: a new one. */
+  campaign: '/staff/pages/campaign/index',
+  /** `?campaign=<id>`: worksite and volunteer sign-up review queues. */
+  review: '/staff/pages/review/index',
+  /** `?campaign=<id>&date=<YYYY-MM-DD>`: the assignment board. */
+  board: '/staff/pages/board/index',
 } as const;
 
 export function editStationUrl(id?: string): string {

@@ -11,6 +11,18 @@ export const indexes = {
   reportQueue: 'gsi1',
   /** Campaigns run by one org node, newest season first (gsi1). */
   campaignsByOrg: 'gsi1',
+  /** A campaign's worksite sign-ups per status, by district path then time (gsi1). */
+  worksiteQueue: 'gsi1',
+  /** A campaign's volunteer sign-ups per status, oldest first (gsi1). */
+  volunteerQueue: 'gsi1',
+  /** Every assignment on one date, by campaign then half day (gsi1): the board and the reminders. */
+  assignmentsByDate: 'gsi1',
+  /** The worksite sign-ups one user made, newest last (gsi2). */
+  worksitesByApplicant: 'gsi2',
+  /** The volunteer sign-ups of one user (gsi2). */
+  volunteerSignupsByUser: 'gsi2',
+  /** A volunteer's current assignments by date (gsi2; moves to the new volunteer on reassignment). */
+  assignmentsByVolunteer: 'gsi2',
   /** Stations by geohash cell (gsi2). */
   stationsByGeo: 'gsi2',
   /** A station's open (new or acknowledged) reports, oldest first (gsi2; resolved ones leave it). */
@@ -46,6 +58,26 @@ export const keys = {
   lock: (kind: string, lockId: string) => ({ pk: `LOCK#${kind}#${lockId}`, sk: 'LOCK' }),
   /** A person's count of one action on one (Shanghai) day; `subject` is a keyed pseudonym. */
   campaign: (id: string) => ({ pk: `CAMPAIGN#${id}`, sk: 'CAMPAIGN' }),
+  worksiteSignup: (id: string) => ({ pk: `WSIGNUP#${id}`, sk: 'WSIGNUP' }),
+  volunteerSignup: (id: string) => ({ pk: `VSIGNUP#${id}`, sk: 'VSIGNUP' }),
+  assignment: (id: string) => ({ pk: `ASSIGN#${id}`, sk: 'ASSIGN' }),
+  /**
+   * Holds a volunteer's half day while they have a live task in it, so one person is never sent to
+   * two sites at once (written in the same transaction as the assignment).
+   */
+  volunteerSlot: (volunteerSignupId: string, date: string, slot: string) => ({
+    pk: `VSLOT#${volunteerSignupId}`,
+    sk: `${date}#${slot}`,
+  }),
+  /** One notification event (e.g. "assignment X given to Y", "reminder for X on D"): claimed once. */
+  notification: (eventKey: string) => ({ pk: `NOTIFY#${eventKey}`, sk: 'NOTIFY' }),
+  /** A user's unused one-time subscribe-message consents, per topic. */
+  subscriptions: (userId: string) => ({ pk: `USER#${userId}`, sk: 'SUBSCRIPTIONS' }),
+  /** Append-only audit trail of one subject (e.g. a sign-up whose phone was revealed). */
+  auditEvent: (subjectId: string, at: string, eventId: string) => ({
+    pk: `AUDIT#${subjectId}`,
+    sk: `${at}#${eventId}`,
+  }),
   quota: (action: string, subject: string, day: string) => ({
     pk: `QUOTA#${action}#${subject}`,
     sk: day,
@@ -113,4 +145,43 @@ export const campaignIndexKeys = {
     gsi1sk: `${seasonFrom}#${id}`,
   }),
   byOrgPartition: (orgPath: string) => `CMP_ORG#${orgPath}`,
+};
+
+export const outreachIndexKeys = {
+  /** gsi1: a campaign's worksite queue in one status, by district path (subtree = begins_with). */
+  worksiteQueue: (campaignId: string, status: string, orgPath: string, createdAt: string, id: string) => ({
+    gsi1pk: outreachIndexKeys.worksiteQueuePartition(campaignId, status),
+    gsi1sk: `${orgSubtreePrefix(orgPath)}#${createdAt}#${id}`,
+  }),
+  worksiteQueuePartition: (campaignId: string, status: string) => `WS_Q#${campaignId}#${status}`,
+  /** gsi2: the worksite sign-ups one user made. */
+  worksiteByApplicant: (userId: string, createdAt: string, id: string) => ({
+    gsi2pk: outreachIndexKeys.worksiteByApplicantPartition(userId),
+    gsi2sk: `${createdAt}#${id}`,
+  }),
+  worksiteByApplicantPartition: (userId: string) => `WS_BY#${userId}`,
+  /** gsi1: a campaign's volunteer queue in one status. */
+  volunteerQueue: (campaignId: string, status: string, createdAt: string, id: string) => ({
+    gsi1pk: outreachIndexKeys.volunteerQueuePartition(campaignId, status),
+    gsi1sk: `${createdAt}#${id}`,
+  }),
+  volunteerQueuePartition: (campaignId: string, status: string) => `VS_Q#${campaignId}#${status}`,
+  /** gsi2: the volunteer sign-ups of one user. */
+  volunteerByUser: (userId: string, createdAt: string, id: string) => ({
+    gsi2pk: outreachIndexKeys.volunteerByUserPartition(userId),
+    gsi2sk: `${createdAt}#${id}`,
+  }),
+  volunteerByUserPartition: (userId: string) => `VS_BY#${userId}`,
+  /** gsi1: every assignment on a date, by campaign then half day. */
+  assignmentByDate: (date: string, campaignId: string, slot: string, id: string) => ({
+    gsi1pk: outreachIndexKeys.assignmentDatePartition(date),
+    gsi1sk: `${campaignId}#${slot}#${id}`,
+  }),
+  assignmentDatePartition: (date: string) => `AS_DAY#${date}`,
+  /** gsi2: the assignments a volunteer (user) currently holds, by date. */
+  assignmentByVolunteer: (userId: string, date: string, slot: string, id: string) => ({
+    gsi2pk: outreachIndexKeys.assignmentVolunteerPartition(userId),
+    gsi2sk: `${date}#${slot}#${id}`,
+  }),
+  assignmentVolunteerPartition: (userId: string) => `AS_VOL#${userId}`,
 };

@@ -1,3 +1,13 @@
+import {
+  cancelAssignment,
+  createAssignment,
+  getSubscriptions,
+  listAssignments,
+  listMyAssignments,
+  reassignAssignment,
+  recordSubscriptions,
+  respondToAssignment,
+} from './assignments';
 import { devLogin, listDevAccounts, login, logout } from './auth';
 import { createCampaign, getCampaign, listCampaigns, setCampaignStatus, updateCampaign } from './campaigns';
 import { getMe } from './me';
@@ -21,8 +31,20 @@ import {
   reportStationProblem,
   searchStations,
 } from './stations';
+import {
+  listMyVolunteerSignups,
+  listMyWorksiteSignups,
+  listVolunteerSignups,
+  listWorksiteSignups,
+  revealSignupPhone,
+  reviewVolunteerSignup,
+  reviewWorksiteSignup,
+  submitVolunteerSignup,
+  submitWorksiteSignup,
+} from './signups';
 import { health } from './system';
 
+export * from './assignments';
 export * from './auth';
 export * from './campaigns';
 export * from './define';
@@ -30,6 +52,7 @@ export * from './me';
 export * from './orgs';
 export * from './query';
 export * from './stationAdmin';
+export * from './signups';
 export * from './stations';
 export * from './system';
 
@@ -63,6 +86,23 @@ export const contracts = {
   createCampaign,
   updateCampaign,
   setCampaignStatus,
+  submitWorksiteSignup,
+  listMyWorksiteSignups,
+  submitVolunteerSignup,
+  listMyVolunteerSignups,
+  listWorksiteSignups,
+  listVolunteerSignups,
+  reviewWorksiteSignup,
+  reviewVolunteerSignup,
+  revealSignupPhone,
+  createAssignment,
+  reassignAssignment,
+  cancelAssignment,
+  listAssignments,
+  listMyAssignments,
+  respondToAssignment,
+  getSubscriptions,
+  recordSubscriptions,
 } as const;
 
 export type ContractName = keyof typeof contracts;

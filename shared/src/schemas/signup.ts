@@ -46,12 +46,21 @@ export const worksiteSignupDraftSchema = z
       .superRefine(uniqueDates)
       .default([]),
     contactName: safeText({ label: '联系人', min: 2, max: 20 }),
-    contactPhone: contactPhoneSchema,
+    contactPhone: contactPhoneSchema.optional(),
+    /**
+     * A returning contact keeps the phone of their own earlier sign-up without seeing it unmasked:
+     * the server copies it from that sign-up (which must be the caller's).
+     */
+    reusePhoneFrom: z.string().regex(/^ws_[0-9a-z]{16,40}$/, '报名编号格式不正确').optional(),
     note: safeText({ label: '备注', max: 200, multiline: true }).optional(),
   })
   .refine((draft) => draft.highTempWorkers <= draft.outdoorWorkers, {
     message: '高温作业人数不能多于户外作业人数',
     path: ['highTempWorkers'],
+  })
+  .refine((draft) => (draft.contactPhone === undefined) !== (draft.reusePhoneFrom === undefined), {
+    message: '请填写联系电话',
+    path: ['contactPhone'],
   });
 export type WorksiteSignupDraft = z.infer<typeof worksiteSignupDraftSchema>;
 export type WorksiteSignupDraftInput = z.input<typeof worksiteSignupDraftSchema>;
@@ -95,3 +104,94 @@ export const volunteerSignupDraftSchema = z.object({
   phone: contactPhoneSchema,
 });
 export type VolunteerSignupDraft = z.infer<typeof volunteerSignupDraftSchema>;
+
+/** A client-made id, once per new sign-up: a retried submit returns the first. */
+export const requestIdSchema = z.string().regex(/^[0-9a-zA-Z-]{8,64}$/, '请求编号格式不正确');
+
+export const worksiteSignupIdSchema = z.string().regex(/^ws_[0-9a-z]{16,40}$/, '报名编号格式不正确');
+export const volunteerSignupIdSchema = z.string().regex(/^vs_[0-9a-z]{16,40}$/, '报名编号格式不正确');
+/** Either kind of sign-up, for routes that serve both (revealing a phone). */
+export const signupIdSchema = z.union([worksiteSignupIdSchema, volunteerSignupIdSchema]);
+
+export const signupStatusLabels = {
+  pending: '待审核',
+  approved: '已通过',
+  declined: '未通过',
+} as const;
+export type SignupStatus = keyof typeof signupStatusLabels;
+export const signupStatuses = Object.keys(signupStatusLabels) as [SignupStatus, ...SignupStatus[]];
+export const signupStatusSchema = z.enum(signupStatuses);
+
+/**
+ * Staff decide once on a pending sign-up. A decline needs a reason the applicant will read; a
+ * declined sign-up may be approved later (the site called back), an approved one is not undone here.
+ */
+export const signupTransitions: Record<SignupStatus, readonly SignupStatus[]> = {
+  pending: ['approved', 'declined'],
+  declined: ['approved'],
+  approved: [],
+};
+
+export const reviewDecisionSchema = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('approve'), version: z.number().int().min(1, '缺少版本号') }),
+  z.object({
+    decision: z.literal('decline'),
+    version: z.number().int().min(1, '缺少版本号'),
+    reason: safeText({ label: '不通过原因', min: 2, max: 100 }),
+  }),
+]);
+export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
+
+/** Who decided and why, as the applicant and staff see it. */
+const reviewSchema = z.object({
+  by: z.string(),
+  at: z.string(),
+  reason: z.string().optional(),
+});
+
+/**
+ * A stored worksite sign-up as any reader sees it: the phone is masked (`138****5678`) for
+ * everyone; staff in scope reveal it through a route that asks a reason and is audited.
+ */
+export const worksiteSignupSchema = z.object({
+  id: worksiteSignupIdSchema,
+  campaignId: campaignIdSchema,
+  siteName: z.string(),
+  orgPath: orgPathSchema,
+  /** The district's name, e.g. 张家港市 › 大新镇. */
+  orgName: z.string(),
+  address: z.string(),
+  location: z.object({ lat: z.number(), lng: z.number() }).optional(),
+  outdoorWorkers: z.number().int(),
+  highTempWorkers: z.number().int(),
+  workerGroups: z.array(workerGroupSchema),
+  requested: z.array(z.object({ kind: z.string(), items: z.array(z.string()) })),
+  preferredDates: z.array(z.string()),
+  contactName: z.string(),
+  contactPhoneMasked: z.string(),
+  note: z.string().optional(),
+  status: signupStatusSchema,
+  review: reviewSchema.optional(),
+  version: z.number().int().min(1),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type WorksiteSignup = z.infer<typeof worksiteSignupSchema>;
+
+/** A stored volunteer sign-up; the phone is masked as for worksites. */
+export const volunteerSignupSchema = z.object({
+  id: volunteerSignupIdSchema,
+  campaignId: campaignIdSchema,
+  userId: z.string(),
+  name: z.string(),
+  districts: z.array(orgPathSchema),
+  availability: z.array(availabilitySlotSchema),
+  skills: z.array(z.enum(volunteerSkills)),
+  phoneMasked: z.string(),
+  status: signupStatusSchema,
+  review: reviewSchema.optional(),
+  version: z.number().int().min(1),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type VolunteerSignup = z.infer<typeof volunteerSignupSchema>;
