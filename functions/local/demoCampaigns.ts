@@ -1,11 +1,8 @@
-import { type Campaign, type CampaignDraft, copyCampaignForYear, shanghaiDate } from '@ankang/shared';
+import { type Campaign, type CampaignDraft, shanghaiDate, shiftDateByYears } from '@ankang/shared';
 
-/** 张家港's catalog, as a county union typically runs 夏季安康"三送". */
-const zjgLastYear: CampaignDraft = {
+/** 张家港's catalog, as a county union typically runs 夏季安康"三送"; the dates are set per seed day. */
+const zjgCatalog: Pick<CampaignDraft, 'orgPath' | 'kinds' | 'targetGroups'> = {
   orgPath: '320000/320500/320582',
-  title: '2025年张家港市夏季安康“三送”活动',
-  season: { from: '2025-06-15', to: '2025-09-15' },
-  signup: { from: '2025-06-01', to: '2025-08-31' },
   kinds: [
     {
       code: 'cool',
@@ -38,6 +35,34 @@ const zjgLastYear: CampaignDraft = {
   targetGroups: ['sanitation', 'courier', 'foodDelivery', 'construction'],
 };
 
+const DAY_MS = 86_400_000;
+
+/** The Shanghai date `days` after that of `at`. */
+export function shanghaiDateAfter(at: Date, days: number): string {
+  return shanghaiDate(new Date(at.getTime() + days * DAY_MS));
+}
+
+/**
+ * This year's campaign runs around the seed day (season from 30 days before to 75 after, sign-ups
+ * until day 60), so the demo and the tests that use it work on any calendar day, not only in
+ * summer; last year's has the same dates a year earlier.
+ */
+function demoDates(at: Date, yearsBack: number): Pick<CampaignDraft, 'season' | 'signup'> {
+  const shift = (date: string) => shiftDateByYears(date, -yearsBack);
+  return {
+    season: { from: shift(shanghaiDateAfter(at, -30)), to: shift(shanghaiDateAfter(at, 75)) },
+    signup: { from: shift(shanghaiDateAfter(at, -30)), to: shift(shanghaiDateAfter(at, 60)) },
+  };
+}
+
+function copiedCatalog(): Pick<CampaignDraft, 'orgPath' | 'kinds' | 'targetGroups'> {
+  return {
+    orgPath: zjgCatalog.orgPath,
+    kinds: zjgCatalog.kinds.map((kind) => ({ ...kind, items: kind.items.map((item) => ({ ...item })) })),
+    targetGroups: [...zjgCatalog.targetGroups],
+  };
+}
+
 /**
  * Last summer's campaign (archived, to copy from) and this year's, open for sign-ups. Fixed ids so
  * seeding twice writes nothing new.
@@ -46,14 +71,26 @@ export function demoCampaigns(at: Date): Campaign[] {
   const stamp = at.toISOString();
   const year = Number(shanghaiDate(at).slice(0, 4));
   const base = { version: 1, createdAt: stamp, updatedAt: stamp };
+  const title = (y: number) => `${y}年张家港市夏季安康“三送”活动`;
   return [
     {
-      ...zjgLastYear,
-      ...copyCampaignForYear(zjgLastYear, year - 1),
+      ...copiedCatalog(),
+      ...demoDates(at, 1),
+      title: title(year - 1),
       id: 'cp_demo0zjglast',
       status: 'archived',
       ...base,
     },
-    { ...copyCampaignForYear(zjgLastYear, year), id: 'cp_demo0zjgthis', status: 'open', ...base },
+    {
+      ...copiedCatalog(),
+      ...demoDates(at, 0),
+      title: title(year),
+      id: 'cp_demo0zjgthis',
+      status: 'open',
+      ...base,
+    },
   ];
 }
+
+/** The open demo campaign's id (sign-ups and assignments are seeded for it). */
+export const DEMO_CAMPAIGN_ID = 'cp_demo0zjgthis';

@@ -1,4 +1,5 @@
 import type { OrgNode, Role } from '@ankang/shared';
+import { userIdForOpenid } from '../src/lib/ids';
 
 /** The demo org tree: 江苏 › 苏州 › 张家港 › 大新镇, and 苏州工业园区 beside 张家港. */
 export const demoOrgs: OrgNode[] = [
@@ -10,6 +11,8 @@ export const demoOrgs: OrgNode[] = [
     region: '张家港市',
     level: 'county',
     parentPath: '320000/320500',
+    // Approximate boxes (GCJ-02): a sign-up's map point must fall inside its district's.
+    bounds: { south: 31.72, west: 120.35, north: 32.05, east: 120.85 },
   },
   {
     path: '320000/320500/320582/daxin',
@@ -17,6 +20,7 @@ export const demoOrgs: OrgNode[] = [
     region: '大新镇',
     level: 'town',
     parentPath: '320000/320500/320582',
+    bounds: { south: 31.95, west: 120.45, north: 32.02, east: 120.6 },
   },
   {
     path: '320000/320500/320571',
@@ -24,6 +28,7 @@ export const demoOrgs: OrgNode[] = [
     region: '苏州工业园区',
     level: 'county',
     parentPath: '320000/320500',
+    bounds: { south: 31.24, west: 120.63, north: 31.41, east: 120.82 },
   },
 ];
 
@@ -50,3 +55,8 @@ export const demoUsers: DemoUser[] = [
   { key: 'worker-rider', nickname: '马骏（外卖骑手）', roles: [], orgPath: null },
   { key: 'worker-builder', nickname: '黄大勇（建筑工人）', roles: [], orgPath: null },
 ];
+
+/** A demo account's user id, as its first (development) login makes it. */
+export function demoUserId(user: Pick<DemoUser, 'key'>): string {
+  return userIdForOpenid(`demo:${user.key}`);
+}

@@ -2,10 +2,12 @@ import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/c
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { campaignToItem } from '../src/db/campaignItems';
 import { keys } from '../src/db/keys';
+import { volunteerSignupToItem, worksiteSignupToItem } from '../src/db/signupItems';
 import { stationToItem } from '../src/db/stationItems';
-import { userIdForOpenid } from '../src/lib/ids';
+import { demoAssignmentItems } from './demoAssignments';
 import { demoCampaigns } from './demoCampaigns';
-import { type DemoUser, demoOrgs, demoUsers } from './demoData';
+import { demoOrgs, demoUserId, demoUsers } from './demoData';
+import { demoVolunteerSignups, demoWorksiteSignups } from './demoSignups';
 import { demoStations } from './demoStations';
 
 /** Writes an item unless its key exists, so seeding twice leaves the first run's data (and edits) alone. */
@@ -21,9 +23,7 @@ async function putIfAbsent(db: DynamoDBDocumentClient, tableName: string, item: 
   }
 }
 
-export function demoUserId(user: Pick<DemoUser, 'key'>): string {
-  return userIdForOpenid(`demo:${user.key}`);
-}
+export { demoUserId };
 
 /** A station's item plus the claim on its external id, as the import writes them. */
 function stationItems(now: Date): Record<string, unknown>[] {
@@ -44,8 +44,8 @@ function stationItems(now: Date): Record<string, unknown>[] {
 }
 
 /**
- * Seeds the demo org tree, accounts, stations and outreach campaigns; idempotent (an existing item is left as it is, edits
- * included). Returns how many items were new.
+ * Seeds the demo org tree, accounts, stations, outreach campaigns, their sign-ups and assignments; idempotent
+ * (an existing item is left as it is, edits included). Returns how many items were new.
  */
 export async function seedDemoData(
   client: DynamoDBClient,
@@ -80,9 +80,15 @@ export async function seedDemoData(
     };
   });
   const written = await Promise.all(
-    [...orgItems, ...userItems, ...stationItems(at), ...demoCampaigns(at).map(campaignToItem)].map((item) =>
-      putIfAbsent(db, tableName, item),
-    ),
+    [
+      ...orgItems,
+      ...userItems,
+      ...stationItems(at),
+      ...demoCampaigns(at).map(campaignToItem),
+      ...demoWorksiteSignups(at).map(worksiteSignupToItem),
+      ...demoVolunteerSignups(at).map(volunteerSignupToItem),
+      ...demoAssignmentItems(at),
+    ].map((item) => putIfAbsent(db, tableName, item)),
   );
   return written.reduce<number>((sum, count) => sum + count, 0);
 }

@@ -6,6 +6,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     apiBase: string;
     apiDynamoEndpoint: string;
+    /** The fake WeChat the stack calls: tests ask it what messages were sent. */
+    apiWechatBase: string;
   }
 }
 
@@ -15,6 +17,7 @@ export default async function setup(project: TestProject) {
   const stack = await startLocalStack({ wechatApiBase: wechat.url });
   project.provide('apiBase', stack.apiBase);
   project.provide('apiDynamoEndpoint', stack.dynamoEndpoint);
+  project.provide('apiWechatBase', wechat.url);
   return async () => {
     await stack.stop();
     await wechat.close();

@@ -11,6 +11,8 @@ export function handlerEnv(
     WECHAT_API_BASE: wechatApiBase,
     WECHAT_APPID: 'wx-test-appid',
     WECHAT_SECRET: 'test-wechat-secret',
+    WECHAT_TEMPLATE_ASSIGNMENT: 'test-template-assignment',
+    WECHAT_TEMPLATE_REMINDER: 'test-template-reminder',
     JWT_SECRET: 'integration-jwt-secret-0123456789abcdef',
     PSEUDONYM_KEY: 'integration-pseudonym-key-0123456789abcdef',
     DEV_LOGIN: 'true',

@@ -18,6 +18,8 @@ const resources = JSON.parse(templateText).Resources as Record<string, Resource>
 const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
 const functions = ofType('AWS::Lambda::Function');
 const table = resources.AnkangTable!;
+/** Functions that serve no route: EventBridge schedules call them. */
+const scheduled = ['sendAssignmentReminders'];
 
 describe('Template: the DynamoDB table', () => {
   it('keeps point-in-time recovery, encryption at rest and TTL on expiresAt', () => {
@@ -60,9 +62,15 @@ describe('Template: routes and functions', () => {
     },
   );
 
-  it('has exactly one route per contract and one function per route', () => {
+  it('has exactly one route per contract and one function per route, plus the scheduled ones', () => {
     expect(routes.length).toBe(Object.keys(contracts).length);
-    expect(functions.length).toBe(Object.keys(contracts).length);
+    expect(functions.length).toBe(Object.keys(contracts).length + scheduled.length);
+  });
+
+  it('reminds tomorrow’s volunteers every evening at 18:00 Shanghai time (10:00 UTC)', () => {
+    const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties);
+    expect(rules.map((rule) => rule.ScheduleExpression)).toStrictEqual(['cron(0 10 * * ? *)']);
+    expect(JSON.stringify(rules[0]!.Targets)).toContain('SendAssignmentRemindersLambdaFunction');
   });
 
   it('runs every function on nodejs22.x with the development login off', () => {
@@ -122,9 +130,7 @@ describe('Package: function zips', () => {
   it('bundles each function alone, one file, without the AWS SDK', () => {
     const zips = readdirSync(packageDir).filter((file) => file.endsWith('.zip'));
     expect(zips.sort()).toStrictEqual(
-      Object.keys(contracts)
-        .map((name) => `${name}.zip`)
-        .sort(),
+      [...Object.keys(contracts), ...scheduled].map((name) => `${name}.zip`).sort(),
     );
     const sizes: Record<string, string> = {};
     for (const zip of zips) {

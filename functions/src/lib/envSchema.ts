@@ -26,6 +26,14 @@ export const envSchema = z
       z.string().min(32, 'PSEUDONYM_KEY 至少 32 个字符').optional(),
     ),
     PSEUDONYM_KEY_PARAM: optionalString,
+    /**
+     * Subscribe-message templates chosen in the mini-program console, per topic; a topic without one
+     * is neither offered to users nor sent.
+     */
+    WECHAT_TEMPLATE_ASSIGNMENT: optionalString,
+    WECHAT_TEMPLATE_REMINDER: optionalString,
+    /** Which build of the mini-program a message opens: developer, trial or formal (released). */
+    WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
     TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(7200),
     DEV_LOGIN: z
       .enum(['true', 'false'])

@@ -19,7 +19,8 @@ const versionField = { version: z.number().int().min(1, '缺少版本号') };
 
 export const createAssignment = defineContract({
   name: 'createAssignment',
-  summary: '把一个已通过的工地在某日某半天分配给一名已通过的志愿者（同一工地同一时段只有一个任务；重试返回同一任务）',
+  summary:
+    '把一个已通过的工地在某日某半天分配给一名已通过的志愿者（同一工地同一时段只有一个任务；重试返回同一任务）',
   method: 'POST',
   path: '/staff/assignments',
   access: staff,
@@ -135,7 +136,9 @@ export const recordSubscriptions = defineContract({
     /** Client-made, once per consent dialog: a retry does not count the consent twice. */
     requestId: z.string().regex(/^[0-9a-zA-Z-]{8,64}$/, '请求编号格式不正确'),
     results: z
-      .array(z.object({ topic: notificationTopicSchema, result: z.enum(['accept', 'reject', 'ban', 'filter']) }))
+      .array(
+        z.object({ topic: notificationTopicSchema, result: z.enum(['accept', 'reject', 'ban', 'filter']) }),
+      )
       .min(1)
       .max(2),
   }),

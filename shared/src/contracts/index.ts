@@ -13,6 +13,17 @@ import { createCampaign, getCampaign, listCampaigns, setCampaignStatus, updateCa
 import { getMe } from './me';
 import { listOrgs, setStaffRole } from './orgs';
 import {
+  listMyVolunteerSignups,
+  listMyWorksiteSignups,
+  listVolunteerSignups,
+  listWorksiteSignups,
+  revealSignupPhone,
+  reviewVolunteerSignup,
+  reviewWorksiteSignup,
+  submitVolunteerSignup,
+  submitWorksiteSignup,
+} from './signups';
+import {
   createStation,
   getManagedStation,
   importStations,
@@ -31,17 +42,6 @@ import {
   reportStationProblem,
   searchStations,
 } from './stations';
-import {
-  listMyVolunteerSignups,
-  listMyWorksiteSignups,
-  listVolunteerSignups,
-  listWorksiteSignups,
-  revealSignupPhone,
-  reviewVolunteerSignup,
-  reviewWorksiteSignup,
-  submitVolunteerSignup,
-  submitWorksiteSignup,
-} from './signups';
 import { health } from './system';
 
 export * from './assignments';
@@ -51,8 +51,8 @@ export * from './define';
 export * from './me';
 export * from './orgs';
 export * from './query';
-export * from './stationAdmin';
 export * from './signups';
+export * from './stationAdmin';
 export * from './stations';
 export * from './system';
 

@@ -12,7 +12,9 @@ const LANDLINE_DIGITS = /^0\d{9,11}$/;
  */
 export function canonicalContactPhone(raw: string): string | null {
   const text = raw.normalize('NFKC').replace(/\s+/g, '');
-  if (MOBILE.test(text)) return text;
+  // A mobile is often written 139-1234-5678; no landline starts with 1, so the dashes can go.
+  const undashed = text.replace(/-/g, '');
+  if (MOBILE.test(undashed)) return undashed;
   const typed = text.match(LANDLINE_TYPED);
   if (typed) return [typed[1], typed[2], typed[3]].filter(Boolean).join('-');
   if (!LANDLINE_DIGITS.test(text)) return null;

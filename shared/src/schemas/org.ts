@@ -13,6 +13,15 @@ export type OrgPath = z.infer<typeof orgPathSchema>;
 export const orgLevelSchema = z.enum(['province', 'city', 'county', 'town']);
 export type OrgLevel = z.infer<typeof orgLevelSchema>;
 
+/**
+ * A box around an org's area in GCJ-02 degrees (south ≤ north, west ≤ east): rough on purpose,
+ * enough to catch a map pick in the wrong district without holding boundary polygons.
+ */
+export const orgBoundsSchema = z
+  .object({ south: z.number(), west: z.number(), north: z.number(), east: z.number() })
+  .refine((box) => box.south <= box.north && box.west <= box.east, { message: '范围的南北或东西颠倒' });
+export type OrgBounds = z.infer<typeof orgBoundsSchema>;
+
 export const orgNodeSchema = z.object({
   path: orgPathSchema,
   name: z.string(),
@@ -20,5 +29,7 @@ export const orgNodeSchema = z.object({
   region: z.string(),
   level: orgLevelSchema,
   parentPath: orgPathSchema.nullable(),
+  /** Where the district lies; sign-ups with a map point are checked against the nearest box above. */
+  bounds: orgBoundsSchema.optional(),
 });
 export type OrgNode = z.infer<typeof orgNodeSchema>;

@@ -51,7 +51,10 @@ export const worksiteSignupDraftSchema = z
      * A returning contact keeps the phone of their own earlier sign-up without seeing it unmasked:
      * the server copies it from that sign-up (which must be the caller's).
      */
-    reusePhoneFrom: z.string().regex(/^ws_[0-9a-z]{16,40}$/, '报名编号格式不正确').optional(),
+    reusePhoneFrom: z
+      .string()
+      .regex(/^ws_[0-9a-z]{16,40}$/, '报名编号格式不正确')
+      .optional(),
     note: safeText({ label: '备注', max: 200, multiline: true }).optional(),
   })
   .refine((draft) => draft.highTempWorkers <= draft.outdoorWorkers, {
