@@ -42,16 +42,17 @@ describe('Build: dist/weapp/app.json', () => {
     }
   });
 
-  it('registers the volunteer and staff subpackages with their landing pages', () => {
+  it('registers the outreach, volunteer and staff subpackages with their landing pages', () => {
     const app = appJson();
 
-    // Each role lands on its index page; the staff package holds more pages (its own tests cover them).
+    // Each lands on its first page; the other pages have their own tests.
     expect(app.subPackages.map(({ root, pages }) => ({ root, landing: pages[0] }))).toStrictEqual([
+      { root: 'outreach', landing: 'pages/campaigns/index' },
       { root: 'volunteer', landing: 'pages/index/index' },
       { root: 'staff', landing: 'pages/index/index' },
     ]);
     for (const sub of app.subPackages) {
-      expect(readFileSync(path.join(weappDist, sub.root, 'pages/index/index.js'), 'utf8')).toContain('Page');
+      expect(readFileSync(path.join(weappDist, sub.root, `${sub.pages[0]}.js`), 'utf8')).toContain('Page');
     }
   });
   it('keeps the station detail page in the main package, where the 驿站 tab opens it without a download', () => {
@@ -74,9 +75,10 @@ describe('Build: package sizes', () => {
     const { bytes } = measurePackages();
     const limit = 2 * 1024 * 1024;
 
-    expect(Object.keys(bytes).sort()).toStrictEqual(['main', 'staff', 'volunteer']);
+    expect(Object.keys(bytes).sort()).toStrictEqual(['main', 'outreach', 'staff', 'volunteer']);
     expect(bytes.main).toBeGreaterThan(0);
     expect(bytes.main).toBeLessThan(limit);
+    expect(bytes.outreach).toBeLessThan(limit);
     expect(bytes.volunteer).toBeLessThan(limit);
     expect(bytes.staff).toBeLessThan(limit);
   });

@@ -35,6 +35,20 @@ export const geo: { fix: { latitude: number; longitude: number; accuracy: number
     failure: 'getLocation:fail auth deny',
   };
 
+/**
+ * What the user ticks in WeChat's subscribe-message dialog, per template id (unlisted ones are
+ * rejected), or the failure WeChat answers with instead (e.g. the main switch is off).
+ */
+export const subscribe: { answers: Record<string, string>; failure: string | null } = {
+  answers: {},
+  failure: null,
+};
+
+/** The place the user picks in WeChat's map picker (GCJ-02), or null when they back out. */
+export const mapPick: {
+  place: { latitude: number; longitude: number; name: string; address: string } | null;
+} = { place: null };
+
 function fail(
   options: { fail?: (error: { errMsg: string }) => void; complete?: () => void },
   errMsg: string,
@@ -96,6 +110,28 @@ export const wx = {
   ),
   openLocation: vi.fn((options: { success?: (r: object) => void }) =>
     answer(options, { errMsg: 'openLocation:ok' }),
+  ),
+  requestSubscribeMessage: vi.fn(
+    (options: {
+      tmplIds: string[];
+      success?: (r: object) => void;
+      fail?: (e: { errMsg: string }) => void;
+    }) => {
+      if (subscribe.failure) {
+        fail(options, subscribe.failure);
+        return;
+      }
+      const answers = Object.fromEntries(
+        options.tmplIds.map((id) => [id, subscribe.answers[id] ?? 'reject']),
+      );
+      answer(options, { ...answers, errMsg: 'requestSubscribeMessage:ok' });
+    },
+  ),
+  chooseLocation: vi.fn(
+    (options: { success?: (r: object) => void; fail?: (e: { errMsg: string }) => void }) => {
+      if (mapPick.place) answer(options, { ...mapPick.place, errMsg: 'chooseLocation:ok' });
+      else fail(options, 'chooseLocation:fail cancel');
+    },
   ),
   makePhoneCall: vi.fn((options: { phoneNumber: string; success?: (r: object) => void }) =>
     answer(options, { errMsg: 'makePhoneCall:ok' }),

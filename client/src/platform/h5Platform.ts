@@ -53,5 +53,10 @@ export const h5Platform: Platform = {
     window.open(amapMarkerUrl(target), '_blank', 'noopener');
   },
   mapLink: amapMarkerUrl,
+  // Subscribe messages are WeChat's; a browser has nothing to ask.
+  canSubscribe: false,
+  async requestSubscribe() {
+    return null;
+  },
   storage: taroStorage,
 };

@@ -39,6 +39,9 @@ export interface PrivacyRequest {
 }
 export type PrivacyListener = (request: PrivacyRequest) => void;
 
+/** WeChat's answer for one subscribe-message template (`wx.requestSubscribeMessage`). */
+export type SubscribeResult = 'accept' | 'reject' | 'ban' | 'filter';
+
 /** String key/value storage that never throws (private browsing, full quota). */
 export interface KeyValueStorage {
   get(key: string): string | null;
@@ -73,5 +76,13 @@ export interface Platform {
   openMap(target: MapTarget): Promise<void>;
   /** A web link to the map, where the platform navigates by link (H5); null in WeChat. */
   mapLink(target: MapTarget): string | null;
+  /** Whether the platform can ask consent for WeChat subscribe messages (订阅消息); false in a browser. */
+  readonly canSubscribe: boolean;
+  /**
+   * Asks consent for one-time subscribe messages (must run from a tap): WeChat's answer per template
+   * id, empty when WeChat refused to ask (main switch off, bad template); null where there is no such
+   * prompt (H5), without asking anything.
+   */
+  requestSubscribe(templateIds: string[]): Promise<Partial<Record<string, SubscribeResult>> | null>;
   readonly storage: KeyValueStorage;
 }

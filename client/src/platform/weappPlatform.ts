@@ -1,6 +1,12 @@
 import Taro from '@tarojs/taro';
 import { taroStorage } from './taroStorage';
-import { type GeoPoint, LocationError, type Platform, type PrivacyListener } from './types';
+import {
+  type GeoPoint,
+  LocationError,
+  type Platform,
+  type PrivacyListener,
+  type SubscribeResult,
+} from './types';
 
 const privacyListeners: PrivacyListener[] = [];
 
@@ -80,6 +86,26 @@ export const weappPlatform: Platform = {
   },
   mapLink() {
     return null;
+  },
+  canSubscribe: true,
+  async requestSubscribe(templateIds) {
+    const answers: Partial<Record<string, SubscribeResult>> = {};
+    if (templateIds.length === 0) return answers;
+    try {
+      const result = (await Taro.requestSubscribeMessage({
+        tmplIds: templateIds,
+      } as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, unknown>;
+      for (const id of templateIds) {
+        const answer = result[id];
+        if (answer === 'accept' || answer === 'reject' || answer === 'ban' || answer === 'filter') {
+          answers[id] = answer;
+        }
+      }
+    } catch (error) {
+      // The main switch is off, or a template is unknown: nothing was consented.
+      console.warn('requestSubscribeMessage failed', error);
+    }
+    return answers;
   },
   storage: taroStorage,
 };

@@ -8,6 +8,7 @@ import { StateView } from '../../components/StateView';
 import { useAccount } from '../../hooks/useAccount';
 import { platform } from '../../platform';
 import { openPage } from '../../services/navigation';
+import { clearOutreachDrafts } from '../../services/outreachDrafts';
 import { routes } from '../../services/routes';
 import './index.scss';
 
@@ -37,12 +38,25 @@ export default function MePage() {
     );
   }
 
-  const entrances: LinkItem[] = [];
+  const entrances: LinkItem[] = [
+    {
+      key: 'outreach',
+      title: '三送活动',
+      description: '夏季安康“三送”：工地报名、报名志愿者',
+      onClick: () => void openPage(routes.outreachCampaigns),
+    },
+    {
+      key: 'my-signups',
+      title: '我的报名',
+      description: '报名记录与审核结果',
+      onClick: () => void openPage(routes.mySignups),
+    },
+  ];
   if (me.roles.includes('volunteer')) {
     entrances.push({
       key: 'volunteer',
-      title: '志愿者服务',
-      description: '夏季安康“三送”任务与记录',
+      title: '我的任务',
+      description: '志愿者服务：送达任务、导航与确认',
       onClick: () => void openPage(routes.volunteer),
     });
   }
@@ -68,7 +82,11 @@ export default function MePage() {
           fill="outline"
           size="large"
           block
-          onClick={account.signOut}
+          onClick={() => {
+            // Unsent sign-ups hold phone numbers: they go with the person who typed them.
+            clearOutreachDrafts();
+            account.signOut();
+          }}
         >
           退出登录
         </Button>

@@ -16,7 +16,7 @@ function reportsDescription(count: { count: number; more: boolean } | undefined)
   return `${count.count}${count.more ? '+' : ''} 个问题待处理`;
 }
 
-/** Union staff's landing page (subpackage): station upkeep now; campaigns and monitoring later. */
+/** Union staff's landing page (subpackage): station upkeep and the 三送 campaigns; monitoring later. */
 export default function StaffHomePage() {
   const { gate, account } = useRoleGate(['staff', 'admin']);
   const reports = useNewReportCount(gate.kind === 'allowed');
@@ -67,6 +67,17 @@ export default function StaffHomePage() {
     <View className="page page--form staff-page">
       {gate.me.org ? <OrgCard org={gate.me.org} title="管理范围" /> : null}
       <LinkList title="驿站管理" items={items} />
+      <LinkList
+        title="夏季三送"
+        items={[
+          {
+            key: 'campaigns',
+            title: '三送活动管理',
+            description: '活动与物资目录、报名审核、任务分配',
+            onClick: () => void openPage(staffRoutes.campaigns),
+          },
+        ]}
+      />
     </View>
   );
 }

@@ -1,3 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '志愿者服务',
+  navigationBarTitleText: '我的任务',
+  enablePullDownRefresh: true,
 });

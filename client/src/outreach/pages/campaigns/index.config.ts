@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '夏季安康“三送”',
+});

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '工地报名“三送”',
+});

@@ -1,0 +1,274 @@
+import { campaignIdSchema, signupStatusLabels, workerGroupLabels } from '@ankang/shared';
+import { Button } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useMemo } from 'react';
+import { ChoiceChips } from '../../../components/ChoiceChips';
+import { DistrictPicker } from '../../../components/DistrictPicker';
+import { OutreachSignIn } from '../../../components/OutreachSignIn';
+import { PrivacyPopup } from '../../../components/PrivacyPopup';
+import { SignupDateChips } from '../../../components/SignupDateChips';
+import { SignupKindPicker } from '../../../components/SignupKindPicker';
+import { SignupLocationField } from '../../../components/SignupLocationField';
+import { SignupPhoneField } from '../../../components/SignupPhoneField';
+import { SignupReturningOffer } from '../../../components/SignupReturningOffer';
+import { SignupSendError } from '../../../components/SignupSendError';
+import { StateView } from '../../../components/StateView';
+import { StationFormField, StationTextInput } from '../../../components/StationFormField';
+import { useAccount } from '../../../hooks/useAccount';
+import { usePrivacyRequest } from '../../../hooks/usePrivacyRequest';
+import { useWorksiteSignup } from '../../../hooks/useWorksiteSignup';
+import { canPickPlace, pickPlace } from '../../../platform/locationPicker';
+import { goBackOr, openPage } from '../../../services/navigation';
+import {
+  monthDay,
+  signupClosedReason,
+  todayInShanghai,
+  upcomingDates,
+} from '../../../services/outreachDates';
+import { routes } from '../../../services/routes';
+import { toggle } from '../../../services/signupForm';
+import './index.scss';
+
+const maxDates = 14;
+
+/**
+ * The campaign a sign-up is for: `?campaign=<id>` from the campaign list, or the `scene` of a QR
+ * code the union posted (WeChat hands it over URL-encoded).
+ */
+function campaignFromParams(params: Partial<Record<string, string>>): string | null {
+  const raw = params.campaign ?? params.scene;
+  if (!raw) return null;
+  let id: string;
+  try {
+    id = decodeURIComponent(raw).trim();
+  } catch {
+    return null;
+  }
+  return campaignIdSchema.safeParse(id).success ? id : null;
+}
+
+/** 工地报名: a worksite asks for the campaign's deliveries; kept on the phone until it is stored. */
+export default function WorksiteSignupPage() {
+  const campaignId = campaignFromParams(useRouter().params);
+  const account = useAccount();
+  const userId = account.me?.id ?? null;
+  const form = useWorksiteSignup(campaignId, userId);
+  const privacy = usePrivacyRequest();
+  const { campaign, values, errors, set } = form;
+  const dates = useMemo(
+    () => (campaign ? upcomingDates(campaign.season, todayInShanghai()) : []),
+    [campaign],
+  );
+
+  if (!campaignId) {
+    return (
+      <View className="page signup-page">
+        <StateView
+          tone="error"
+          title="没有找到要报名的活动"
+          description="二维码或链接可能不完整，请从“三送活动”中选择活动报名。"
+          actions={[{ text: '查看三送活动', onClick: () => void openPage(routes.outreachCampaigns) }]}
+        />
+      </View>
+    );
+  }
+  if (!account.signedIn) {
+    return (
+      <OutreachSignIn
+        description="登录后即可为工地报名接受夏季安康“三送”。"
+        signingIn={account.signingIn}
+        error={account.signInError}
+        onSignIn={account.signIn}
+      />
+    );
+  }
+  if (!campaign || !values) {
+    if (form.loadError) {
+      const missing = form.loadError.code === 'CAMPAIGN_NOT_FOUND';
+      return (
+        <View className="page signup-page">
+          <StateView
+            tone="error"
+            title={missing ? '未找到该活动' : '活动信息加载失败'}
+            description={missing ? '活动可能已被删除，请从“三送活动”中重新选择。' : form.loadError.message}
+            actions={[
+              ...(missing ? [] : [{ text: '重试', onClick: form.retryLoad }]),
+              { text: '返回', onClick: () => void goBackOr(routes.me), primary: false },
+            ]}
+          />
+        </View>
+      );
+    }
+    return <StateView tone="loading" title="正在加载活动信息…" />;
+  }
+
+  if (form.done) {
+    return (
+      <View className="page signup-page">
+        <StateView
+          tone="info"
+          mark="✓"
+          title={`报名已提交，${signupStatusLabels[form.done.status]}`}
+          description={`${form.done.siteName}（${form.done.orgName}）的报名已收到，工会审核后会安排志愿者送达。审核结果可在“我的报名”中查看。`}
+          actions={[
+            { text: '查看我的报名', onClick: () => void openPage(routes.mySignups) },
+            { text: '再报一个工地', onClick: form.startAnother, primary: false },
+          ]}
+        />
+      </View>
+    );
+  }
+
+  const onPickPlace = async () => {
+    const place = await pickPlace();
+    if (!place) return;
+    set('location', { lat: place.lat, lng: place.lng, name: place.name || place.address });
+    if (!values.address.trim()) set('address', place.address);
+  };
+  const issueCount = Object.values(errors).filter(Boolean).length;
+  const closed = signupClosedReason(campaign, todayInShanghai());
+
+  return (
+    <View className="page page--form signup-page">
+      <Text className="signup-page__campaign">{campaign.title}</Text>
+      <Text className="signup-page__deadline">{`报名截止：${monthDay(campaign.signup.to)}`}</Text>
+      {closed ? (
+        <Text className="signup-page__closed">{`${closed}，现在提交会被退回；填写的内容会保存在手机上。`}</Text>
+      ) : null}
+      {form.restored ? (
+        <Text className="signup-page__restored">已恢复您上次未提交的内容，核对后即可提交。</Text>
+      ) : null}
+      {form.offer ? (
+        <SignupReturningOffer
+          siteName={form.offer.siteName}
+          orgName={form.offer.orgName}
+          onUse={form.applyLast}
+          onDismiss={form.dismissOffer}
+        />
+      ) : null}
+
+      <Text className="signup-page__section">工地信息</Text>
+      <StationFormField label="工地/站点名称" name="siteName" required error={errors.siteName}>
+        <StationTextInput
+          value={values.siteName}
+          onChange={(v) => set('siteName', v)}
+          placeholder="例如 杨舍镇环卫所东片作业点"
+          maxlength={40}
+        />
+      </StationFormField>
+      <StationFormField label="所在地区" name="orgPath" required error={errors.orgPath}>
+        <DistrictPicker
+          districts={form.districts}
+          selected={values.orgPath}
+          onPick={(p) => set('orgPath', p)}
+        />
+      </StationFormField>
+      <StationFormField label="详细地址" name="address" required error={errors.address}>
+        <StationTextInput
+          value={values.address}
+          onChange={(v) => set('address', v)}
+          placeholder="路名门牌，便于志愿者找到"
+          maxlength={120}
+        />
+      </StationFormField>
+      {canPickPlace ? (
+        <SignupLocationField
+          location={values.location}
+          error={errors.location}
+          onPick={() => void onPickPlace()}
+          onClear={() => set('location', null)}
+        />
+      ) : null}
+
+      <Text className="signup-page__section">作业人员</Text>
+      <StationFormField label="户外作业人数" name="outdoorWorkers" required error={errors.outdoorWorkers}>
+        <StationTextInput
+          type="number"
+          value={values.outdoorWorkers}
+          onChange={(v) => set('outdoorWorkers', v)}
+          placeholder="人数"
+          maxlength={6}
+        />
+      </StationFormField>
+      <StationFormField
+        label="其中高温作业人数"
+        name="highTempWorkers"
+        error={errors.highTempWorkers}
+        hint="没有可不填"
+      >
+        <StationTextInput
+          type="number"
+          value={values.highTempWorkers}
+          onChange={(v) => set('highTempWorkers', v)}
+          placeholder="人数"
+          maxlength={6}
+        />
+      </StationFormField>
+      <StationFormField label="人员类别" name="workerGroups" required error={errors.workerGroups}>
+        <ChoiceChips
+          choices={campaign.targetGroups.map((group) => ({ value: group, label: workerGroupLabels[group] }))}
+          selected={values.workerGroups}
+          onToggle={(group) => set('workerGroups', toggle(values.workerGroups, group))}
+        />
+      </StationFormField>
+
+      <Text className="signup-page__section">需要什么</Text>
+      <StationFormField label="需求类别" name="requested" required error={errors.requested}>
+        <SignupKindPicker
+          kinds={campaign.kinds}
+          value={values.requested}
+          onChange={(v) => set('requested', v)}
+        />
+      </StationFormField>
+      <StationFormField label="希望送达的日期" name="preferredDates" error={errors.preferredDates}>
+        <SignupDateChips
+          dates={dates}
+          selected={values.preferredDates}
+          max={maxDates}
+          onToggle={(date) => set('preferredDates', toggle(values.preferredDates, date))}
+        />
+      </StationFormField>
+
+      <Text className="signup-page__section">联系人</Text>
+      <StationFormField label="联系人姓名" name="contactName" required error={errors.contactName}>
+        <StationTextInput value={values.contactName} onChange={(v) => set('contactName', v)} maxlength={20} />
+      </StationFormField>
+      <SignupPhoneField
+        value={values.contactPhone}
+        reuse={values.reusePhone}
+        error={errors.contactPhone}
+        onChange={(v) => set('contactPhone', v)}
+        onTypeNew={() => set('reusePhone', null)}
+      />
+      <StationFormField label="备注" name="note" error={errors.note} hint="例如 作业时间、进场要求（可不填）">
+        <StationTextInput multiline value={values.note} onChange={(v) => set('note', v)} maxlength={200} />
+      </StationFormField>
+
+      {issueCount > 0 && !form.sendError ? (
+        <Text className="signup-page__check">{`有 ${issueCount} 处需要修改，请查看标红的提示。`}</Text>
+      ) : null}
+      {form.sendError ? (
+        <SignupSendError
+          error={form.sendError}
+          otherIssues={form.otherIssues}
+          resending={form.submitting}
+          onResend={() => void form.submit()}
+        />
+      ) : null}
+      <View className="signup-page__submit">
+        <Button
+          className="signup-page__submit-button"
+          type="primary"
+          size="large"
+          block
+          loading={form.submitting}
+          onClick={() => void form.submit()}
+        >
+          提交报名
+        </Button>
+      </View>
+      <PrivacyPopup visible={privacy.visible} onAgree={privacy.agree} onRefuse={privacy.refuse} />
+    </View>
+  );
+}

@@ -1,0 +1,209 @@
+import { campaignIdSchema, signupStatusLabels, volunteerSkillLabels } from '@ankang/shared';
+import { Button } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useMemo } from 'react';
+import { ChoiceChips, choicesOf } from '../../../components/ChoiceChips';
+import { OutreachConsentCard } from '../../../components/OutreachConsentCard';
+import { OutreachSignIn } from '../../../components/OutreachSignIn';
+import { OutreachSignupCard } from '../../../components/OutreachSignupCard';
+import { SignupSendError } from '../../../components/SignupSendError';
+import { StateView } from '../../../components/StateView';
+import { StationFormField, StationTextInput } from '../../../components/StationFormField';
+import { VolunteerAvailabilityGrid } from '../../../components/VolunteerAvailabilityGrid';
+import { useAccount } from '../../../hooks/useAccount';
+import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
+import { useVolunteerSignup } from '../../../hooks/useVolunteerSignup';
+import { goBackOr, openPage } from '../../../services/navigation';
+import { consentTopics } from '../../../services/outreach';
+import { signupClosedReason, todayInShanghai, upcomingDates } from '../../../services/outreachDates';
+import { routes } from '../../../services/routes';
+import { toggle } from '../../../services/signupForm';
+import { toggleSlot } from '../../../services/volunteerForm';
+import './index.scss';
+
+const skillChoices = choicesOf(volunteerSkillLabels);
+
+function campaignFromParams(params: Partial<Record<string, string>>): string | null {
+  if (!params.campaign) return null;
+  try {
+    const id = decodeURIComponent(params.campaign);
+    return campaignIdSchema.safeParse(id).success ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+/** 报名志愿者: districts, half days and skills for one campaign; then the offer of task notices. */
+export default function VolunteerSignupPage() {
+  const campaignId = campaignFromParams(useRouter().params);
+  const account = useAccount();
+  const form = useVolunteerSignup(campaignId, account.me?.id ?? null);
+  const fresh = form.signup?.fresh === true;
+  const consent = useSubscribeConsent(consentTopics.volunteerSignup, fresh);
+  const { campaign, values, errors, set } = form;
+  const dates = useMemo(
+    () => (campaign ? upcomingDates(campaign.season, todayInShanghai()) : []),
+    [campaign],
+  );
+
+  if (!campaignId) {
+    return (
+      <View className="page volunteer-signup">
+        <StateView
+          tone="error"
+          title="没有找到要报名的活动"
+          actions={[{ text: '查看三送活动', onClick: () => void openPage(routes.outreachCampaigns) }]}
+        />
+      </View>
+    );
+  }
+  if (!account.signedIn) {
+    return (
+      <OutreachSignIn
+        description="登录后即可报名成为夏季安康“三送”志愿者。"
+        signingIn={account.signingIn}
+        error={account.signInError}
+        onSignIn={account.signIn}
+      />
+    );
+  }
+  if (!campaign || !values) {
+    if (form.loadError) {
+      return (
+        <View className="page volunteer-signup">
+          <StateView
+            tone="error"
+            title={form.loadError.code === 'CAMPAIGN_NOT_FOUND' ? '未找到该活动' : '活动信息加载失败'}
+            description={form.loadError.message}
+            actions={[
+              ...(form.loadError.code === 'CAMPAIGN_NOT_FOUND'
+                ? []
+                : [{ text: '重试', onClick: form.retryLoad }]),
+              { text: '返回', onClick: () => void goBackOr(routes.me), primary: false },
+            ]}
+          />
+        </View>
+      );
+    }
+    return <StateView tone="loading" title="正在加载活动信息…" />;
+  }
+
+  const districtName = new Map(form.districts.map((d) => [d.path, d.name]));
+  if (form.signup) {
+    const { view } = form.signup;
+    return (
+      <View className="page volunteer-signup">
+        <StateView
+          tone="info"
+          mark={fresh ? '✓' : 'i'}
+          title={fresh ? `报名已提交，${signupStatusLabels[view.status]}` : '您已报名该活动的志愿者'}
+          description={
+            fresh ? '工会审核通过后，会给您分配送达任务。' : '每个活动只需报名一次，审核结果如下。'
+          }
+        />
+        <View className="volunteer-signup__state">
+          <OutreachSignupCard
+            kind="volunteer"
+            title={view.name}
+            campaignTitle={campaign.title}
+            status={view.status}
+            reason={view.review?.reason}
+            lines={[
+              `服务区域：${view.districts.map((path) => districtName.get(path) ?? path).join('、')}`,
+              `可服务时段：${view.availability.length} 个`,
+              `联系电话：${view.phoneMasked}`,
+            ]}
+          />
+        </View>
+        {fresh && consent.available ? (
+          <OutreachConsentCard
+            title="有新任务时通知我"
+            description="同意后，工会给您分配送达任务时，会通过微信服务通知告诉您时间和地点。"
+            state={consent.state}
+            onAsk={() => void consent.ask()}
+            onRetry={() => void consent.retry()}
+          />
+        ) : null}
+      </View>
+    );
+  }
+
+  const issueCount = Object.values(errors).filter(Boolean).length;
+  const closed = signupClosedReason(campaign, todayInShanghai());
+  return (
+    <View className="page page--form volunteer-signup">
+      <Text className="volunteer-signup__campaign">{campaign.title}</Text>
+      <Text className="volunteer-signup__intro">
+        志愿者把清凉物资、健康和安全服务送到工地。请选择您方便的区域和时间，工会审核后分配任务。
+      </Text>
+      {closed ? (
+        <Text className="volunteer-signup__closed">{`${closed}，现在提交会被退回；填写的内容会保存在手机上。`}</Text>
+      ) : null}
+      {form.restored ? (
+        <Text className="volunteer-signup__restored">已恢复您上次未提交的内容，核对后即可提交。</Text>
+      ) : null}
+
+      <Text className="volunteer-signup__section">个人信息</Text>
+      <StationFormField label="姓名" name="name" required error={errors.name}>
+        <StationTextInput value={values.name} onChange={(v) => set('name', v)} maxlength={20} />
+      </StationFormField>
+      <StationFormField
+        label="联系电话"
+        name="phone"
+        required
+        error={errors.phone}
+        hint="手机号，或带区号的固定电话"
+      >
+        <StationTextInput value={values.phone} onChange={(v) => set('phone', v)} maxlength={20} />
+      </StationFormField>
+      <StationFormField label="特长（可多选，可不选）" name="skills" error={errors.skills}>
+        <ChoiceChips
+          choices={skillChoices}
+          selected={values.skills}
+          onToggle={(skill) => set('skills', toggle(values.skills, skill))}
+        />
+      </StationFormField>
+
+      <Text className="volunteer-signup__section">服务区域和时间</Text>
+      <StationFormField label="服务区域（可多选）" name="districts" required error={errors.districts}>
+        <ChoiceChips
+          choices={form.districts.map((d) => ({ value: d.path, label: d.name }))}
+          selected={values.districts}
+          onToggle={(path) => set('districts', toggle(values.districts, path))}
+        />
+      </StationFormField>
+      <StationFormField label="可服务时段" name="availability" required error={errors.availability}>
+        <VolunteerAvailabilityGrid
+          dates={dates}
+          selected={values.availability}
+          onToggle={(date, slot) => set('availability', toggleSlot(values.availability, date, slot))}
+        />
+      </StationFormField>
+
+      {issueCount > 0 && !form.sendError ? (
+        <Text className="volunteer-signup__check">{`有 ${issueCount} 处需要修改，请查看标红的提示。`}</Text>
+      ) : null}
+      {form.sendError ? (
+        <SignupSendError
+          error={form.sendError}
+          otherIssues={form.otherIssues}
+          resending={form.submitting}
+          onResend={() => void form.submit()}
+        />
+      ) : null}
+      <View className="volunteer-signup__submit">
+        <Button
+          className="volunteer-signup__submit-button"
+          type="primary"
+          size="large"
+          block
+          loading={form.submitting}
+          onClick={() => void form.submit()}
+        >
+          提交报名
+        </Button>
+      </View>
+    </View>
+  );
+}
