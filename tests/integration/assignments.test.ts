@@ -143,16 +143,25 @@ describe('Handler: createAssignment', () => {
   it('refuses what cannot be assigned, naming why, and stores nothing', async () => {
     const s = await assignmentScene();
     const otherCampaign = await storedCampaign(s.county);
-    const [outsider, pendingSite, declinedVolunteer, beside, worker] = await Promise.all([
-      storedVolunteer(otherCampaign, s.volunteerA.userId),
-      storedWorksite(s.campaign, s.town, { status: 'pending', review: undefined, version: 1 }),
-      storedVolunteer(s.campaign, s.volunteerB.userId, {
-        status: 'declined',
-        review: { by: '测试员', at: new Date().toISOString(), reason: '名额已满' },
-      }),
-      freshUser({ roles: ['staff'], orgPath: sip }),
-      freshUser(),
+    const archived = await storedCampaign(s.county, { status: 'archived' });
+    const later = await storedCampaign(s.county, { season: { from: day(5), to: day(40) } });
+    const [laterSite, laterVolunteer] = await Promise.all([
+      storedWorksite(later, s.town),
+      storedVolunteer(later, s.volunteerB.userId),
     ]);
+    const [outsider, pendingSite, declinedVolunteer, beside, worker, archivedSite, archivedVolunteer] =
+      await Promise.all([
+        storedVolunteer(otherCampaign, s.volunteerA.userId),
+        storedWorksite(s.campaign, s.town, { status: 'pending', review: undefined, version: 1 }),
+        storedVolunteer(s.campaign, s.volunteerB.userId, {
+          status: 'declined',
+          review: { by: '测试员', at: new Date().toISOString(), reason: '名额已满' },
+        }),
+        freshUser({ roles: ['staff'], orgPath: sip }),
+        freshUser(),
+        storedWorksite(archived, s.town),
+        storedVolunteer(archived, s.volunteerA.userId),
+      ]);
     const refusal = (code: string, message: string, issues?: { path: string; message: string }[]) => ({
       error: { code, message, ...(issues ? { details: { issues } } : {}) },
     });
@@ -206,11 +215,27 @@ describe('Handler: createAssignment', () => {
       [
         'a date before the season',
         s.staff.token,
-        body(s.townSite, s.signupA, day(-11), 'pm'),
+        body(laterSite, laterVolunteer, day(2), 'am'),
         400,
         refusal('VALIDATION_FAILED', '提交的内容有误，请检查后重试', [
-          { path: 'body.date', message: `日期须在活动期间（${day(-10)} 至 ${day(40)}）` },
+          { path: 'body.date', message: `日期须在活动期间（${day(5)} 至 ${day(40)}）` },
         ]),
+      ],
+      [
+        'yesterday, inside the season',
+        s.staff.token,
+        body(s.townSite, s.signupA, day(-1), 'pm'),
+        400,
+        refusal('VALIDATION_FAILED', '提交的内容有误，请检查后重试', [
+          { path: 'body.date', message: '不能分配今天之前的日期' },
+        ]),
+      ],
+      [
+        'a site of an archived campaign',
+        s.staff.token,
+        body(archivedSite, archivedVolunteer, day(1), 'am'),
+        409,
+        refusal('INVALID_TRANSITION', '活动已归档，不能再分配任务'),
       ],
       [
         'a half day the volunteer did not offer',
@@ -464,6 +489,31 @@ describe('Handler: reassignAssignment and cancelAssignment', () => {
     expect(await slotHolder(s.signupA.id, day(3), 'am')).toBeNull();
   });
 
+  it('answers identical racing answers, reassignments and cancels alike, as the one move they are', async () => {
+    const s = await assignmentScene();
+    const task = await created(s.staff.token, body(s.townSite, s.signupA, day(2), 'pm'));
+    const five = <T>(send: () => Promise<T>) => Promise.all(Array.from({ length: 5 }, send));
+    const accept = { version: 1, response: { decision: 'accept' } };
+
+    const accepted = await five(() => respond(s.volunteerA.token, task.id, accept));
+    expect(accepted).toStrictEqual(
+      Array(5).fill({ status: 200, body: { ...task, status: 'accepted', version: 2 } }),
+    );
+    const handOn = { version: 2, volunteerSignupId: s.signupB.id };
+    const handed = await five(() => reassign(s.staff.token, task.id, handOn));
+    expect(new Set(handed.map((r) => JSON.stringify(r))).size).toBe(1);
+    expect(handed[0]).toMatchObject({
+      status: 200,
+      body: { status: 'assigned', version: 3, volunteerSignupId: s.signupB.id },
+    });
+    const cancelled = await five(() => cancel(s.staff.token, task.id, { version: 3, reason: '工地停工' }));
+    expect(new Set(cancelled.map((r) => JSON.stringify(r))).size).toBe(1);
+    expect(cancelled[0]).toMatchObject({ status: 200, body: { status: 'cancelled', version: 4 } });
+    expect((await storedItem(keys.assignment(task.id)))?.version).toBe(4);
+    expect(await slotHolder(s.signupA.id, day(2), 'pm')).toBeNull();
+    expect(await slotHolder(s.signupB.id, day(2), 'pm')).toBeNull();
+  });
+
   it('cancels with a reason and frees the half day; the site and half day may then be assigned afresh', async () => {
     const s = await assignmentScene();
     const task = await created(s.staff.token, body(s.townSite, s.signupA, day(3), 'pm'));
@@ -666,8 +716,11 @@ describe('Handler: listAssignments and listMyAssignments', () => {
     });
     const assign = (date: string, slot: 'am' | 'pm') =>
       created(s.staff.token, body(s.countySite, signup, date, slot));
-    const past = await assign(day(-1), 'am');
     const later = await assign(day(3), 'am');
+    // Yesterday's task can no longer be made through the API: stored as a copy of a later one.
+    const laterRecord = assignmentRecordSchema.parse(await storedItem(keys.assignment(later.id)));
+    const past = { ...laterRecord, id: expectedAssignmentId(s.countySite.id, day(-1), 'am'), date: day(-1) };
+    await db.send(new PutCommand({ TableName: tableName, Item: assignmentToItem(past) }));
     const acceptedTask = await assign(day(1), 'pm');
     const declinedTask = await assign(day(2), 'am');
     const cancelledTask = await assign(day(1), 'am');

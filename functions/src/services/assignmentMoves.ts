@@ -18,17 +18,22 @@ import { notify } from './notifier';
 
 /**
  * Writes a move checked against `expectedVersion`; the half day the task gives up and the one it
- * takes move in the same transaction. A lost race answers VERSION_CONFLICT with the version now.
+ * takes move in the same transaction. A lost race is answered from the task that won: when it is
+ * what this very request makes (`sameMove`: a copy of the request sent at the same time), with the
+ * stored task, as the retry it is; otherwise VERSION_CONFLICT with the version now.
  */
 async function commit(
   next: AssignmentRecord,
   expectedVersion: number,
   slots: { release?: VolunteerSlot | null; take?: VolunteerSlot | null },
-): Promise<void> {
+  sameMove: (stored: AssignmentRecord) => boolean,
+): Promise<AssignmentRecord> {
   const outcome = await saveAssignment(next, expectedVersion, slots);
-  if (outcome === 'saved') return;
+  if (outcome === 'saved') return next;
   if (outcome === 'slotTaken') throw volunteerBusy();
-  throw versionConflict(await getAssignmentRecord(next.id));
+  const latest = await getAssignmentRecord(next.id);
+  if (latest && sameMove(latest)) return latest;
+  throw versionConflict(latest);
 }
 
 /**
@@ -37,7 +42,8 @@ async function commit(
  * is released and the new volunteer's taken, and the new volunteer is notified. Handing a task to
  * the volunteer who holds it is refused (INVALID_TRANSITION): it changes nothing, and a volunteer
  * who declined is asked again outside the app, not by resending the task. The same reassignment
- * sent again (its answer was lost) answers the task as it is.
+ * sent again (its answer was lost), or at the same time, answers the task as it is, and sends the
+ * message if the first try did not get to it (the notifier sends each event once).
  */
 export async function reassignAssignment(
   caller: Caller,
@@ -45,12 +51,14 @@ export async function reassignAssignment(
   body: { version: number; volunteerSignupId: string },
 ): Promise<Assignment> {
   const current = await loadManagedAssignment(caller, id);
-  if (
-    current.volunteerSignupId === body.volunteerSignupId &&
-    current.status === 'assigned' &&
-    current.version === body.version + 1 &&
-    current.history.length > 0
-  ) {
+  const sameMove = (stored: AssignmentRecord) =>
+    stored.volunteerSignupId === body.volunteerSignupId &&
+    stored.status === 'assigned' &&
+    stored.version === body.version + 1 &&
+    stored.history.length > 0;
+  if (sameMove(current)) {
+    // A retry. If the first try died between its write and its message, this sends it (once).
+    await notify(assignedNotice(current));
     return assignmentView(current);
   }
   if (current.version !== body.version) throw versionConflict(current);
@@ -85,12 +93,17 @@ export async function reassignAssignment(
     version: current.version + 1,
     updatedAt: at,
   };
-  await commit(next, body.version, {
-    release: heldSlot(current),
-    take: { volunteerSignupId: volunteer.id, date: next.date, slot: next.slot },
-  });
-  await notify(assignedNotice(next));
-  return assignmentView(next);
+  const stored = await commit(
+    next,
+    body.version,
+    {
+      release: heldSlot(current),
+      take: { volunteerSignupId: volunteer.id, date: next.date, slot: next.slot },
+    },
+    sameMove,
+  );
+  await notify(assignedNotice(stored));
+  return assignmentView(stored);
 }
 
 /** Staff cancel a task with a reason; the volunteer's half day is free again. Cancelled is final. */
@@ -101,7 +114,9 @@ export async function cancelAssignment(
 ): Promise<Assignment> {
   const current = await loadManagedAssignment(caller, id);
   // The same cancel sent again (its answer was lost): it happened, answer as the first time.
-  if (current.status === 'cancelled' && current.version === body.version + 1) return assignmentView(current);
+  const sameMove = (stored: AssignmentRecord) =>
+    stored.status === 'cancelled' && stored.version === body.version + 1;
+  if (sameMove(current)) return assignmentView(current);
   if (current.version !== body.version) throw versionConflict(current);
   if (!assignmentTransitions[current.status].includes('cancelled')) throw new AppError('INVALID_TRANSITION');
   const at = now().toISOString();
@@ -112,8 +127,7 @@ export async function cancelAssignment(
     version: current.version + 1,
     updatedAt: at,
   };
-  await commit(next, body.version, { release: heldSlot(current) });
-  return assignmentView(next);
+  return assignmentView(await commit(next, body.version, { release: heldSlot(current) }, sameMove));
 }
 
 /**
@@ -129,7 +143,9 @@ export async function respondToAssignment(
   const current = await getAssignmentRecord(id);
   if (!current || current.volunteerUserId !== caller.userId) throw new AppError('ASSIGNMENT_NOT_FOUND');
   const target = body.response.decision === 'accept' ? 'accepted' : 'declined';
-  if (current.status === target) return assignmentView(current);
+  const sameMove = (stored: AssignmentRecord) =>
+    stored.volunteerUserId === caller.userId && stored.status === target;
+  if (sameMove(current)) return assignmentView(current);
   if (current.version !== body.version) throw versionConflict(current);
   if (!assignmentTransitions[current.status].includes(target)) throw new AppError('INVALID_TRANSITION');
   const at = now().toISOString();
@@ -140,6 +156,6 @@ export async function respondToAssignment(
     version: current.version + 1,
     updatedAt: at,
   };
-  await commit(next, body.version, target === 'declined' ? { release: heldSlot(current) } : {});
-  return assignmentView(next);
+  const slots = target === 'declined' ? { release: heldSlot(current) } : {};
+  return assignmentView(await commit(next, body.version, slots, sameMove));
 }

@@ -1,4 +1,4 @@
-import { type Assignment, type Campaign, maskPhone } from '@ankang/shared';
+import { type Assignment, type Campaign, maskPhone, shanghaiDate } from '@ankang/shared';
 import { type AssignmentRecord, assignmentIdFor } from '../db/assignmentItems';
 import { getAssignmentRecord, saveAssignment } from '../db/assignments';
 import { getCampaignById } from '../db/campaigns';
@@ -43,6 +43,11 @@ async function loadTaskParts(
   }
   const campaign = await getCampaignById(worksite.campaignId);
   if (!campaign) throw new AppError('CAMPAIGN_NOT_FOUND');
+  // A closed campaign only stopped taking sign-ups; an archived one is over and filed.
+  if (campaign.status === 'archived') {
+    throw new AppError('INVALID_TRANSITION', { message: '活动已归档，不能再分配任务' });
+  }
+  if (body.date < shanghaiDate(now())) throw fieldError('date', '不能分配今天之前的日期');
   if (body.date < campaign.season.from || body.date > campaign.season.to) {
     throw fieldError('date', `日期须在活动期间（${campaign.season.from} 至 ${campaign.season.to}）`);
   }

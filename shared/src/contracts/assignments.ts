@@ -39,6 +39,7 @@ export const createAssignment = defineContract({
     'NOT_APPROVED',
     'ALREADY_ASSIGNED',
     'VOLUNTEER_UNAVAILABLE',
+    'INVALID_TRANSITION',
   ],
 });
 
