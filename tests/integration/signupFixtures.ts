@@ -279,3 +279,25 @@ export async function submitted(token: string, draft: unknown): Promise<Worksite
   expect(result.status, JSON.stringify(result.body)).toBe(201);
   return result.body as WorksiteSignup;
 }
+
+export async function submittedVolunteer(
+  token: string,
+  draft: object,
+  requestId?: string,
+): Promise<VolunteerSignup> {
+  const result = await submitVolunteer(token, draft, requestId);
+  expect(result.status, JSON.stringify(result.body)).toBe(201);
+  return result.body as VolunteerSignup;
+}
+
+/**
+ * The answer to a first approval of `signup` by a freshUser staff member (named 测试用户), at the
+ * frozen clock: written out here rather than read back from the code under test.
+ */
+export function approvedAnswer<Signup extends object>(signup: Signup) {
+  const now = new Date().toISOString();
+  return {
+    status: 200,
+    body: { ...signup, status: 'approved', review: { by: '测试用户', at: now }, version: 2, updatedAt: now },
+  };
+}

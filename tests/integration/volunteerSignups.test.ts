@@ -8,36 +8,30 @@ import { issueAccessToken } from '../../functions/src/services/token';
 import { freshUser } from './fixtures';
 import { atShanghaiNoon } from './shanghaiNoon';
 import {
+  approvedAnswer,
   auditEventsOf,
   myVolunteerSignups,
   openCampaign,
-  outreachOrgs,
   plusDays,
   rangeText,
   revealPhone,
   reviewVolunteer,
   storedVolunteerSignupsOf,
+  submittedVolunteer,
   submitVolunteer,
   today,
   volunteerDraft,
   volunteerQueue,
   wholeQueue,
+  worksiteSetup,
 } from './signupFixtures';
 
 atShanghaiNoon();
 
+/** The worksite tests' county campaign and staff; the applicant here is a person signing up to volunteer. */
 async function setup() {
-  const orgs = await outreachOrgs();
-  const campaign = await openCampaign(orgs.county);
-  const person = await freshUser();
-  const staff = await freshUser({ roles: ['staff'], orgPath: orgs.county });
-  return { ...orgs, campaign, person, staff };
-}
-
-async function signedUp(token: string, draft: object, requestId?: string): Promise<VolunteerSignup> {
-  const result = await submitVolunteer(token, draft, requestId);
-  expect(result.status, JSON.stringify(result.body)).toBe(201);
-  return result.body as VolunteerSignup;
+  const { worker: person, ...rest } = await worksiteSetup();
+  return { ...rest, person };
 }
 
 const rolesOf = async (userId: string) => (await getUser(userId))?.roles;
@@ -93,7 +87,7 @@ describe('Handler: submitVolunteerSignup', () => {
     expect(await storedVolunteerSignupsOf(person.userId)).toHaveLength(1);
     // Another campaign is another sign-up.
     const other = await openCampaign(county);
-    await signedUp(person.token, volunteerDraft(other.id, [county]));
+    await submittedVolunteer(person.token, volunteerDraft(other.id, [county]));
     expect(await storedVolunteerSignupsOf(person.userId)).toHaveLength(2);
   });
 
@@ -181,19 +175,10 @@ describe('Handler: submitVolunteerSignup', () => {
 describe('Handler: reviewVolunteerSignup', () => {
   it('grants the volunteer role with the approval, and a retry answers the same', async () => {
     const { campaign, county, person, staff } = await setup();
-    const signup = await signedUp(person.token, volunteerDraft(campaign.id, [county]));
+    const signup = await submittedVolunteer(person.token, volunteerDraft(campaign.id, [county]));
     expect(await rolesOf(person.userId)).toStrictEqual([]);
     const approved = await reviewVolunteer(staff.token, signup.id, { decision: 'approve', version: 1 });
-    expect(approved).toStrictEqual({
-      status: 200,
-      body: {
-        ...signup,
-        status: 'approved',
-        review: { by: '测试用户', at: new Date().toISOString() },
-        version: 2,
-        updatedAt: new Date().toISOString(),
-      },
-    });
+    expect(approved).toStrictEqual(approvedAnswer(signup));
     expect(await rolesOf(person.userId)).toStrictEqual(['volunteer']);
     expect(await reviewVolunteer(staff.token, signup.id, { decision: 'approve', version: 1 })).toStrictEqual(
       approved,
@@ -206,7 +191,7 @@ describe('Handler: reviewVolunteerSignup', () => {
 
   it('grants nothing on a decline, and grants the role when a declined one is approved later', async () => {
     const { campaign, county, person, staff } = await setup();
-    const signup = await signedUp(person.token, volunteerDraft(campaign.id, [county]));
+    const signup = await submittedVolunteer(person.token, volunteerDraft(campaign.id, [county]));
     const declined = await reviewVolunteer(staff.token, signup.id, {
       decision: 'decline',
       version: 1,
@@ -228,7 +213,7 @@ describe('Handler: reviewVolunteerSignup', () => {
   it('keeps the roles a person already has, and leaves the role alone when a move is refused', async () => {
     const { campaign, county, staff } = await setup();
     const person = await freshUser({ roles: ['staff'], orgPath: county });
-    const signup = await signedUp(person.token, volunteerDraft(campaign.id, [county]));
+    const signup = await submittedVolunteer(person.token, volunteerDraft(campaign.id, [county]));
     expect(await reviewVolunteer(staff.token, signup.id, { decision: 'approve', version: 7 })).toMatchObject({
       status: 409,
       body: { error: { code: 'VERSION_CONFLICT', details: { currentVersion: 1 } } },
@@ -245,7 +230,7 @@ describe('Handler: reviewVolunteerSignup', () => {
   it('lets one of two racing decisions through; the role follows the one that won', async () => {
     const { campaign, county, town, person, staff } = await setup();
     const townStaff = await freshUser({ roles: ['staff'], orgPath: town });
-    const signup = await signedUp(person.token, volunteerDraft(campaign.id, [county]));
+    const signup = await submittedVolunteer(person.token, volunteerDraft(campaign.id, [county]));
     const results = await Promise.all([
       reviewVolunteer(staff.token, signup.id, { decision: 'approve', version: 1 }),
       reviewVolunteer(townStaff.token, signup.id, { decision: 'decline', version: 1, reason: '时间不合适' }),
@@ -260,7 +245,7 @@ describe('Handler: reviewVolunteerSignup', () => {
 describe('Volunteer sign-ups: scope', () => {
   it('lets staff at, above and below the campaign’s node list and review; not staff beside it', async () => {
     const { city, town, beside, campaign, county, person, staff } = await setup();
-    const signup = await signedUp(person.token, volunteerDraft(campaign.id, [county]));
+    const signup = await submittedVolunteer(person.token, volunteerDraft(campaign.id, [county]));
     const above = await freshUser({ roles: ['staff'], orgPath: city });
     const below = await freshUser({ roles: ['staff'], orgPath: town });
     const admin = await freshUser({ roles: ['admin'] });
@@ -294,7 +279,7 @@ describe('Volunteer sign-ups: scope', () => {
 
   it('reveals a volunteer’s phone to staff on the campaign’s line, audited', async () => {
     const { campaign, county, town, person } = await setup();
-    const signup = await signedUp(person.token, volunteerDraft(campaign.id, [county]));
+    const signup = await submittedVolunteer(person.token, volunteerDraft(campaign.id, [county]));
     const below = await freshUser({ roles: ['staff'], orgPath: town });
     expect(await revealPhone(below.token, signup.id, '联系志愿者安排任务')).toStrictEqual({
       status: 200,

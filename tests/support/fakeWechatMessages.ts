@@ -72,7 +72,7 @@ export function fakeMessaging() {
   }
 
   /** Takes the requests this fake serves (true), leaving the rest to the caller (false). */
-  return function handle(request: http.IncomingMessage, url: URL, send: Send): boolean {
+  function handle(request: http.IncomingMessage, url: URL, send: Send): boolean {
     if (url.pathname === '/__fake/messages') {
       send(200, seen.get(url.searchParams.get('touser') ?? '') ?? { messages: [], attempts: 0 });
       return true;
@@ -90,5 +90,9 @@ export function fakeMessaging() {
       answer(url.pathname, url, body, send);
     });
     return true;
-  };
+  }
+
+  /** Whether a token is one this fake issued and has not revoked (other fake APIs check it too). */
+  const knowsToken = (token: string) => tokens.has(token);
+  return Object.assign(handle, { knowsToken });
 }

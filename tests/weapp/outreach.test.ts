@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { me, type Person, session } from './fixtures';
+import { describe, expect, it } from 'vitest';
+import { me, session } from './fixtures';
 import {
   campaign,
   campaignId,
@@ -11,10 +11,21 @@ import {
   zjg,
 } from './outreachFixtures';
 import {
+  field,
+  fieldError,
+  monthDayOf,
+  openAs,
+  type Page,
+  requestsTo,
+  resetPagesEachTest,
+  sent,
+  text,
+  type,
+} from './outreachPages';
+import {
   type FakeAnswer,
   findByText,
   mapPick,
-  renderPage,
   routes,
   storage,
   tap,
@@ -23,31 +34,8 @@ import {
   wxmlAttribute,
 } from './simulate';
 
-const sessionKey = 'ankang.session';
 const draftsKey = 'ankang.outreach.drafts';
 const signupRoute = 'outreach/pages/signup/index';
-const mounted: Array<{ detach(): void }> = [];
-type Page = { dom: HTMLElement; detach(): void };
-
-const text = (page: Page) => page.dom.textContent ?? '';
-
-function openAs(person: Person | null, route: string, query: Record<string, string> = {}): Page {
-  if (person) {
-    storage.set(sessionKey, JSON.stringify(session(person)));
-    routes.set('GET /me', () => ({ statusCode: 200, data: me(person) }));
-  }
-  const page = renderPage(route, query);
-  mounted.push(page);
-  return page;
-}
-
-const requestsTo = (method: string, pathname: string) =>
-  wx.request.mock.calls
-    .map(([options]) => options)
-    .filter((options) => (options.method ?? 'GET') === method && new URL(options.url).pathname === pathname);
-
-/** A body as the server reads it (JSON drops the keys left undefined). */
-const sent = (options: { data?: unknown } | undefined) => JSON.parse(JSON.stringify(options?.data ?? null));
 
 /** The unsent worksite sign-up kept on the phone, if any. */
 const storedDraft = () =>
@@ -57,28 +45,11 @@ const storedDraft = () =>
     | { requestId: string; values: { siteName: string } }
     | undefined;
 
-const field = (page: Page, name: string) => page.dom.querySelector(`.main--staff-field--${name}`);
-const fieldError = (page: Page, name: string) =>
-  field(page, name)?.querySelector('.main--staff-field__error')?.textContent ?? null;
-
-/** Types into a field's box as WeChat reports typing (an `input` event with the whole value). */
-function type(page: Page, name: string, value: string) {
-  const box = field(page, name)?.querySelector('wx-input, wx-textarea');
-  if (!box) throw new Error(`no input in field ${name}`);
-  tap(box, 'input', { value });
-}
-
 function chip(page: Page, label: string, scope: Element = page.dom) {
   const found = findByText(scope, label, '.main--choice-chips__chip');
   if (!found) throw new Error(`no chip ${label}`);
   tap(found);
 }
-
-/** 7月3日, for the day `offset` days from today in China. */
-const monthDayOf = (offset: number) => {
-  const [, month, day] = shanghaiDay(offset).split('-').map(Number);
-  return `${month}月${day}日`;
-};
 
 function serveSignupForm(previous: unknown[] = []) {
   routes.set('GET /districts', () => ({ statusCode: 200, data: districts() }));
@@ -132,15 +103,8 @@ const filledSignup = () => ({
 
 const submit = (page: Page) => tap(findByText(page.dom, '提交报名', 'wx-button')!);
 
-beforeEach(() => {
-  storage.clear();
-  routes.clear();
-  for (const [name, fn] of Object.entries(wx)) if (name !== 'onNeedPrivacyAuthorization') fn.mockClear();
+resetPagesEachTest(() => {
   mapPick.place = null;
-});
-
-afterEach(() => {
-  for (const page of mounted.splice(0)) page.detach();
 });
 
 describe('Page: 三送活动', () => {

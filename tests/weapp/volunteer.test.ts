@@ -1,5 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { me, type Person, session } from './fixtures';
+import { describe, expect, it } from 'vitest';
 import {
   assignment,
   campaign,
@@ -9,41 +8,22 @@ import {
   shanghaiDay,
   volunteerSignup,
 } from './outreachFixtures';
-import { findByText, geo, renderPage, routes, storage, subscribe, tap, waitFor, wx } from './simulate';
+import {
+  field,
+  fieldError,
+  monthDayOf,
+  openAs,
+  type Page,
+  requestsTo,
+  resetPagesEachTest,
+  sent,
+  text,
+  type,
+} from './outreachPages';
+import { findByText, geo, routes, subscribe, tap, waitFor, wx } from './simulate';
 
-const mounted: Array<{ detach(): void }> = [];
-type Page = { dom: HTMLElement; detach(): void };
-const text = (page: Page) => page.dom.textContent ?? '';
 const taskId = 'as_00000000000000000001';
 const taskRoute = 'volunteer/pages/task/index';
-
-function openAs(person: Person, route: string, query: Record<string, string> = {}): Page {
-  storage.set('ankang.session', JSON.stringify(session(person)));
-  routes.set('GET /me', () => ({ statusCode: 200, data: me(person) }));
-  const page = renderPage(route, query);
-  mounted.push(page);
-  return page;
-}
-
-const requestsTo = (method: string, pathname: string) =>
-  wx.request.mock.calls
-    .map(([options]) => options)
-    .filter((options) => (options.method ?? 'GET') === method && new URL(options.url).pathname === pathname);
-const sent = (options: { data?: unknown } | undefined) => JSON.parse(JSON.stringify(options?.data ?? null));
-const field = (page: Page, name: string) => page.dom.querySelector(`.main--staff-field--${name}`);
-const fieldError = (page: Page, name: string) =>
-  field(page, name)?.querySelector('.main--staff-field__error')?.textContent ?? null;
-
-function type(page: Page, name: string, value: string) {
-  const box = field(page, name)?.querySelector('wx-input, wx-textarea');
-  if (!box) throw new Error(`no input in field ${name}`);
-  tap(box, 'input', { value });
-}
-
-const monthDayOf = (offset: number) => {
-  const [, month, day] = shanghaiDay(offset).split('-').map(Number);
-  return `${month}月${day}日`;
-};
 
 /** Template ids as GET /me/subscriptions gives them: the reminder configured or not. */
 function serveSubscriptions(reminder: string | null) {
@@ -55,17 +35,10 @@ function serveSubscriptions(reminder: string | null) {
   routes.set('POST /me/subscriptions', () => ({ statusCode: 200, data: { subscriptions: subscriptions() } }));
 }
 
-beforeEach(() => {
-  storage.clear();
-  routes.clear();
-  for (const [name, fn] of Object.entries(wx)) if (name !== 'onNeedPrivacyAuthorization') fn.mockClear();
+resetPagesEachTest(() => {
   geo.fix = null;
   subscribe.answers = {};
   subscribe.failure = null;
-});
-
-afterEach(() => {
-  for (const page of mounted.splice(0)) page.detach();
 });
 
 describe('Page: 报名志愿者', () => {

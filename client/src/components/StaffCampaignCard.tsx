@@ -14,6 +14,8 @@ export interface StaffCampaignCardProps {
   onMove: (to: CampaignStatus) => void;
   onReview: () => void;
   onBoard: () => void;
+  /** 报名二维码: shown for an open campaign the caller's union runs. */
+  onSignupCode: () => void;
 }
 
 /** One campaign: its dates, kinds and audience at a glance, and what staff do with it next. */
@@ -25,6 +27,7 @@ export function StaffCampaignCard({
   onMove,
   onReview,
   onBoard,
+  onSignupCode,
 }: StaffCampaignCardProps) {
   const moves = manageable ? campaignTransitions[campaign.status] : [];
   const items = campaign.kinds.reduce((n, kind) => n + kind.items.length, 0);
@@ -52,6 +55,17 @@ export function StaffCampaignCard({
         <Button className="staff-campaign__board" size="normal" type="primary" onClick={onBoard}>
           任务分配
         </Button>
+        {manageable && campaign.status === 'open' ? (
+          <Button
+            className="staff-campaign__code"
+            size="normal"
+            type="primary"
+            fill="outline"
+            onClick={onSignupCode}
+          >
+            报名二维码
+          </Button>
+        ) : null}
         {manageable && campaign.status !== 'archived' ? (
           <Button
             className="staff-campaign__edit"

@@ -1,6 +1,7 @@
 import { type VolunteerSignup, volunteerSkillLabels } from '@ankang/shared';
 import { Text } from '@tarojs/components';
-import { type DataColumn, DataTable } from './DataTable';
+import type { DataColumn } from './DataTable';
+import { StaffSignupTable } from './StaffSignupTable';
 
 export interface StaffSignupVolunteerTableProps {
   signups: VolunteerSignup[];
@@ -38,14 +39,5 @@ export function StaffSignupVolunteerTable({
     },
     { key: 'phone', title: '电话', width: 1.4, render: (s) => <Text>{s.phoneMasked}</Text> },
   ];
-  return (
-    <DataTable
-      className="staff-signup-table"
-      columns={columns}
-      rows={signups}
-      rowKey={(s) => s.id}
-      selectedKey={selectedId}
-      onSelect={onSelect}
-    />
-  );
+  return <StaffSignupTable columns={columns} signups={signups} selectedId={selectedId} onSelect={onSelect} />;
 }

@@ -1,7 +1,8 @@
 import type { WorksiteSignup } from '@ankang/shared';
 import { Text } from '@tarojs/components';
 import { type catalogNames, requestedText } from '../services/staffOutreachFormat';
-import { type DataColumn, DataTable } from './DataTable';
+import type { DataColumn } from './DataTable';
+import { StaffSignupTable } from './StaffSignupTable';
 
 export interface StaffSignupWorksiteTableProps {
   signups: WorksiteSignup[];
@@ -34,14 +35,5 @@ export function StaffSignupWorksiteTable({
     },
     { key: 'contact', title: '联系人', width: 1.2, render: (s) => <Text>{s.contactName}</Text> },
   ];
-  return (
-    <DataTable
-      className="staff-signup-table"
-      columns={columns}
-      rows={signups}
-      rowKey={(s) => s.id}
-      selectedKey={selectedId}
-      onSelect={onSelect}
-    />
-  );
+  return <StaffSignupTable columns={columns} signups={signups} selectedId={selectedId} onSelect={onSelect} />;
 }

@@ -1,6 +1,6 @@
 import { type Campaign, isWithinOrg } from '@ankang/shared';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { type ApiError, toApiError } from '../services/errors';
+import { useCallback, useState } from 'react';
+import type { ApiError } from '../services/errors';
 import {
   fetchCampaign,
   fetchMyVolunteerSignups,
@@ -8,16 +8,14 @@ import {
   type VolunteerSignupView,
 } from '../services/outreach';
 import { todayInShanghai } from '../services/outreachDates';
-import { loadDraft, removeDraft, saveDraft } from '../services/outreachDrafts';
-import { type District, fetchDistricts, newRequestId } from '../services/stations';
+import { type District, fetchDistricts } from '../services/stations';
 import {
   emptyVolunteerForm,
-  type VolunteerFormErrors,
-  type VolunteerFormValues,
   volunteerErrorsFromIssues,
   volunteerFormSchema,
   volunteerFormToDraft,
 } from '../services/volunteerForm';
+import { useDraftForm } from './useDraftForm';
 import { useRequest } from './useRequest';
 
 interface Loaded {
@@ -31,18 +29,29 @@ interface Loaded {
  * kept on the phone with its request id, as the worksite form is.
  */
 export function useVolunteerSignup(campaignId: string | null, userId: string | null) {
-  const draftKey = `volunteer:${campaignId}`;
-  const [values, setValues] = useState<VolunteerFormValues | null>(null);
-  const [errors, setErrors] = useState<VolunteerFormErrors>({});
-  const [sendError, setSendError] = useState<ApiError | null>(null);
-  const [otherIssues, setOtherIssues] = useState<string[]>([]);
-  const [submitting, setSubmitting] = useState(false);
   /** Stored: just now (`fresh`), or earlier (found on load, or the server said ALREADY_SIGNED_UP). */
   const [signup, setSignup] = useState<{ view: VolunteerSignupView; fresh: boolean } | null>(null);
-  const [restored, setRestored] = useState(false);
-  const requestId = useRef('');
-  const touched = useRef(false);
-  const busy = useRef(false);
+
+  /** Their sign-up for this campaign, after the server refused a second one. */
+  const showExisting = useCallback(async (error: ApiError, campaign: Campaign) => {
+    if (error.code !== 'ALREADY_SIGNED_UP') return false;
+    const mine = await fetchMyVolunteerSignups();
+    const existing = mine.find((s) => s.campaignId === campaign.id);
+    if (existing) setSignup({ view: existing, fresh: false });
+    return existing !== undefined;
+  }, []);
+
+  const form = useDraftForm({
+    userId,
+    draftKey: `volunteer:${campaignId}`,
+    valuesSchema: volunteerFormSchema,
+    toDraft: volunteerFormToDraft,
+    send: sendVolunteerSignup,
+    errorsFromIssues: volunteerErrorsFromIssues,
+    isStoredAfterAll: showExisting,
+    onStored: (view) => setSignup({ view, fresh: true }),
+  });
+  const { start, submit } = form;
 
   const load = useCallback(async (): Promise<Loaded> => {
     const [campaign, all, mine] = await Promise.all([
@@ -53,96 +62,33 @@ export function useVolunteerSignup(campaignId: string | null, userId: string | n
     const existing = mine.find((s) => s.campaignId === campaign.id);
     if (existing) setSignup({ view: existing, fresh: false });
     const today = todayInShanghai();
-    const draft = userId ? loadDraft(userId, draftKey, volunteerFormSchema) : null;
-    if (draft) {
-      requestId.current = draft.requestId;
-      setValues({ ...draft.values, availability: draft.values.availability.filter((s) => s.date >= today) });
-      setRestored(true);
-    } else {
-      requestId.current = newRequestId();
-      setValues(emptyVolunteerForm());
-    }
+    start(
+      () => emptyVolunteerForm(),
+      (kept) => ({ ...kept, availability: kept.availability.filter((s) => s.date >= today) }),
+    );
     return { campaign, districts: all.filter((d) => isWithinOrg(d.path, campaign.orgPath)) };
-  }, [campaignId, userId, draftKey]);
+  }, [campaignId, start]);
   const request = useRequest(load, {
     enabled: Boolean(campaignId && userId),
     key: `${campaignId}:${userId}`,
   });
-
-  useEffect(() => {
-    if (!values || !userId || !touched.current) return;
-    saveDraft(userId, draftKey, { requestId: requestId.current, values, savedAt: new Date().toISOString() });
-  }, [values, userId, draftKey]);
-
-  const set = useCallback(<K extends keyof VolunteerFormValues>(field: K, value: VolunteerFormValues[K]) => {
-    touched.current = true;
-    setValues((current) => (current ? { ...current, [field]: value } : current));
-    setErrors((current) => (current[field] ? { ...current, [field]: undefined } : current));
-  }, []);
-
-  /** Their sign-up for this campaign, after the server refused a second one. */
-  const showExisting = useCallback(async (campaign: string) => {
-    const mine = await fetchMyVolunteerSignups();
-    const existing = mine.find((s) => s.campaignId === campaign);
-    if (existing) setSignup({ view: existing, fresh: false });
-    return existing !== undefined;
-  }, []);
-
-  const submit = useCallback(async () => {
-    const campaign = request.data?.campaign;
-    if (!values || !campaign || !userId || busy.current) return;
-    const checked = volunteerFormToDraft(values, campaign);
-    setSendError(null);
-    setOtherIssues([]);
-    if ('errors' in checked) {
-      setErrors(checked.errors);
-      return;
-    }
-    busy.current = true;
-    setSubmitting(true);
-    touched.current = true;
-    saveDraft(userId, draftKey, { requestId: requestId.current, values, savedAt: new Date().toISOString() });
-    try {
-      const view = await sendVolunteerSignup({ requestId: requestId.current, signup: checked.draft });
-      removeDraft(userId, draftKey);
-      touched.current = false;
-      setSignup({ view, fresh: true });
-    } catch (failure) {
-      const error = toApiError(failure);
-      if (error.code === 'ALREADY_SIGNED_UP') {
-        const found = await showExisting(campaign.id).catch(() => false);
-        if (found) {
-          removeDraft(userId, draftKey);
-          touched.current = false;
-          return;
-        }
-      }
-      if (error.code === 'VALIDATION_FAILED' && error.details?.issues) {
-        const placed = volunteerErrorsFromIssues(error.details.issues);
-        setErrors(placed.errors);
-        setOtherIssues(placed.other);
-      }
-      setSendError(error);
-    } finally {
-      busy.current = false;
-      setSubmitting(false);
-    }
-  }, [values, request.data, userId, draftKey, showExisting]);
+  const campaign = request.data?.campaign;
+  const submitForm = useCallback(() => submit(campaign), [submit, campaign]);
 
   return {
     loading: request.loading,
     loadError: request.error,
     retryLoad: request.retry,
-    campaign: request.data?.campaign ?? null,
+    campaign: campaign ?? null,
     districts: request.data?.districts ?? [],
-    values,
-    errors,
-    set,
-    restored,
-    submitting,
-    sendError,
-    otherIssues,
-    submit,
+    values: form.values,
+    errors: form.errors,
+    set: form.set,
+    restored: form.restored,
+    submitting: form.submitting,
+    sendError: form.sendError,
+    otherIssues: form.otherIssues,
+    submit: submitForm,
     signup,
   };
 }

@@ -1,6 +1,5 @@
 import { type Campaign, isWithinOrg } from '@ankang/shared';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { type ApiError, toApiError } from '../services/errors';
+import { useCallback, useState } from 'react';
 import {
   fetchCampaign,
   fetchMyWorksiteSignups,
@@ -8,18 +7,16 @@ import {
   type WorksiteSignupView,
 } from '../services/outreach';
 import { todayInShanghai } from '../services/outreachDates';
-import { loadDraft, removeDraft, saveDraft } from '../services/outreachDrafts';
 import { rememberedOrg } from '../services/outreachPlace';
 import {
   emptyWorksiteForm,
-  type WorksiteFormErrors,
-  type WorksiteFormValues,
   worksiteErrorsFromIssues,
   worksiteFormFromSignup,
   worksiteFormSchema,
   worksiteFormToDraft,
 } from '../services/signupForm';
-import { type District, fetchDistricts, newRequestId } from '../services/stations';
+import { type District, fetchDistricts } from '../services/stations';
+import { useDraftForm } from './useDraftForm';
 import { useRequest } from './useRequest';
 
 interface Loaded {
@@ -38,23 +35,23 @@ function startingOrg(districts: District[]): string {
 }
 
 /**
- * The worksite sign-up form for one campaign. What is typed is kept on the phone (with the request
- * id it will be sent under) from the first edit until the server has stored it, so a closed app or
- * a dropped network loses nothing and a resend cannot sign the site up twice.
+ * The worksite sign-up form for one campaign, kept on the phone until stored (see useDraftForm),
+ * with the offer to start from the site's last sign-up and 再报一个工地 once done.
  */
 export function useWorksiteSignup(campaignId: string | null, userId: string | null) {
-  const draftKey = `worksite:${campaignId}`;
-  const [values, setValues] = useState<WorksiteFormValues | null>(null);
-  const [errors, setErrors] = useState<WorksiteFormErrors>({});
-  const [sendError, setSendError] = useState<ApiError | null>(null);
-  const [otherIssues, setOtherIssues] = useState<string[]>([]);
-  const [submitting, setSubmitting] = useState(false);
   const [done, setDone] = useState<WorksiteSignupView | null>(null);
   const [offer, setOffer] = useState<WorksiteSignupView | null>(null);
-  const [restored, setRestored] = useState(false);
-  const requestId = useRef('');
-  const touched = useRef(false);
-  const busy = useRef(false);
+  const form = useDraftForm({
+    userId,
+    draftKey: `worksite:${campaignId}`,
+    valuesSchema: worksiteFormSchema,
+    toDraft: worksiteFormToDraft,
+    send: sendWorksiteSignup,
+    errorsFromIssues: worksiteErrorsFromIssues,
+    fieldErrorsFor: { ORG_NOT_FOUND: { orgPath: '请重新选择所在地区' } },
+    onStored: setDone,
+  });
+  const { start, restart, replace, submit } = form;
 
   const load = useCallback(async (): Promise<Loaded> => {
     const [campaign, all, previous] = await Promise.all([
@@ -65,120 +62,57 @@ export function useWorksiteSignup(campaignId: string | null, userId: string | nu
     ]);
     const districts = all.filter((d) => isWithinOrg(d.path, campaign.orgPath));
     const today = todayInShanghai();
-    const draft = userId ? loadDraft(userId, draftKey, worksiteFormSchema) : null;
-    if (draft) {
-      requestId.current = draft.requestId;
+    const restored = start(
+      () => emptyWorksiteForm(startingOrg(districts)),
       // Days gone by since the draft was saved can no longer be chosen.
-      setValues({ ...draft.values, preferredDates: draft.values.preferredDates.filter((d) => d >= today) });
-      setRestored(true);
-    } else {
-      requestId.current = newRequestId();
-      setValues(emptyWorksiteForm(startingOrg(districts)));
-      setOffer(previous[0] ?? null);
-    }
+      (kept) => ({ ...kept, preferredDates: kept.preferredDates.filter((d) => d >= today) }),
+    );
+    if (!restored) setOffer(previous[0] ?? null);
     return { campaign, districts, previous };
-  }, [campaignId, userId, draftKey]);
+  }, [campaignId, start]);
   const request = useRequest(load, {
     enabled: Boolean(campaignId && userId),
     key: `${campaignId}:${userId}`,
   });
-
-  // Every change is on the phone at once, not only when sending.
-  useEffect(() => {
-    if (!values || !userId || !touched.current) return;
-    saveDraft(userId, draftKey, {
-      requestId: requestId.current,
-      values,
-      savedAt: new Date().toISOString(),
-    });
-  }, [values, userId, draftKey]);
-
-  const set = useCallback(<K extends keyof WorksiteFormValues>(field: K, value: WorksiteFormValues[K]) => {
-    touched.current = true;
-    setValues((current) => (current ? { ...current, [field]: value } : current));
-    setErrors((current) => (current[field] ? { ...current, [field]: undefined } : current));
-  }, []);
+  const campaign = request.data?.campaign;
+  const submitForm = useCallback(() => submit(campaign), [submit, campaign]);
 
   /** “使用上次填写的信息”: the latest sign-up as the start, its phone kept on the server. */
   const applyLast = useCallback(() => {
-    const campaign = request.data?.campaign;
     if (!offer || !campaign) return;
-    touched.current = true;
-    setValues(worksiteFormFromSignup(offer, campaign));
-    setErrors({});
+    replace(worksiteFormFromSignup(offer, campaign));
     setOffer(null);
-  }, [offer, request.data]);
+  }, [offer, campaign, replace]);
   const dismissOffer = useCallback(() => setOffer(null), []);
-
-  const submit = useCallback(async () => {
-    const campaign = request.data?.campaign;
-    if (!values || !campaign || !userId || busy.current) return;
-    const checked = worksiteFormToDraft(values, campaign);
-    setSendError(null);
-    setOtherIssues([]);
-    if ('errors' in checked) {
-      setErrors(checked.errors);
-      return;
-    }
-    busy.current = true;
-    setSubmitting(true);
-    // On the phone before it leaves: if the answer is lost, the resend carries the same request id.
-    touched.current = true;
-    saveDraft(userId, draftKey, { requestId: requestId.current, values, savedAt: new Date().toISOString() });
-    try {
-      const signup = await sendWorksiteSignup({ requestId: requestId.current, signup: checked.draft });
-      removeDraft(userId, draftKey);
-      touched.current = false;
-      setDone(signup);
-    } catch (failure) {
-      const error = toApiError(failure);
-      if (error.code === 'VALIDATION_FAILED' && error.details?.issues) {
-        const placed = worksiteErrorsFromIssues(error.details.issues);
-        setErrors(placed.errors);
-        setOtherIssues(placed.other);
-      }
-      if (error.code === 'ORG_NOT_FOUND')
-        setErrors((current) => ({ ...current, orgPath: '请重新选择所在地区' }));
-      setSendError(error);
-    } finally {
-      busy.current = false;
-      setSubmitting(false);
-    }
-  }, [values, request.data, userId, draftKey]);
 
   /** 再报一个工地: a new form (and request id), the same contact and district. */
   const startAnother = useCallback(() => {
     if (!done) return;
-    requestId.current = newRequestId();
-    touched.current = false;
-    setValues({
+    restart({
       ...emptyWorksiteForm(done.orgPath),
       contactName: done.contactName,
       reusePhone: { from: done.id, masked: done.contactPhoneMasked },
     });
-    setErrors({});
-    setSendError(null);
-    setRestored(false);
     setDone(null);
-  }, [done]);
+  }, [done, restart]);
 
   return {
     loading: request.loading,
     loadError: request.error,
     retryLoad: request.retry,
-    campaign: request.data?.campaign ?? null,
+    campaign: campaign ?? null,
     districts: request.data?.districts ?? [],
-    values,
-    errors,
-    set,
+    values: form.values,
+    errors: form.errors,
+    set: form.set,
     offer,
     applyLast,
     dismissOffer,
-    restored,
-    submitting,
-    sendError,
-    otherIssues,
-    submit,
+    restored: form.restored,
+    submitting: form.submitting,
+    sendError: form.sendError,
+    otherIssues: form.otherIssues,
+    submit: submitForm,
     done,
     startAnother,
   };

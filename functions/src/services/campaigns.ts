@@ -75,7 +75,7 @@ export async function createCampaign(
 }
 
 /** The stored campaign, if it exists and the caller runs it (its org is within theirs). */
-async function loadManagedCampaign(caller: Caller, id: string): Promise<Campaign> {
+export async function loadManagedCampaign(caller: Caller, id: string): Promise<Campaign> {
   const campaign = await getCampaignById(id);
   if (!campaign) throw new AppError('CAMPAIGN_NOT_FOUND');
   assertInScope(caller, campaign.orgPath);

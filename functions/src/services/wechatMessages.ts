@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import { env } from '../lib/env';
 import { logger } from '../lib/logger';
-import { readSecret } from '../lib/secrets';
-
-const tokenAnswerSchema = z.object({
-  access_token: z.string().optional(),
-  expires_in: z.number().optional(),
-  errcode: z.number().optional(),
-  errmsg: z.string().optional(),
-});
+import { forgetWechatAccessToken, postToWechat, WECHAT_TOKEN_ERRORS, wechatAccessToken } from './wechatToken';
 
 const sendAnswerSchema = z.object({
   errcode: z.number().default(0),
@@ -17,50 +10,9 @@ const sendAnswerSchema = z.object({
 
 /** WeChat's answer to a send that found the user holds no consent (refused, or used up). */
 export const WECHAT_NO_CONSENT = 43101;
-/** The access token was invalid or expired: fetch it again and send once more. */
-const TOKEN_ERRORS = new Set([40001, 40014, 42001]);
-/** Renew the token this long before WeChat says it expires, so it never expires in flight. */
-const TOKEN_MARGIN_MS = 5 * 60_000;
-const TIMEOUT_MS = 3000;
-
-/** The app's access token for server-to-WeChat calls, kept for the container's life. */
-let cachedToken: { value: string; renewAt: number } | null = null;
 
 async function postJson(path: string, body: unknown, query?: Record<string, string>): Promise<unknown> {
-  const url = new URL(path, env.WECHAT_API_BASE);
-  if (query) url.search = new URLSearchParams(query).toString();
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-  });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return response.json();
-}
-
-/**
- * The access token from `stable_token` (normal mode: WeChat answers the token in force until it
- * nears expiry, so other callers' tokens stay valid), cached until shortly before it expires.
- */
-async function accessToken(): Promise<string> {
-  if (cachedToken && Date.now() < cachedToken.renewAt) return cachedToken.value;
-  const answer = tokenAnswerSchema.parse(
-    await postJson('/cgi-bin/stable_token', {
-      grant_type: 'client_credential',
-      appid: env.WECHAT_APPID,
-      secret: await readSecret('wechat'),
-    }),
-  );
-  if (!answer.access_token) {
-    throw new Error(`stable_token refused: ${answer.errcode ?? '?'} ${answer.errmsg ?? ''}`);
-  }
-  const lifetimeMs = (answer.expires_in ?? 7200) * 1000;
-  cachedToken = {
-    value: answer.access_token,
-    renewAt: Date.now() + Math.max(lifetimeMs - TOKEN_MARGIN_MS, lifetimeMs / 2),
-  };
-  return cachedToken.value;
+  return (await postToWechat(path, body, query)).json();
 }
 
 /** One subscribe message: to whom (openid), which template, the page it opens, the template's fields. */
@@ -79,7 +31,7 @@ export type SendResult =
   | { result: 'failed'; errcode?: number };
 
 async function sendOnce(message: SubscribeMessage): Promise<{ errcode: number; errmsg?: string }> {
-  const token = await accessToken();
+  const token = await wechatAccessToken();
   return sendAnswerSchema.parse(
     await postJson(
       '/cgi-bin/message/subscribe/send',
@@ -103,9 +55,9 @@ async function sendOnce(message: SubscribeMessage): Promise<{ errcode: number; e
 export async function sendSubscribeMessage(message: SubscribeMessage): Promise<SendResult> {
   try {
     let answer = await sendOnce(message);
-    if (TOKEN_ERRORS.has(answer.errcode)) {
+    if (WECHAT_TOKEN_ERRORS.has(answer.errcode)) {
       // The token was revoked or expired early (another server refreshed it): once more with a new one.
-      cachedToken = null;
+      forgetWechatAccessToken();
       answer = await sendOnce(message);
     }
     if (answer.errcode === 0) return { result: 'sent' };

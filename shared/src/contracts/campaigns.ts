@@ -75,3 +75,24 @@ export const setCampaignStatus = defineContract({
   output: campaignSchema,
   errors: ['CAMPAIGN_NOT_FOUND', 'OUT_OF_SCOPE', 'VERSION_CONFLICT', 'INVALID_TRANSITION'],
 });
+
+/** Image types WeChat answers a mini-program code in (its docs say "a buffer"; both are seen). */
+export const signupCodeImageTypes = ['image/png', 'image/jpeg'] as const;
+
+export const getCampaignSignupCode = defineContract({
+  name: 'getCampaignSignupCode',
+  summary: '活动的工地报名小程序码（张贴或发送，扫码即进入该活动的工地报名）',
+  method: 'GET',
+  path: '/staff/campaigns/{id}/signup-code',
+  access: staff,
+  params: campaignParams,
+  output: z.object({
+    /** The code image, base64 (a 430 px code is some tens of KB). */
+    image: z.string(),
+    mimeType: z.enum(signupCodeImageTypes),
+    /** The page the code opens and the scene it carries (the campaign id). */
+    page: z.string(),
+    scene: z.string(),
+  }),
+  errors: ['CAMPAIGN_NOT_FOUND', 'OUT_OF_SCOPE', 'INVALID_TRANSITION', 'WECHAT_UNAVAILABLE'],
+});

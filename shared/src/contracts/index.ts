@@ -9,7 +9,14 @@ import {
   respondToAssignment,
 } from './assignments';
 import { devLogin, listDevAccounts, login, logout } from './auth';
-import { createCampaign, getCampaign, listCampaigns, setCampaignStatus, updateCampaign } from './campaigns';
+import {
+  createCampaign,
+  getCampaign,
+  getCampaignSignupCode,
+  listCampaigns,
+  setCampaignStatus,
+  updateCampaign,
+} from './campaigns';
 import { getMe } from './me';
 import { listOrgs, setStaffRole } from './orgs';
 import {
@@ -86,6 +93,7 @@ export const contracts = {
   createCampaign,
   updateCampaign,
   setCampaignStatus,
+  getCampaignSignupCode,
   submitWorksiteSignup,
   listMyWorksiteSignups,
   submitVolunteerSignup,

@@ -1,5 +1,4 @@
 import { campaignIdSchema, signupStatusLabels, workerGroupLabels } from '@ankang/shared';
-import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useMemo } from 'react';
@@ -8,11 +7,11 @@ import { DistrictPicker } from '../../../components/DistrictPicker';
 import { OutreachSignIn } from '../../../components/OutreachSignIn';
 import { PrivacyPopup } from '../../../components/PrivacyPopup';
 import { SignupDateChips } from '../../../components/SignupDateChips';
+import { SignupFormFooter, SignupFormHead, SignupFormSection } from '../../../components/SignupForm';
 import { SignupKindPicker } from '../../../components/SignupKindPicker';
 import { SignupLocationField } from '../../../components/SignupLocationField';
 import { SignupPhoneField } from '../../../components/SignupPhoneField';
 import { SignupReturningOffer } from '../../../components/SignupReturningOffer';
-import { SignupSendError } from '../../../components/SignupSendError';
 import { StateView } from '../../../components/StateView';
 import { StationFormField, StationTextInput } from '../../../components/StationFormField';
 import { useAccount } from '../../../hooks/useAccount';
@@ -20,12 +19,7 @@ import { usePrivacyRequest } from '../../../hooks/usePrivacyRequest';
 import { useWorksiteSignup } from '../../../hooks/useWorksiteSignup';
 import { canPickPlace, pickPlace } from '../../../platform/locationPicker';
 import { goBackOr, openPage } from '../../../services/navigation';
-import {
-  monthDay,
-  signupClosedReason,
-  todayInShanghai,
-  upcomingDates,
-} from '../../../services/outreachDates';
+import { monthDay, todayInShanghai, upcomingDates } from '../../../services/outreachDates';
 import { routes } from '../../../services/routes';
 import { toggle } from '../../../services/signupForm';
 import './index.scss';
@@ -126,19 +120,12 @@ export default function WorksiteSignupPage() {
     set('location', { lat: place.lat, lng: place.lng, name: place.name || place.address });
     if (!values.address.trim()) set('address', place.address);
   };
-  const issueCount = Object.values(errors).filter(Boolean).length;
-  const closed = signupClosedReason(campaign, todayInShanghai());
 
   return (
     <View className="page page--form signup-page">
-      <Text className="signup-page__campaign">{campaign.title}</Text>
-      <Text className="signup-page__deadline">{`报名截止：${monthDay(campaign.signup.to)}`}</Text>
-      {closed ? (
-        <Text className="signup-page__closed">{`${closed}，现在提交会被退回；填写的内容会保存在手机上。`}</Text>
-      ) : null}
-      {form.restored ? (
-        <Text className="signup-page__restored">已恢复您上次未提交的内容，核对后即可提交。</Text>
-      ) : null}
+      <SignupFormHead campaign={campaign} restored={form.restored}>
+        <Text className="signup-page__deadline">{`报名截止：${monthDay(campaign.signup.to)}`}</Text>
+      </SignupFormHead>
       {form.offer ? (
         <SignupReturningOffer
           siteName={form.offer.siteName}
@@ -148,7 +135,7 @@ export default function WorksiteSignupPage() {
         />
       ) : null}
 
-      <Text className="signup-page__section">工地信息</Text>
+      <SignupFormSection title="工地信息" />
       <StationFormField label="工地/站点名称" name="siteName" required error={errors.siteName}>
         <StationTextInput
           value={values.siteName}
@@ -181,7 +168,7 @@ export default function WorksiteSignupPage() {
         />
       ) : null}
 
-      <Text className="signup-page__section">作业人员</Text>
+      <SignupFormSection title="作业人员" />
       <StationFormField label="户外作业人数" name="outdoorWorkers" required error={errors.outdoorWorkers}>
         <StationTextInput
           type="number"
@@ -213,7 +200,7 @@ export default function WorksiteSignupPage() {
         />
       </StationFormField>
 
-      <Text className="signup-page__section">需要什么</Text>
+      <SignupFormSection title="需要什么" />
       <StationFormField label="需求类别" name="requested" required error={errors.requested}>
         <SignupKindPicker
           kinds={campaign.kinds}
@@ -230,7 +217,7 @@ export default function WorksiteSignupPage() {
         />
       </StationFormField>
 
-      <Text className="signup-page__section">联系人</Text>
+      <SignupFormSection title="联系人" />
       <StationFormField label="联系人姓名" name="contactName" required error={errors.contactName}>
         <StationTextInput value={values.contactName} onChange={(v) => set('contactName', v)} maxlength={20} />
       </StationFormField>
@@ -245,29 +232,13 @@ export default function WorksiteSignupPage() {
         <StationTextInput multiline value={values.note} onChange={(v) => set('note', v)} maxlength={200} />
       </StationFormField>
 
-      {issueCount > 0 && !form.sendError ? (
-        <Text className="signup-page__check">{`有 ${issueCount} 处需要修改，请查看标红的提示。`}</Text>
-      ) : null}
-      {form.sendError ? (
-        <SignupSendError
-          error={form.sendError}
-          otherIssues={form.otherIssues}
-          resending={form.submitting}
-          onResend={() => void form.submit()}
-        />
-      ) : null}
-      <View className="signup-page__submit">
-        <Button
-          className="signup-page__submit-button"
-          type="primary"
-          size="large"
-          block
-          loading={form.submitting}
-          onClick={() => void form.submit()}
-        >
-          提交报名
-        </Button>
-      </View>
+      <SignupFormFooter
+        errors={errors}
+        sendError={form.sendError}
+        otherIssues={form.otherIssues}
+        submitting={form.submitting}
+        onSubmit={() => void form.submit()}
+      />
       <PrivacyPopup visible={privacy.visible} onAgree={privacy.agree} onRefuse={privacy.refuse} />
     </View>
   );

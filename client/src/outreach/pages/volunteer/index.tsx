@@ -1,5 +1,4 @@
 import { campaignIdSchema, signupStatusLabels, volunteerSkillLabels } from '@ankang/shared';
-import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useMemo } from 'react';
@@ -7,7 +6,7 @@ import { ChoiceChips, choicesOf } from '../../../components/ChoiceChips';
 import { OutreachConsentCard } from '../../../components/OutreachConsentCard';
 import { OutreachSignIn } from '../../../components/OutreachSignIn';
 import { OutreachSignupCard } from '../../../components/OutreachSignupCard';
-import { SignupSendError } from '../../../components/SignupSendError';
+import { SignupFormFooter, SignupFormHead, SignupFormSection } from '../../../components/SignupForm';
 import { StateView } from '../../../components/StateView';
 import { StationFormField, StationTextInput } from '../../../components/StationFormField';
 import { VolunteerAvailabilityGrid } from '../../../components/VolunteerAvailabilityGrid';
@@ -16,7 +15,7 @@ import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import { useVolunteerSignup } from '../../../hooks/useVolunteerSignup';
 import { goBackOr, openPage } from '../../../services/navigation';
 import { consentTopics } from '../../../services/outreach';
-import { signupClosedReason, todayInShanghai, upcomingDates } from '../../../services/outreachDates';
+import { todayInShanghai, upcomingDates } from '../../../services/outreachDates';
 import { routes } from '../../../services/routes';
 import { toggle } from '../../../services/signupForm';
 import { toggleSlot } from '../../../services/volunteerForm';
@@ -129,22 +128,15 @@ export default function VolunteerSignupPage() {
     );
   }
 
-  const issueCount = Object.values(errors).filter(Boolean).length;
-  const closed = signupClosedReason(campaign, todayInShanghai());
   return (
     <View className="page page--form volunteer-signup">
-      <Text className="volunteer-signup__campaign">{campaign.title}</Text>
-      <Text className="volunteer-signup__intro">
-        志愿者把清凉物资、健康和安全服务送到工地。请选择您方便的区域和时间，工会审核后分配任务。
-      </Text>
-      {closed ? (
-        <Text className="volunteer-signup__closed">{`${closed}，现在提交会被退回；填写的内容会保存在手机上。`}</Text>
-      ) : null}
-      {form.restored ? (
-        <Text className="volunteer-signup__restored">已恢复您上次未提交的内容，核对后即可提交。</Text>
-      ) : null}
+      <SignupFormHead campaign={campaign} restored={form.restored}>
+        <Text className="volunteer-signup__intro">
+          志愿者把清凉物资、健康和安全服务送到工地。请选择您方便的区域和时间，工会审核后分配任务。
+        </Text>
+      </SignupFormHead>
 
-      <Text className="volunteer-signup__section">个人信息</Text>
+      <SignupFormSection title="个人信息" />
       <StationFormField label="姓名" name="name" required error={errors.name}>
         <StationTextInput value={values.name} onChange={(v) => set('name', v)} maxlength={20} />
       </StationFormField>
@@ -165,7 +157,7 @@ export default function VolunteerSignupPage() {
         />
       </StationFormField>
 
-      <Text className="volunteer-signup__section">服务区域和时间</Text>
+      <SignupFormSection title="服务区域和时间" />
       <StationFormField label="服务区域（可多选）" name="districts" required error={errors.districts}>
         <ChoiceChips
           choices={form.districts.map((d) => ({ value: d.path, label: d.name }))}
@@ -181,29 +173,13 @@ export default function VolunteerSignupPage() {
         />
       </StationFormField>
 
-      {issueCount > 0 && !form.sendError ? (
-        <Text className="volunteer-signup__check">{`有 ${issueCount} 处需要修改，请查看标红的提示。`}</Text>
-      ) : null}
-      {form.sendError ? (
-        <SignupSendError
-          error={form.sendError}
-          otherIssues={form.otherIssues}
-          resending={form.submitting}
-          onResend={() => void form.submit()}
-        />
-      ) : null}
-      <View className="volunteer-signup__submit">
-        <Button
-          className="volunteer-signup__submit-button"
-          type="primary"
-          size="large"
-          block
-          loading={form.submitting}
-          onClick={() => void form.submit()}
-        >
-          提交报名
-        </Button>
-      </View>
+      <SignupFormFooter
+        errors={errors}
+        sendError={form.sendError}
+        otherIssues={form.otherIssues}
+        submitting={form.submitting}
+        onSubmit={() => void form.submit()}
+      />
     </View>
   );
 }

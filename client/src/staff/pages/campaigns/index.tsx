@@ -9,6 +9,7 @@ import { SplitView } from '../../../components/SplitView';
 import { StaffCampaignCard } from '../../../components/StaffCampaignCard';
 import { StaffCampaignCopyDialog } from '../../../components/StaffCampaignCopyDialog';
 import { StaffCampaignDialog } from '../../../components/StaffCampaignDialog';
+import { StaffCampaignSignupCode } from '../../../components/StaffCampaignSignupCode';
 import { StaffCampaignTable } from '../../../components/StaffCampaignTable';
 import { StaffConflictNotice } from '../../../components/StaffConflictNotice';
 import { StateView } from '../../../components/StateView';
@@ -31,8 +32,9 @@ interface PendingMove {
 
 /**
  * 三送活动: the campaigns the staff member's place takes part in (their union's and those above it),
- * with 新建活动, 复制往年活动, 编辑, the status moves (each confirmed first), and the way into each
- * campaign's 报名审核 and 任务分配. A wide screen shows a table with the selected campaign beside it.
+ * with 新建活动, 复制往年活动, 编辑, the status moves (each confirmed first), the way into each
+ * campaign's 报名审核 and 任务分配, and an open campaign's 报名二维码 to post or send. A wide
+ * screen shows a table with the selected campaign beside it.
  */
 export default function StaffCampaignsPage() {
   const { gate, account } = useRoleGate(['staff', 'admin']);
@@ -41,6 +43,7 @@ export default function StaffCampaignsPage() {
   const wide = useWideScreen();
   const [pending, setPending] = useState<PendingMove | null>(null);
   const [copying, setCopying] = useState(false);
+  const [codeFor, setCodeFor] = useState<Campaign | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   // Back from the editor: show what was saved there.
   const shown = useRef(false);
@@ -94,6 +97,7 @@ export default function StaffCampaignsPage() {
       onMove={(to) => setPending({ campaign, to })}
       onReview={() => void openPage(signupReviewUrl(campaign.id))}
       onBoard={() => void openPage(assignmentBoardUrl(campaign.id))}
+      onSignupCode={() => setCodeFor(campaign)}
     />
   );
   const selected = list.campaigns.find((c) => c.id === selectedId) ?? list.campaigns[0] ?? null;
@@ -171,6 +175,7 @@ export default function StaffCampaignsPage() {
           void openPage(campaignEditorUrl({ copyFrom: campaign.id }));
         }}
       />
+      <StaffCampaignSignupCode campaign={codeFor} onClose={() => setCodeFor(null)} />
     </View>
   );
 }
