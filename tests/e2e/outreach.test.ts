@@ -290,6 +290,10 @@ describe('H5: summer outreach, from a worksite’s sign-up to the volunteer’s 
       .poll(() => detail.locator('.volunteer-task-page__name').textContent(), patient)
       .toBe(siteName);
     expect(await detail.textContent()).toContain('矿泉水');
+    // Signed up on the web (no map pick): a map search by address instead of a point.
+    expect(await detail.locator('.station-actions__navigate-link').getAttribute('href')).toBe(
+      `https://uri.amap.com/search?keyword=${encodeURIComponent('张家港市大新镇新港路 8 号')}&callnative=1`,
+    );
     await settled(page, '.volunteer-task-page:visible');
     await screenshot(page, 'h5-outreach-volunteer-task');
     await detail.locator('.volunteer-task-page__accept').click();

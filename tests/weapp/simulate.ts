@@ -111,6 +111,9 @@ export const wx = {
   openLocation: vi.fn((options: { success?: (r: object) => void }) =>
     answer(options, { errMsg: 'openLocation:ok' }),
   ),
+  setClipboardData: vi.fn((options: { data: string; success?: (r: object) => void }) =>
+    answer(options, { errMsg: 'setClipboardData:ok' }),
+  ),
   requestSubscribeMessage: vi.fn(
     (options: {
       tmplIds: string[];

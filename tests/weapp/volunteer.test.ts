@@ -285,6 +285,23 @@ describe('Page: 任务详情', () => {
     });
   });
 
+  it('offers the address to copy when the site has no position on the map', async () => {
+    // Arrange: signed up on the web, where there is no map pick.
+    const { location: _location, ...site } = assignment().site;
+    serveTask({ ...assignment(), site: { ...site, address: '长江路 88 号' } });
+    const page = openAs('volunteer', taskRoute, { id: taskId });
+    const copy = await waitFor(() => findByText(page.dom, '复制地址', 'wx-button'));
+
+    // Act
+    tap(copy);
+
+    // Assert: no map button; the county goes in front of an address that left it out.
+    await waitFor(() => wx.setClipboardData.mock.calls.length > 0);
+    expect(wx.setClipboardData.mock.calls[0]![0].data).toBe('张家港市长江路 88 号');
+    expect(findByText(page.dom, '导航前往', 'wx-button')).toBeNull();
+    expect(text(page)).toContain('工地没有在地图上标注位置');
+  });
+
   it('accepts with the version seen, then asks consent for the reminder and the next task', async () => {
     // Arrange
     serveTask();

@@ -1,4 +1,5 @@
 import { wgs84ToGcj02 } from '@ankang/shared';
+import Taro from '@tarojs/taro';
 import { taroStorage } from './taroStorage';
 import { type GeoPoint, LocationError, type MapTarget, type Platform } from './types';
 
@@ -53,6 +54,12 @@ export const h5Platform: Platform = {
     window.open(amapMarkerUrl(target), '_blank', 'noopener');
   },
   mapLink: amapMarkerUrl,
+  addressSearchLink(address) {
+    return `https://uri.amap.com/search?keyword=${encodeURIComponent(address)}&callnative=1`;
+  },
+  async copyText(text) {
+    await Taro.setClipboardData({ data: text });
+  },
   // Subscribe messages are WeChat's; a browser has nothing to ask.
   canSubscribe: false,
   async requestSubscribe() {

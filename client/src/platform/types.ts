@@ -76,6 +76,13 @@ export interface Platform {
   openMap(target: MapTarget): Promise<void>;
   /** A web link to the map, where the platform navigates by link (H5); null in WeChat. */
   mapLink(target: MapTarget): string | null;
+  /**
+   * A web link searching the map for an address, for places with no position (a worksite signed
+   * up on the web); null in WeChat, whose map opens only at a point.
+   */
+  addressSearchLink(address: string): string | null;
+  /** Puts text on the clipboard (WeChat shows its own 内容已复制 toast). */
+  copyText(text: string): Promise<void>;
   /** Whether the platform can ask consent for WeChat subscribe messages (订阅消息); false in a browser. */
   readonly canSubscribe: boolean;
   /**

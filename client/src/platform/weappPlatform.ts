@@ -87,6 +87,12 @@ export const weappPlatform: Platform = {
   mapLink() {
     return null;
   },
+  addressSearchLink() {
+    return null;
+  },
+  async copyText(text) {
+    await Taro.setClipboardData({ data: text });
+  },
   canSubscribe: true,
   async requestSubscribe(templateIds) {
     const answers: Partial<Record<string, SubscribeResult>> = {};

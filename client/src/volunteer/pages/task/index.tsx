@@ -7,6 +7,7 @@ import { GateFallback } from '../../../components/GateFallback';
 import { OutreachConsentCard } from '../../../components/OutreachConsentCard';
 import { StateView } from '../../../components/StateView';
 import { StationActions } from '../../../components/StationActions';
+import { VolunteerAddressActions } from '../../../components/VolunteerAddressActions';
 import { VolunteerDeclineDialog } from '../../../components/VolunteerDeclineDialog';
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
@@ -34,6 +35,12 @@ function requestedLines(task: Task, campaign: Campaign | null) {
 }
 
 /** 任务详情: the site, how to get there, and 接受 / 婉拒 while the task waits for an answer. */
+/** The address with its county in front when the contact left it out, so a map search finds it. */
+function searchableAddress(site: Task['site']): string {
+  const county = site.orgName.split(' › ')[0] ?? '';
+  return site.address.includes(county) ? site.address : `${county}${site.address}`;
+}
+
 export default function VolunteerTaskPage() {
   const { params } = useRouter();
   const id = params.id ? decodeURIComponent(params.id) : undefined;
@@ -111,7 +118,7 @@ export default function VolunteerTaskPage() {
             }}
           />
         ) : (
-          <Text className="volunteer-task-page__muted">工地没有在地图上标注位置，请按地址前往。</Text>
+          <VolunteerAddressActions address={searchableAddress(site)} />
         )}
       </View>
 
