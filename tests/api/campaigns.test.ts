@@ -11,15 +11,19 @@ describe('API: outreach campaigns over HTTP (seeded demo data)', () => {
       token: worker,
     });
     expect(town.status).toBe(200);
-    expect((town.body as Listing).campaigns.map((c) => [c.id, c.status])).toStrictEqual([
-      ['cp_demo0zjgthis', 'open'],
-    ]);
+    // Other files of this tier add campaigns to the shared stack; these are about the seeded ones.
+    const seeded = (listing: unknown) =>
+      (listing as Listing).campaigns.filter((c) => c.id.startsWith('cp_demo')).map((c) => [c.id, c.status]);
+    expect(seeded(town.body)).toStrictEqual([['cp_demo0zjgthis', 'open']]);
+    // Whoever made the others, a worker never sees a draft or the archive.
+    const statuses = (town.body as Listing).campaigns.map((c) => c.status);
+    expect(statuses.filter((status) => status === 'draft' || status === 'archived')).toStrictEqual([]);
 
     const staff = await loginAsDemo('李敏');
     const county = await request('GET', `/campaigns?org=${encodeURIComponent('320000/320500/320582')}`, {
       token: staff,
     });
-    expect((county.body as Listing).campaigns.map((c) => [c.id, c.status])).toStrictEqual([
+    expect(seeded(county.body)).toStrictEqual([
       ['cp_demo0zjgthis', 'open'],
       ['cp_demo0zjglast', 'archived'],
     ]);

@@ -144,7 +144,7 @@ describe('H5: summer outreach, from a worksite’s sign-up to the volunteer’s 
     await page.goto(`${inject('h5Url')}/#/outreach/pages/signup/index?campaign=${CAMPAIGN}`);
     const form = page.locator('.signup-page:visible');
     await form.locator('.staff-field--siteName input').waitFor({ timeout: 20_000 });
-    expect(await form.locator('.signup-page__campaign').textContent()).toContain('张家港市夏季安康');
+    expect(await form.locator('.signup-form__campaign').textContent()).toContain('张家港市夏季安康');
 
     // Act: every field filled, the phone one digit short.
     await form.locator('.staff-field--siteName input').fill(siteName);
@@ -159,15 +159,15 @@ describe('H5: summer outreach, from a worksite’s sign-up to the volunteer’s 
     await form.locator('.signup-dates__chip', { hasText: monthDay(taskDate) }).click();
     await form.locator('.staff-field--contactName input').fill('张小伟');
     await form.locator('.staff-field--contactPhone input').fill('1381234567');
-    await form.locator('.signup-page__campaign').scrollIntoViewIfNeeded();
+    await form.locator('.signup-form__campaign').scrollIntoViewIfNeeded();
     await screenshot(page, 'h5-outreach-signup-form');
-    await form.locator('.signup-page__submit-button').click();
+    await form.locator('.signup-form__submit-button').click();
 
     // Assert: the phone's message under it, the rest untouched, nothing sent or stored.
     const phoneError = form.locator('.staff-field--contactPhone .staff-field__error');
     await expect.poll(() => phoneError.textContent(), patient).toContain('联系电话格式不正确');
     expect(await form.locator('.staff-field__error').count()).toBe(1);
-    expect(await form.locator('.signup-page__check').textContent()).toContain('有 1 处需要修改');
+    expect(await form.locator('.signup-form__check').textContent()).toContain('有 1 处需要修改');
     await phoneError.scrollIntoViewIfNeeded();
     await screenshot(page, 'h5-outreach-signup-bad-phone');
     expect(posts).toStrictEqual([]);
@@ -176,7 +176,7 @@ describe('H5: summer outreach, from a worksite’s sign-up to the volunteer’s 
     // Act: the number corrected, sent.
     await form.locator('.staff-field--contactPhone input').fill('13812345678');
     expect(await phoneError.count()).toBe(0);
-    await form.locator('.signup-page__submit-button').click();
+    await form.locator('.signup-form__submit-button').click();
 
     // Assert: 待审核, stored once, the phone masked to the applicant.
     const done = page.locator('.signup-page:visible .state-view__title');

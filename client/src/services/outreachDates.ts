@@ -28,6 +28,12 @@ export function monthDay(date: string): string {
   return `${month}月${day}日`;
 }
 
+/** 1月25日, or 2027年1月25日 when it is not this year (a sign-up window may cross New Year). */
+export function monthDayWithYear(date: string, today: Date = new Date()): string {
+  const year = Number(date.slice(0, 4));
+  return year === Number(todayInShanghai(today).slice(0, 4)) ? monthDay(date) : `${year}年${monthDay(date)}`;
+}
+
 /** 7月3日 周四 */
 export function dateLabel(date: string): string {
   return `${monthDay(date)} ${weekdayOf(date)}`;

@@ -19,7 +19,7 @@ import { usePrivacyRequest } from '../../../hooks/usePrivacyRequest';
 import { useWorksiteSignup } from '../../../hooks/useWorksiteSignup';
 import { canPickPlace, pickPlace } from '../../../platform/locationPicker';
 import { goBackOr, openPage } from '../../../services/navigation';
-import { monthDay, todayInShanghai, upcomingDates } from '../../../services/outreachDates';
+import { monthDayWithYear, todayInShanghai, upcomingDates } from '../../../services/outreachDates';
 import { routes } from '../../../services/routes';
 import { toggle } from '../../../services/signupForm';
 import './index.scss';
@@ -124,7 +124,7 @@ export default function WorksiteSignupPage() {
   return (
     <View className="page page--form signup-page">
       <SignupFormHead campaign={campaign} restored={form.restored}>
-        <Text className="signup-page__deadline">{`报名截止：${monthDay(campaign.signup.to)}`}</Text>
+        <Text className="signup-page__deadline">{`报名截止：${monthDayWithYear(campaign.signup.to)}`}</Text>
       </SignupFormHead>
       {form.offer ? (
         <SignupReturningOffer
