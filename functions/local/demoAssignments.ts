@@ -1,9 +1,10 @@
-import { type AssignmentStatus, maskPhone } from '@ankang/shared';
+import type { AssignmentStatus } from '@ankang/shared';
 import {
   type AssignmentRecord,
   assignmentIdFor,
   assignmentToItem,
   heldSlot,
+  siteSnapshot,
   volunteerSlotItem,
 } from '../src/db/assignmentItems';
 import type { VolunteerSignupRecord, WorksiteSignupRecord } from '../src/db/signupRecords';
@@ -112,16 +113,7 @@ function taskRecord(
     date,
     slot: seed.slot,
     status: seed.status,
-    site: {
-      siteName: worksite.siteName,
-      address: worksite.address,
-      orgName: worksite.orgName,
-      ...(worksite.location ? { location: worksite.location } : {}),
-      contactName: worksite.contactName,
-      contactPhoneMasked: maskPhone(worksite.contactPhone),
-      outdoorWorkers: worksite.outdoorWorkers,
-      requested: worksite.requested,
-    },
+    site: siteSnapshot(worksite),
     history,
     version,
     createdAt: created,

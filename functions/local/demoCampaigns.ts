@@ -37,6 +37,9 @@ const zjgCatalog: Pick<CampaignDraft, 'orgPath' | 'kinds' | 'targetGroups'> = {
 
 const DAY_MS = 86_400_000;
 
+/** The open demo campaign's id (sign-ups and assignments are seeded for it). */
+export const DEMO_CAMPAIGN_ID = 'cp_demo0zjgthis';
+
 /** The Shanghai date `days` after that of `at`. */
 export function shanghaiDateAfter(at: Date, days: number): string {
   return shanghaiDate(new Date(at.getTime() + days * DAY_MS));
@@ -85,12 +88,9 @@ export function demoCampaigns(at: Date): Campaign[] {
       ...copiedCatalog(),
       ...demoDates(at, 0),
       title: title(year),
-      id: 'cp_demo0zjgthis',
+      id: DEMO_CAMPAIGN_ID,
       status: 'open',
       ...base,
     },
   ];
 }
-
-/** The open demo campaign's id (sign-ups and assignments are seeded for it). */
-export const DEMO_CAMPAIGN_ID = 'cp_demo0zjgthis';

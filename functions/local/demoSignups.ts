@@ -31,6 +31,13 @@ const ZJG = '320000/320500/320582';
 const DAXIN = '320000/320500/320582/daxin';
 const HOUR_MS = 3_600_000;
 
+/** A decision made at the seed time, by the staff member named. */
+const reviewAt = (at: Date, by: string, reason?: string) => ({
+  by,
+  at: at.toISOString(),
+  ...(reason ? { reason } : {}),
+});
+
 /** A stamp `hours` before the seed time, so the queues have an order. */
 const before = (at: Date, hours: number) => new Date(at.getTime() - hours * HOUR_MS).toISOString();
 
@@ -54,11 +61,7 @@ type WorksiteSeed = Omit<
 > & { id: string; hoursAgo: number; preferredDays: number[] };
 
 function worksiteSeeds(at: Date): WorksiteSeed[] {
-  const staff = (by: string, reason?: string) => ({
-    by,
-    at: at.toISOString(),
-    ...(reason ? { reason } : {}),
-  });
+  const staff = (by: string, reason?: string) => reviewAt(at, by, reason);
   return [
     {
       id: demoWorksiteSignupIds.daxinSanitation,
@@ -217,7 +220,7 @@ export function demoWorksiteSignups(at: Date): WorksiteSignupRecord[] {
  */
 export function demoVolunteerSignups(at: Date): VolunteerSignupRecord[] {
   const reviewed = (by: string, reason?: string) => ({
-    review: { by, at: at.toISOString(), ...(reason ? { reason } : {}) },
+    review: reviewAt(at, by, reason),
     version: 2,
     updatedAt: at.toISOString(),
   });

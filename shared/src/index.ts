@@ -24,3 +24,4 @@ export * from './schemas/station';
 export * from './schemas/stationViews';
 export * from './schemas/text';
 export * from './schemas/user';
+export * from './schemas/writes';

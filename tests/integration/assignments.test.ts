@@ -471,6 +471,33 @@ describe('Handler: reassignAssignment and cancelAssignment', () => {
     expect(await slotHolder(s.signupB.id, day(1), 'pm')).toBe(busy.id);
   });
 
+  it('refuses to hand on a task whose day has passed, and changes nothing', async () => {
+    const s = await assignmentScene();
+    const [holder, other] = await Promise.all([
+      freshUser({ roles: ['volunteer'] }),
+      freshUser({ roles: ['volunteer'] }),
+    ]);
+    const [held, next] = await Promise.all([
+      storedVolunteer(s.campaign, holder.userId, { availability: halfDays(-1, 1) }),
+      storedVolunteer(s.campaign, other.userId, { availability: halfDays(-1) }),
+    ]);
+    const later = await created(s.staff.token, body(s.countySite, held, day(1), 'am'));
+    // Yesterday's task can no longer be made through the API: stored as a copy of a later one.
+    const laterRecord = assignmentRecordSchema.parse(await storedItem(keys.assignment(later.id)));
+    const past = { ...laterRecord, id: expectedAssignmentId(s.countySite.id, day(-1), 'am'), date: day(-1) };
+    await db.send(new PutCommand({ TableName: tableName, Item: assignmentToItem(past) }));
+    expect(await reassign(s.staff.token, past.id, { version: 1, volunteerSignupId: next.id })).toMatchObject({
+      status: 409,
+      body: { error: { code: 'INVALID_TRANSITION', message: '任务日期已过，不能改派' } },
+    });
+    expect(await storedItem(keys.assignment(past.id))).toMatchObject({
+      version: 1,
+      volunteerSignupId: held.id,
+      status: 'assigned',
+    });
+    expect(await slotHolder(next.id, day(-1), 'am')).toBeNull();
+  });
+
   it('lets only one of two racing reassignments of the same version through', async () => {
     const s = await assignmentScene();
     const task = await created(s.staff.token, body(s.townSite, s.signupA, day(3), 'am'));

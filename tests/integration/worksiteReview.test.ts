@@ -101,6 +101,27 @@ describe('Handler: reviewWorksiteSignup', () => {
     expect(await myWorksites(worker.token)).toStrictEqual([approved.body]);
   });
 
+  it('answers two copies of one decline sent at once alike, writing it once', async () => {
+    const { campaign, town, worker, staff } = await setup();
+    const signup = await submitted(worker.token, worksiteDraft(campaign.id, town));
+    const decline = { decision: 'decline', version: 1, reason: '不在服务范围' };
+    const [first, second] = await Promise.all([
+      reviewWorksite(staff.token, signup.id, decline),
+      reviewWorksite(staff.token, signup.id, decline),
+    ]);
+    const now = new Date().toISOString();
+    const declined = {
+      ...signup,
+      status: 'declined',
+      review: { by: '测试用户', at: now, reason: '不在服务范围' },
+      version: 2,
+      updatedAt: now,
+    };
+    expect(first).toStrictEqual({ status: 200, body: declined });
+    expect(second).toStrictEqual(first);
+    expect(await getWorksiteSignupRecord(signup.id)).toMatchObject({ status: 'declined', version: 2 });
+  });
+
   it('declines with a reason the applicant reads, and may approve a declined one later', async () => {
     const { campaign, town, worker, staff } = await setup();
     const signup = await submitted(worker.token, worksiteDraft(campaign.id, town));

@@ -1,13 +1,12 @@
 import type http from 'node:http';
 import { crc32, deflateSync } from 'node:zlib';
+import { type Send, withJsonBody } from './fakeWechatMessages';
 
 /** A code request as the fake received it: the JSON body and the access token it carried. */
 export interface ReceivedCodeRequest {
   body: Record<string, unknown>;
   accessToken: string;
 }
-
-type Send = (status: number, body: unknown) => void;
 
 function chunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
@@ -81,17 +80,7 @@ export function fakeCodes(knowsToken: (token: string) => boolean) {
       return true;
     }
     if (url.pathname !== '/wxa/getwxacodeunlimit' && url.pathname !== '/__fake/codes/fail') return false;
-    const chunks: Buffer[] = [];
-    request.on('data', (part: Buffer) => chunks.push(part));
-    request.on('end', () => {
-      let body: Record<string, unknown> = {};
-      try {
-        body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
-      } catch {
-        return send(200, { errcode: 47001, errmsg: 'data format error' });
-      }
-      answer(url, body, send, response);
-    });
+    withJsonBody(request, send, (body) => answer(url, body, send, response));
     return true;
   };
 }

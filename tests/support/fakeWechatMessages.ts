@@ -16,7 +16,26 @@ export interface MessagesSeen {
   attempts: number;
 }
 
-type Send = (status: number, body: unknown) => void;
+export type Send = (status: number, body: unknown) => void;
+
+/** Reads a request's JSON body and hands it on; a body that is not JSON gets WeChat's 47001. */
+export function withJsonBody(
+  request: http.IncomingMessage,
+  send: Send,
+  then: (body: Record<string, unknown>) => void,
+): void {
+  const chunks: Buffer[] = [];
+  request.on('data', (chunk: Buffer) => chunks.push(chunk));
+  request.on('end', () => {
+    let body: Record<string, unknown>;
+    try {
+      body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+    } catch {
+      return send(200, { errcode: 47001, errmsg: 'data format error' });
+    }
+    then(body);
+  });
+}
 
 /**
  * A stand-in for WeChat's server-side messaging on the fake's port:
@@ -78,17 +97,7 @@ export function fakeMessaging() {
       return true;
     }
     if (!url.pathname.startsWith('/cgi-bin/') && !url.pathname.startsWith('/__fake/')) return false;
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      let body: Record<string, unknown> = {};
-      try {
-        body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
-      } catch {
-        return send(200, { errcode: 47001, errmsg: 'data format error' });
-      }
-      answer(url.pathname, url, body, send);
-    });
+    withJsonBody(request, send, (body) => answer(url.pathname, url, body, send));
     return true;
   }
 

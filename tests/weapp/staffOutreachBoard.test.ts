@@ -105,6 +105,36 @@ describe('Page: 任务分配 (assignment board)', () => {
     expect(text(page)).toContain('杨舍镇环卫站');
   });
 
+  it('does not assign a site picked in one half day once another half day shows it taken', async () => {
+    // Arrange: site A already has an afternoon task
+    const tasks = [task('as_0000000000000000task1', siteA(), xu(), day, 'pm')];
+    serveBoard(() => tasks);
+    routes.set('POST /staff/assignments', () => {
+      const made = task('as_0000000000000000task2', siteB(), zhu(), day, 'pm');
+      tasks.push(made);
+      return ok(made, 201);
+    });
+    const page = openAs('staff/pages/board/index', { campaign: openCampaign().id, date: day });
+    await waitFor(() => text(page).includes('下午（1）'));
+    tap(button(page.dom, '分配任务'));
+    await waitFor(() => rows(page).length > 0);
+    await pick(page, siteA().siteName);
+
+    // Act: the afternoon, where site A is taken; a volunteer free then
+    tap(findByText(page.dom, '下午', '.main--choice-chips__chip')!);
+    await waitFor(() => text(page).includes('这个时段已有任务'));
+    await pick(page, zhu().name);
+    tap(button(page.dom, '确认分配'));
+    await pick(page, siteB().siteName);
+    tap(button(page.dom, '确认分配'));
+
+    // Assert: only the second confirm, with a site that is free that afternoon, was sent
+    await waitFor(() => text(page).includes('下午（2）'));
+    expect(requests('POST', '/staff/assignments').map((r) => r.data)).toStrictEqual([
+      { worksiteSignupId: siteB().id, volunteerSignupId: zhu().id, date: day, slot: 'pm' },
+    ]);
+  });
+
   it('reassigns a declined task to another volunteer and shows the history', async () => {
     // Arrange
     const declined = task('as_0000000000000000task1', siteA(), xu(), day, 'pm', {

@@ -138,7 +138,8 @@ describe('Page: 报名审核 (sign-up review)', () => {
     tap(findByText(page.dom, '已通过', '.main--choice-chips__chip')!);
     await waitFor(() => requests('GET', listPath('worksite')).length === 2);
     tap(findByText(page.dom, '大新镇总工会', '.main--district-picker__item')!);
-    await waitFor(() => requests('GET', listPath('worksite')).length === 3);
+    // The narrowed queue drawn before the next tap (a tap while the list is redrawn can be lost).
+    await waitFor(() => requests('GET', listPath('worksite')).length === 3 && inCard(page, siteB().siteName));
 
     // Assert
     const queries = requests('GET', listPath('worksite')).map((r) => queryOf(r.url));

@@ -63,6 +63,15 @@ describe('Page: 报名志愿者', () => {
     await waitFor(() => text(page).includes('已选 2 个时段'));
   }
 
+  it('says so when the link carries a malformed campaign, and asks nothing of the server', async () => {
+    const page = openAs('worker', 'outreach/pages/volunteer/index', { campaign: '%E0%A4%A' });
+
+    await waitFor(() => text(page).includes('没有找到要报名的活动'));
+    expect(
+      wx.request.mock.calls.filter(([o]) => new URL(o.url).pathname.startsWith('/campaigns')),
+    ).toHaveLength(0);
+  });
+
   it('refuses an empty form on the phone and sends nothing', async () => {
     serveForm();
     const page = openAs('worker', 'outreach/pages/volunteer/index', { campaign: campaignId });
@@ -368,6 +377,31 @@ describe('Page: 任务详情', () => {
       { version: 3, response: { decision: 'decline', reason: '当天要加班' } },
     ]);
     expect(text(page)).toContain('已婉拒');
+  });
+
+  it('closes the decline dialog when the task changed before the decline arrived', async () => {
+    // Arrange: staff cancelled the task while the volunteer typed the reason.
+    serveTask();
+    routes.set(`POST /assignments/${taskId}/response`, () => {
+      serveTask(assignment({ status: 'cancelled', reason: '工地临时停工', version: 5 }));
+      return {
+        statusCode: 409,
+        data: { error: { code: 'VERSION_CONFLICT', message: '数据已被他人修改，请刷新后重试' } },
+      };
+    });
+    const page = openAs('volunteer', taskRoute, { id: taskId });
+    tap(await waitFor(() => page.dom.querySelector('.main--volunteer-task-page__decline')));
+    await waitFor(() => findByText(page.dom, '确认婉拒'));
+
+    // Act
+    type(page, 'reason', '当天要加班');
+    tap(findByText(page.dom, '确认婉拒')!);
+
+    // Assert: the cancelled task shows, with no dialog left over it to decline.
+    await waitFor(() => text(page).includes('取消原因：工地临时停工'));
+    expect(text(page)).toContain('这个任务刚刚有了变动');
+    await waitFor(() => findByText(page.dom, '确认婉拒', 'wx-button') === null);
+    expect(requestsTo('POST', `/assignments/${taskId}/response`)).toHaveLength(1);
   });
 
   it('reloads with a notice when the task changed meanwhile (VERSION_CONFLICT)', async () => {

@@ -10,7 +10,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { PagedList as PagedRows } from '../hooks/usePagedList';
 import type { ApiError } from '../services/errors';
-import { dateText } from '../services/staffOutreachFormat';
+import { monthDay } from '../services/outreachDates';
 import { ChoiceChips } from './ChoiceChips';
 import { PagedList } from './PagedList';
 import { StateView } from './StateView';
@@ -61,7 +61,10 @@ export function StaffAssignmentPicker(props: StaffAssignmentPickerProps) {
       (v) => availableIn(v, date, slot) && !busyVolunteers.has(v.id) && v.id !== task?.volunteerSignupId,
     )
     .sort((a, b) => Number(nearby(b)) - Number(nearby(a)));
-  const ready = Boolean(siteId && volunteerId);
+  // Only what is still ticked on screen: a reload or another half day can take the site or the
+  // volunteer picked before, and their rows then show them unticked.
+  const ready =
+    Boolean(siteId && (task || !takenSites.has(siteId))) && free.some((v) => v.id === volunteerId);
   const hint = error ? errorHints[error.code] : undefined;
 
   const row = (key: string, on: boolean, title: string, meta: string, onClick?: () => void) => (
@@ -81,7 +84,7 @@ export function StaffAssignmentPicker(props: StaffAssignmentPickerProps) {
   return (
     <View className="staff-assignment-picker">
       <Text className="staff-assignment-picker__title">
-        {task ? `改派 · ${task.site.siteName}` : '分配任务'} · {dateText(date)}
+        {task ? `改派 · ${task.site.siteName}` : '分配任务'} · {monthDay(date)}
         {halfDayLabels[slot]}
       </Text>
       {task ? (

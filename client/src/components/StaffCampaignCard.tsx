@@ -1,7 +1,8 @@
 import { type Campaign, type CampaignStatus, campaignTransitions, workerGroupLabels } from '@ankang/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { campaignMoveLabel, rangeText } from '../services/staffOutreachFormat';
+import { rangeLabel } from '../services/outreachDates';
+import { campaignMoveLabel } from '../services/staffOutreachFormat';
 import { StaffCampaignBadge } from './StaffCampaignBadge';
 import './StaffCampaignCard.scss';
 
@@ -39,8 +40,8 @@ export function StaffCampaignCard({
       </View>
       {manageable ? null : <Text className="staff-campaign__owner">上级工会发起，可审核本地区报名</Text>}
       <View className="staff-campaign__facts">
-        <Text className="staff-campaign__fact">活动日期：{rangeText(campaign.season)}</Text>
-        <Text className="staff-campaign__fact">报名时间：{rangeText(campaign.signup)}</Text>
+        <Text className="staff-campaign__fact">活动日期：{rangeLabel(campaign.season)}</Text>
+        <Text className="staff-campaign__fact">报名时间：{rangeLabel(campaign.signup)}</Text>
         <Text className="staff-campaign__fact">
           {campaign.kinds.map((kind) => kind.name).join('、')}（共 {items} 项物资或服务）
         </Text>

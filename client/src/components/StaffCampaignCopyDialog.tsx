@@ -1,7 +1,7 @@
 import { type Campaign, campaignStatusLabels } from '@ankang/shared';
 import { Dialog } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { rangeText } from '../services/staffOutreachFormat';
+import { rangeLabel } from '../services/outreachDates';
 import './StaffCampaignCopyDialog.scss';
 
 export interface StaffCampaignCopyDialogProps {
@@ -46,7 +46,7 @@ export function StaffCampaignCopyDialog({
             >
               <Text className="staff-campaign-copy__title">{campaign.title}</Text>
               <Text className="staff-campaign-copy__meta">
-                {campaignStatusLabels[campaign.status]} · {rangeText(campaign.season)}
+                {campaignStatusLabels[campaign.status]} · {rangeLabel(campaign.season)}
               </Text>
             </View>
           ))

@@ -1,6 +1,6 @@
 import type { Campaign } from '@ankang/shared';
 import { Text } from '@tarojs/components';
-import { rangeText } from '../services/staffOutreachFormat';
+import { rangeLabel } from '../services/outreachDates';
 import { type DataColumn, DataTable } from './DataTable';
 import { StaffCampaignBadge } from './StaffCampaignBadge';
 
@@ -21,13 +21,13 @@ const columns: DataColumn<Campaign>[] = [
     key: 'season',
     title: '活动日期',
     width: 2,
-    render: (campaign) => <Text>{rangeText(campaign.season)}</Text>,
+    render: (campaign) => <Text>{rangeLabel(campaign.season)}</Text>,
   },
   {
     key: 'signup',
     title: '报名时间',
     width: 2,
-    render: (campaign) => <Text>{rangeText(campaign.signup)}</Text>,
+    render: (campaign) => <Text>{rangeLabel(campaign.signup)}</Text>,
   },
   {
     key: 'kinds',

@@ -1,5 +1,6 @@
 import { type WorksiteSignup, workerGroupLabels } from '@ankang/shared';
-import { type catalogNames, dateText, requestedText } from '../services/staffOutreachFormat';
+import { monthDay } from '../services/outreachDates';
+import { type catalogNames, requestedText } from '../services/staffOutreachFormat';
 import { StaffSignupCardFrame, StaffSignupFact } from './StaffSignupCardFrame';
 import { StaffSignupPhone } from './StaffSignupPhone';
 
@@ -41,7 +42,7 @@ export function StaffSignupWorksiteCard({
       <StaffSignupFact label="需求" value={requestedText(signup.requested, names)} />
       <StaffSignupFact
         label="希望日期"
-        value={signup.preferredDates.length ? signup.preferredDates.map(dateText).join('、') : '不限'}
+        value={signup.preferredDates.length ? signup.preferredDates.map(monthDay).join('、') : '不限'}
       />
       {signup.note ? <StaffSignupFact label="备注" value={signup.note} /> : null}
       <StaffSignupPhone

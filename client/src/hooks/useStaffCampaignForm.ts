@@ -1,6 +1,7 @@
 import type { Campaign, OrgNode } from '@ankang/shared';
 import { useCallback, useRef, useState } from 'react';
 import { type ApiError, toApiError } from '../services/errors';
+import { todayInShanghai } from '../services/outreachDates';
 import {
   type CampaignFormErrors,
   type CampaignFormValues,
@@ -11,7 +12,6 @@ import {
   formToDraft,
 } from '../services/staffCampaignForm';
 import { fetchCampaign, fetchScopeOrgs, saveCampaign, saveNewCampaign } from '../services/staffOutreach';
-import { shanghaiToday } from '../services/staffOutreachFormat';
 import { newRequestId } from '../services/stations';
 import { useRequest } from './useRequest';
 
@@ -74,7 +74,7 @@ export function useStaffCampaignForm(
         !source.id && source.copyFrom ? fetchCampaign(source.copyFrom) : Promise.resolve(null),
         fetchScopeOrgs(),
       ]);
-      const year = Number(shanghaiToday().slice(0, 4));
+      const year = Number(todayInShanghai().slice(0, 4));
       setCampaign(loaded);
       setCopiedFrom(from);
       setValues(

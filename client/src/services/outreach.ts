@@ -2,6 +2,7 @@ import {
   type Campaign,
   type ContractCallInput,
   type ContractOutput,
+  campaignIdSchema,
   getCampaign,
   getSubscriptions,
   listCampaigns,
@@ -15,6 +16,21 @@ import {
   submitWorksiteSignup,
 } from '@ankang/shared';
 import { call } from './api';
+
+/**
+ * The campaign a sign-up page is for, from its query (`?campaign=<id>`, or the `scene` of a QR
+ * code, which WeChat hands over URL-encoded); null when it is missing or not a campaign id.
+ */
+export function campaignIdOf(raw: string | undefined): string | null {
+  if (!raw) return null;
+  let id: string;
+  try {
+    id = decodeURIComponent(raw).trim();
+  } catch {
+    return null;
+  }
+  return campaignIdSchema.safeParse(id).success ? id : null;
+}
 
 /** 三送 campaigns run by the union of a place or the unions above it. */
 export async function fetchCampaigns(org: string): Promise<Campaign[]> {

@@ -1,16 +1,15 @@
-import type { Campaign, DateRange } from '@ankang/shared';
+import { type Campaign, type DateRange, shanghaiDate } from '@ankang/shared';
 
 // Campaign dates are Shanghai calendar dates (YYYY-MM-DD). China keeps UTC+8 all year, so a date
 // is handled as that day's midnight in UTC: adding days and naming weekdays never meets a zone.
 const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const weekdays = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
 const dayMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
 /** Today's date in China, whatever the phone's time zone. */
 export function todayInShanghai(now = new Date()): string {
-  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return shanghaiDate(now);
 }
 
 export function addDays(date: string, days: number): string {

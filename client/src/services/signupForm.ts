@@ -1,5 +1,6 @@
 import {
   type Campaign,
+  type FieldIssue,
   isWithinOrg,
   type WorksiteSignup,
   type WorksiteSignupDraft,
@@ -99,9 +100,14 @@ const fallbackMessages: WorksiteFormErrors = {
   workerGroups: '人员类别选择有误，请重新选择',
 };
 
-function friendly(field: WorksiteField, message: string): string {
+/** The schema's message when it is Chinese; zod's own English one becomes the field's fallback. */
+export function friendlyMessage<F extends string>(
+  field: F,
+  message: string,
+  fallbacks: Partial<Record<F, string>>,
+): string {
   if (/[\u4e00-\u9fa5]/.test(message)) return message;
-  return fallbackMessages[field] ?? '填写有误，请检查';
+  return fallbacks[field] ?? '填写有误，请检查';
 }
 
 export type WorksiteCheck = { draft: WorksiteSignupDraft } | { errors: WorksiteFormErrors };
@@ -142,7 +148,7 @@ export function worksiteFormToDraft(values: WorksiteFormValues, campaign: Campai
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = fieldOfPath(issue.path) ?? 'siteName';
-      errors[field] ??= friendly(field, issue.message);
+      errors[field] ??= friendlyMessage(field, issue.message, fallbackMessages);
     }
   }
   if (Object.keys(errors).length > 0 || !parsed.success) return { errors };
@@ -150,23 +156,28 @@ export function worksiteFormToDraft(values: WorksiteFormValues, campaign: Campai
 }
 
 /**
- * A 400's `details.issues` (paths like `body.signup.siteName`) as field errors; what no field shows
- * (the request id, the campaign) comes back in `other` for the banner.
+ * A 400's `details.issues` on a sign-up form's fields (`fieldOf` reads a path below `body.signup`,
+ * e.g. `siteName` or `requested.0.items`); what no field shows (the request id, the campaign) comes
+ * back in `other` for the banner.
  */
-export function worksiteErrorsFromIssues(issues: { path: string; message: string }[]): {
-  errors: WorksiteFormErrors;
-  other: string[];
-} {
-  const errors: WorksiteFormErrors = {};
+export function signupErrorsFromIssues<F extends string>(
+  issues: readonly FieldIssue[],
+  fieldOf: (path: string[]) => F | null,
+): { errors: Partial<Record<F, string>>; other: string[] } {
+  const errors: Partial<Record<F, string>> = {};
   const other: string[] = [];
   for (const issue of issues) {
-    const path = issue.path.replace(/^body\.(signup\.)?/, '').split('.');
-    const field = issue.path.startsWith('body.signup.') ? fieldOfPath(path) : null;
+    const field = issue.path.startsWith('body.signup.')
+      ? fieldOf(issue.path.slice('body.signup.'.length).split('.'))
+      : null;
     if (field) errors[field] ??= issue.message;
     else other.push(issue.message);
   }
   return { errors, other };
 }
+
+export const worksiteErrorsFromIssues = (issues: readonly FieldIssue[]) =>
+  signupErrorsFromIssues(issues, fieldOfPath);
 
 /** Picks or drops one value of a multiple choice. */
 export function toggle<T>(list: readonly T[], value: T): T[] {

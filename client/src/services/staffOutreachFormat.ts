@@ -5,33 +5,7 @@ import {
   halfDayLabels,
   type OrgNode,
 } from '@ankang/shared';
-
-const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
-/** Today's date (YYYY-MM-DD) in China, whatever the device's zone. */
-export function shanghaiToday(now = Date.now()): string {
-  return new Date(now + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The date `days` after a YYYY-MM-DD date (negative: before). */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** 7月1日 */
-export function dateText(date: string): string {
-  const [, month, day] = date.split('-').map(Number);
-  return `${month}月${day}日`;
-}
-
-/** 2026年6月1日 至 9月30日 (the year once when both ends share it). */
-export function rangeText(range: { from: string; to: string }): string {
-  const fromYear = range.from.slice(0, 4);
-  const toYear = range.to.slice(0, 4);
-  const to = fromYear === toYear ? dateText(range.to) : `${toYear}年${dateText(range.to)}`;
-  return `${fromYear}年${dateText(range.from)} 至 ${to}`;
-}
+import { monthDay } from './outreachDates';
 
 /** The status move's verb as staff read it on a button (开始报名, 结束报名, 重新开放, 归档). */
 export function campaignMoveLabel(from: CampaignStatus, to: CampaignStatus): string {
@@ -85,7 +59,7 @@ export function availabilityText(slots: AvailabilitySlot[], limit = 4): string {
     byDate.set(slot.date, list);
   }
   const dates = [...byDate.entries()];
-  const shown = dates.slice(0, limit).map(([date, halves]) => `${dateText(date)}${halves.join('、')}`);
+  const shown = dates.slice(0, limit).map(([date, halves]) => `${monthDay(date)}${halves.join('、')}`);
   const rest = dates.slice(limit).reduce((n, [, halves]) => n + halves.length, 0);
   return `共 ${slots.length} 个半天：${shown.join('，')}${rest ? ` 等（另有 ${rest} 个半天）` : ''}`;
 }

@@ -2,11 +2,13 @@ import {
   type AvailabilitySlot,
   availabilitySlotSchema,
   type Campaign,
+  type FieldIssue,
   type VolunteerSignupDraft,
   volunteerSignupDraftSchema,
   volunteerSkills,
 } from '@ankang/shared';
 import { z } from 'zod';
+import { friendlyMessage, signupErrorsFromIssues } from './signupForm';
 
 /** The volunteer form as people fill it in. */
 export const volunteerFormSchema = z.object({
@@ -34,9 +36,6 @@ function fieldOf(head: string): VolunteerField | null {
   return head in emptyVolunteerForm() ? (head as VolunteerField) : null;
 }
 
-const friendly = (field: VolunteerField, message: string) =>
-  /[\u4e00-\u9fa5]/.test(message) ? message : (fallbackMessages[field] ?? '填写有误，请检查');
-
 /** Checks the form with the API's schema; the draft to send, or a Chinese message per field. */
 export function volunteerFormToDraft(
   values: VolunteerFormValues,
@@ -58,7 +57,7 @@ export function volunteerFormToDraft(
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = fieldOf(String(issue.path[0] ?? '')) ?? 'name';
-      errors[field] ??= friendly(field, issue.message);
+      errors[field] ??= friendlyMessage(field, issue.message, fallbackMessages);
     }
   }
   if (Object.keys(errors).length > 0 || !parsed.success) return { errors };
@@ -66,19 +65,8 @@ export function volunteerFormToDraft(
 }
 
 /** A 400's `details.issues` (`body.signup.phone` …) as field errors, and what no field shows. */
-export function volunteerErrorsFromIssues(issues: { path: string; message: string }[]): {
-  errors: VolunteerFormErrors;
-  other: string[];
-} {
-  const errors: VolunteerFormErrors = {};
-  const other: string[] = [];
-  for (const issue of issues) {
-    const field = issue.path.startsWith('body.signup.') ? fieldOf(issue.path.split('.')[2] ?? '') : null;
-    if (field) errors[field] ??= issue.message;
-    else other.push(issue.message);
-  }
-  return { errors, other };
-}
+export const volunteerErrorsFromIssues = (issues: readonly FieldIssue[]) =>
+  signupErrorsFromIssues(issues, (path) => fieldOf(path[0] ?? ''));
 
 /** By date, morning first. */
 export function sortSlots(slots: readonly AvailabilitySlot[]): AvailabilitySlot[] {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { assignmentSchema, orgPathSchema } from '@ankang/shared';
+import { assignmentSchema, maskPhone, orgPathSchema } from '@ankang/shared';
 import { z } from 'zod';
 import { keys, outreachIndexKeys } from './keys';
+import type { WorksiteSignupRecord } from './signupRecords';
 
 /**
  * An assignment as stored: what readers see plus what only the server uses — the site's district
@@ -26,6 +27,23 @@ export function assignmentToItem(record: AssignmentRecord): Record<string, unkno
     ...outreachIndexKeys.assignmentByVolunteer(record.volunteerUserId, record.date, record.slot, record.id),
     type: 'Assignment',
     ...record,
+  };
+}
+
+/**
+ * What the volunteer needs of the site on the day, copied onto the task (the phone masked). Pure,
+ * so the seeded demo tasks carry the same snapshot a create makes.
+ */
+export function siteSnapshot(worksite: WorksiteSignupRecord): AssignmentRecord['site'] {
+  return {
+    siteName: worksite.siteName,
+    address: worksite.address,
+    orgName: worksite.orgName,
+    ...(worksite.location ? { location: worksite.location } : {}),
+    contactName: worksite.contactName,
+    contactPhoneMasked: maskPhone(worksite.contactPhone),
+    outdoorWorkers: worksite.outdoorWorkers,
+    requested: worksite.requested.map((entry) => ({ kind: entry.kind, items: [...entry.items] })),
   };
 }
 

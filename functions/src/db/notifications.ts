@@ -1,6 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
 import { keys } from './keys';
 
@@ -8,28 +7,7 @@ import { keys } from './keys';
  * Where one notification event stands. `sending` is held from the claim until the outcome is known;
  * `failed` may be claimed again (a later retry or run); the others are final.
  */
-export const notificationStateSchema = z.enum(['sending', 'sent', 'failed', 'no-consent']);
-export type NotificationState = z.infer<typeof notificationStateSchema>;
-
-export const notificationItemSchema = z.object({
-  eventKey: z.string(),
-  topic: z.string(),
-  state: notificationStateSchema,
-  attempts: z.number().int(),
-  /** WeChat's errcode of the last refused send, if any. */
-  errcode: z.number().int().optional(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number().int(),
-});
-export type NotificationItem = z.infer<typeof notificationItemSchema>;
-
-export async function getNotification(eventKey: string): Promise<NotificationItem | null> {
-  const { Item } = await db.send(
-    new GetCommand({ TableName: tableName, Key: keys.notification(eventKey), ConsistentRead: true }),
-  );
-  return Item ? notificationItemSchema.parse(Item) : null;
-}
+type NotificationState = 'sending' | 'sent' | 'failed' | 'no-consent';
 
 /**
  * Claims an event for sending: true when this caller is the one to send it now — the event is new,

@@ -1,4 +1,9 @@
-import { type Assignment, type AssignmentResponse, assignmentTransitions } from '@ankang/shared';
+import {
+  type Assignment,
+  type AssignmentResponse,
+  assignmentTransitions,
+  shanghaiDate,
+} from '@ankang/shared';
 import { type AssignmentRecord, heldSlot, type VolunteerSlot } from '../db/assignmentItems';
 import { getAssignmentRecord, saveAssignment } from '../db/assignments';
 import { getVolunteerSignupRecord } from '../db/signups';
@@ -8,6 +13,7 @@ import { assignedNotice } from './assignmentNotices';
 import {
   assertVolunteerFits,
   assignmentView,
+  formerHolder,
   loadManagedAssignment,
   MAX_HISTORY,
   versionConflict,
@@ -63,6 +69,10 @@ export async function reassignAssignment(
   }
   if (current.version !== body.version) throw versionConflict(current);
   if (!assignmentTransitions[current.status].includes('assigned')) throw new AppError('INVALID_TRANSITION');
+  // Past its day nobody can go, answer or be reminded: a message would only name a day gone by.
+  if (current.date < shanghaiDate(now())) {
+    throw new AppError('INVALID_TRANSITION', { message: '任务日期已过，不能改派' });
+  }
   if (current.volunteerSignupId === body.volunteerSignupId) {
     throw new AppError('INVALID_TRANSITION', { message: '任务已由该志愿者负责，请选择其他志愿者' });
   }
@@ -80,16 +90,7 @@ export async function reassignAssignment(
     volunteerUserId: volunteer.userId,
     status: 'assigned',
     reason: undefined,
-    history: [
-      ...current.history,
-      {
-        volunteerSignupId: current.volunteerSignupId,
-        volunteerName: current.volunteerName,
-        status: current.status,
-        ...(current.reason === undefined ? {} : { reason: current.reason }),
-        at,
-      },
-    ],
+    history: [...current.history, formerHolder(current, at)],
     version: current.version + 1,
     updatedAt: at,
   };

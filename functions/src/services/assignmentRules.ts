@@ -1,4 +1,4 @@
-import type { Assignment } from '@ankang/shared';
+import type { Assignment, AssignmentHistoryEntry } from '@ankang/shared';
 import type { AssignmentRecord } from '../db/assignmentItems';
 import { getAssignmentRecord } from '../db/assignments';
 import type { VolunteerSignupRecord } from '../db/signupRecords';
@@ -39,6 +39,17 @@ export function assignmentView(record: AssignmentRecord): Assignment {
     version: record.version,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
+  };
+}
+
+/** The holder a task leaves behind when it changes hands: who, the status they left it in, why. */
+export function formerHolder(record: AssignmentRecord, at: string): AssignmentHistoryEntry {
+  return {
+    volunteerSignupId: record.volunteerSignupId,
+    volunteerName: record.volunteerName,
+    status: record.status,
+    ...(record.reason === undefined ? {} : { reason: record.reason }),
+    at,
   };
 }
 

@@ -1,5 +1,5 @@
-import { type Assignment, type Campaign, maskPhone, shanghaiDate } from '@ankang/shared';
-import { type AssignmentRecord, assignmentIdFor } from '../db/assignmentItems';
+import { type Assignment, type Campaign, shanghaiDate } from '@ankang/shared';
+import { type AssignmentRecord, assignmentIdFor, siteSnapshot } from '../db/assignmentItems';
 import { getAssignmentRecord, saveAssignment } from '../db/assignments';
 import { getCampaignById } from '../db/campaigns';
 import type { VolunteerSignupRecord, WorksiteSignupRecord } from '../db/signupRecords';
@@ -11,6 +11,7 @@ import {
   assertVolunteerFits,
   assignmentView,
   fieldError,
+  formerHolder,
   MAX_HISTORY,
   volunteerBusy,
 } from './assignmentRules';
@@ -55,20 +56,6 @@ async function loadTaskParts(
   return { worksite, volunteer, campaign };
 }
 
-/** What the volunteer needs of the site on the day, copied onto the task (the phone masked). */
-function siteSnapshot(worksite: WorksiteSignupRecord): AssignmentRecord['site'] {
-  return {
-    siteName: worksite.siteName,
-    address: worksite.address,
-    orgName: worksite.orgName,
-    ...(worksite.location ? { location: worksite.location } : {}),
-    contactName: worksite.contactName,
-    contactPhoneMasked: maskPhone(worksite.contactPhone),
-    outdoorWorkers: worksite.outdoorWorkers,
-    requested: worksite.requested.map((entry) => ({ kind: entry.kind, items: [...entry.items] })),
-  };
-}
-
 /**
  * The task a create writes: new, or — when the site's task in that half day was cancelled — the
  * same task started again with the cancelled holder kept in its history.
@@ -93,18 +80,7 @@ function taskRecord(
     slot: body.slot,
     status: 'assigned',
     site: siteSnapshot(parts.worksite),
-    history: cancelled
-      ? [
-          ...cancelled.history,
-          {
-            volunteerSignupId: cancelled.volunteerSignupId,
-            volunteerName: cancelled.volunteerName,
-            status: 'cancelled',
-            ...(cancelled.reason === undefined ? {} : { reason: cancelled.reason }),
-            at,
-          },
-        ]
-      : [],
+    history: cancelled ? [...cancelled.history, formerHolder(cancelled, at)] : [],
     version: cancelled ? cancelled.version + 1 : 1,
     createdAt: at,
     updatedAt: at,

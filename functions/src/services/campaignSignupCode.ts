@@ -5,7 +5,7 @@ import { loadManagedCampaign } from './campaigns';
 import { type CodeImage, fetchUnlimitedCode } from './wechatCodes';
 
 /** The worksite sign-up page; it reads the campaign id from the code's `scene`. */
-export const SIGNUP_CODE_PAGE = 'outreach/pages/signup/index';
+const SIGNUP_CODE_PAGE = 'outreach/pages/signup/index';
 
 /**
  * A code is made while posters can still bring sign-ups: before opening (printed ahead) and while

@@ -1,7 +1,10 @@
 import { type Campaign, isWithinOrg, shanghaiDate } from '@ankang/shared';
+import type { InsertSignupOutcome } from '../db/signups';
+import type { TransactItem } from '../db/transactions';
 import { AppError } from '../lib/errors';
 import type { Caller } from './caller';
 import { getCampaign } from './campaigns';
+import { dailyQuota, rateLimited } from './limits';
 import { isInScope } from './scope';
 import { dateRangeLabel, withinRange } from './signupRules';
 
@@ -23,6 +26,33 @@ export async function campaignOpenForSignup(caller: Caller, campaignId: string, 
 }
 
 /**
+ * Stores a new sign-up (either kind) counted against the applicant's daily quota in the same
+ * transaction, and answers it; when one is already stored under its id (a concurrent request got
+ * there first), answers that one instead. Three rounds when a concurrent transaction got in the way.
+ */
+export async function storeNewSignup<R>(
+  record: R,
+  applicantUserId: string,
+  at: Date,
+  store: {
+    insert(record: R, quota: TransactItem): Promise<InsertSignupOutcome>;
+    reread(): Promise<R | null>;
+  },
+): Promise<R> {
+  const quota = await dailyQuota(applicantUserId, 'signup', at);
+  for (let round = 0; round < 3; round += 1) {
+    const outcome = await store.insert(record, quota);
+    if (outcome === 'inserted') return record;
+    if (outcome === 'overQuota') throw rateLimited('signup');
+    if (outcome === 'exists') {
+      const stored = await store.reread();
+      if (stored) return stored;
+    }
+  }
+  throw new AppError('RATE_LIMITED', { message: '报名提交繁忙，请稍后再试' });
+}
+
+/**
  * Staff on the campaign's line: its own union and those above it (the campaign's node is in their
  * scope), or a union below it (their node is inside the campaign's subtree). Staff beside it, in
  * another county, are not. Admins always are.
@@ -33,7 +63,7 @@ export async function campaignOpenForSignup(caller: Caller, campaignId: string, 
  * masked, reveals audited). Worksite sign-ups are narrower: each is in scope only of the staff
  * whose node holds its district.
  */
-export function onCampaignLine(caller: Caller, campaignOrgPath: string): boolean {
+function onCampaignLine(caller: Caller, campaignOrgPath: string): boolean {
   if (isInScope(caller, campaignOrgPath)) return true;
   return caller.orgPath !== null && isWithinOrg(caller.orgPath, campaignOrgPath);
 }

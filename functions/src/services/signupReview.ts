@@ -1,4 +1,6 @@
 import { type ReviewDecision, type SignupStatus, signupTransitions } from '@ankang/shared';
+import type { ReviewWriteOutcome } from '../db/signupReviews';
+import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
 
 /** The part of a stored sign-up (either kind) a review decides on. */
@@ -22,7 +24,7 @@ function targetOf(decision: ReviewDecision): SignupStatus {
  * the version it read, and (for a decline) the same reason. Such a request is answered with the
  * record as it is, like the first time, instead of a conflict.
  */
-export function isSameDecision(current: Reviewable, decision: ReviewDecision): boolean {
+function isSameDecision(current: Reviewable, decision: ReviewDecision): boolean {
   return (
     current.status === targetOf(decision) &&
     current.version === decision.version + 1 &&
@@ -53,4 +55,42 @@ export function reviewStep(
     status,
     review: { by, at, ...(decision.decision === 'decline' ? { reason: decision.reason } : {}) },
   };
+}
+
+/** How a kind of sign-up is saved and read again, for `decide`. */
+export interface ReviewStore<R extends Reviewable> {
+  /** Saves `next` if the stored sign-up is still at `expectedVersion`. */
+  save(next: R, expectedVersion: number): Promise<ReviewWriteOutcome>;
+  reread(): Promise<R | null>;
+}
+
+/**
+ * Applies a review to the sign-up read as `current` and answers the record as it now stands. When
+ * someone decided meanwhile, this very decision (a concurrent retry) is answered with the version
+ * that won, any other is a 409 VERSION_CONFLICT with it.
+ */
+export async function decide<R extends Reviewable>(
+  current: R,
+  decision: ReviewDecision,
+  by: string,
+  store: ReviewStore<R>,
+): Promise<R> {
+  const at = now().toISOString();
+  const step = reviewStep(current, decision, by, at);
+  if (step.kind === 'unchanged') return current;
+  const next = {
+    ...current,
+    status: step.status,
+    review: step.review,
+    version: current.version + 1,
+    updatedAt: at,
+  };
+  const outcome = await store.save(next, current.version);
+  if (outcome === 'saved') return next;
+  // Users are never deleted; should one be, there is no one left to approve.
+  if (outcome === 'userMissing') throw new AppError('SIGNUP_NOT_FOUND', { cause: new Error('user gone') });
+  const latest = await store.reread();
+  if (!latest) throw new AppError('SIGNUP_NOT_FOUND');
+  if (reviewStep(latest, decision, by, at).kind === 'unchanged') return latest;
+  throw new AppError('VERSION_CONFLICT', { details: { currentVersion: latest.version } });
 }

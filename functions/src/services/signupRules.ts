@@ -104,7 +104,7 @@ export function chainOf(nodes: OrgNode[], orgPath: string): OrgNode[] {
 }
 
 /** The deepest node at or above the district that has bounds: the box a point is checked against. */
-export function nearestBounded(chain: OrgNode[]): (OrgNode & { bounds: OrgBounds }) | null {
+function nearestBounded(chain: OrgNode[]): (OrgNode & { bounds: OrgBounds }) | null {
   for (let i = chain.length - 1; i >= 0; i -= 1) {
     const node = chain[i]!;
     if (node.bounds) return { ...node, bounds: node.bounds };
@@ -112,7 +112,7 @@ export function nearestBounded(chain: OrgNode[]): (OrgNode & { bounds: OrgBounds
   return null;
 }
 
-export function insideBounds(point: { lat: number; lng: number }, box: OrgBounds): boolean {
+function insideBounds(point: { lat: number; lng: number }, box: OrgBounds): boolean {
   return point.lat >= box.south && point.lat <= box.north && point.lng >= box.west && point.lng <= box.east;
 }
 

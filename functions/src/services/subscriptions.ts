@@ -9,7 +9,7 @@ import { templateIdOf } from './notifier';
  * Unused consents kept per topic: WeChat's one-time subscriptions allow one message per accepted
  * dialog, and a volunteer who taps "允许" on every visit should not bank an unbounded supply.
  */
-export const CONSENT_CAP = 10;
+const CONSENT_CAP = 10;
 /** How long a dialog's request id is remembered against a repeated post. */
 const REQUEST_MEMORY_S = 7 * 86_400;
 

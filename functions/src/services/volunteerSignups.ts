@@ -22,9 +22,8 @@ import { AppError } from '../lib/errors';
 import { pseudonym } from '../lib/pseudonym';
 import type { Caller } from './caller';
 import { getCampaign } from './campaigns';
-import { dailyQuota, rateLimited } from './limits';
-import { assertOnCampaignLine, campaignOpenForSignup } from './signupCampaign';
-import { reviewStep } from './signupReview';
+import { assertOnCampaignLine, campaignOpenForSignup, storeNewSignup } from './signupCampaign';
+import { decide } from './signupReview';
 import { datesOutsideSeason, outsideCampaignMessage, SIGNUP_PATH } from './signupRules';
 import { toVolunteerSignup } from './signupViews';
 
@@ -112,18 +111,12 @@ export async function submitVolunteerSignup(
     phone: draft.phone,
     requestId: body.requestId,
   };
-  const quota = await dailyQuota(caller.userId, 'signup', at);
-  for (let round = 0; round < 3; round += 1) {
-    const outcome = await insertVolunteerSignup(record, quota);
-    if (outcome === 'inserted') return toVolunteerSignup(record);
-    if (outcome === 'overQuota') throw rateLimited('signup');
-    if (outcome === 'exists') {
-      // Stored meanwhile by a concurrent request: the same one is answered, another refused.
-      const stored = await getVolunteerSignupRecord(id);
-      if (stored) return answerFor(stored, body.requestId);
-    }
-  }
-  throw new AppError('RATE_LIMITED', { message: '报名提交繁忙，请稍后再试' });
+  // Stored meanwhile by a concurrent request: the same one is answered, another refused.
+  const stored = await storeNewSignup(record, caller.userId, at, {
+    insert: insertVolunteerSignup,
+    reread: () => getVolunteerSignupRecord(id),
+  });
+  return answerFor(stored, body.requestId);
 }
 
 export async function listMyVolunteerSignups(caller: Caller): Promise<{ signups: VolunteerSignup[] }> {
@@ -171,23 +164,9 @@ export async function reviewVolunteerSignup(
   decision: ReviewDecision,
 ): Promise<VolunteerSignup> {
   const { signup: current } = await loadReviewableVolunteerSignup(caller, id);
-  const at = now().toISOString();
-  const step = reviewStep(current, decision, caller.nickname, at);
-  if (step.kind === 'unchanged') return toVolunteerSignup(current);
-  const next: VolunteerSignupRecord = {
-    ...current,
-    status: step.status,
-    review: step.review,
-    version: current.version + 1,
-    updatedAt: at,
-  };
-  const outcome = await saveVolunteerReview(next, current.version);
-  if (outcome === 'saved') return toVolunteerSignup(next);
-  // Users are never deleted; should one be, there is no one left to approve.
-  if (outcome === 'userMissing') throw new AppError('SIGNUP_NOT_FOUND', { cause: new Error('user gone') });
-  const latest = await getVolunteerSignupRecord(id);
-  if (!latest) throw new AppError('SIGNUP_NOT_FOUND');
-  if (reviewStep(latest, decision, caller.nickname, at).kind === 'unchanged')
-    return toVolunteerSignup(latest);
-  throw new AppError('VERSION_CONFLICT', { details: { currentVersion: latest.version } });
+  const decided = await decide(current, decision, caller.nickname, {
+    save: saveVolunteerReview,
+    reread: () => getVolunteerSignupRecord(id),
+  });
+  return toVolunteerSignup(decided);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { env } from '../lib/env';
 import { AppError } from '../lib/errors';
 import { logger } from '../lib/logger';
-import { forgetWechatAccessToken, postToWechat, WECHAT_TOKEN_ERRORS, wechatAccessToken } from './wechatToken';
+import { postToWechat, withAccessToken } from './wechatToken';
 
 const refusalSchema = z.object({ errcode: z.number(), errmsg: z.string().optional() });
 
@@ -20,7 +20,7 @@ export interface CodeImage {
   mimeType: 'image/png' | 'image/jpeg';
 }
 
-type Answer = { image: CodeImage } | { errcode: number; errmsg?: string };
+type Answer = { image: CodeImage; errcode?: undefined } | { errcode: number; errmsg?: string };
 
 /** Told apart by the bytes, not the header: WeChat labels its codes loosely. */
 function imageType(bytes: Buffer): CodeImage['mimeType'] | null {
@@ -29,7 +29,7 @@ function imageType(bytes: Buffer): CodeImage['mimeType'] | null {
   return null;
 }
 
-async function requestOnce(scene: string, page: string): Promise<Answer> {
+async function requestOnce(scene: string, page: string, token: string): Promise<Answer> {
   const response = await postToWechat(
     '/wxa/getwxacodeunlimit',
     {
@@ -40,7 +40,7 @@ async function requestOnce(scene: string, page: string): Promise<Answer> {
       env_version: envVersions[env.WECHAT_MINIPROGRAM_STATE],
       width: CODE_WIDTH,
     },
-    { access_token: await wechatAccessToken() },
+    { access_token: token },
   );
   const bytes = Buffer.from(await response.arrayBuffer());
   const mimeType = imageType(bytes);
@@ -63,16 +63,11 @@ async function requestOnce(scene: string, page: string): Promise<Answer> {
 export async function fetchUnlimitedCode(scene: string, page: string): Promise<CodeImage> {
   let answer: Answer;
   try {
-    answer = await requestOnce(scene, page);
-    if ('errcode' in answer && WECHAT_TOKEN_ERRORS.has(answer.errcode)) {
-      // The token was revoked or expired early (another server refreshed it): once more with a new one.
-      forgetWechatAccessToken();
-      answer = await requestOnce(scene, page);
-    }
+    answer = await withAccessToken((token) => requestOnce(scene, page, token));
   } catch (cause) {
     throw new AppError('WECHAT_UNAVAILABLE', { cause });
   }
-  if ('errcode' in answer) {
+  if (answer.errcode !== undefined) {
     logger.warn('mini-program code refused', { errcode: answer.errcode, errmsg: answer.errmsg });
     throw new AppError('WECHAT_UNAVAILABLE', {
       cause: new Error(`getwxacodeunlimit: ${answer.errcode} ${answer.errmsg ?? ''}`),

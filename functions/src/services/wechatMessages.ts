@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { env } from '../lib/env';
 import { logger } from '../lib/logger';
-import { forgetWechatAccessToken, postToWechat, WECHAT_TOKEN_ERRORS, wechatAccessToken } from './wechatToken';
+import { postToWechat, withAccessToken } from './wechatToken';
 
 const sendAnswerSchema = z.object({
   errcode: z.number().default(0),
@@ -9,11 +9,7 @@ const sendAnswerSchema = z.object({
 });
 
 /** WeChat's answer to a send that found the user holds no consent (refused, or used up). */
-export const WECHAT_NO_CONSENT = 43101;
-
-async function postJson(path: string, body: unknown, query?: Record<string, string>): Promise<unknown> {
-  return (await postToWechat(path, body, query)).json();
-}
+const WECHAT_NO_CONSENT = 43101;
 
 /** One subscribe message: to whom (openid), which template, the page it opens, the template's fields. */
 export interface SubscribeMessage {
@@ -30,22 +26,23 @@ export type SendResult =
   /** Anything else: not delivered; the consent was not spent. */
   | { result: 'failed'; errcode?: number };
 
-async function sendOnce(message: SubscribeMessage): Promise<{ errcode: number; errmsg?: string }> {
-  const token = await wechatAccessToken();
-  return sendAnswerSchema.parse(
-    await postJson(
-      '/cgi-bin/message/subscribe/send',
-      {
-        touser: message.touser,
-        template_id: message.templateId,
-        page: message.page,
-        data: Object.fromEntries(Object.entries(message.data).map(([key, value]) => [key, { value }])),
-        miniprogram_state: env.WECHAT_MINIPROGRAM_STATE,
-        lang: 'zh_CN',
-      },
-      { access_token: token },
-    ),
+async function sendOnce(
+  message: SubscribeMessage,
+  token: string,
+): Promise<{ errcode: number; errmsg?: string }> {
+  const response = await postToWechat(
+    '/cgi-bin/message/subscribe/send',
+    {
+      touser: message.touser,
+      template_id: message.templateId,
+      page: message.page,
+      data: Object.fromEntries(Object.entries(message.data).map(([key, value]) => [key, { value }])),
+      miniprogram_state: env.WECHAT_MINIPROGRAM_STATE,
+      lang: 'zh_CN',
+    },
+    { access_token: token },
   );
+  return sendAnswerSchema.parse(await response.json());
 }
 
 /**
@@ -54,12 +51,7 @@ async function sendOnce(message: SubscribeMessage): Promise<{ errcode: number; e
  */
 export async function sendSubscribeMessage(message: SubscribeMessage): Promise<SendResult> {
   try {
-    let answer = await sendOnce(message);
-    if (WECHAT_TOKEN_ERRORS.has(answer.errcode)) {
-      // The token was revoked or expired early (another server refreshed it): once more with a new one.
-      forgetWechatAccessToken();
-      answer = await sendOnce(message);
-    }
+    const answer = await withAccessToken((token) => sendOnce(message, token));
     if (answer.errcode === 0) return { result: 'sent' };
     if (answer.errcode === WECHAT_NO_CONSENT) return { result: 'no-consent', errcode: answer.errcode };
     logger.warn('subscribe message refused', { errcode: answer.errcode, errmsg: answer.errmsg });

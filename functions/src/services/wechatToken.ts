@@ -10,7 +10,7 @@ const tokenAnswerSchema = z.object({
 });
 
 /** The access token was invalid or expired: fetch it again and call once more. */
-export const WECHAT_TOKEN_ERRORS: ReadonlySet<number> = new Set([40001, 40014, 42001]);
+const WECHAT_TOKEN_ERRORS: ReadonlySet<number> = new Set([40001, 40014, 42001]);
 /** Renew the token this long before WeChat says it expires, so it never expires in flight. */
 const TOKEN_MARGIN_MS = 5 * 60_000;
 const TIMEOUT_MS = 3000;
@@ -43,7 +43,7 @@ export async function postToWechat(
  * The access token from `stable_token` (normal mode: WeChat answers the token in force until it
  * nears expiry, so other callers' tokens stay valid), cached until shortly before it expires.
  */
-export async function wechatAccessToken(): Promise<string> {
+async function wechatAccessToken(): Promise<string> {
   if (cachedToken && Date.now() < cachedToken.renewAt) return cachedToken.value;
   const response = await postToWechat('/cgi-bin/stable_token', {
     grant_type: 'client_credential',
@@ -62,7 +62,16 @@ export async function wechatAccessToken(): Promise<string> {
   return cachedToken.value;
 }
 
-/** Drops the cached token after WeChat refused it (revoked, or expired early by a refresh elsewhere). */
-export function forgetWechatAccessToken(): void {
+/**
+ * Calls a WeChat server API with the app's access token. When WeChat refuses the token (revoked, or
+ * expired early because another server refreshed it), the cached one is dropped and the call made
+ * once more with a new one. `call` answers WeChat's errcode, if any, beside its own result.
+ */
+export async function withAccessToken<T extends { errcode?: number }>(
+  call: (token: string) => Promise<T>,
+): Promise<T> {
+  const answer = await call(await wechatAccessToken());
+  if (answer.errcode === undefined || !WECHAT_TOKEN_ERRORS.has(answer.errcode)) return answer;
   cachedToken = null;
+  return call(await wechatAccessToken());
 }

@@ -1,6 +1,7 @@
 import {
   type Campaign,
   type FieldIssue,
+  isWithinOrg,
   orgPathChain,
   type ReviewDecision,
   type SignupStatus,
@@ -21,10 +22,14 @@ import { AppError } from '../lib/errors';
 import { pseudonym } from '../lib/pseudonym';
 import type { Caller } from './caller';
 import { getCampaign } from './campaigns';
-import { dailyQuota, rateLimited } from './limits';
 import { assertInScope } from './scope';
-import { assertOnCampaignLine, campaignOpenForSignup, defaultQueueRoot } from './signupCampaign';
-import { reviewStep } from './signupReview';
+import {
+  assertOnCampaignLine,
+  campaignOpenForSignup,
+  defaultQueueRoot,
+  storeNewSignup,
+} from './signupCampaign';
+import { decide } from './signupReview';
 import {
   catalogIssues,
   chainOf,
@@ -54,7 +59,7 @@ async function checkedDistrict(draft: WorksiteSignupDraft, campaign: Campaign): 
   if (!nodes.some((node) => node.path === draft.orgPath)) throw new AppError('ORG_NOT_FOUND');
   const chain = chainOf(nodes, draft.orgPath);
   const campaignOrg = nodes.find((node) => node.path === campaign.orgPath);
-  const inCampaign = chain.some((node) => node.path === campaign.orgPath);
+  const inCampaign = isWithinOrg(draft.orgPath, campaign.orgPath);
   const issues: FieldIssue[] = [
     ...(inCampaign
       ? []
@@ -123,18 +128,12 @@ export async function submitWorksiteSignup(
     contactPhone,
     requestId: body.requestId,
   };
-  const quota = await dailyQuota(caller.userId, 'signup', at);
-  for (let round = 0; round < 3; round += 1) {
-    const outcome = await insertWorksiteSignup(record, quota);
-    if (outcome === 'inserted') return toWorksiteSignup(record);
-    if (outcome === 'overQuota') throw rateLimited('signup');
-    if (outcome === 'exists') {
-      // A concurrent retry of the same request stored it first.
-      const stored = await getWorksiteSignupRecord(id);
-      if (stored) return toWorksiteSignup(stored);
-    }
-  }
-  throw new AppError('RATE_LIMITED', { message: '报名提交繁忙，请稍后再试' });
+  // A concurrent retry of the same request may store it first: it is answered alike.
+  const stored = await storeNewSignup(record, caller.userId, at, {
+    insert: insertWorksiteSignup,
+    reread: () => getWorksiteSignupRecord(id),
+  });
+  return toWorksiteSignup(stored);
 }
 
 /** The caller's own worksite sign-ups and their review results, newest first. */
@@ -165,7 +164,7 @@ export async function listWorksiteSignups(
 
 /**
  * Staff whose scope holds the site's district approve it, or decline it with a reason the applicant
- * reads. The queue key moves with the status in the same write.
+ * reads. The queue key moves with the status in the same write; retries and races as in `decide`.
  */
 export async function reviewWorksiteSignup(
   caller: Caller,
@@ -175,21 +174,9 @@ export async function reviewWorksiteSignup(
   const current = await getWorksiteSignupRecord(id);
   if (!current) throw new AppError('SIGNUP_NOT_FOUND');
   assertInScope(caller, current.orgPath);
-  const at = now().toISOString();
-  const step = reviewStep(current, decision, caller.nickname, at);
-  if (step.kind === 'unchanged') return toWorksiteSignup(current);
-  const next: WorksiteSignupRecord = {
-    ...current,
-    status: step.status,
-    review: step.review,
-    version: current.version + 1,
-    updatedAt: at,
-  };
-  if ((await saveWorksiteReview(next, current.version)) === 'saved') return toWorksiteSignup(next);
-  // Someone decided meanwhile: this very decision (a concurrent retry) is answered as done, any
-  // other is a conflict with the version that won.
-  const latest = await getWorksiteSignupRecord(id);
-  if (!latest) throw new AppError('SIGNUP_NOT_FOUND');
-  if (reviewStep(latest, decision, caller.nickname, at).kind === 'unchanged') return toWorksiteSignup(latest);
-  throw new AppError('VERSION_CONFLICT', { details: { currentVersion: latest.version } });
+  const decided = await decide(current, decision, caller.nickname, {
+    save: saveWorksiteReview,
+    reread: () => getWorksiteSignupRecord(id),
+  });
+  return toWorksiteSignup(decided);
 }

@@ -9,13 +9,12 @@ import { campaignIdSchema } from '../schemas/campaign';
 import { localDateSchema } from '../schemas/hours';
 import { halfDaySchema, volunteerSignupIdSchema, worksiteSignupIdSchema } from '../schemas/signup';
 import { safeText } from '../schemas/text';
+import { requestIdSchema } from '../schemas/writes';
+import { signedIn, staffOnly, versionField } from './access';
 import { defineContract } from './define';
 import { cursorSchema } from './query';
 
-const staff = ['staff', 'admin'] as const;
-const signedIn = ['worker', 'volunteer', 'staff', 'admin'] as const;
 const assignmentParams = z.object({ id: assignmentIdSchema });
-const versionField = { version: z.number().int().min(1, '缺少版本号') };
 
 export const createAssignment = defineContract({
   name: 'createAssignment',
@@ -23,7 +22,7 @@ export const createAssignment = defineContract({
     '把一个已通过的工地在某日某半天分配给一名已通过的志愿者（同一工地同一时段只有一个任务；重试返回同一任务）',
   method: 'POST',
   path: '/staff/assignments',
-  access: staff,
+  access: staffOnly,
   body: z.object({
     worksiteSignupId: worksiteSignupIdSchema,
     volunteerSignupId: volunteerSignupIdSchema,
@@ -48,7 +47,7 @@ export const reassignAssignment = defineContract({
   summary: '改派给另一名志愿者（原志愿者记入历史）',
   method: 'POST',
   path: '/staff/assignments/{id}/reassign',
-  access: staff,
+  access: staffOnly,
   params: assignmentParams,
   body: z.object({ ...versionField, volunteerSignupId: volunteerSignupIdSchema }),
   output: assignmentSchema,
@@ -68,7 +67,7 @@ export const cancelAssignment = defineContract({
   summary: '取消任务（须填原因）',
   method: 'POST',
   path: '/staff/assignments/{id}/cancel',
-  access: staff,
+  access: staffOnly,
   params: assignmentParams,
   body: z.object({ ...versionField, reason: safeText({ label: '取消原因', min: 2, max: 100 }) }),
   output: assignmentSchema,
@@ -80,7 +79,7 @@ export const listAssignments = defineContract({
   summary: '分配看板：某活动某一天的任务',
   method: 'GET',
   path: '/staff/campaigns/{id}/assignments',
-  access: staff,
+  access: staffOnly,
   params: z.object({ id: campaignIdSchema }),
   query: z.object({ date: localDateSchema, cursor: cursorSchema }),
   output: z.object({ assignments: z.array(assignmentSchema), nextCursor: z.string().nullable() }),
@@ -135,7 +134,7 @@ export const recordSubscriptions = defineContract({
   access: signedIn,
   body: z.object({
     /** Client-made, once per consent dialog: a retry does not count the consent twice. */
-    requestId: z.string().regex(/^[0-9a-zA-Z-]{8,64}$/, '请求编号格式不正确'),
+    requestId: requestIdSchema,
     results: z
       .array(
         z.object({ topic: notificationTopicSchema, result: z.enum(['accept', 'reject', 'ban', 'filter']) }),

@@ -6,12 +6,11 @@ import {
   campaignStatusSchema,
 } from '../schemas/campaign';
 import { orgPathSchema } from '../schemas/org';
+import { requestIdSchema } from '../schemas/writes';
+import { signedIn, staffOnly, versionField } from './access';
 import { defineContract } from './define';
 
-const staff = ['staff', 'admin'] as const;
-const signedIn = ['worker', 'volunteer', 'staff', 'admin'] as const;
 const campaignParams = z.object({ id: campaignIdSchema });
-const versionField = { version: z.number().int().min(1, '缺少版本号') };
 
 export const listCampaigns = defineContract({
   name: 'listCampaigns',
@@ -40,11 +39,11 @@ export const createCampaign = defineContract({
   summary: '新建活动（草稿），可由往年活动复制',
   method: 'POST',
   path: '/staff/campaigns',
-  access: staff,
+  access: staffOnly,
   orgScope: { from: 'body', field: 'orgPath' },
   /** `requestId` is made by the client once per new campaign: a retried create returns the first. */
   body: campaignDraftSchema.safeExtend({
-    requestId: z.string().regex(/^[0-9a-zA-Z-]{8,64}$/, '请求编号格式不正确'),
+    requestId: requestIdSchema,
   }),
   output: campaignSchema,
   successStatus: 201,
@@ -56,7 +55,7 @@ export const updateCampaign = defineContract({
   summary: '修改活动（版本号不符时 409；已归档的不能修改）',
   method: 'PUT',
   path: '/staff/campaigns/{id}',
-  access: staff,
+  access: staffOnly,
   orgScope: { from: 'body', field: 'orgPath' },
   params: campaignParams,
   body: campaignDraftSchema.safeExtend(versionField),
@@ -69,7 +68,7 @@ export const setCampaignStatus = defineContract({
   summary: '开始报名、结束报名、重新开放或归档',
   method: 'POST',
   path: '/staff/campaigns/{id}/status',
-  access: staff,
+  access: staffOnly,
   params: campaignParams,
   body: z.object({ ...versionField, status: campaignStatusSchema }),
   output: campaignSchema,
@@ -84,7 +83,7 @@ export const getCampaignSignupCode = defineContract({
   summary: '活动的工地报名小程序码（张贴或发送，扫码即进入该活动的工地报名）',
   method: 'GET',
   path: '/staff/campaigns/{id}/signup-code',
-  access: staff,
+  access: staffOnly,
   params: campaignParams,
   output: z.object({
     /** The code image, base64 (a 430 px code is some tens of KB). */

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { campaignIdSchema } from '../schemas/campaign';
 import { orgPathSchema } from '../schemas/org';
 import {
-  requestIdSchema,
   reviewDecisionSchema,
   signupIdSchema,
   signupStatusSchema,
@@ -14,11 +13,11 @@ import {
   worksiteSignupSchema,
 } from '../schemas/signup';
 import { safeText } from '../schemas/text';
+import { requestIdSchema } from '../schemas/writes';
+import { signedIn, staffOnly } from './access';
 import { defineContract } from './define';
 import { cursorSchema } from './query';
 
-const staff = ['staff', 'admin'] as const;
-const signedIn = ['worker', 'volunteer', 'staff', 'admin'] as const;
 const withRequestId = { requestId: requestIdSchema };
 const campaignParams = z.object({ id: campaignIdSchema });
 
@@ -71,7 +70,7 @@ export const listWorksiteSignups = defineContract({
   summary: '审核队列：某活动在本级及下级地区的工地报名，按状态筛选',
   method: 'GET',
   path: '/staff/campaigns/{id}/worksite-signups',
-  access: staff,
+  access: staffOnly,
   orgScope: { from: 'query', field: 'org' },
   params: campaignParams,
   query: z.object({
@@ -89,7 +88,7 @@ export const listVolunteerSignups = defineContract({
   summary: '审核队列：某活动的志愿者报名，按状态筛选',
   method: 'GET',
   path: '/staff/campaigns/{id}/volunteer-signups',
-  access: staff,
+  access: staffOnly,
   params: campaignParams,
   query: z.object({ status: signupStatusSchema.default('pending'), cursor: cursorSchema }),
   output: z.object({ signups: z.array(volunteerSignupSchema), nextCursor: z.string().nullable() }),
@@ -101,7 +100,7 @@ export const reviewWorksiteSignup = defineContract({
   summary: '通过或不通过（须填原因）一条工地报名；重试返回同样的结果',
   method: 'POST',
   path: '/staff/worksite-signups/{id}/review',
-  access: staff,
+  access: staffOnly,
   params: z.object({ id: worksiteSignupIdSchema }),
   body: reviewDecisionSchema,
   output: worksiteSignupSchema,
@@ -113,7 +112,7 @@ export const reviewVolunteerSignup = defineContract({
   summary: '通过（授予该活动的志愿者身份）或不通过一条志愿者报名',
   method: 'POST',
   path: '/staff/volunteer-signups/{id}/review',
-  access: staff,
+  access: staffOnly,
   params: z.object({ id: volunteerSignupIdSchema }),
   body: reviewDecisionSchema,
   output: volunteerSignupSchema,
@@ -125,7 +124,7 @@ export const revealSignupPhone = defineContract({
   summary: '查看报名人的完整电话（须说明原因，留审计记录）',
   method: 'POST',
   path: '/staff/signups/{id}/phone',
-  access: staff,
+  access: staffOnly,
   params: z.object({ id: signupIdSchema }),
   body: z.object({ reason: safeText({ label: '查看原因', min: 2, max: 60 }) }),
   output: z.object({ phone: z.string() }),

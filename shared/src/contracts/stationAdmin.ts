@@ -8,12 +8,11 @@ import {
   reportStateSchema,
   stationReportSchema,
 } from '../schemas/stationViews';
+import { staffOnly, versionField } from './access';
 import { defineContract } from './define';
 import { cursorSchema, queryFlag } from './query';
 
-const staff = ['staff', 'admin'] as const;
 const stationParams = z.object({ id: stationIdSchema });
-const versionField = { version: z.number().int().min(1, '缺少版本号') };
 
 /** Largest import accepted in one request (the decoded file). */
 export const IMPORT_MAX_BYTES = 4 * 1024 * 1024;
@@ -23,7 +22,7 @@ export const listManagedStations = defineContract({
   summary: '本级及下级组织的驿站（可筛选久未核实、有待处理问题）',
   method: 'GET',
   path: '/staff/stations',
-  access: staff,
+  access: staffOnly,
   orgScope: { from: 'query', field: 'org' },
   query: z.object({
     org: orgPathSchema.optional(),
@@ -42,7 +41,7 @@ export const getManagedStation = defineContract({
   summary: '驿站完整资料（编辑用）',
   method: 'GET',
   path: '/staff/stations/{id}',
-  access: staff,
+  access: staffOnly,
   params: stationParams,
   output: managedStationSchema,
   errors: ['STATION_NOT_FOUND', 'OUT_OF_SCOPE'],
@@ -53,7 +52,7 @@ export const createStation = defineContract({
   summary: '新建驿站',
   method: 'POST',
   path: '/staff/stations',
-  access: staff,
+  access: staffOnly,
   orgScope: { from: 'body', field: 'orgPath' },
   body: stationDraftSchema,
   output: managedStationSchema,
@@ -66,7 +65,7 @@ export const updateStation = defineContract({
   summary: '修改驿站资料（版本号不符时 409）',
   method: 'PUT',
   path: '/staff/stations/{id}',
-  access: staff,
+  access: staffOnly,
   orgScope: { from: 'body', field: 'orgPath' },
   params: stationParams,
   body: stationDraftSchema.extend(versionField),
@@ -86,7 +85,7 @@ export const setStationStatus = defineContract({
   summary: '暂停开放（原因、预计恢复时间）、恢复开放或关闭驿站',
   method: 'POST',
   path: '/staff/stations/{id}/status',
-  access: staff,
+  access: staffOnly,
   params: stationParams,
   body: z.object({ ...versionField, status: stationStatusSchema }),
   output: managedStationSchema,
@@ -98,7 +97,7 @@ export const verifyStation = defineContract({
   summary: '核实驿站信息（今天已核对）',
   method: 'POST',
   path: '/staff/stations/{id}/verify',
-  access: staff,
+  access: staffOnly,
   params: stationParams,
   output: managedStationSchema,
   errors: ['STATION_NOT_FOUND', 'OUT_OF_SCOPE'],
@@ -109,7 +108,7 @@ export const importStations = defineContract({
   summary: '从 CSV 或 XLSX 批量导入驿站（可先试运行）',
   method: 'POST',
   path: '/staff/stations/import',
-  access: staff,
+  access: staffOnly,
   orgScope: { from: 'body', field: 'orgPath' },
   body: z.object({
     /** Every row must lie in this org's subtree. */
@@ -132,7 +131,7 @@ export const listStationReports = defineContract({
   summary: '驿站问题处理队列',
   method: 'GET',
   path: '/staff/reports',
-  access: staff,
+  access: staffOnly,
   orgScope: { from: 'query', field: 'org' },
   query: z.object({
     org: orgPathSchema.optional(),
@@ -148,7 +147,7 @@ export const updateStationReport = defineContract({
   summary: '受理或解决驿站问题',
   method: 'POST',
   path: '/staff/reports/{id}',
-  access: staff,
+  access: staffOnly,
   params: z.object({ id: reportIdSchema }),
   body: z.object({
     ...versionField,

@@ -11,6 +11,7 @@ import {
   stationReportSchema,
   stationSummarySchema,
 } from '../schemas/stationViews';
+import { requestIdSchema } from '../schemas/writes';
 import { defineContract } from './define';
 import { cursorSchema, queryFlag, queryList, queryNumber } from './query';
 
@@ -131,7 +132,7 @@ export const reportStationProblem = defineContract({
     kind: reportKindSchema,
     text: z.string().trim().max(200, '描述最多 200 字').default(''),
     /** Client-generated id for this report, so a retried submission is stored once. */
-    requestId: z.string().regex(/^[0-9a-zA-Z-]{8,64}$/, '请求编号格式不正确'),
+    requestId: requestIdSchema,
   }),
   output: z.object({
     report: stationReportSchema.pick({ id: true, state: true, kind: true, createdAt: true }),

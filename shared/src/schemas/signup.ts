@@ -5,6 +5,7 @@ import { localDateSchema } from './hours';
 import { orgPathSchema } from './org';
 import { stationLocationSchema } from './station';
 import { safeText } from './text';
+import { expectedVersionSchema } from './writes';
 
 /** What a worksite asks for: items of one delivery kind from the campaign's catalog. */
 export const requestedKindSchema = z.object({
@@ -108,9 +109,6 @@ export const volunteerSignupDraftSchema = z.object({
 });
 export type VolunteerSignupDraft = z.infer<typeof volunteerSignupDraftSchema>;
 
-/** A client-made id, once per new sign-up: a retried submit returns the first. */
-export const requestIdSchema = z.string().regex(/^[0-9a-zA-Z-]{8,64}$/, '请求编号格式不正确');
-
 export const worksiteSignupIdSchema = z.string().regex(/^ws_[0-9a-z]{16,40}$/, '报名编号格式不正确');
 export const volunteerSignupIdSchema = z.string().regex(/^vs_[0-9a-z]{16,40}$/, '报名编号格式不正确');
 /** Either kind of sign-up, for routes that serve both (revealing a phone). */
@@ -136,10 +134,10 @@ export const signupTransitions: Record<SignupStatus, readonly SignupStatus[]> = 
 };
 
 export const reviewDecisionSchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('approve'), version: z.number().int().min(1, '缺少版本号') }),
+  z.object({ decision: z.literal('approve'), version: expectedVersionSchema }),
   z.object({
     decision: z.literal('decline'),
-    version: z.number().int().min(1, '缺少版本号'),
+    version: expectedVersionSchema,
     reason: safeText({ label: '不通过原因', min: 2, max: 100 }),
   }),
 ]);

@@ -1,13 +1,17 @@
-import { campaignIdSchema, signupStatusLabels, workerGroupLabels } from '@ankang/shared';
+import { signupStatusLabels, workerGroupLabels } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useMemo } from 'react';
 import { ChoiceChips } from '../../../components/ChoiceChips';
 import { DistrictPicker } from '../../../components/DistrictPicker';
-import { OutreachSignIn } from '../../../components/OutreachSignIn';
 import { PrivacyPopup } from '../../../components/PrivacyPopup';
 import { SignupDateChips } from '../../../components/SignupDateChips';
-import { SignupFormFooter, SignupFormHead, SignupFormSection } from '../../../components/SignupForm';
+import {
+  SignupFallback,
+  SignupFormFooter,
+  SignupFormHead,
+  SignupFormSection,
+} from '../../../components/SignupForm';
 import { SignupKindPicker } from '../../../components/SignupKindPicker';
 import { SignupLocationField } from '../../../components/SignupLocationField';
 import { SignupPhoneField } from '../../../components/SignupPhoneField';
@@ -18,7 +22,8 @@ import { useAccount } from '../../../hooks/useAccount';
 import { usePrivacyRequest } from '../../../hooks/usePrivacyRequest';
 import { useWorksiteSignup } from '../../../hooks/useWorksiteSignup';
 import { canPickPlace, pickPlace } from '../../../platform/locationPicker';
-import { goBackOr, openPage } from '../../../services/navigation';
+import { openPage } from '../../../services/navigation';
+import { campaignIdOf } from '../../../services/outreach';
 import { monthDayWithYear, todayInShanghai, upcomingDates } from '../../../services/outreachDates';
 import { routes } from '../../../services/routes';
 import { toggle } from '../../../services/signupForm';
@@ -26,25 +31,10 @@ import './index.scss';
 
 const maxDates = 14;
 
-/**
- * The campaign a sign-up is for: `?campaign=<id>` from the campaign list, or the `scene` of a QR
- * code the union posted (WeChat hands it over URL-encoded).
- */
-function campaignFromParams(params: Partial<Record<string, string>>): string | null {
-  const raw = params.campaign ?? params.scene;
-  if (!raw) return null;
-  let id: string;
-  try {
-    id = decodeURIComponent(raw).trim();
-  } catch {
-    return null;
-  }
-  return campaignIdSchema.safeParse(id).success ? id : null;
-}
-
 /** 工地报名: a worksite asks for the campaign's deliveries; kept on the phone until it is stored. */
 export default function WorksiteSignupPage() {
-  const campaignId = campaignFromParams(useRouter().params);
+  const { params } = useRouter();
+  const campaignId = campaignIdOf(params.campaign ?? params.scene);
   const account = useAccount();
   const userId = account.me?.id ?? null;
   const form = useWorksiteSignup(campaignId, userId);
@@ -55,46 +45,17 @@ export default function WorksiteSignupPage() {
     [campaign],
   );
 
-  if (!campaignId) {
+  if (!campaignId || !account.signedIn || !campaign || !values) {
     return (
-      <View className="page signup-page">
-        <StateView
-          tone="error"
-          title="没有找到要报名的活动"
-          description="二维码或链接可能不完整，请从“三送活动”中选择活动报名。"
-          actions={[{ text: '查看三送活动', onClick: () => void openPage(routes.outreachCampaigns) }]}
-        />
-      </View>
-    );
-  }
-  if (!account.signedIn) {
-    return (
-      <OutreachSignIn
-        description="登录后即可为工地报名接受夏季安康“三送”。"
-        signingIn={account.signingIn}
-        error={account.signInError}
-        onSignIn={account.signIn}
+      <SignupFallback
+        campaignId={campaignId}
+        account={account}
+        signInDescription="登录后即可为工地报名接受夏季安康“三送”。"
+        loadError={form.loadError}
+        onRetry={form.retryLoad}
+        className="signup-page"
       />
     );
-  }
-  if (!campaign || !values) {
-    if (form.loadError) {
-      const missing = form.loadError.code === 'CAMPAIGN_NOT_FOUND';
-      return (
-        <View className="page signup-page">
-          <StateView
-            tone="error"
-            title={missing ? '未找到该活动' : '活动信息加载失败'}
-            description={missing ? '活动可能已被删除，请从“三送活动”中重新选择。' : form.loadError.message}
-            actions={[
-              ...(missing ? [] : [{ text: '重试', onClick: form.retryLoad }]),
-              { text: '返回', onClick: () => void goBackOr(routes.me), primary: false },
-            ]}
-          />
-        </View>
-      );
-    }
-    return <StateView tone="loading" title="正在加载活动信息…" />;
   }
 
   if (form.done) {

@@ -1,41 +1,33 @@
-import { campaignIdSchema, signupStatusLabels, volunteerSkillLabels } from '@ankang/shared';
+import { signupStatusLabels, volunteerSkillLabels } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useMemo } from 'react';
 import { ChoiceChips, choicesOf } from '../../../components/ChoiceChips';
 import { OutreachConsentCard } from '../../../components/OutreachConsentCard';
-import { OutreachSignIn } from '../../../components/OutreachSignIn';
 import { OutreachSignupCard } from '../../../components/OutreachSignupCard';
-import { SignupFormFooter, SignupFormHead, SignupFormSection } from '../../../components/SignupForm';
+import {
+  SignupFallback,
+  SignupFormFooter,
+  SignupFormHead,
+  SignupFormSection,
+} from '../../../components/SignupForm';
 import { StateView } from '../../../components/StateView';
 import { StationFormField, StationTextInput } from '../../../components/StationFormField';
 import { VolunteerAvailabilityGrid } from '../../../components/VolunteerAvailabilityGrid';
 import { useAccount } from '../../../hooks/useAccount';
 import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import { useVolunteerSignup } from '../../../hooks/useVolunteerSignup';
-import { goBackOr, openPage } from '../../../services/navigation';
-import { consentTopics } from '../../../services/outreach';
+import { campaignIdOf, consentTopics } from '../../../services/outreach';
 import { todayInShanghai, upcomingDates } from '../../../services/outreachDates';
-import { routes } from '../../../services/routes';
 import { toggle } from '../../../services/signupForm';
 import { toggleSlot } from '../../../services/volunteerForm';
 import './index.scss';
 
 const skillChoices = choicesOf(volunteerSkillLabels);
 
-function campaignFromParams(params: Partial<Record<string, string>>): string | null {
-  if (!params.campaign) return null;
-  try {
-    const id = decodeURIComponent(params.campaign);
-    return campaignIdSchema.safeParse(id).success ? id : null;
-  } catch {
-    return null;
-  }
-}
-
 /** 报名志愿者: districts, half days and skills for one campaign; then the offer of task notices. */
 export default function VolunteerSignupPage() {
-  const campaignId = campaignFromParams(useRouter().params);
+  const campaignId = campaignIdOf(useRouter().params.campaign);
   const account = useAccount();
   const form = useVolunteerSignup(campaignId, account.me?.id ?? null);
   const fresh = form.signup?.fresh === true;
@@ -46,46 +38,17 @@ export default function VolunteerSignupPage() {
     [campaign],
   );
 
-  if (!campaignId) {
+  if (!campaignId || !account.signedIn || !campaign || !values) {
     return (
-      <View className="page volunteer-signup">
-        <StateView
-          tone="error"
-          title="没有找到要报名的活动"
-          actions={[{ text: '查看三送活动', onClick: () => void openPage(routes.outreachCampaigns) }]}
-        />
-      </View>
-    );
-  }
-  if (!account.signedIn) {
-    return (
-      <OutreachSignIn
-        description="登录后即可报名成为夏季安康“三送”志愿者。"
-        signingIn={account.signingIn}
-        error={account.signInError}
-        onSignIn={account.signIn}
+      <SignupFallback
+        campaignId={campaignId}
+        account={account}
+        signInDescription="登录后即可报名成为夏季安康“三送”志愿者。"
+        loadError={form.loadError}
+        onRetry={form.retryLoad}
+        className="volunteer-signup"
       />
     );
-  }
-  if (!campaign || !values) {
-    if (form.loadError) {
-      return (
-        <View className="page volunteer-signup">
-          <StateView
-            tone="error"
-            title={form.loadError.code === 'CAMPAIGN_NOT_FOUND' ? '未找到该活动' : '活动信息加载失败'}
-            description={form.loadError.message}
-            actions={[
-              ...(form.loadError.code === 'CAMPAIGN_NOT_FOUND'
-                ? []
-                : [{ text: '重试', onClick: form.retryLoad }]),
-              { text: '返回', onClick: () => void goBackOr(routes.me), primary: false },
-            ]}
-          />
-        </View>
-      );
-    }
-    return <StateView tone="loading" title="正在加载活动信息…" />;
   }
 
   const districtName = new Map(form.districts.map((d) => [d.path, d.name]));

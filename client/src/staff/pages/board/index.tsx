@@ -3,11 +3,11 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Picker, Text, View } from '@tarojs/components';
 import { useReachBottom, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { GateFallback } from '../../../components/GateFallback';
 import { PagedList } from '../../../components/PagedList';
 import { StaffAssignmentCard } from '../../../components/StaffAssignmentCard';
 import { type HalfDay, StaffAssignmentPicker } from '../../../components/StaffAssignmentPicker';
 import { StaffCampaignDialog } from '../../../components/StaffCampaignDialog';
+import { staffCampaignFallback } from '../../../components/StaffCampaignFallback';
 import { StaffConflictNotice } from '../../../components/StaffConflictNotice';
 import { StateView } from '../../../components/StateView';
 import { useAssignmentBoard } from '../../../hooks/useAssignmentBoard';
@@ -15,7 +15,7 @@ import { useAssignmentBoardChoices } from '../../../hooks/useAssignmentBoardChoi
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useStaffCampaignDetail } from '../../../hooks/useStaffCampaignDetail';
 import { useWideScreen } from '../../../platform/wideScreen';
-import { addDays, dateText, rangeText, shanghaiToday } from '../../../services/staffOutreachFormat';
+import { addDays, monthDay, rangeLabel, todayInShanghai } from '../../../services/outreachDates';
 import '../../../components/ChoiceChips.scss';
 import './index.scss';
 
@@ -29,7 +29,7 @@ const inSeason = (campaign: Campaign, date: string | undefined): date is string 
 /** The asked date when it is in the season; else today when it is; else the season's first day. */
 function startDate(campaign: Campaign, asked: string | undefined): string {
   if (inSeason(campaign, asked)) return asked;
-  const today = shanghaiToday();
+  const today = todayInShanghai();
   return inSeason(campaign, today) ? today : campaign.season.from;
 }
 
@@ -46,43 +46,29 @@ export default function StaffAssignmentBoardPage() {
   const { gate, account } = useRoleGate(['staff', 'admin']);
   const allowed = gate.kind === 'allowed';
   const detail = useStaffCampaignDetail(campaignId, allowed);
-  const campaign = detail.data?.campaign;
+  const loaded = detail.data?.campaign;
   const [picked, setPicked] = useState<string | null>(null);
-  const date = campaign ? (picked ?? startDate(campaign, params.date)) : '';
+  const date = loaded ? (picked ?? startDate(loaded, params.date)) : '';
   const [picking, setPicking] = useState<Picking | null>(null);
   const [slot, setSlot] = useState<HalfDay>('am');
   const [cancelling, setCancelling] = useState<Assignment | null>(null);
   const wide = useWideScreen();
-  const board = useAssignmentBoard(campaignId, date, allowed && Boolean(campaign));
+  const board = useAssignmentBoard(campaignId, date, allowed && Boolean(loaded));
   const choices = useAssignmentBoardChoices(campaignId, picking !== null);
   useReachBottom(() => {
     if (!picking) board.loadMore();
   });
 
-  if (!allowed) {
-    return (
-      <GateFallback
-        gate={gate}
-        signedIn={account.signedIn}
-        audience="工会干部和管理员"
-        className="staff-board"
-      />
-    );
-  }
-  if (!campaignId)
-    return <StateView tone="info" title="未指定活动" description="请从三送活动列表进入任务分配。" />;
-  if (!campaign) {
-    return detail.error ? (
-      <StateView
-        tone="error"
-        title="活动加载失败"
-        description={detail.error.message}
-        actions={[{ text: '重试', onClick: detail.retry }]}
-      />
-    ) : (
-      <StateView tone="loading" title="正在加载活动…" />
-    );
-  }
+  const view = staffCampaignFallback({
+    gate,
+    signedIn: account.signedIn,
+    className: 'staff-board',
+    page: '任务分配',
+    campaignId,
+    detail,
+  });
+  if (view.fallback) return view.fallback;
+  const { campaign } = view.data;
 
   const pickSlot = picking?.mode === 'reassign' ? picking.task.slot : slot;
   const inSlot = board.items.filter((task) => task.slot === pickSlot && live(task));
@@ -151,7 +137,7 @@ export default function StaffAssignmentBoardPage() {
   return (
     <View className={`page staff-board${wide ? ' page--wide' : ' page--form'}`}>
       <Text className="staff-board__campaign">{campaign.title}</Text>
-      <Text className="staff-board__season">活动日期：{rangeText(campaign.season)}</Text>
+      <Text className="staff-board__season">活动日期：{rangeLabel(campaign.season)}</Text>
       {board.conflict ? (
         <StaffConflictNotice
           text="这个任务已被其他人修改，看板已刷新为最新内容，请确认后再操作。"
@@ -179,7 +165,7 @@ export default function StaffAssignmentBoardPage() {
           }}
         >
           <View className="choice-chips__chip choice-chips__chip--on staff-board__date">
-            <Text>{dateText(date)}</Text>
+            <Text>{monthDay(date)}</Text>
           </View>
         </Picker>
         <Button
@@ -210,7 +196,7 @@ export default function StaffAssignmentBoardPage() {
         empty={
           <StateView
             tone="empty"
-            title={`${dateText(date)}还没有任务`}
+            title={`${monthDay(date)}还没有任务`}
             description="点“分配任务”，把已通过的工地分配给这个时段有空的志愿者。"
           />
         }
@@ -225,7 +211,7 @@ export default function StaffAssignmentBoardPage() {
         title={`取消任务 · ${cancelling?.site.siteName ?? ''}`}
         message={
           cancelling
-            ? `${dateText(cancelling.date)}${halfDayLabels[cancelling.slot]}，志愿者 ${cancelling.volunteerName}。取消后任务结束，可为该工地重新分配。`
+            ? `${monthDay(cancelling.date)}${halfDayLabels[cancelling.slot]}，志愿者 ${cancelling.volunteerName}。取消后任务结束，可为该工地重新分配。`
             : ''
         }
         confirmText="确认取消任务"

@@ -10,10 +10,10 @@ import { useReachBottom, useRouter } from '@tarojs/taro';
 import { useMemo, useState } from 'react';
 import { ChoiceChips, choicesOf } from '../../../components/ChoiceChips';
 import { DistrictPicker } from '../../../components/DistrictPicker';
-import { GateFallback } from '../../../components/GateFallback';
 import { PagedList } from '../../../components/PagedList';
 import { SplitView } from '../../../components/SplitView';
 import { StaffCampaignDialog } from '../../../components/StaffCampaignDialog';
+import { staffCampaignFallback } from '../../../components/StaffCampaignFallback';
 import { StaffConflictNotice } from '../../../components/StaffConflictNotice';
 import { StaffSignupVolunteerCard } from '../../../components/StaffSignupVolunteerCard';
 import { StaffSignupVolunteerTable } from '../../../components/StaffSignupVolunteerTable';
@@ -59,31 +59,16 @@ export default function StaffSignupReviewPage() {
   const names = useMemo(() => catalogNames(detail.data?.campaign), [detail.data]);
   const districtName = useMemo(() => orgNamer(detail.data?.orgs ?? []), [detail.data]);
 
-  if (!allowed) {
-    return (
-      <GateFallback
-        gate={gate}
-        signedIn={account.signedIn}
-        audience="工会干部和管理员"
-        className="staff-review"
-      />
-    );
-  }
-  if (!campaignId)
-    return <StateView tone="info" title="未指定活动" description="请从三送活动列表进入报名审核。" />;
-  if (!detail.data) {
-    return detail.error ? (
-      <StateView
-        tone="error"
-        title="活动加载失败"
-        description={detail.error.message}
-        actions={[{ text: '重试', onClick: detail.retry }]}
-      />
-    ) : (
-      <StateView tone="loading" title="正在加载活动…" />
-    );
-  }
-  const { campaign, orgs } = detail.data;
+  const view = staffCampaignFallback({
+    gate,
+    signedIn: account.signedIn,
+    className: 'staff-review',
+    page: '报名审核',
+    campaignId,
+    detail,
+  });
+  if (view.fallback) return view.fallback;
+  const { campaign, orgs } = view.data;
   const districts = [
     { path: '', name: '全部地区', region: '本级及下级', parentPath: null },
     ...orgs.map(({ path, name, region, parentPath }) => ({ path, name, region, parentPath })),

@@ -34,13 +34,13 @@ function requestedLines(task: Task, campaign: Campaign | null) {
   });
 }
 
-/** 任务详情: the site, how to get there, and 接受 / 婉拒 while the task waits for an answer. */
 /** The address with its county in front when the contact left it out, so a map search finds it. */
 function searchableAddress(site: Task['site']): string {
   const county = site.orgName.split(' › ')[0] ?? '';
   return site.address.includes(county) ? site.address : `${county}${site.address}`;
 }
 
+/** 任务详情: the site, how to get there, and 接受 / 婉拒 while the task waits for an answer. */
 export default function VolunteerTaskPage() {
   const { params } = useRouter();
   const id = params.id ? decodeURIComponent(params.id) : undefined;
@@ -173,7 +173,8 @@ export default function VolunteerTaskPage() {
       </View>
 
       <VolunteerDeclineDialog
-        visible={declining}
+        // A task that changed meanwhile (reloaded after a conflict) has nothing left to decline.
+        visible={declining && task.status === 'assigned'}
         siteName={site.siteName}
         onConfirm={(reason) => void decline(reason)}
         onCancel={() => setDeclining(false)}
