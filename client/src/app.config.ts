@@ -6,9 +6,28 @@ export default defineAppConfig({
     {
       root: 'outreach',
       name: 'outreach',
-      pages: ['pages/campaigns/index', 'pages/signup/index', 'pages/volunteer/index', 'pages/mine/index'],
+      // cooling: a worker's 清凉码 (opened from 我的).
+      pages: [
+        'pages/campaigns/index',
+        'pages/signup/index',
+        'pages/volunteer/index',
+        'pages/mine/index',
+        'pages/cooling/index',
+      ],
     },
-    { root: 'volunteer', name: 'volunteer', pages: ['pages/index/index', 'pages/task/index'] },
+    {
+      root: 'volunteer',
+      name: 'volunteer',
+      // delivery: 记录配送 (task, 临时站点, 修改); deliveries: 我的配送记录 with the outbox's states.
+      // scan: 扫码发放 of 清凉码 (volunteers and staff).
+      pages: [
+        'pages/index/index',
+        'pages/task/index',
+        'pages/delivery/index',
+        'pages/deliveries/index',
+        'pages/scan/index',
+      ],
+    },
     {
       root: 'staff',
       name: 'staff',
@@ -22,6 +41,10 @@ export default defineAppConfig({
         'pages/campaign/index',
         'pages/review/index',
         'pages/board/index',
+        'pages/dashboard/index',
+        'pages/deliveries/index',
+        // handouts: 超额发放审核 (清凉码 hand-outs beyond the daily allowance).
+        'pages/handouts/index',
       ],
     },
   ],

@@ -58,11 +58,13 @@ function demoDates(at: Date, yearsBack: number): Pick<CampaignDraft, 'season' | 
   };
 }
 
-function copiedCatalog(): Pick<CampaignDraft, 'orgPath' | 'kinds' | 'targetGroups'> {
+function copiedCatalog(): Pick<CampaignDraft, 'orgPath' | 'kinds' | 'targetGroups' | 'coolingAllowance'> {
   return {
     orgPath: zjgCatalog.orgPath,
     kinds: zjgCatalog.kinds.map((kind) => ({ ...kind, items: kind.items.map((item) => ({ ...item })) })),
     targetGroups: [...zjgCatalog.targetGroups],
+    // One 清凉包 per worker per day, redeemed with the worker's 清凉码 (the 保工普惠 pattern).
+    coolingAllowance: { kind: 'cool', item: 'cool-pack', perWorkerPerDay: 1 },
   };
 }
 

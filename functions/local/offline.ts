@@ -11,9 +11,13 @@ export interface OfflineApi {
 
 export interface OfflineOptions {
   dynamoEndpoint: string;
+  /** s3rver's endpoint (functions/local/s3Local.ts); the bucket is the local stage's fixed one. */
+  s3Endpoint?: string;
   wechatApiBase?: string;
   httpPort?: number;
   devLogin?: boolean;
+  /** Detail rows up to which a report export is written in the request (the API tier lowers it). */
+  exportInlineMaxRows?: number;
 }
 
 /**
@@ -41,8 +45,12 @@ export async function startOffline(options: OfflineOptions): Promise<OfflineApi>
         ANKANG_HTTP_PORT: String(httpPort),
         ANKANG_LAMBDA_PORT: String(lambdaPort),
         ANKANG_DYNAMODB_ENDPOINT: options.dynamoEndpoint,
+        ...(options.s3Endpoint ? { ANKANG_S3_ENDPOINT: options.s3Endpoint } : {}),
         ANKANG_WECHAT_API_BASE: options.wechatApiBase ?? 'http://127.0.0.1:9',
         ANKANG_DEV_LOGIN: String(options.devLogin ?? true),
+        ...(options.exportInlineMaxRows === undefined
+          ? {}
+          : { ANKANG_EXPORT_INLINE_MAX_ROWS: String(options.exportInlineMaxRows) }),
         SLS_TELEMETRY_DISABLED: '1',
         SLS_NOTIFICATIONS_MODE: 'off',
         TMPDIR: tmpDir,

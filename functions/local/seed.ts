@@ -7,6 +7,9 @@ import { stationToItem } from '../src/db/stationItems';
 import { demoAssignmentItems } from './demoAssignments';
 import { demoCampaigns } from './demoCampaigns';
 import { demoOrgs, demoUserId, demoUsers } from './demoData';
+import { seedDemoDeliveries } from './demoDeliveries';
+import { seedDemoHandouts } from './demoHandouts';
+import { type DemoPhotoStorage, seedDemoPhotos } from './demoPhotos';
 import { demoVolunteerSignups, demoWorksiteSignups } from './demoSignups';
 import { demoStations } from './demoStations';
 
@@ -51,6 +54,8 @@ export async function seedDemoData(
   client: DynamoDBClient,
   tableName: string,
   at = new Date(),
+  /** The stack's s3rver: when given, some demo deliveries get photos. */
+  photoStorage?: DemoPhotoStorage,
 ): Promise<number> {
   const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const stamp = at.toISOString();
@@ -90,5 +95,9 @@ export async function seedDemoData(
       ...demoAssignmentItems(at),
     ].map((item) => putIfAbsent(db, tableName, item)),
   );
-  return written.reduce<number>((sum, count) => sum + count, 0);
+  // Deliveries last: written with their counters in one transaction each, as the API does.
+  const deliveries = await seedDemoDeliveries(db, tableName, at);
+  const handouts = await seedDemoHandouts(db, tableName, at);
+  const photos = photoStorage ? await seedDemoPhotos(db, tableName, at, photoStorage) : 0;
+  return written.reduce<number>((sum, count) => sum + count, deliveries + handouts + photos);
 }

@@ -21,19 +21,23 @@ export function inlineScriptHashes(html: string): string[] {
  * The headers the H5 app is served with, here and (see README) on a production host. Scripts only
  * from our origin plus the shell's inline snippet by hash; inline styles are allowed because Taro's
  * components and NutUI inject `<style>` elements and style attributes at run time; the API is the
- * only other origin the app talks to; nobody may frame it.
+ * only other origin the app talks to, besides the photo bucket (`storageOrigin`: photos are PUT to
+ * and shown from presigned URLs); nobody may frame it.
  */
 export function h5SecurityHeaders(options: {
   apiOrigin: string;
   scriptHashes: string[];
+  storageOrigin?: string;
 }): Record<string, string> {
+  const storage = options.storageOrigin ? ` ${options.storageOrigin}` : '';
+  const storageConnect = options.storageOrigin === options.apiOrigin ? '' : storage;
   const policy = [
     "default-src 'self'",
     ['script-src', "'self'", ...options.scriptHashes].join(' '),
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${storage}`,
     "font-src 'self' data:",
-    `connect-src 'self' ${options.apiOrigin}`,
+    `connect-src 'self' ${options.apiOrigin}${storageConnect}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -51,16 +55,22 @@ export function h5SecurityHeaders(options: {
 
 /**
  * Serves a built folder (the H5 app) on 127.0.0.1 with the security headers; a free port unless one
- * is given. `apiBase` is the API the build talks to; without it, any port on 127.0.0.1 (the test
- * stacks start the API on a free port).
+ * is given. `apiBase` is the API the build talks to and `storageBase` the photo bucket's server;
+ * without them, any port on 127.0.0.1 (the test stacks start both on free ports).
  */
 export async function serveStatic(
   root: string,
-  options: { port?: number; apiBase?: string } = {},
+  options: { port?: number; apiBase?: string; storageBase?: string } = {},
 ): Promise<{ url: string; close(): Promise<void> }> {
   const indexFile = path.join(root, 'index.html');
+  const anyLocalPort = 'http://127.0.0.1:*';
   const headers = h5SecurityHeaders({
-    apiOrigin: options.apiBase ? new URL(options.apiBase).origin : 'http://127.0.0.1:*',
+    apiOrigin: options.apiBase ? new URL(options.apiBase).origin : anyLocalPort,
+    storageOrigin: options.storageBase
+      ? new URL(options.storageBase).origin
+      : options.apiBase
+        ? undefined
+        : anyLocalPort,
     scriptHashes: existsSync(indexFile) ? inlineScriptHashes(readFileSync(indexFile, 'utf8')) : [],
   });
   const handler = sirv(root, { single: true, dev: true, etag: true });

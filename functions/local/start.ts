@@ -8,6 +8,7 @@ import { buildH5 } from './buildH5';
 import { startDynamoLocal } from './dynamoLocal';
 import { startOffline } from './offline';
 import { repoRoot } from './paths';
+import { startS3Local } from './s3Local';
 import { seedDemoData } from './seed';
 import { serveStatic } from './serveStatic';
 import { ensureTable } from './table';
@@ -41,18 +42,29 @@ async function main(): Promise<void> {
       dataDir: path.join(repoRoot, '.local/dynamodb'),
     });
     stops.push(dynamo.stop);
+    const s3 = await startS3Local({ dataDir: path.join(repoRoot, '.local/s3') });
+    stops.push(s3.stop);
     const table = await ensureTable(dynamo.client, tableName);
-    const seeded = await seedDemoData(dynamo.client, tableName);
+    const seeded = await seedDemoData(dynamo.client, tableName, new Date(), s3);
     step(`数据表 ${tableName} ${table === 'created' ? '已创建' : '已存在'}；演示数据新增 ${seeded} 条`);
 
     const apiBase = `http://127.0.0.1:${ports.api}`;
     step('启动 serverless-offline，同时构建 H5 应用…');
     const [api] = await Promise.all([
-      startOffline({ dynamoEndpoint: dynamo.endpoint, httpPort: ports.api, devLogin: true }),
+      startOffline({
+        dynamoEndpoint: dynamo.endpoint,
+        s3Endpoint: s3.endpoint,
+        httpPort: ports.api,
+        devLogin: true,
+      }),
       buildH5(apiBase),
     ]);
     stops.push(api.stop);
-    const web = await serveStatic(path.join(repoRoot, 'client/dist/h5'), { port: ports.web, apiBase });
+    const web = await serveStatic(path.join(repoRoot, 'client/dist/h5'), {
+      port: ports.web,
+      apiBase,
+      storageBase: s3.endpoint,
+    });
     stops.push(web.close);
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -61,6 +73,7 @@ async function main(): Promise<void> {
   H5 应用     ${web.url}/   （开发登录：选择演示账号）
   API         ${api.apiBase}   （例如 ${api.apiBase}/health）
   DynamoDB    ${dynamo.endpoint}   表 ${tableName}
+  S3 (s3rver) ${s3.endpoint}   桶 ${s3.bucket}（照片保存在 .local/s3）
 按 Ctrl-C 停止。`);
   } catch (error) {
     console.error('[ankang] 启动失败：', error);

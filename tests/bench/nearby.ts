@@ -283,6 +283,7 @@ async function main(): Promise<void> {
       WECHAT_API_BASE: 'http://127.0.0.1:9',
       JWT_SECRET: 'bench-only-jwt-secret-0123456789abcdef',
       PSEUDONYM_KEY: 'bench-only-pseudonym-key-0123456789abcdef',
+      COOLING_CODE_KEY: 'bench-only-cooling-code-key-0123456789abcdef',
       POWERTOOLS_LOG_LEVEL: 'SILENT',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     });

@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { startDynamoLocal } from '../../functions/local/dynamoLocal';
+import { startS3Local } from '../../functions/local/s3Local';
 import { seedDemoData } from '../../functions/local/seed';
 import { ensureTable } from '../../functions/local/table';
 import { startFakeWechat } from './fakeWechat';
@@ -9,19 +10,24 @@ declare module 'vitest' {
     dynamoEndpoint: string;
     tableName: string;
     wechatApiBase: string;
+    s3Endpoint: string;
+    photoBucket: string;
   }
 }
 
-/** One DynamoDB Local (in memory) and one fake WeChat for the whole integration run. */
+/** One DynamoDB Local (in memory), one fake WeChat and one s3rver for the whole integration run. */
 export default async function setup(project: TestProject) {
   const tableName = 'ankang-integration';
-  const [dynamo, wechat] = await Promise.all([startDynamoLocal(), startFakeWechat()]);
+  const [dynamo, wechat, s3] = await Promise.all([startDynamoLocal(), startFakeWechat(), startS3Local()]);
   await ensureTable(dynamo.client, tableName);
   await seedDemoData(dynamo.client, tableName);
   project.provide('dynamoEndpoint', dynamo.endpoint);
   project.provide('tableName', tableName);
   project.provide('wechatApiBase', wechat.url);
+  project.provide('s3Endpoint', s3.endpoint);
+  project.provide('photoBucket', s3.bucket);
   return async () => {
+    await s3.stop();
     await wechat.close();
     await dynamo.stop();
   };

@@ -1,5 +1,6 @@
 import { startDynamoLocal } from '../../functions/local/dynamoLocal';
 import { startOffline } from '../../functions/local/offline';
+import { startS3Local } from '../../functions/local/s3Local';
 import { seedDemoData } from '../../functions/local/seed';
 import { ensureTable } from '../../functions/local/table';
 
@@ -8,6 +9,8 @@ export const testTableName = 'ankang-local';
 export interface LocalStack {
   apiBase: string;
   dynamoEndpoint: string;
+  /** s3rver (photos), in a temporary folder removed on stop. */
+  s3Endpoint: string;
   stop(): Promise<void>;
 }
 
@@ -15,21 +18,31 @@ export interface LocalStack {
  * The API as tests meet it: DynamoDB Local in memory on a free port, the deployed table
  * definition, demo data, and serverless-offline (local stage, development login on) on a free port.
  */
-export async function startLocalStack(options: { wechatApiBase?: string } = {}): Promise<LocalStack> {
-  const dynamo = await startDynamoLocal();
+export async function startLocalStack(
+  options: { wechatApiBase?: string; exportInlineMaxRows?: number } = {},
+): Promise<LocalStack> {
+  const [dynamo, s3] = await Promise.all([startDynamoLocal(), startS3Local()]);
   try {
     await ensureTable(dynamo.client, testTableName);
-    await seedDemoData(dynamo.client, testTableName);
-    const api = await startOffline({ dynamoEndpoint: dynamo.endpoint, wechatApiBase: options.wechatApiBase });
+    await seedDemoData(dynamo.client, testTableName, new Date(), s3);
+    const api = await startOffline({
+      dynamoEndpoint: dynamo.endpoint,
+      s3Endpoint: s3.endpoint,
+      wechatApiBase: options.wechatApiBase,
+      exportInlineMaxRows: options.exportInlineMaxRows,
+    });
     return {
       apiBase: api.apiBase,
       dynamoEndpoint: dynamo.endpoint,
+      s3Endpoint: s3.endpoint,
       stop: async () => {
         await api.stop();
+        await s3.stop();
         await dynamo.stop();
       },
     };
   } catch (error) {
+    await s3.stop();
     await dynamo.stop();
     throw error;
   }

@@ -3,8 +3,14 @@ export function handlerEnv(
   dynamoEndpoint: string,
   tableName: string,
   wechatApiBase: string,
+  storage: { s3Endpoint: string; photoBucket: string } = {
+    s3Endpoint: 'http://127.0.0.1:9',
+    photoBucket: 'ankang-local-photos',
+  },
 ): Record<string, string> {
   return {
+    S3_ENDPOINT: storage.s3Endpoint,
+    PHOTO_BUCKET: storage.photoBucket,
     STAGE: 'local',
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: dynamoEndpoint,
@@ -15,6 +21,7 @@ export function handlerEnv(
     WECHAT_TEMPLATE_REMINDER: 'test-template-reminder',
     JWT_SECRET: 'integration-jwt-secret-0123456789abcdef',
     PSEUDONYM_KEY: 'integration-pseudonym-key-0123456789abcdef',
+    COOLING_CODE_KEY: 'integration-cooling-code-key-0123456789abcdef',
     DEV_LOGIN: 'true',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

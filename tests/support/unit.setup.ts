@@ -4,4 +4,5 @@ process.env.TABLE_NAME ??= 'ankang-unit';
 process.env.WECHAT_API_BASE ??= 'http://127.0.0.1:9';
 process.env.JWT_SECRET ??= 'unit-test-jwt-secret-0123456789abcdef';
 process.env.PSEUDONYM_KEY ??= 'unit-test-pseudonym-key-0123456789abcdef';
+process.env.COOLING_CODE_KEY ??= 'unit-test-cooling-code-key-0123456789abcdef';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';

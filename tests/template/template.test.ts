@@ -20,6 +20,8 @@ const functions = ofType('AWS::Lambda::Function');
 const table = resources.AnkangTable!;
 /** Functions that serve no route: EventBridge schedules call them. */
 const scheduled = ['sendAssignmentReminders'];
+/** Functions that serve no route: another function invokes them (see exportJob.test.ts). */
+const invoked = ['runDeliveryExport'];
 
 describe('Template: the DynamoDB table', () => {
   it('keeps point-in-time recovery, encryption at rest and TTL on expiresAt', () => {
@@ -64,7 +66,7 @@ describe('Template: routes and functions', () => {
 
   it('has exactly one route per contract and one function per route, plus the scheduled ones', () => {
     expect(routes.length).toBe(Object.keys(contracts).length);
-    expect(functions.length).toBe(Object.keys(contracts).length + scheduled.length);
+    expect(functions.length).toBe(Object.keys(contracts).length + scheduled.length + invoked.length);
   });
 
   it('reminds tomorrow’s volunteers every evening at 18:00 Shanghai time (10:00 UTC)', () => {
@@ -82,7 +84,12 @@ describe('Template: routes and functions', () => {
       expect(variables.JWT_SECRET, name).toBe('');
       expect(variables.JWT_SECRET_PARAM, name).toBe('/ankang/prod/jwt-secret');
       // The deployed environment parses (given the app id a deploy passes), and cannot turn the dev login on.
-      const deployed = { ...variables, WECHAT_APPID: 'wx0123456789abcdef' };
+      // (PHOTO_BUCKET is a Ref that CloudFormation resolves to the bucket's name: see photoBucket.test.ts.)
+      const deployed = {
+        ...variables,
+        WECHAT_APPID: 'wx0123456789abcdef',
+        PHOTO_BUCKET: 'ankang-prod-photobucket',
+      };
       expect(parseEnv(deployed).DEV_LOGIN).toBe(false);
       expect(() => parseEnv({ ...deployed, DEV_LOGIN: 'true' })).toThrow(/DEV_LOGIN/);
     }
@@ -130,7 +137,7 @@ describe('Package: function zips', () => {
   it('bundles each function alone, one file, without the AWS SDK', () => {
     const zips = readdirSync(packageDir).filter((file) => file.endsWith('.zip'));
     expect(zips.sort()).toStrictEqual(
-      [...Object.keys(contracts), ...scheduled].map((name) => `${name}.zip`).sort(),
+      [...Object.keys(contracts), ...scheduled, ...invoked].map((name) => `${name}.zip`).sort(),
     );
     const sizes: Record<string, string> = {};
     for (const zip of zips) {

@@ -44,6 +44,21 @@ export const subscribe: { answers: Record<string, string>; failure: string | nul
   failure: null,
 };
 
+/**
+ * The photos the user takes in WeChat's camera / album sheet (temp paths) and the files the app
+ * keeps: saved files by path, with their bytes. Null: the user backs out of the sheet.
+ */
+export const media: { taken: string[] | null; files: Map<string, ArrayBuffer> } = {
+  taken: null,
+  files: new Map(),
+};
+
+/** What the user answers in a wx.showModal confirm dialog. */
+export const modal = { confirm: true };
+
+/** The network listeners the app registered (wx.onNetworkStatusChange), for a test to call. */
+export const networkListeners: Array<(result: { isConnected: boolean; networkType: string }) => void> = [];
+
 /** The place the user picks in WeChat's map picker (GCJ-02), or null when they back out. */
 export const mapPick: {
   place: { latitude: number; longitude: number; name: string; address: string } | null;
@@ -135,6 +150,58 @@ export const wx = {
       if (mapPick.place) answer(options, { ...mapPick.place, errMsg: 'chooseLocation:ok' });
       else fail(options, 'chooseLocation:fail cancel');
     },
+  ),
+  chooseMedia: vi.fn(
+    (options: { count?: number; success?: (r: object) => void; fail?: (e: { errMsg: string }) => void }) => {
+      if (!media.taken) {
+        fail(options, 'chooseMedia:fail cancel');
+        return;
+      }
+      const tempFiles = media.taken
+        .slice(0, options.count ?? 9)
+        .map((tempFilePath) => ({ tempFilePath, size: 300_000, fileType: 'image' }));
+      answer(options, { tempFiles, type: 'image', errMsg: 'chooseMedia:ok' });
+    },
+  ),
+  getImageInfo: vi.fn((options: { src: string; success?: (r: object) => void }) =>
+    answer(options, { width: 4000, height: 3000, path: options.src, errMsg: 'getImageInfo:ok' }),
+  ),
+  compressImage: vi.fn((options: { src: string; success?: (r: object) => void }) =>
+    answer(options, { tempFilePath: `${options.src}.compressed.jpg`, errMsg: 'compressImage:ok' }),
+  ),
+  getFileSystemManager: vi.fn(() => ({
+    saveFile: (options: { tempFilePath: string; success?: (r: object) => void }) => {
+      const savedFilePath = `http://usr/saved-${media.files.size + 1}.jpg`;
+      // A small JPEG: the start-of-image marker is what the app checks.
+      media.files.set(savedFilePath, new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]).buffer);
+      answer(options, { savedFilePath, errMsg: 'saveFile:ok' });
+    },
+    readFile: (options: {
+      filePath: string;
+      success?: (r: object) => void;
+      fail?: (e: { errMsg: string }) => void;
+    }) => {
+      const data = media.files.get(options.filePath);
+      if (data) answer(options, { data, errMsg: 'readFile:ok' });
+      else fail(options, `readFile:fail no such file ${options.filePath}`);
+    },
+    removeSavedFile: (options: { filePath: string; success?: (r: object) => void }) => {
+      media.files.delete(options.filePath);
+      answer(options, { errMsg: 'removeSavedFile:ok' });
+    },
+  })),
+  onNetworkStatusChange: vi.fn((listener: (typeof networkListeners)[number]) => {
+    networkListeners.push(listener);
+  }),
+  offNetworkStatusChange: vi.fn(),
+  onAppShow: vi.fn(),
+  offAppShow: vi.fn(),
+  /** WeChat's confirm dialog: the user taps the confirm button (as `modal.confirm` says). */
+  showModal: vi.fn((options: { success?: (r: object) => void }) =>
+    answer(options, { confirm: modal.confirm, cancel: !modal.confirm, errMsg: 'showModal:ok' }),
+  ),
+  redirectTo: vi.fn((options: { url: string; success?: (r: object) => void }) =>
+    answer(options, { errMsg: 'redirectTo:ok' }),
   ),
   makePhoneCall: vi.fn((options: { phoneNumber: string; success?: (r: object) => void }) =>
     answer(options, { errMsg: 'makePhoneCall:ok' }),

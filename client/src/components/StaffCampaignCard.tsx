@@ -15,6 +15,8 @@ export interface StaffCampaignCardProps {
   onMove: (to: CampaignStatus) => void;
   onReview: () => void;
   onBoard: () => void;
+  /** 配送看板: the campaign's delivery figures (and from there, 配送审核). */
+  onDashboard: () => void;
   /** 报名二维码: shown for an open campaign the caller's union runs. */
   onSignupCode: () => void;
 }
@@ -28,6 +30,7 @@ export function StaffCampaignCard({
   onMove,
   onReview,
   onBoard,
+  onDashboard,
   onSignupCode,
 }: StaffCampaignCardProps) {
   const moves = manageable ? campaignTransitions[campaign.status] : [];
@@ -55,6 +58,9 @@ export function StaffCampaignCard({
         </Button>
         <Button className="staff-campaign__board" size="normal" type="primary" onClick={onBoard}>
           任务分配
+        </Button>
+        <Button className="staff-campaign__dashboard" size="normal" type="primary" onClick={onDashboard}>
+          配送看板
         </Button>
         {manageable && campaign.status === 'open' ? (
           <Button

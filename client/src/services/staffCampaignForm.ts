@@ -31,6 +31,14 @@ export interface CampaignFormValues {
   signup: { from: string; to: string };
   targetGroups: WorkerGroup[];
   kinds: CampaignKindRow[];
+  /** 清凉码 allowance: the item row (by its local key, so renaming a code keeps it) and the daily count. */
+  cooling: CoolingAllowanceRow;
+}
+
+export interface CoolingAllowanceRow {
+  /** The chosen item's row key; null: no 清凉码 hand-outs in this campaign. */
+  itemKey: string | null;
+  perDay: number;
 }
 
 /**
@@ -96,35 +104,54 @@ export function emptyCampaignForm(orgPath: string): CampaignFormValues {
     signup: { from: '', to: '' },
     targetGroups: [],
     kinds,
+    cooling: { itemKey: null, perDay: 1 },
   };
 }
 
 function draftToForm(draft: CampaignDraft): CampaignFormValues {
+  const kinds = kindsToRows(draft.kinds);
+  const allowance = draft.coolingAllowance;
+  const allowanceKey = allowance
+    ? kinds.find((k) => k.code === allowance.kind)?.items.find((item) => item.code === allowance.item)?.key
+    : undefined;
   return {
     title: draft.title,
     orgPath: draft.orgPath,
     season: { ...draft.season },
     signup: { ...draft.signup },
     targetGroups: [...draft.targetGroups],
-    kinds: draft.kinds.map((kind) => ({
-      key: rowKey(),
-      code: kind.code,
-      name: kind.name,
-      items: kind.items.map((item) => ({
-        key: rowKey(),
-        code: item.code,
-        name: item.name,
-        unit: item.unit,
-        cost: yuanText(item.unitCostFen),
-      })),
-    })),
+    kinds,
+    cooling: { itemKey: allowanceKey ?? null, perDay: allowance?.perWorkerPerDay ?? 1 },
   };
+}
+
+function kindsToRows(kinds: CampaignDraft['kinds']): CampaignKindRow[] {
+  return kinds.map((kind) => ({
+    key: rowKey(),
+    code: kind.code,
+    name: kind.name,
+    items: kind.items.map((item) => ({
+      key: rowKey(),
+      code: item.code,
+      name: item.name,
+      unit: item.unit,
+      cost: yuanText(item.unitCostFen),
+    })),
+  }));
 }
 
 /** A stored campaign's own fields (what createCampaign and updateCampaign take). */
 export function draftOf(campaign: Campaign): CampaignDraft {
-  const { orgPath, title, season, signup, kinds, targetGroups } = campaign;
-  return { orgPath, title, season, signup, kinds, targetGroups };
+  const { orgPath, title, season, signup, kinds, targetGroups, coolingAllowance } = campaign;
+  return {
+    orgPath,
+    title,
+    season,
+    signup,
+    kinds,
+    targetGroups,
+    ...(coolingAllowance ? { coolingAllowance } : {}),
+  };
 }
 
 export function campaignToForm(campaign: Campaign): CampaignFormValues {
@@ -155,6 +182,7 @@ export function fieldOfPath(path: readonly PropertyKey[]): string {
   }
   if (head === 'season' || head === 'signup') return `${head}.${kindIndex ?? 'to'}`;
   if (head === 'title' || head === 'orgPath' || head === 'targetGroups') return head;
+  if (head === 'coolingAllowance') return 'cooling';
   return 'form';
 }
 
@@ -210,6 +238,8 @@ export function formToDraft(
     if (!values[range].to) errors[`${range}.to`] = '请选择结束日期';
   }
   const kinds = withCodes(values.kinds);
+  const coolingKind = kinds.find((kind) => kind.items.some((item) => item.key === values.cooling.itemKey));
+  const coolingItem = coolingKind?.items.find((item) => item.key === values.cooling.itemKey);
   const candidate = {
     title: values.title,
     orgPath: values.orgPath,
@@ -226,6 +256,16 @@ export function formToDraft(
         return { code: item.code, name: item.name, unit: item.unit, unitCostFen: fen ?? undefined };
       }),
     })),
+    // An item removed after it was chosen simply switches the allowance off.
+    ...(coolingKind && coolingItem
+      ? {
+          coolingAllowance: {
+            kind: coolingKind.code,
+            item: coolingItem.code,
+            perWorkerPerDay: values.cooling.perDay,
+          },
+        }
+      : {}),
   };
   const parsed = campaignDraftSchema.safeParse(candidate);
   if (!parsed.success) {

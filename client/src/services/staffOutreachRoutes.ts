@@ -14,3 +14,11 @@ export function signupReviewUrl(campaignId: string): string {
 export function assignmentBoardUrl(campaignId: string, date?: string): string {
   return `${staffRoutes.board}${toQueryString({ campaign: campaignId, date })}`;
 }
+
+export function deliveryDashboardUrl(campaignId: string): string {
+  return `${staffRoutes.dashboard}${toQueryString({ campaign: campaignId })}`;
+}
+
+export function deliveryReviewUrl(campaignId: string): string {
+  return `${staffRoutes.deliveries}${toQueryString({ campaign: campaignId })}`;
+}

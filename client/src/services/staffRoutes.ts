@@ -14,6 +14,10 @@ export const staffRoutes = {
   review: '/staff/pages/review/index',
   /** `?campaign=<id>&date=<YYYY-MM-DD>`: the assignment board. */
   board: '/staff/pages/board/index',
+  /** `?campaign=<id>`: a campaign's delivery figures and charts. */
+  dashboard: '/staff/pages/dashboard/index',
+  /** `?campaign=<id>`: the delivery review queues. */
+  deliveries: '/staff/pages/deliveries/index',
 } as const;
 
 export function editStationUrl(id?: string): string {

@@ -23,8 +23,16 @@ export const indexes = {
   volunteerSignupsByUser: 'gsi2',
   /** A volunteer's current assignments by date (gsi2; moves to the new volunteer on reassignment). */
   assignmentsByVolunteer: 'gsi2',
+  /** A campaign's 清凉码 hand-outs, over-allowance ones apart, by org path then time (gsi1). */
+  handoutsByCampaign: 'gsi1',
+  /** The hand-outs one user recorded, per campaign, newest last (gsi2). */
+  handoutsByRecorder: 'gsi2',
   /** Stations by geohash cell (gsi2). */
   stationsByGeo: 'gsi2',
+  /** One volunteer's deliveries in one campaign, by delivery time (gsi1). */
+  deliveriesByVolunteer: 'gsi1',
+  /** A campaign's deliveries per review status, by org path then delivery time (gsi2): queue, export. */
+  deliveryQueue: 'gsi2',
   /** A station's open (new or acknowledged) reports, oldest first (gsi2; resolved ones leave it). */
   openReportsByStation: 'gsi2',
 } as const;
@@ -184,4 +192,78 @@ export const outreachIndexKeys = {
     gsi2sk: `${date}#${slot}#${id}`,
   }),
   assignmentVolunteerPartition: (userId: string) => `AS_VOL#${userId}`,
+};
+
+export const exportKeys = {
+  /** One delivery report export: its status, progress and file; dropped by TTL with its file. */
+  deliveryExport: (id: string) => ({ pk: `EXPORT#${id}`, sk: 'EXPORT' }),
+};
+
+export const photoKeys = {
+  /** One photo: who it belongs to, who sent it, what was signed, and whether it has landed. */
+  photo: (id: string) => ({ pk: `PHOTO#${id}`, sk: 'PHOTO' }),
+  /**
+   * The ids of the photos one uploader has on one owner (a string set), written in the same
+   * transaction as each new photo, so the per-owner cap holds under racing uploads.
+   */
+  photoSlots: (ownerKind: string, ownerId: string, uploaderUserId: string) => ({
+    pk: `PHOTOS#${ownerKind}#${ownerId}`,
+    sk: `UPLOADER#${uploaderUserId}`,
+  }),
+};
+
+export const handoutKeys = {
+  handout: (id: string) => ({ pk: `HANDOUT#${id}`, sk: 'HANDOUT' }),
+  /** How many allowance items one worker (pseudonym) got in one campaign on one Shanghai day. */
+  allowance: (campaignId: string, pseudonym: string, date: string) => ({
+    pk: `HO_ALLOW#${campaignId}#${pseudonym}`,
+    sk: date,
+  }),
+  /** gsi1: a campaign's hand-outs, flagged (over the allowance) or not, by org path then time. */
+  byCampaign: (campaignId: string, flagged: boolean, orgPath: string, handedAt: string, id: string) => ({
+    gsi1pk: handoutKeys.byCampaignPartition(campaignId, flagged),
+    gsi1sk: `${orgSubtreePrefix(orgPath)}#${handedAt}#${id}`,
+  }),
+  byCampaignPartition: (campaignId: string, flagged: boolean) =>
+    `HO_CMP#${campaignId}#${flagged ? 'flagged' : 'plain'}`,
+  /** gsi2: what one user recorded in one campaign, by time. */
+  byRecorder: (userId: string, campaignId: string, handedAt: string, id: string) => ({
+    gsi2pk: handoutKeys.byRecorderPartition(userId),
+    gsi2sk: `${campaignId}#${handedAt}#${id}`,
+  }),
+  byRecorderPartition: (userId: string) => `HO_BY#${userId}`,
+};
+
+export const deliveryKeys = {
+  delivery: (id: string) => ({ pk: `DELIVERY#${id}`, sk: 'DELIVERY' }),
+  /** One counter item of a campaign at one org node, date and shard (see db/tallies.ts). */
+  tally: (campaignId: string, node: string, date: string, shard: number) => ({
+    pk: deliveryKeys.tallyPartition(campaignId, node),
+    sk: `${date}#${shard}`,
+  }),
+  tallyPartition: (campaignId: string, node: string) => `TALLY#${campaignId}#${node}`,
+  /** Approved deliveries at one approved worksite, by district path (coverage of a subtree is a range). */
+  coverage: (campaignId: string, orgPath: string, worksiteSignupId: string) => ({
+    pk: deliveryKeys.coveragePartition(campaignId),
+    sk: `${orgSubtreePrefix(orgPath)}#${worksiteSignupId}`,
+  }),
+  coveragePartition: (campaignId: string) => `DL_COVER#${campaignId}`,
+};
+
+/** Sort keys hold the delivery time in UTC, so times given with different offsets sort as instants. */
+const utcSortTime = (at: string) => new Date(at).toISOString();
+
+export const deliveryIndexKeys = {
+  /** gsi1: one user's deliveries in one campaign, by delivery time (newest first is a reverse query). */
+  byVolunteer: (userId: string, campaignId: string, deliveredAt: string, id: string) => ({
+    gsi1pk: deliveryIndexKeys.byVolunteerPartition(userId, campaignId),
+    gsi1sk: `${utcSortTime(deliveredAt)}#${id}`,
+  }),
+  byVolunteerPartition: (userId: string, campaignId: string) => `DL_BY#${userId}#${campaignId}`,
+  /** gsi2: a campaign's deliveries in one review status, by org path (subtree = begins_with) then time. */
+  queue: (campaignId: string, status: string, orgPath: string, deliveredAt: string, id: string) => ({
+    gsi2pk: deliveryIndexKeys.queuePartition(campaignId, status),
+    gsi2sk: `${orgSubtreePrefix(orgPath)}#${utcSortTime(deliveredAt)}#${id}`,
+  }),
+  queuePartition: (campaignId: string, status: string) => `DL_Q#${campaignId}#${status}`,
 };

@@ -26,6 +26,12 @@ export const envSchema = z
       z.string().min(32, 'PSEUDONYM_KEY 至少 32 个字符').optional(),
     ),
     PSEUDONYM_KEY_PARAM: optionalString,
+    /** Seed of the Ed25519 key that signs workers' 清凉码 (any string ≥ 32 chars; hashed to 32 bytes). */
+    COOLING_CODE_KEY: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(32, 'COOLING_CODE_KEY 至少 32 个字符').optional(),
+    ),
+    COOLING_CODE_KEY_PARAM: optionalString,
     /**
      * Subscribe-message templates chosen in the mini-program console, per topic; a topic without one
      * is neither offered to users nor sent.
@@ -35,6 +41,18 @@ export const envSchema = z
     /** Which build of the mini-program a message opens: developer, trial or formal (released). */
     WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
     TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(7200),
+    /** The private bucket of photos (and report exports); deployed, the stack's own bucket. */
+    PHOTO_BUCKET: z.string().min(1).default('ankang-local-photos'),
+    /** An S3-compatible server (s3rver) on the local stage; empty in AWS, which uses its own endpoint. */
+    S3_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().optional()),
+    /** The function that writes a large delivery report export (invoked asynchronously). */
+    EXPORT_FUNCTION_NAME: z.string().min(1).default('ankang-local-runDeliveryExport'),
+    /** Detail rows up to which an export is written in the request; above it, by the job. */
+    EXPORT_INLINE_MAX_ROWS: z.coerce.number().int().min(0).default(2000),
+    /** Rows the export job reads per page (its progress is written after each). */
+    EXPORT_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(500),
+    /** serverless-offline's Lambda invoke API; the local stage only (AWS's own endpoint otherwise). */
+    LAMBDA_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().optional()),
     DEV_LOGIN: z
       .enum(['true', 'false'])
       .default('false')
@@ -49,18 +67,31 @@ export const envSchema = z
         message: 'DEV_LOGIN can only be on in the local stage',
       });
     }
-    if (!local && (env.JWT_SECRET || env.WECHAT_SECRET || env.PSEUDONYM_KEY)) {
+    if (!local && (env.JWT_SECRET || env.WECHAT_SECRET || env.PSEUDONYM_KEY || env.COOLING_CODE_KEY)) {
       ctx.addIssue({
         code: 'custom',
-        path: [env.PSEUDONYM_KEY ? 'PSEUDONYM_KEY' : 'JWT_SECRET'],
+        path: [
+          env.PSEUDONYM_KEY ? 'PSEUDONYM_KEY' : env.COOLING_CODE_KEY ? 'COOLING_CODE_KEY' : 'JWT_SECRET',
+        ],
         message: 'plain secrets are for the local stage; deployed stages use *_SECRET_PARAM',
       });
+    }
+    if (!local && env.S3_ENDPOINT) {
+      // The override comes with dummy credentials: a deployed stage must use S3 and its own role.
+      ctx.addIssue({ code: 'custom', path: ['S3_ENDPOINT'], message: 'S3_ENDPOINT is for the local stage' });
     }
     if (!local && !env.WECHAT_APPID) {
       ctx.addIssue({
         code: 'custom',
         path: ['WECHAT_APPID'],
         message: 'WECHAT_APPID is required (--param="wechatAppId=…")',
+      });
+    }
+    if (!local && env.LAMBDA_ENDPOINT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LAMBDA_ENDPOINT'],
+        message: 'LAMBDA_ENDPOINT is for the local stage only',
       });
     }
     if (!env.JWT_SECRET && !env.JWT_SECRET_PARAM) {

@@ -1,13 +1,15 @@
 import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
 import { env } from './env';
 
-type SecretName = 'jwt' | 'wechat' | 'pseudonym';
+type SecretName = 'jwt' | 'wechat' | 'pseudonym' | 'coolingCode';
 
 const sources: Record<SecretName, { value?: string; param?: string }> = {
   jwt: { value: env.JWT_SECRET, param: env.JWT_SECRET_PARAM },
   wechat: { value: env.WECHAT_SECRET, param: env.WECHAT_SECRET_PARAM },
   /** Keys the HMAC pseudonyms of users in dedupe and limit keys (lib/pseudonym.ts). */
   pseudonym: { value: env.PSEUDONYM_KEY, param: env.PSEUDONYM_KEY_PARAM },
+  /** Seeds the Ed25519 key that signs 清凉码 (lib/coolingKeys.ts). */
+  coolingCode: { value: env.COOLING_CODE_KEY, param: env.COOLING_CODE_KEY_PARAM },
 };
 
 /**

@@ -104,7 +104,9 @@ export async function updateCampaign(
   // The archive is the record of what was done: it is not edited afterwards.
   if (current.status === 'archived') throw new AppError('INVALID_TRANSITION');
   if (draft.orgPath !== current.orgPath) await assertOrgExists(draft.orgPath);
-  const next: Campaign = { ...current, ...draft, version: version + 1, updatedAt: now().toISOString() };
+  // Optional fields the edit leaves out are removed (staff switched the 清凉 allowance off), not kept.
+  const { coolingAllowance: _previousAllowance, ...kept } = current;
+  const next: Campaign = { ...kept, ...draft, version: version + 1, updatedAt: now().toISOString() };
   return save(next, version);
 }
 

@@ -17,8 +17,26 @@ import {
   setCampaignStatus,
   updateCampaign,
 } from './campaigns';
+import {
+  createDelivery,
+  getDeliveryDashboard,
+  listCampaignDeliveries,
+  listMyDeliveries,
+  reviewDelivery,
+  updateDelivery,
+} from './deliveries';
+import { createDeliveryExport, getDeliveryExport } from './exports';
+import {
+  createHandout,
+  getCoolingCode,
+  listCampaignHandouts,
+  listCoolingCodeKeys,
+  listMyHandouts,
+  reviewHandout,
+} from './handouts';
 import { getMe } from './me';
 import { listOrgs, setStaffRole } from './orgs';
+import { completePhotoUpload, createPhotoUpload } from './photos';
 import {
   listMyVolunteerSignups,
   listMyWorksiteSignups,
@@ -55,8 +73,12 @@ export * from './assignments';
 export * from './auth';
 export * from './campaigns';
 export * from './define';
+export * from './deliveries';
+export * from './exports';
+export * from './handouts';
 export * from './me';
 export * from './orgs';
+export * from './photos';
 export * from './query';
 export * from './signups';
 export * from './stationAdmin';
@@ -111,6 +133,22 @@ export const contracts = {
   respondToAssignment,
   getSubscriptions,
   recordSubscriptions,
+  getCoolingCode,
+  listCoolingCodeKeys,
+  createHandout,
+  listMyHandouts,
+  listCampaignHandouts,
+  reviewHandout,
+  createDelivery,
+  updateDelivery,
+  listMyDeliveries,
+  listCampaignDeliveries,
+  reviewDelivery,
+  getDeliveryDashboard,
+  createDeliveryExport,
+  getDeliveryExport,
+  createPhotoUpload,
+  completePhotoUpload,
 } as const;
 
 export type ContractName = keyof typeof contracts;

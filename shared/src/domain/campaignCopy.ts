@@ -27,6 +27,7 @@ export function copyCampaignForYear(previous: CampaignDraft, year: number): Camp
     // Copied, not shared (no structuredClone: older mini-program engines lack it).
     kinds: previous.kinds.map((kind) => ({ ...kind, items: kind.items.map((item) => ({ ...item })) })),
     targetGroups: [...previous.targetGroups],
+    ...(previous.coolingAllowance ? { coolingAllowance: { ...previous.coolingAllowance } } : {}),
     title: previous.title.replaceAll(String(fromYear), String(year)),
     season: shiftRange(previous.season, years),
     signup: shiftRange(previous.signup, years),

@@ -95,6 +95,21 @@ export const campaignTransitions: Record<CampaignStatus, readonly CampaignStatus
   archived: [],
 };
 
+/**
+ * A personal daily 清凉 allowance redeemed with the worker's 清凉码: at most `perWorkerPerDay` of one
+ * catalog item per worker per (Shanghai) day, handed out by volunteers or station staff.
+ */
+export const coolingAllowanceSchema = z.object({
+  kind: catalogCodeSchema,
+  item: catalogCodeSchema,
+  perWorkerPerDay: z
+    .number()
+    .int('每人每天的份数须为整数')
+    .min(1, '每人每天至少 1 份')
+    .max(10, '每人每天最多 10 份'),
+});
+export type CoolingAllowance = z.infer<typeof coolingAllowanceSchema>;
+
 /** A campaign's own fields, without the cross-field rule (stored records are read with these). */
 const campaignFieldsSchema = z.object({
   /** The union node running it; every org under it sees the campaign. */
@@ -108,7 +123,19 @@ const campaignFieldsSchema = z.object({
     .max(6, '最多 6 个类别')
     .superRefine(uniqueCodes('类别')),
   targetGroups: z.array(workerGroupSchema).min(1, '请至少选择一类服务对象').max(workerGroups.length),
+  /** Absent when the campaign hands out nothing against a 清凉码. */
+  coolingAllowance: coolingAllowanceSchema.optional(),
 });
+
+/** The catalog item an allowance names, when the campaign's catalog has it. */
+export function allowanceItem(
+  draft: { kinds: DeliveryKind[] },
+  allowance: CoolingAllowance,
+): CatalogItem | undefined {
+  return draft.kinds
+    .find((kind) => kind.code === allowance.kind)
+    ?.items.find((item) => item.code === allowance.item);
+}
 
 /** What staff write about a campaign (create, edit, copy from last year). */
 export const campaignDraftSchema = campaignFieldsSchema.superRefine((draft, ctx) => {
@@ -119,6 +146,15 @@ export const campaignDraftSchema = campaignFieldsSchema.superRefine((draft, ctx)
       message: '报名截止日期不能晚于活动结束日期',
       path: ['signup', 'to'],
       input: draft.signup.to,
+    });
+  }
+  // An allowance of something the catalog does not list could never be counted or costed.
+  if (draft.coolingAllowance && !allowanceItem(draft, draft.coolingAllowance)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: '清凉额度须选择本活动物资清单中的一项',
+      path: ['coolingAllowance', 'item'],
+      input: draft.coolingAllowance.item,
     });
   }
 });

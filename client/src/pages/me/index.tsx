@@ -7,6 +7,7 @@ import { OrgCard } from '../../components/OrgCard';
 import { StateView } from '../../components/StateView';
 import { useAccount } from '../../hooks/useAccount';
 import { platform } from '../../platform';
+import { handoutRoutes } from '../../services/handoutRoutes';
 import { openPage } from '../../services/navigation';
 import { clearOutreachDrafts } from '../../services/outreachDrafts';
 import { routes } from '../../services/routes';
@@ -46,6 +47,12 @@ export default function MePage() {
       onClick: () => void openPage(routes.outreachCampaigns),
     },
     {
+      key: 'cooling-code',
+      title: '清凉码',
+      description: '出示个人二维码，在驿站或向志愿者领取清凉物资',
+      onClick: () => void openPage(handoutRoutes.coolingCode),
+    },
+    {
       key: 'my-signups',
       title: '我的报名',
       description: '报名记录与审核结果',
@@ -58,6 +65,14 @@ export default function MePage() {
       title: '我的任务',
       description: '志愿者服务：送达任务、导航与确认',
       onClick: () => void openPage(routes.volunteer),
+    });
+  }
+  if (me.roles.some((role) => role === 'volunteer' || role === 'staff' || role === 'admin')) {
+    entrances.push({
+      key: 'handout-scan',
+      title: '扫码发放',
+      description: '扫职工的清凉码，记录清凉物资发放（无网络也可扫码）',
+      onClick: () => void openPage(handoutRoutes.scan),
     });
   }
   if (me.roles.includes('staff') || me.roles.includes('admin')) {

@@ -9,6 +9,7 @@ import { GateFallback } from '../../../components/GateFallback';
 import { StaffCampaignDateRange } from '../../../components/StaffCampaignDateRange';
 import { StaffCampaignKindEditor } from '../../../components/StaffCampaignKindEditor';
 import { StaffConflictNotice } from '../../../components/StaffConflictNotice';
+import { StaffCoolingAllowanceField } from '../../../components/StaffCoolingAllowanceField';
 import { StateView } from '../../../components/StateView';
 import { StationFormField, StationTextInput } from '../../../components/StationFormField';
 import { useRoleGate } from '../../../hooks/useRoleGate';
@@ -185,6 +186,14 @@ export default function StaffCampaignEditPage() {
           </Button>
         </View>
       ) : null}
+
+      <Text className="campaign-edit__section">清凉码</Text>
+      <StaffCoolingAllowanceField
+        kinds={values.kinds}
+        value={values.cooling}
+        errors={errors}
+        onChange={(cooling) => set({ cooling }, ['cooling'])}
+      />
 
       <View className="campaign-edit__bar">
         {formProblem ? <Text className="campaign-edit__problem">{formProblem}</Text> : null}

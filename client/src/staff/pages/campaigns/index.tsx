@@ -21,6 +21,7 @@ import { campaignMoveEffect, campaignMoveLabel } from '../../../services/staffOu
 import {
   assignmentBoardUrl,
   campaignEditorUrl,
+  deliveryDashboardUrl,
   signupReviewUrl,
 } from '../../../services/staffOutreachRoutes';
 import './index.scss';
@@ -97,6 +98,7 @@ export default function StaffCampaignsPage() {
       onMove={(to) => setPending({ campaign, to })}
       onReview={() => void openPage(signupReviewUrl(campaign.id))}
       onBoard={() => void openPage(assignmentBoardUrl(campaign.id))}
+      onDashboard={() => void openPage(deliveryDashboardUrl(campaign.id))}
       onSignupCode={() => setCodeFor(campaign)}
     />
   );

@@ -7,6 +7,8 @@ import { VolunteerTaskRow } from '../../../components/VolunteerTaskRow';
 import { usePrivacyRequest } from '../../../hooks/usePrivacyRequest';
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useVolunteerTasks } from '../../../hooks/useVolunteerTasks';
+import { deliveryListUrl } from '../../../services/deliveryRoutes';
+import { handoutScanUrl } from '../../../services/handoutRoutes';
 import { openPage } from '../../../services/navigation';
 import { routes } from '../../../services/routes';
 import './index.scss';
@@ -63,6 +65,12 @@ function MyTasks({ nickname }: { nickname: string }) {
   return (
     <View className="page volunteer-page">
       <Text className="volunteer-page__greeting">{`${nickname}，感谢您参与志愿服务`}</Text>
+      <Text className="volunteer-page__deliveries" onClick={() => void openPage(deliveryListUrl())}>
+        我的配送记录 ›
+      </Text>
+      <Text className="volunteer-page__deliveries" onClick={() => void openPage(handoutScanUrl())}>
+        扫码发放（清凉码）›
+      </Text>
       {content}
       <PrivacyPopup visible={privacy.visible} onAgree={privacy.agree} onRefuse={privacy.refuse} />
     </View>

@@ -12,7 +12,9 @@ import { VolunteerDeclineDialog } from '../../../components/VolunteerDeclineDial
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import { useVolunteerTask } from '../../../hooks/useVolunteerTask';
-import { goBackOr } from '../../../services/navigation';
+import { deliveryFormUrl, deliveryListUrl } from '../../../services/deliveryRoutes';
+import { handoutScanUrl } from '../../../services/handoutRoutes';
+import { goBackOr, openPage } from '../../../services/navigation';
 import { consentTopics, type Task } from '../../../services/outreach';
 import { dateLabel } from '../../../services/outreachDates';
 import { routes } from '../../../services/routes';
@@ -145,6 +147,30 @@ export default function VolunteerTaskPage() {
           >
             婉拒
           </Button>
+        </View>
+      ) : null}
+      {task.status === 'accepted' || task.status === 'assigned' ? (
+        <View className="volunteer-task-page__card volunteer-task-page__record">
+          <Button
+            type="primary"
+            size="large"
+            block
+            onClick={() => void openPage(deliveryFormUrl({ campaignId: task.campaignId, taskId: task.id }))}
+          >
+            记录配送
+          </Button>
+          <Text
+            className="volunteer-task-page__link"
+            onClick={() => void openPage(deliveryListUrl(task.campaignId))}
+          >
+            我的配送记录
+          </Text>
+          <Text
+            className="volunteer-task-page__link"
+            onClick={() => void openPage(handoutScanUrl({ campaignId: task.campaignId, taskId: task.id }))}
+          >
+            扫码发放（清凉码）
+          </Text>
         </View>
       ) : null}
       {accepted && consent.available ? (

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '配送看板',
+  enablePullDownRefresh: true,
+});

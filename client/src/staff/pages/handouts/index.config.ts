@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '超额发放审核',
+});

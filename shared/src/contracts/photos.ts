@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import {
+  photoIdSchema,
+  photoUploadRequestSchema,
+  photoUploadResultSchema,
+  photoUploadTicketSchema,
+} from '../schemas/photo';
+import { signedIn } from './access';
+import { defineContract } from './define';
+
+/**
+ * Photos are sent straight to the bucket, never through the API: the client asks for a presigned
+ * PUT limited to one type and size, sends the bytes there, then asks the API to check and keep the
+ * file. One piece for every owner (deliveries now, stations and problem reports later).
+ */
+export const createPhotoUpload = defineContract({
+  name: 'createPhotoUpload',
+  summary: '申请上传一张照片：返回限定类型和大小的上传地址（同一编号重试得到新的地址，内容不同则拒绝）',
+  method: 'POST',
+  path: '/photos/uploads',
+  // Anyone signed in may add photos to a delivery (the record may not have landed yet); station
+  // photos are for staff in scope, checked in the service against the stored station.
+  access: signedIn,
+  body: photoUploadRequestSchema,
+  output: photoUploadTicketSchema,
+  successStatus: 201,
+  errors: ['REQUEST_ID_REUSED', 'TOO_MANY_PHOTOS', 'STATION_NOT_FOUND', 'OUT_OF_SCOPE'],
+});
+
+export const completePhotoUpload = defineContract({
+  name: 'completePhotoUpload',
+  summary: '照片上传完成：核对文件类型、大小和内容后保存（重复调用结果相同）',
+  method: 'POST',
+  path: '/photos/{id}/complete',
+  access: signedIn,
+  params: z.object({ id: photoIdSchema }),
+  output: photoUploadResultSchema,
+  errors: ['PHOTO_NOT_FOUND', 'PHOTO_NOT_UPLOADED', 'PHOTO_INVALID'],
+});
