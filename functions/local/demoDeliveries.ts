@@ -1,6 +1,5 @@
 import type { Campaign, DeliveryReviewStatus } from '@ankang/shared';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   type AssignmentRecord,
   assignmentIdFor,
@@ -13,9 +12,10 @@ import type { WorksiteSignupRecord } from '../src/db/signupRecords';
 import { buildTallyUpdates, TALLY_SHARDS } from '../src/db/tallyItems';
 import { contentHash } from '../src/lib/contentHash';
 import { deliveryChanges } from '../src/services/deliveryCounts';
-import { deliveryDate, deliveryFlagsFor, pricedItems } from '../src/services/deliveryRules';
+import { recordedFigures } from '../src/services/deliveryRules';
 import { DEMO_CAMPAIGN_ID, demoCampaigns, shanghaiDateAfter } from './demoCampaigns';
 import { demoVolunteerSignups, demoWorksiteSignupIds, demoWorksiteSignups } from './demoSignups';
+import { putIfAbsent, transactIfAbsent } from './seedWrites';
 
 const MINUTE_MS = 60_000;
 /** Days of deliveries before the seed day (the seed day itself has none: its tasks are ahead). */
@@ -104,7 +104,6 @@ function deliveryRecord(
   seedAt: Date,
 ): DeliveryRecord {
   const items = lines(kind, n);
-  const priced = pricedItems(campaign, kind, items);
   const iso = deliveredAt.toISOString();
   const base = site.siteLocation ?? { lat: 31.9, lng: 120.55 };
   // Most fixes are good; some are coarse, a few far off, a few missing (GPS off).
@@ -137,17 +136,17 @@ function deliveryRecord(
     volunteerSignupId: volunteer.id,
     volunteerName: volunteer.name,
     ...site,
-    kind,
-    kindName: priced.kindName,
-    items: priced.items,
-    peopleReached: body.peopleReached,
-    photoIds: [],
-    ...(position ? { position } : {}),
-    deliveredAt: iso,
-    date: deliveryDate(iso, campaign.season, seedAt),
-    ...(n % 9 === 0 ? { notes: '工人师傅们反映中午最需要清凉饮品。' } : {}),
-    flags: deliveryFlagsFor(position, site.siteLocation),
-    moneyFen: priced.moneyFen,
+    ...recordedFigures(
+      campaign,
+      {
+        ...body,
+        photoIds: [],
+        ...(position ? { position } : {}),
+        ...(n % 9 === 0 ? { notes: '工人师傅们反映中午最需要清凉饮品。' } : {}),
+      },
+      site.siteLocation,
+      seedAt,
+    ),
     review:
       status === 'pending'
         ? { status }
@@ -285,15 +284,7 @@ export async function seedDemoDeliveries(
     orgPath: demoCampaigns(seedAt).find((c) => c.id === DEMO_CAMPAIGN_ID)!.orgPath,
   };
   const tasks = new Map(writes.flatMap(({ task }) => (task ? [[task.id, task] as const] : [])));
-  const putOnce = async (item: Record<string, unknown>) => {
-    try {
-      await db.send(
-        new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
-  };
+  const putOnce = (item: Record<string, unknown>) => putIfAbsent(db, tableName, item);
   await Promise.all(
     [...tasks.values()].flatMap((task) => [
       putOnce(assignmentToItem(task)),
@@ -327,35 +318,19 @@ export async function seedDemoDeliveries(
               ]
             : [];
         const shard = Number.parseInt(record.id.slice(-6), 10) % TALLY_SHARDS;
-        try {
-          await db.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Put: {
-                    TableName: tableName,
-                    Item: deliveryToItem(record),
-                    ConditionExpression: 'attribute_not_exists(pk)',
-                  },
-                },
-                ...buildTallyUpdates(
-                  tableName,
-                  campaign,
-                  deliveryChanges(null, record),
-                  record.updatedAt,
-                  shard,
-                ),
-                ...coverage,
-              ],
-            }),
-          );
-          written += 1;
-        } catch (error) {
-          const exists =
-            error instanceof TransactionCanceledException &&
-            error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed';
-          if (!exists) throw error;
-        }
+        // Read after the await: `written += await …` would add to a stale total from another worker.
+        const added = await transactIfAbsent(db, [
+          {
+            Put: {
+              TableName: tableName,
+              Item: deliveryToItem(record),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          ...buildTallyUpdates(tableName, campaign, deliveryChanges(null, record), record.updatedAt, shard),
+          ...coverage,
+        ]);
+        written += added;
       }
     }),
   );

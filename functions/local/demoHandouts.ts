@@ -1,11 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { allowanceItem, type HandoutRecord, handoutTally, handoutToItem } from '../src/db/handoutItems';
 import { buildTallyUpdates, type TallyChange } from '../src/db/tallyItems';
 import { contentHash } from '../src/lib/contentHash';
 import { DEMO_CAMPAIGN_ID, demoCampaigns, shanghaiDateAfter } from './demoCampaigns';
 import { demoUserId } from './demoData';
+import { transactIfAbsent } from './seedWrites';
 
 const ZJG = '320000/320500/320582';
 const DAXIN = '320000/320500/320582/daxin';
@@ -162,29 +162,17 @@ export async function seedDemoHandouts(
   const campaign = demoCampaigns(at).find((entry) => entry.id === DEMO_CAMPAIGN_ID)!;
   let written = 0;
   for (const handout of demoHandouts(at)) {
-    try {
-      await db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: tableName,
-                Item: handoutToItem(handout.record),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            { Put: { TableName: tableName, Item: handout.allowance } },
-            ...buildTallyUpdates(tableName, campaign, [handout.tally], handout.record.createdAt, 0),
-          ],
-        }),
-      );
-      written += 1;
-    } catch (error) {
-      const exists =
-        error instanceof TransactionCanceledException &&
-        error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed';
-      if (!exists) throw error;
-    }
+    written += await transactIfAbsent(db, [
+      {
+        Put: {
+          TableName: tableName,
+          Item: handoutToItem(handout.record),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      { Put: { TableName: tableName, Item: handout.allowance } },
+      ...buildTallyUpdates(tableName, campaign, [handout.tally], handout.record.createdAt, 0),
+    ]);
   }
   return written;
 }

@@ -1,11 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { deliveryKeys, photoKeys } from '../src/db/keys';
 import { photoObjectKeys, photoToItem, type StoredPhoto } from '../src/db/photoItems';
 import { demoDeliveries } from './demoDeliveries';
 import { localRegion } from './dynamoLocal';
 import { pngImage, type Rgb } from './pngImage';
+import { putIfAbsent } from './seedWrites';
 
 /** Where demo photos go: the local stack's s3rver and its bucket. */
 export interface DemoPhotoStorage {
@@ -112,18 +113,6 @@ export async function seedDemoPhotos(
     s3.destroy();
   }
   return written;
-}
-
-async function putIfAbsent(db: DynamoDBDocumentClient, tableName: string, item: Record<string, unknown>) {
-  try {
-    await db.send(
-      new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
-    return 1;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return 0;
-    throw error;
-  }
 }
 
 /** Lists the photos on a demo delivery that has none yet (an edited one is left alone). */

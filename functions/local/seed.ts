@@ -1,5 +1,5 @@
-import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { campaignToItem } from '../src/db/campaignItems';
 import { keys } from '../src/db/keys';
 import { volunteerSignupToItem, worksiteSignupToItem } from '../src/db/signupItems';
@@ -12,19 +12,7 @@ import { seedDemoHandouts } from './demoHandouts';
 import { type DemoPhotoStorage, seedDemoPhotos } from './demoPhotos';
 import { demoVolunteerSignups, demoWorksiteSignups } from './demoSignups';
 import { demoStations } from './demoStations';
-
-/** Writes an item unless its key exists, so seeding twice leaves the first run's data (and edits) alone. */
-async function putIfAbsent(db: DynamoDBDocumentClient, tableName: string, item: Record<string, unknown>) {
-  try {
-    await db.send(
-      new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
-    return 1;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return 0;
-    throw error;
-  }
-}
+import { putIfAbsent } from './seedWrites';
 
 export { demoUserId };
 

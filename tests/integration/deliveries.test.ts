@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Delivery, PhotoUploadTicket } from '@ankang/shared';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { pngImage } from '../../functions/local/pngImage';
+import { campaignToItem } from '../../functions/src/db/campaignItems';
+import { db, tableName } from '../../functions/src/db/client';
 import { handler as completePhotoUpload } from '../../functions/src/handlers/completePhotoUpload';
 import { handler as createPhotoUpload } from '../../functions/src/handlers/createPhotoUpload';
 import { httpEvent, invoke } from '../support/events';
@@ -308,6 +311,23 @@ describe('Handler: updateDelivery', () => {
     ]);
     expect((await storedDelivery(draft.id))?.peopleReached).toBe(28);
   });
+  it('refuses an edit once the campaign is archived (409 INVALID_TRANSITION): its figures stay filed', async () => {
+    const scene = await deliveryScene();
+    const draft = draftAt(scene, scene.taskA);
+    await post(scene.volunteerA.token, draft);
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: campaignToItem({ ...scene.campaign, status: 'archived', version: 2 }),
+      }),
+    );
+    const late = await edit(scene.volunteerA.token, draft.id, editOf(draft, 1, { peopleReached: 99 }));
+    expect([late.status, (late.body as { error: { code: string } }).error.code]).toStrictEqual([
+      409,
+      'INVALID_TRANSITION',
+    ]);
+    expect((await storedDelivery(draft.id))?.peopleReached).toBe(25);
+  });
 });
 
 describe('Handler: reviewDelivery', () => {
@@ -377,6 +397,27 @@ describe('Handler: reviewDelivery', () => {
       ],
       uncoveredMore: false,
     });
+  });
+});
+
+describe('Handler: getDeliveryDashboard', () => {
+  it('charts at most the last 366 days even when the season starts centuries ago (a typo)', async () => {
+    const scene = await deliveryScene();
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: campaignToItem({ ...scene.campaign, season: { from: '0226-07-01', to: day(40) }, version: 2 }),
+      }),
+    );
+    await post(scene.volunteerA.token, draftAt(scene, scene.taskA));
+    const answer = await dashboard(scene.staff.token, scene.campaign.id);
+    expect(answer.status).toBe(200);
+    const days = (answer.body as { byDay: { date: string; deliveries: number }[] }).byDay;
+    expect([days.length, days[0]?.date, days.at(-1)]).toStrictEqual([
+      366,
+      day(-365),
+      { date: day(0), deliveries: 1, handouts: 0, people: 25 },
+    ]);
   });
 });
 

@@ -13,29 +13,14 @@ import { handler as listCampaignDeliveries } from '../../functions/src/handlers/
 import { handler as listMyDeliveries } from '../../functions/src/handlers/listMyDeliveries';
 import { handler as reviewDelivery } from '../../functions/src/handlers/reviewDelivery';
 import { handler as updateDelivery } from '../../functions/src/handlers/updateDelivery';
+import { deliveryKinds } from '../support/deliveryKinds';
 import { httpEvent, invoke } from '../support/events';
 import { day, storedCampaign, storedVolunteer, storedWorksite, zjg } from './assignmentFixtures';
 import { freshOrg, freshUser } from './fixtures';
 
 export const newDeliveryId = () => `dl_${randomUUID().replace(/-/g, '')}`;
 
-/** A campaign with two kinds and priced items, as staff would set it up. */
-export const deliveryKinds: Campaign['kinds'] = [
-  {
-    code: 'cool',
-    name: '送清凉',
-    items: [
-      { code: 'water', name: '矿泉水', unit: '箱', unitCostFen: 2400 },
-      { code: 'herbal', name: '藿香正气水', unit: '盒', unitCostFen: 850 },
-      { code: 'towel', name: '毛巾', unit: '条' },
-    ],
-  },
-  {
-    code: 'health',
-    name: '送健康',
-    items: [{ code: 'checkup', name: '健康体检', unit: '人次', unitCostFen: 3000 }],
-  },
-];
+export { deliveryKinds };
 
 /** A task stored straight to the table, accepted by the volunteer, at `site`. */
 export async function storedTask(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DeliveryDashboard, DeliveryExport } from '@ankang/shared';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { parse as parseCsv } from 'csv-parse/sync';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,11 @@ Object.assign(process.env, {
   EXPORT_INLINE_MAX_ROWS: '5',
   EXPORT_PAGE_SIZE: '3',
 });
-const { dashboard, deliveryScene, draftAt, noonOf, post, review } = await import('./deliveryFixtures');
+const { dashboard, deliveryScene, draftAt, noonOf, post, review, storedDelivery } = await import(
+  './deliveryFixtures'
+);
+const { db, tableName } = await import('../../functions/src/db/client');
+const { deliveryToItem } = await import('../../functions/src/db/deliveryItems');
 const { day } = await import('./assignmentFixtures');
 const { freshUser } = await import('./fixtures');
 const { getCode, hand, handoutId, handoutScene } = await import('./handoutFixtures');
@@ -166,6 +171,20 @@ async function waitUntilDone(token: string, id: string): Promise<DeliveryExport>
     if (body.status !== 'running' || Date.now() > deadline) return body;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Runs the export job (with ample time) for every invocation the fake Lambda API receives. */
+function runJobsOnInvoke(): Promise<void>[] {
+  const jobs: Promise<void>[] = [];
+  lambda.onEvent((invocation) =>
+    jobs.push(
+      runJob(
+        invocation.payload as { exportId: string },
+        jobContext(() => 600_000),
+      ),
+    ),
+  );
+  return jobs;
 }
 
 const fileNameOf = (scene: Scene, format: string) =>
@@ -421,15 +440,7 @@ describe('Handler: getDeliveryExport', () => {
 describe('Handler: runDeliveryExport (the job for large exports)', () => {
   it('hands a large export to the job, which pages through the rows, writes the file and marks it ready', async () => {
     const { scene, ids, expected } = await sceneWith(7);
-    const jobs: Promise<void>[] = [];
-    lambda.onEvent((invocation) =>
-      jobs.push(
-        runJob(
-          invocation.payload as { exportId: string },
-          jobContext(() => 600_000),
-        ),
-      ),
-    );
+    const jobs = runJobsOnInvoke();
     const before = lambda.invocations.length;
     const answer = await create(scene.staff.token, scene.campaign.id, {
       requestId: randomUUID(),
@@ -473,6 +484,32 @@ describe('Handler: runDeliveryExport (the job for large exports)', () => {
       jobContext(() => 600_000),
     );
     expect(await getExportById(started.id)).toStrictEqual(settled);
+    lambda.onEvent(() => {});
+  });
+
+  it('hands an export to the job when the records far outnumber the counters (the request stays bounded)', async () => {
+    const { scene, ids } = await sceneWith(2);
+    // Ten more records stored without their counters: the dashboard still says 2 (≤ 5, in place).
+    const first = (await storedDelivery(ids[0]!))!;
+    const extra = Array.from({ length: 10 }, () => `dl_${randomUUID().replace(/-/g, '')}`);
+    for (const id of extra) {
+      await db.send(new PutCommand({ TableName: tableName, Item: deliveryToItem({ ...first, id }) }));
+    }
+    const jobs = runJobsOnInvoke();
+    const before = lambda.invocations.length;
+    const answer = await create(scene.staff.token, scene.campaign.id, {
+      requestId: randomUUID(),
+      format: 'csv',
+    });
+    expect(answer.status).toBe(201);
+    const started = answer.body as DeliveryExport;
+    expect(started.status).toBe('running');
+    expect(lambda.invocations.slice(before).map((call) => call.payload)).toStrictEqual([
+      { exportId: started.id },
+    ]);
+    const done = await waitUntilDone(scene.staff.token, started.id);
+    await Promise.all(jobs);
+    expect([done.status, done.progress.rows]).toStrictEqual(['ready', 12]);
     lambda.onEvent(() => {});
   });
 

@@ -257,6 +257,20 @@ describe('Handler: createHandout', () => {
     expect(await countedAt(s.campaign.id, s.county)).toMatchObject({ handouts: 0 });
   });
 
+  it('refuses a hand-out dated before its code was made (a fresh code cannot vouch for an earlier time)', async () => {
+    const s = await handoutScene();
+    const code = await workerCode(s);
+    // An hour back is today and inside the season; only the code's age rules it out.
+    for (const mode of ['live', 'queued'] as const) {
+      const input = body(s, code, { handedAt: new Date(Date.now() - 60 * 60_000).toISOString(), mode });
+      expect(await hand(s.volunteer.token, input)).toStrictEqual(
+        invalidCode('清凉码无效：清凉码的时间晚于发放时间'),
+      );
+      expect(await stored(input.id)).toBeNull();
+    }
+    expect(await countedAt(s.campaign.id, s.county)).toMatchObject({ handouts: 0 });
+  });
+
   it('accepts a queued record whose code was valid when handed out, though expired on arrival', async () => {
     const s = await handoutScene();
     const code = await workerCode(s);

@@ -1,5 +1,4 @@
 import {
-  type Campaign,
   type DeliveryReviewStatus,
   deliveryDraftSchema,
   deliveryReviewSchema,
@@ -17,23 +16,8 @@ import { AppError } from '../../functions/src/lib/errors';
 import { deliveryChanges } from '../../functions/src/services/deliveryCounts';
 import { deliveryReviewStep } from '../../functions/src/services/deliveryReview';
 import { deliveryDate, deliveryFlagsFor, pricedItems } from '../../functions/src/services/deliveryRules';
+import { deliveryKinds } from '../support/deliveryKinds';
 
-const kinds: Campaign['kinds'] = [
-  {
-    code: 'cool',
-    name: '送清凉',
-    items: [
-      { code: 'water', name: '矿泉水', unit: '箱', unitCostFen: 2400 },
-      { code: 'herbal', name: '藿香正气水', unit: '盒', unitCostFen: 850 },
-      { code: 'towel', name: '毛巾', unit: '条' },
-    ],
-  },
-  {
-    code: 'health',
-    name: '送健康',
-    items: [{ code: 'checkup', name: '健康体检', unit: '人次', unitCostFen: 3000 }],
-  },
-];
 const prices: Record<string, number> = { water: 2400, herbal: 850, towel: 0, checkup: 3000 };
 
 const codeOf = (run: () => unknown) => {
@@ -70,7 +54,7 @@ describe('pricedItems', () => {
         fc.array(fc.integer({ min: 1, max: 100_000 }), { minLength: 3, maxLength: 3 }),
         (codes, quantities) => {
           const items = codes.map((code, i) => ({ code, quantity: quantities[i]! }));
-          const priced = pricedItems({ kinds }, 'cool', items);
+          const priced = pricedItems({ kinds: deliveryKinds }, 'cool', items);
           const expected = items.reduce((sum, item) => sum + item.quantity * prices[item.code]!, 0);
           expect(priced.moneyFen).toBe(expected);
           expect(priced.items.map((line) => line.moneyFen)).toStrictEqual(
@@ -82,11 +66,11 @@ describe('pricedItems', () => {
   });
 
   it('refuses a kind or an item outside the catalog with 422 NOT_IN_CATALOG naming the field', () => {
-    expect(codeOf(() => pricedItems({ kinds }, 'legal', [{ code: 'water', quantity: 1 }]))).toBe(
-      'NOT_IN_CATALOG',
-    );
+    expect(
+      codeOf(() => pricedItems({ kinds: deliveryKinds }, 'legal', [{ code: 'water', quantity: 1 }])),
+    ).toBe('NOT_IN_CATALOG');
     try {
-      pricedItems({ kinds }, 'cool', [
+      pricedItems({ kinds: deliveryKinds }, 'cool', [
         { code: 'water', quantity: 1 },
         { code: 'checkup', quantity: 1 },
       ]);

@@ -1,6 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import type { PagedList as PagedListState } from '../hooks/usePagedList';
 import type { ApiError } from '../services/errors';
 import { ErrorBanner } from './ErrorBanner';
 import { StateView } from './StateView';
@@ -24,6 +25,24 @@ export interface PagedListProps {
   endText?: string;
   children: ReactNode;
 }
+
+/** The state half of the props, from a `usePagedList` list: `<PagedList {...pagingOf(list)} …>`. */
+export const pagingOf = (
+  list: Pick<
+    PagedListState<unknown>,
+    'loading' | 'loadingMore' | 'error' | 'hasMore' | 'reload' | 'loadMore'
+  > & {
+    items: readonly unknown[];
+  },
+) => ({
+  count: list.items.length,
+  loading: list.loading,
+  loadingMore: list.loadingMore,
+  error: list.error,
+  hasMore: list.hasMore,
+  onReload: list.reload,
+  onLoadMore: list.loadMore,
+});
 
 /**
  * A paged list's states: the first page loading or failed as a full state, an empty state, else

@@ -12,7 +12,7 @@ import type { PagedList as PagedRows } from '../hooks/usePagedList';
 import type { ApiError } from '../services/errors';
 import { monthDay } from '../services/outreachDates';
 import { ChoiceChips } from './ChoiceChips';
-import { PagedList } from './PagedList';
+import { PagedList, pagingOf } from './PagedList';
 import { StateView } from './StateView';
 import './StaffAssignmentPicker.scss';
 
@@ -107,13 +107,7 @@ export function StaffAssignmentPicker(props: StaffAssignmentPickerProps) {
           />
           <Text className="staff-assignment-picker__step">2. 已通过的工地</Text>
           <PagedList
-            count={sites.items.length}
-            loading={sites.loading}
-            loadingMore={sites.loadingMore}
-            error={sites.error}
-            hasMore={sites.hasMore}
-            onReload={sites.reload}
-            onLoadMore={sites.loadMore}
+            {...pagingOf(sites)}
             loadingTitle="正在加载工地…"
             errorTitle="工地加载失败"
             empty={

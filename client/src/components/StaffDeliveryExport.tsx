@@ -20,6 +20,22 @@ function percentOf(progress: { rows: number; total: number }): number {
   return progress.total === 0 ? 100 : Math.min(100, Math.round((progress.rows / progress.total) * 100));
 }
 
+/** 重新导出: back to the format choice (the main action after a failure, else a quiet one). */
+function AgainButton({ primary = false, onClick }: { primary?: boolean; onClick: () => void }) {
+  return (
+    <Button
+      className="staff-export__again"
+      // Only what differs is set: NutUI fills in its defaults for what is left out.
+      {...(primary ? { type: 'primary' as const } : { fill: 'outline' as const })}
+      size="large"
+      block
+      onClick={onClick}
+    >
+      重新导出
+    </Button>
+  );
+}
+
 /**
  * 导出报表: the union's report of a campaign (汇总 + 明细 sheets) as XLSX or CSV for the subtree the
  * dashboard shows. A small report is ready at once; a large one is written by a job while a
@@ -87,15 +103,7 @@ export function StaffDeliveryExport({ campaignId, orgPath }: StaffDeliveryExport
               <Text className="staff-export__hint">数据较多，在后台生成；可关闭此窗口，稍后再打开查看。</Text>
               {error ? (
                 // Polling gave up (the export expired, or the network stayed down): start over.
-                <Button
-                  className="staff-export__again"
-                  fill="outline"
-                  size="large"
-                  block
-                  onClick={report.reset}
-                >
-                  重新导出
-                </Button>
+                <AgainButton onClick={report.reset} />
               ) : null}
             </>
           ) : current.status === 'ready' ? (
@@ -114,30 +122,14 @@ export function StaffDeliveryExport({ campaignId, orgPath }: StaffDeliveryExport
               >
                 {reportDownloadLabel(current.format)}
               </Button>
-              <Button
-                className="staff-export__again"
-                fill="outline"
-                size="large"
-                block
-                onClick={report.reset}
-              >
-                重新导出
-              </Button>
+              <AgainButton onClick={report.reset} />
             </>
           ) : (
             <>
               <Text className="staff-export__status staff-export__status--failed">
                 {current.reason ?? '导出失败'}
               </Text>
-              <Button
-                className="staff-export__again"
-                type="primary"
-                size="large"
-                block
-                onClick={report.reset}
-              >
-                重新导出
-              </Button>
+              <AgainButton primary onClick={report.reset} />
             </>
           )}
           {error ? <ErrorBanner error={error} onRetry={current ? report.resume : undefined} /> : null}

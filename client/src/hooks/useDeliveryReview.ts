@@ -1,9 +1,8 @@
 import type { Delivery, DeliveryReviewStatus } from '@ankang/shared';
-import Taro from '@tarojs/taro';
-import { useCallback, useState } from 'react';
-import { toApiError } from '../services/errors';
+import { useCallback } from 'react';
 import { type DeliveryVerdict, decideDelivery, fetchCampaignDeliveries } from '../services/staffDeliveries';
 import { usePagedList } from './usePagedList';
+import { useQueueReview } from './useQueueReview';
 
 interface DeliveryQueue {
   campaignId: string | undefined;
@@ -17,6 +16,11 @@ const doneTitles: Record<DeliveryVerdict['decision'], string> = {
   approve: '已通过',
   needsChanges: '已退回志愿者修改',
   reject: '已标记为未通过',
+};
+
+const decide = async (delivery: Delivery, verdict: DeliveryVerdict) => {
+  await decideDelivery(delivery, verdict);
+  return doneTitles[verdict.decision];
 };
 
 /**
@@ -33,33 +37,5 @@ export function useDeliveryReview({ campaignId, status, orgPath, enabled }: Deli
     key: JSON.stringify([campaignId, status, orgPath ?? null]),
     enabled: enabled && Boolean(campaignId),
   });
-  const { remove, reload } = list;
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
-
-  const review = useCallback(
-    async (delivery: Delivery, verdict: DeliveryVerdict) => {
-      setBusyId(delivery.id);
-      try {
-        await decideDelivery(delivery, verdict);
-        remove(delivery.id);
-        void Taro.showToast({ title: doneTitles[verdict.decision], icon: 'success' });
-      } catch (failure) {
-        const error = toApiError(failure);
-        void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
-        if (error.code === 'VERSION_CONFLICT') setConflict(true);
-        if (error.code === 'VERSION_CONFLICT' || error.code === 'INVALID_TRANSITION') reload();
-      } finally {
-        setBusyId(null);
-      }
-    },
-    [remove, reload],
-  );
-
-  const reloadAll = useCallback(() => {
-    setConflict(false);
-    reload();
-  }, [reload]);
-
-  return { ...list, reload: reloadAll, busyId, review, conflict };
+  return useQueueReview(list, decide);
 }

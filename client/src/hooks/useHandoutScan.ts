@@ -19,6 +19,8 @@ export interface HandoutScan {
   scanning: boolean;
   error: string | null;
   scan: () => Promise<void>;
+  /** Checks a typed or pasted code (where the platform cannot scan with the camera). */
+  enter: (text: string) => void;
   /** Records the scanned hand-out through the outbox (live online, queued offline). */
   record: () => Promise<void>;
   clear: () => void;
@@ -35,13 +37,10 @@ export function useHandoutScan(choice: HandoutChoice | null): HandoutScan {
   const [scanning, setScanning] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const scan = useCallback(async () => {
-    if (!choice) return;
-    setError(null);
-    setScanning(true);
-    try {
-      const text = await scanCode();
-      if (text === null) return;
+  /** Checks a code's text on the phone and shows the verdict (the same for a scan and a typed code). */
+  const check = useCallback(
+    (text: string) => {
+      if (!choice) return;
       const verdict = verifyScanned(text, Date.now());
       if (verdict.valid) {
         const countToday = localCountToday(choice.campaign.id, verdict.claims.pseudonym);
@@ -57,12 +56,31 @@ export function useHandoutScan(choice: HandoutChoice | null): HandoutScan {
         const message = coolingCodeReasonLabels[verdict.reason];
         setResult(verdict.reason === 'expired' ? { kind: 'expired', message } : { kind: 'invalid', message });
       }
+    },
+    [choice],
+  );
+
+  const scan = useCallback(async () => {
+    if (!choice) return;
+    setError(null);
+    setScanning(true);
+    try {
+      const text = await scanCode();
+      if (text !== null) check(text);
     } catch {
       setError('无法打开扫码，请重试');
     } finally {
       setScanning(false);
     }
-  }, [choice]);
+  }, [choice, check]);
+
+  const enter = useCallback(
+    (text: string) => {
+      setError(null);
+      if (text.trim()) check(text.trim());
+    },
+    [check],
+  );
 
   const record = useCallback(async () => {
     if (!choice || result?.kind !== 'valid') return;
@@ -92,5 +110,5 @@ export function useHandoutScan(choice: HandoutChoice | null): HandoutScan {
     setResult({ kind: 'recorded', entryId: id, mode });
   }, [choice, result]);
 
-  return { result, scanning, error, scan, record, clear: () => setResult(null) };
+  return { result, scanning, error, scan, enter, record, clear: () => setResult(null) };
 }

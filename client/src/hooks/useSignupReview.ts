@@ -10,6 +10,7 @@ import {
   type SignupDecision,
 } from '../services/staffOutreach';
 import { usePagedList } from './usePagedList';
+import { useQueueReview } from './useQueueReview';
 
 export type SignupTab = 'worksite' | 'volunteer';
 export type ReviewedSignup = WorksiteSignup | VolunteerSignup;
@@ -22,6 +23,11 @@ interface ReviewQuery {
   org: string | undefined;
   enabled: boolean;
 }
+
+const decide = async (signup: ReviewedSignup, decision: SignupDecision) => {
+  const result = await reviewSignup(signup, decision);
+  return result.status === 'approved' ? '已通过' : '已标记为未通过';
+};
 
 /**
  * 报名审核: one queue (worksites or volunteers, by status and district), paged; 通过 / 不通过 take the
@@ -43,56 +49,25 @@ export function useSignupReview({ campaignId, tab, status, org, enabled }: Revie
     key: JSON.stringify([campaignId, tab, status, tab === 'worksite' ? org : null]),
     enabled: enabled && Boolean(campaignId),
   });
-  const { remove, reload } = list;
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
+  const queue = useQueueReview(list, decide);
+  const { setBusyId } = queue;
   const [phones, setPhones] = useState<Record<string, string>>({});
 
-  const review = useCallback(
-    async (signup: ReviewedSignup, decision: SignupDecision) => {
-      setBusyId(signup.id);
+  const reveal = useCallback(
+    async (signupId: string, reason: string) => {
+      setBusyId(signupId);
       try {
-        const result = await reviewSignup(signup, decision);
-        remove(signup.id);
-        const title = result.status === 'approved' ? '已通过' : '已标记为未通过';
-        void Taro.showToast({ title, icon: 'success' });
+        const phone = await revealPhone(signupId, reason);
+        setPhones((current) => ({ ...current, [signupId]: phone }));
       } catch (failure) {
         const error = toApiError(failure);
         void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
-        if (error.code === 'VERSION_CONFLICT') setConflict(true);
-        if (error.code === 'VERSION_CONFLICT' || error.code === 'INVALID_TRANSITION') reload();
       } finally {
         setBusyId(null);
       }
     },
-    [remove, reload],
+    [setBusyId],
   );
 
-  const reveal = useCallback(async (signupId: string, reason: string) => {
-    setBusyId(signupId);
-    try {
-      const phone = await revealPhone(signupId, reason);
-      setPhones((current) => ({ ...current, [signupId]: phone }));
-    } catch (failure) {
-      const error = toApiError(failure);
-      void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
-    } finally {
-      setBusyId(null);
-    }
-  }, []);
-
-  const reloadAll = useCallback(() => {
-    setConflict(false);
-    reload();
-  }, [reload]);
-
-  return {
-    ...list,
-    reload: reloadAll,
-    busyId,
-    review,
-    reveal,
-    phones,
-    conflict,
-  };
+  return { ...queue, reveal, phones };
 }

@@ -1,12 +1,14 @@
 // Picked by Taro's multi-platform resolution for the H5 build; see codeScanner.ts.
 
-/** A browser has no scanner here: the volunteer types or pastes the code the worker shows. */
-export const scanCodeLabel = '输入清凉码';
+/**
+ * A browser has no scanner here: the scan page shows a text entry instead, where the volunteer
+ * types or pastes the code the worker shows (a `window.prompt` is hard to use on a phone).
+ */
+export const canScanCamera = false;
 
-/** Asks for the code's text (typed, or pasted from a scanner app); null when cancelled or empty. */
+/** Never asked in a browser (the page offers the text entry); answers "nothing scanned". */
 export async function scanCode(): Promise<string | null> {
-  const text = window.prompt('请输入或粘贴职工出示的清凉码');
-  return text?.trim() ? text.trim() : null;
+  return null;
 }
 
 /** The browser's own idea of the connection (true when it cannot tell). */

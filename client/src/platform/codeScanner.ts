@@ -1,9 +1,10 @@
 // Taro resolves `./codeScanner` to `codeScanner.h5.ts` in the H5 build and to this file in the weapp
-// build (as with current.ts): WeChat scans with the camera, a browser asks for the text.
+// build (as with current.ts): WeChat scans with the camera; a browser cannot, and the scan page
+// shows a text entry there instead.
 import Taro from '@tarojs/taro';
 
-/** What the scan button says on this platform. */
-export const scanCodeLabel = '扫码';
+/** Whether `scanCode` can use the camera; where it cannot, the page asks for the code's text. */
+export const canScanCamera = true;
 
 /** The text of a scanned QR code; null when the person backed out. Rejects when the camera failed. */
 export async function scanCode(): Promise<string | null> {

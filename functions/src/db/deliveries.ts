@@ -6,6 +6,7 @@ import { getItems } from './batchGet';
 import { db, tableName } from './client';
 import { type CursorScope, decodeCursor, encodeCursor } from './cursor';
 import { type DeliveryRecord, deliveryRecordSchema, deliveryToItem } from './deliveryItems';
+import { indexPage } from './indexPage';
 import { deliveryIndexKeys, deliveryKeys, indexes, keys, orgSubtreePrefix } from './keys';
 import { cancellationOf, type TransactItem } from './transactions';
 
@@ -71,21 +72,9 @@ export async function listDeliveriesOfVolunteer(
 ): Promise<{ records: DeliveryRecord[]; nextCursor: string | null }> {
   const partition = deliveryIndexKeys.byVolunteerPartition(userId, campaignId);
   const scope: CursorScope = ['deliveriesByVolunteer', partition, ''];
-  const result = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      IndexName: indexes.deliveriesByVolunteer,
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': partition },
-      ScanIndexForward: false,
-      Limit: page.limit,
-      ExclusiveStartKey: await decodeCursor(page.cursor, scope),
-    }),
-  );
-  return {
-    records: (result.Items ?? []).map((item) => deliveryRecordSchema.parse(item)),
-    nextCursor: (await encodeCursor(result.LastEvaluatedKey, scope)) ?? null,
-  };
+  const query = { indexName: indexes.deliveriesByVolunteer, keys: 'gsi1', newestFirst: true } as const;
+  const { items, nextCursor } = await indexPage(scope, query, page);
+  return { records: items.map((item) => deliveryRecordSchema.parse(item)), nextCursor };
 }
 
 /** One query of a campaign's review queue in one status, within an org subtree. */

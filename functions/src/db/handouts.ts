@@ -1,7 +1,7 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
-import { decodeCursor, encodeCursor } from './cursor';
 import { allowanceItem, type HandoutRecord, handoutRecordSchema, handoutToItem } from './handoutItems';
+import { indexPage } from './indexPage';
 import { handoutKeys, indexes, orgSubtreePrefix } from './keys';
 import { cancellationOf, type TransactItem } from './transactions';
 
@@ -128,24 +128,10 @@ export async function listHandoutsOfRecorder(
   campaignId: string,
   page: Page,
 ): Promise<{ records: HandoutRecord[]; nextCursor: string | null }> {
-  const partition = handoutKeys.byRecorderPartition(userId);
-  const prefix = `${campaignId}#`;
-  const scope = ['handoutsByRecorder', partition, prefix] as const;
-  const result = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      IndexName: indexes.handoutsByRecorder,
-      KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': partition, ':prefix': prefix },
-      ScanIndexForward: false,
-      Limit: page.limit,
-      ExclusiveStartKey: await decodeCursor(page.cursor, scope),
-    }),
-  );
-  return {
-    records: (result.Items ?? []).map((item) => handoutRecordSchema.parse(item)),
-    nextCursor: (await encodeCursor(result.LastEvaluatedKey, scope)) ?? null,
-  };
+  const scope = ['handoutsByRecorder', handoutKeys.byRecorderPartition(userId), `${campaignId}#`] as const;
+  const query = { indexName: indexes.handoutsByRecorder, keys: 'gsi2', newestFirst: true } as const;
+  const { items, nextCursor } = await indexPage(scope, query, page);
+  return { records: items.map((item) => handoutRecordSchema.parse(item)), nextCursor };
 }
 
 /** One page of a campaign's hand-outs (flagged or the others) in an org subtree, by org then time. */
@@ -156,20 +142,8 @@ export async function listHandoutsOfCampaign(
   page: Page,
 ): Promise<{ records: HandoutRecord[]; nextCursor: string | null }> {
   const partition = handoutKeys.byCampaignPartition(campaignId, flagged);
-  const prefix = orgSubtreePrefix(within);
-  const scope = ['handoutsByCampaign', partition, prefix] as const;
-  const result = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      IndexName: indexes.handoutsByCampaign,
-      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': partition, ':prefix': prefix },
-      Limit: page.limit,
-      ExclusiveStartKey: await decodeCursor(page.cursor, scope),
-    }),
-  );
-  return {
-    records: (result.Items ?? []).map((item) => handoutRecordSchema.parse(item)),
-    nextCursor: (await encodeCursor(result.LastEvaluatedKey, scope)) ?? null,
-  };
+  const scope = ['handoutsByCampaign', partition, orgSubtreePrefix(within)] as const;
+  const query = { indexName: indexes.handoutsByCampaign, keys: 'gsi1' } as const;
+  const { items, nextCursor } = await indexPage(scope, query, page);
+  return { records: items.map((item) => handoutRecordSchema.parse(item)), nextCursor };
 }

@@ -1,7 +1,7 @@
 import type { SignupStatus } from '@ankang/shared';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
-import { type CursorScope, decodeCursor, encodeCursor } from './cursor';
+import { indexPage } from './indexPage';
 import { indexes, keys, orgSubtreePrefix, outreachIndexKeys } from './keys';
 import { volunteerSignupToItem, worksiteSignupToItem } from './signupItems';
 import {
@@ -116,29 +116,6 @@ interface Page {
   cursor?: string;
 }
 
-/** One page of a queue query; the cursor only opens the same listing, partition and prefix. */
-async function queuePage(
-  scope: CursorScope,
-  indexName: string,
-  page: Page,
-): Promise<{ items: Record<string, unknown>[]; nextCursor: string | null }> {
-  const [, partition, prefix] = scope;
-  const result = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      IndexName: indexName,
-      KeyConditionExpression: prefix ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': partition, ...(prefix ? { ':prefix': prefix } : {}) },
-      Limit: page.limit,
-      ExclusiveStartKey: await decodeCursor(page.cursor, scope),
-    }),
-  );
-  return {
-    items: result.Items ?? [],
-    nextCursor: (await encodeCursor(result.LastEvaluatedKey, scope)) ?? null,
-  };
-}
-
 /** A page of a campaign's worksite sign-ups in one status within an org subtree, by district then time. */
 export async function listWorksiteQueue(
   campaignId: string,
@@ -151,7 +128,11 @@ export async function listWorksiteQueue(
     outreachIndexKeys.worksiteQueuePartition(campaignId, status),
     orgSubtreePrefix(orgPath),
   ] as const;
-  const { items, nextCursor } = await queuePage(scope, indexes.worksiteQueue, page);
+  const { items, nextCursor } = await indexPage(
+    scope,
+    { indexName: indexes.worksiteQueue, keys: 'gsi1' },
+    page,
+  );
   return { signups: items.map((item) => worksiteSignupRecordSchema.parse(item)), nextCursor };
 }
 
@@ -166,6 +147,10 @@ export async function listVolunteerQueue(
     outreachIndexKeys.volunteerQueuePartition(campaignId, status),
     '',
   ] as const;
-  const { items, nextCursor } = await queuePage(scope, indexes.volunteerQueue, page);
+  const { items, nextCursor } = await indexPage(
+    scope,
+    { indexName: indexes.volunteerQueue, keys: 'gsi1' },
+    page,
+  );
   return { signups: items.map((item) => volunteerSignupRecordSchema.parse(item)), nextCursor };
 }

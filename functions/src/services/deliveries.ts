@@ -18,7 +18,7 @@ import { now } from '../lib/clock';
 import { contentHash } from '../lib/contentHash';
 import { AppError } from '../lib/errors';
 import type { Caller } from './caller';
-import { deliveryDate, deliveryFlagsFor, pricedItems } from './deliveryRules';
+import { recordedFigures } from './deliveryRules';
 import { deliveryTallyItems } from './deliveryTallies';
 import { deliveryView } from './deliveryViews';
 import { chainOf, districtName } from './signupRules';
@@ -128,8 +128,6 @@ async function newRecord(
     body.site.type === 'assigned'
       ? await assignedSite(caller, campaign, body.site.assignmentId)
       : await adHocSite(campaign, volunteer, body.site);
-  const priced = pricedItems(campaign, body.kind, body.items);
-  const date = deliveryDate(body.deliveredAt, campaign.season, at);
   const stamp = at.toISOString();
   const record: DeliveryRecord = {
     id: body.id,
@@ -137,17 +135,7 @@ async function newRecord(
     volunteerSignupId: volunteer.id,
     volunteerName: volunteer.name,
     ...site,
-    kind: body.kind,
-    kindName: priced.kindName,
-    items: priced.items,
-    peopleReached: body.peopleReached,
-    photoIds: body.photoIds,
-    ...(body.position ? { position: body.position } : {}),
-    deliveredAt: body.deliveredAt,
-    date,
-    ...(body.notes === undefined ? {} : { notes: body.notes }),
-    flags: deliveryFlagsFor(body.position, site.siteLocation),
-    moneyFen: priced.moneyFen,
+    ...recordedFigures(campaign, body, site.siteLocation, at),
     review: { status: 'pending' },
     version: 1,
     createdAt: stamp,

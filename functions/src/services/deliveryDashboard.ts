@@ -12,6 +12,11 @@ import { deliveryViewRoot } from './deliveryLists';
 const UNCOVERED_LISTED = 50;
 const TOP_VOLUNTEERS = 10;
 const DAY_MS = 86_400_000;
+/**
+ * Days of zeros the chart's axis gets at most: a season is a summer, but nothing stops a typo such
+ * as 0226-07-01 as its start, which would otherwise fill the answer with seven centuries of days.
+ */
+export const DASHBOARD_DAYS = 366;
 
 /** Every date from `from` to `to` inclusive (YYYY-MM-DD); empty when `to` is before `from`. */
 export function datesBetween(from: string, to: string): string[] {
@@ -23,12 +28,15 @@ export function datesBetween(from: string, to: string): string[] {
 }
 
 /**
- * Per day from the season's start to today (or its end), zeros included so a chart's axis has no
- * gaps; a counted date outside that span (none should be) is kept, not dropped.
+ * Per day from the season's start (at most DASHBOARD_DAYS back) to today (or its end), zeros
+ * included so a chart's axis has no gaps; a counted date outside that span is kept, not dropped.
  */
 function byDay(sums: TallySums, campaign: Campaign, today: string): DeliveryDashboard['byDay'] {
   const last = today < campaign.season.to ? today : campaign.season.to;
-  const dates = new Set([...datesBetween(campaign.season.from, last), ...sums.byDay.keys()]);
+  const lastMs = Date.parse(`${last}T00:00:00Z`);
+  const fromMs = Date.parse(`${campaign.season.from}T00:00:00Z`);
+  const first = new Date(Math.max(fromMs, lastMs - (DASHBOARD_DAYS - 1) * DAY_MS)).toISOString().slice(0, 10);
+  const dates = new Set([...datesBetween(first, last), ...sums.byDay.keys()]);
   return [...dates].sort().map((date) => {
     const counts = sums.byDay.get(date);
     return {

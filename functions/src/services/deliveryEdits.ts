@@ -7,7 +7,7 @@ import { now } from '../lib/clock';
 import { contentHash } from '../lib/contentHash';
 import { AppError } from '../lib/errors';
 import type { Caller } from './caller';
-import { deliveryDate, deliveryFlagsFor, pricedItems } from './deliveryRules';
+import { recordedFigures } from './deliveryRules';
 import { deliveryTallyItems } from './deliveryTallies';
 import { deliveryView } from './deliveryViews';
 
@@ -46,23 +46,15 @@ export async function updateDelivery(caller: Caller, id: string, body: DeliveryE
 
   const campaign = await getCampaignById(current.campaignId);
   if (!campaign) throw new AppError('CAMPAIGN_NOT_FOUND');
-  const priced = pricedItems(campaign, body.kind, body.items);
+  // An archived campaign is over and filed (its reports handed in): its figures stay as they are.
+  if (campaign.status === 'archived') {
+    throw new AppError('INVALID_TRANSITION', { message: '活动已归档，不能再修改配送记录' });
+  }
   const at = now();
-  const date = deliveryDate(body.deliveredAt, campaign.season, at);
   const { position: _position, notes: _notes, ...kept } = current;
   const next: DeliveryRecord = {
     ...kept,
-    kind: body.kind,
-    kindName: priced.kindName,
-    items: priced.items,
-    peopleReached: body.peopleReached,
-    photoIds: body.photoIds,
-    ...(body.position ? { position: body.position } : {}),
-    deliveredAt: body.deliveredAt,
-    date,
-    ...(body.notes === undefined ? {} : { notes: body.notes }),
-    flags: deliveryFlagsFor(body.position, current.siteLocation),
-    moneyFen: priced.moneyFen,
+    ...recordedFigures(campaign, body, current.siteLocation, at),
     review: { ...current.review, status: 'pending' },
     version: current.version + 1,
     updatedAt: at.toISOString(),

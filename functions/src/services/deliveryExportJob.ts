@@ -28,6 +28,8 @@ const failures = {
 };
 
 class OutOfTime extends Error {}
+/** More rows than the request may write in place: the counters fell short of the records. */
+class TooManyRows extends Error {}
 
 function fail(exportId: string, reason: string, rows = 0): Promise<boolean> {
   return updateRunningExport(exportId, { rows, at: now().toISOString(), status: 'failed', reason });
@@ -36,13 +38,15 @@ function fail(exportId: string, reason: string, rows = 0): Promise<boolean> {
 /**
  * Reads every detail row page by page (writing the progress after each), then writes the file to
  * the bucket and marks the export ready. A failure marks the export failed with a reason staff can
- * act on. `remainingMs` is the time left to the caller (Lambda's clock).
+ * act on. `remainingMs` is the time left to the caller (Lambda's clock). Past `maxRows` rows (a
+ * request writing in place) it stops, leaves the export running and answers 'tooMany', for the job
+ * to take over: the request's work stays bounded even when the counters undercount the records.
  */
 export async function writeExportFile(
   record: ExportRecord,
   campaign: Campaign,
-  options: { dashboard: DeliveryDashboard; remainingMs?: () => number },
-): Promise<void> {
+  options: { dashboard: DeliveryDashboard; remainingMs?: () => number; maxRows?: number },
+): Promise<'done' | 'tooMany'> {
   const rows: ReportCell[][] = [];
   try {
     for await (const page of detailPages(campaign, record.orgPath, env.EXPORT_PAGE_SIZE)) {
@@ -50,6 +54,7 @@ export async function writeExportFile(
         rows.push(...page);
         await updateRunningExport(record.id, { rows: rows.length, at: now().toISOString() });
       }
+      if (options.maxRows !== undefined && rows.length > options.maxRows) throw new TooManyRows();
       if (options.remainingMs && options.remainingMs() < WRITE_RESERVE_MS) throw new OutOfTime();
     }
     const detail = detailSheet(rows);
@@ -60,9 +65,11 @@ export async function writeExportFile(
     await putObject(record.objectKey, file, contentTypes[record.format]);
     await updateRunningExport(record.id, { rows: rows.length, at: now().toISOString(), status: 'ready' });
   } catch (error) {
+    if (error instanceof TooManyRows) return 'tooMany';
     logger.error('delivery export failed', { error, exportId: record.id, rows: rows.length });
     await fail(record.id, error instanceof OutOfTime ? failures.timeout : failures.write, rows.length);
   }
+  return 'done';
 }
 
 /**

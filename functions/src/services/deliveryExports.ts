@@ -109,9 +109,12 @@ export async function createDeliveryExport(
     return exportView(first);
   }
 
-  if (record.total <= env.EXPORT_INLINE_MAX_ROWS) {
-    await writeExportFile(record, campaign, { dashboard });
-  } else {
+  // Written here when small; past twice the limit (the counters fell short) the job takes over.
+  const inline =
+    record.total <= env.EXPORT_INLINE_MAX_ROWS &&
+    (await writeExportFile(record, campaign, { dashboard, maxRows: 2 * env.EXPORT_INLINE_MAX_ROWS })) ===
+      'done';
+  if (!inline) {
     try {
       await startJob(env.EXPORT_FUNCTION_NAME, { exportId: id });
     } catch (error) {

@@ -1,5 +1,6 @@
 import {
   type Campaign,
+  type DeliveryEdit,
   type DeliveryFlag,
   type DeliveryItem,
   type DeliveryPosition,
@@ -7,6 +8,7 @@ import {
   type FieldIssue,
   shanghaiDate,
 } from '@ankang/shared';
+import type { DeliveryRecord } from '../db/deliveryItems';
 import { AppError } from '../lib/errors';
 
 /** Worse than this (metres) the fix cannot say where the volunteer stood. */
@@ -92,4 +94,47 @@ export function deliveryDate(deliveredAt: string, season: Campaign['season'], at
     });
   }
   return date;
+}
+
+/** What the volunteer says about a delivery (the fields a create and an edit both set). */
+type RecordedFields = Omit<DeliveryEdit, 'version'>;
+
+/**
+ * The record's fields a create and an edit both derive from what the volunteer sent: the priced
+ * catalog lines, the season-checked date, the marks. Checks as pricedItems and deliveryDate.
+ */
+export function recordedFigures(
+  campaign: Pick<Campaign, 'kinds' | 'season'>,
+  body: RecordedFields,
+  siteLocation: { lat: number; lng: number } | undefined,
+  at: Date,
+): Pick<
+  DeliveryRecord,
+  | 'kind'
+  | 'kindName'
+  | 'items'
+  | 'peopleReached'
+  | 'photoIds'
+  | 'position'
+  | 'deliveredAt'
+  | 'date'
+  | 'notes'
+  | 'flags'
+  | 'moneyFen'
+> {
+  const priced = pricedItems(campaign, body.kind, body.items);
+  const date = deliveryDate(body.deliveredAt, campaign.season, at);
+  return {
+    kind: body.kind,
+    kindName: priced.kindName,
+    items: priced.items,
+    peopleReached: body.peopleReached,
+    photoIds: body.photoIds,
+    ...(body.position ? { position: body.position } : {}),
+    deliveredAt: body.deliveredAt,
+    date,
+    ...(body.notes === undefined ? {} : { notes: body.notes }),
+    flags: deliveryFlagsFor(body.position, siteLocation),
+    moneyFen: priced.moneyFen,
+  };
 }

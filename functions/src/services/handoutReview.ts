@@ -1,4 +1,4 @@
-import { type Handout, type HandoutReview, isWithinOrg } from '@ankang/shared';
+import type { Handout, HandoutReview } from '@ankang/shared';
 import { getCampaignById } from '../db/campaigns';
 import { retryOnConflict } from '../db/conflictRetry';
 import { type HandoutRecord, handoutTally, handoutView } from '../db/handoutItems';
@@ -7,25 +7,24 @@ import { tallyUpdate } from '../db/tallies';
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
 import type { Caller } from './caller';
+import { getCampaign } from './campaigns';
+import { deliveryViewRoot } from './deliveryLists';
 import { assertInScope } from './scope';
 
 const PAGE = 20;
 
 /**
- * A campaign's hand-outs in an org subtree: the asked node (scope-checked by the pipeline), else the
- * caller's own node when it lies inside the campaign's org, else the campaign's org. `flagged` lists
- * the over-allowance ones staff review; otherwise the others.
+ * A campaign's hand-outs in an org subtree, chosen as for its deliveries (deliveryViewRoot: staff
+ * beside the campaign are refused). `flagged` lists the over-allowance ones staff review; otherwise
+ * the others.
  */
 export async function listCampaignHandouts(
   caller: Caller,
   campaignId: string,
   query: { orgPath?: string; flagged: boolean; cursor?: string },
 ): Promise<{ handouts: Handout[]; nextCursor: string | null }> {
-  const campaign = await getCampaignById(campaignId);
-  if (!campaign) throw new AppError('CAMPAIGN_NOT_FOUND');
-  const own = caller.orgPath && isWithinOrg(caller.orgPath, campaign.orgPath) ? caller.orgPath : null;
-  const root = query.orgPath ?? own ?? campaign.orgPath;
-  assertInScope(caller, root);
+  const campaign = await getCampaign(caller, campaignId);
+  const root = deliveryViewRoot(caller, campaign, query.orgPath);
   const page = await listHandoutsOfCampaign(campaign.id, query.flagged, root, {
     limit: PAGE,
     ...(query.cursor ? { cursor: query.cursor } : {}),

@@ -53,6 +53,7 @@ export const updateDelivery = defineContract({
     'CAMPAIGN_NOT_FOUND',
     'VERSION_CONFLICT',
     'DELIVERY_LOCKED',
+    'INVALID_TRANSITION',
     'NOT_IN_CATALOG',
     'OUTSIDE_SEASON',
   ],

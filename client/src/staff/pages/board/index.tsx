@@ -3,7 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Picker, Text, View } from '@tarojs/components';
 import { useReachBottom, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { PagedList } from '../../../components/PagedList';
+import { PagedList, pagingOf } from '../../../components/PagedList';
 import { StaffAssignmentCard } from '../../../components/StaffAssignmentCard';
 import { type HalfDay, StaffAssignmentPicker } from '../../../components/StaffAssignmentPicker';
 import { StaffCampaignDialog } from '../../../components/StaffCampaignDialog';
@@ -184,13 +184,7 @@ export default function StaffAssignmentBoardPage() {
         </Button>
       </View>
       <PagedList
-        count={board.items.length}
-        loading={board.loading}
-        loadingMore={board.loadingMore}
-        error={board.error}
-        hasMore={board.hasMore}
-        onReload={board.reload}
-        onLoadMore={board.loadMore}
+        {...pagingOf(board)}
         loadingTitle="正在加载任务…"
         errorTitle="任务加载失败"
         empty={

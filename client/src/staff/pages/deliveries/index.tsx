@@ -2,14 +2,15 @@ import { type Delivery, type DeliveryReviewStatus, deliveryReviewStatusLabels } 
 import { Text, View } from '@tarojs/components';
 import { useReachBottom, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { DistrictPicker } from '../../../components/DistrictPicker';
-import { PagedList } from '../../../components/PagedList';
+import { PagedList, pagingOf } from '../../../components/PagedList';
 import { SplitView } from '../../../components/SplitView';
 import { StaffCampaignDialog } from '../../../components/StaffCampaignDialog';
 import { staffCampaignFallback } from '../../../components/StaffCampaignFallback';
 import { StaffConflictNotice } from '../../../components/StaffConflictNotice';
 import { StaffDeliveryCard } from '../../../components/StaffDeliveryCard';
 import { StaffDeliveryTable } from '../../../components/StaffDeliveryTable';
+import { StaffDistrictFilter } from '../../../components/StaffDistrictFilter';
+import { StaffTabs } from '../../../components/StaffTabs';
 import { StateView } from '../../../components/StateView';
 import { useDeliveryReview } from '../../../hooks/useDeliveryReview';
 import { useRoleGate } from '../../../hooks/useRoleGate';
@@ -17,7 +18,10 @@ import { useStaffCampaignDetail } from '../../../hooks/useStaffCampaignDetail';
 import { useWideScreen } from '../../../platform/wideScreen';
 import './index.scss';
 
-const tabs: DeliveryReviewStatus[] = ['pending', 'needsChanges', 'approved', 'rejected'];
+const tabs = (['pending', 'needsChanges', 'approved', 'rejected'] as const).map((key) => ({
+  key,
+  label: deliveryReviewStatusLabels[key],
+}));
 
 type Pending = { action: 'approve' | 'needsChanges' | 'reject'; delivery: Delivery };
 
@@ -56,10 +60,6 @@ export default function StaffDeliveryReviewPage() {
   });
   if (view.fallback) return view.fallback;
   const { campaign, orgs } = view.data;
-  const districts = [
-    { path: '', name: '全部地区', region: '本级及下级', parentPath: null },
-    ...orgs.map(({ path, name, region, parentPath }) => ({ path, name, region, parentPath })),
-  ];
 
   const card = (delivery: Delivery) => (
     <StaffDeliveryCard
@@ -91,34 +91,10 @@ export default function StaffDeliveryReviewPage() {
           onReload={queue.reload}
         />
       ) : null}
-      <View className="staff-deliveries__tabs">
-        {tabs.map((key) => (
-          <View
-            key={key}
-            className={`staff-deliveries__tab staff-deliveries__tab--${key}${key === status ? ' staff-deliveries__tab--on' : ''}`}
-            onClick={() => setStatus(key)}
-          >
-            <Text>{deliveryReviewStatusLabels[key]}</Text>
-          </View>
-        ))}
-      </View>
-      {orgs.length > 1 ? (
-        <View className="staff-deliveries__districts">
-          <DistrictPicker
-            districts={districts}
-            selected={orgPath ?? ''}
-            onPick={(path) => setOrgPath(path || undefined)}
-          />
-        </View>
-      ) : null}
+      <StaffTabs block="staff-deliveries" tabs={tabs} selected={status} onPick={setStatus} />
+      <StaffDistrictFilter block="staff-deliveries" orgs={orgs} selected={orgPath} onPick={setOrgPath} />
       <PagedList
-        count={queue.items.length}
-        loading={queue.loading}
-        loadingMore={queue.loadingMore}
-        error={queue.error}
-        hasMore={queue.hasMore}
-        onReload={queue.reload}
-        onLoadMore={queue.loadMore}
+        {...pagingOf(queue)}
         loadingTitle="正在加载配送记录…"
         errorTitle="配送记录加载失败"
         endText={`已显示全部 ${queue.items.length} 条记录`}

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { GateFallback } from '../../../components/GateFallback';
-import { PagedList } from '../../../components/PagedList';
+import { PagedList, pagingOf } from '../../../components/PagedList';
 import { StaffCampaignDialog } from '../../../components/StaffCampaignDialog';
 import { useHandoutReview } from '../../../hooks/useHandoutReview';
 import { useRoleGate } from '../../../hooks/useRoleGate';
@@ -39,18 +39,7 @@ export default function HandoutReviewPage() {
       <Text className="handout-review__intro">
         以下发放是志愿者在无网络时扫码、联网后才上传的，当时已超过该职工当天的额度，请核实后确认或撤销。
       </Text>
-      <PagedList
-        count={list.items.length}
-        loading={list.loading}
-        loadingMore={list.loadingMore}
-        error={list.error}
-        hasMore={list.hasMore}
-        onReload={list.reload}
-        onLoadMore={list.loadMore}
-        loadingTitle="正在加载…"
-        errorTitle="加载失败"
-        empty="没有超额发放记录"
-      >
+      <PagedList {...pagingOf(list)} loadingTitle="正在加载…" errorTitle="加载失败" empty="没有超额发放记录">
         {list.items.map((h) => (
           <View key={h.id} className="handout-review__card">
             <Text className="handout-review__title">{`职工 ${h.workerTag} · ${h.itemName} 1 ${h.unit}`}</Text>

@@ -1,20 +1,24 @@
 import { type ReportState, reportStateLabels, type StationReport } from '@ankang/shared';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
 import { StaffReportCard } from '../../../components/StaffReportCard';
 import { StaffReportTable } from '../../../components/StaffReportTable';
 import { StaffResolveDialog } from '../../../components/StaffResolveDialog';
+import { StaffTabs } from '../../../components/StaffTabs';
 import { StateView } from '../../../components/StateView';
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useStationReports } from '../../../hooks/useStationReports';
 import { useWideScreen } from '../../../platform/wideScreen';
 import './index.scss';
 import { GateFallback } from '../../../components/GateFallback';
-import { PagedList } from '../../../components/PagedList';
+import { PagedList, pagingOf } from '../../../components/PagedList';
 import { SplitView } from '../../../components/SplitView';
 
-const tabs: ReportState[] = ['new', 'acknowledged', 'resolved'];
+const tabs = (['new', 'acknowledged', 'resolved'] as const).map((key) => ({
+  key,
+  label: reportStateLabels[key],
+}));
 const emptyText: Record<ReportState, string> = {
   new: '没有待处理的问题，辛苦了！',
   acknowledged: '没有已受理、待解决的问题。',
@@ -59,13 +63,7 @@ export default function StaffReportsPage() {
 
   const body = (
     <PagedList
-      count={queue.items.length}
-      loading={queue.loading}
-      loadingMore={queue.loadingMore}
-      error={queue.error}
-      hasMore={queue.hasMore}
-      onReload={queue.reload}
-      onLoadMore={queue.loadMore}
+      {...pagingOf(queue)}
       loadingTitle="正在加载问题…"
       errorTitle="问题列表加载失败"
       empty={
@@ -90,17 +88,7 @@ export default function StaffReportsPage() {
 
   const main = (
     <>
-      <View className="staff-reports__tabs">
-        {tabs.map((tab) => (
-          <View
-            key={tab}
-            className={`staff-reports__tab${tab === state ? ' staff-reports__tab--on' : ''}`}
-            onClick={() => setState(tab)}
-          >
-            <Text>{reportStateLabels[tab]}</Text>
-          </View>
-        ))}
-      </View>
+      <StaffTabs block="staff-reports" tabs={tabs} selected={state} onPick={setState} />
       {body}
     </>
   );

@@ -9,16 +9,17 @@ import { Text, View } from '@tarojs/components';
 import { useReachBottom, useRouter } from '@tarojs/taro';
 import { useMemo, useState } from 'react';
 import { ChoiceChips, choicesOf } from '../../../components/ChoiceChips';
-import { DistrictPicker } from '../../../components/DistrictPicker';
-import { PagedList } from '../../../components/PagedList';
+import { PagedList, pagingOf } from '../../../components/PagedList';
 import { SplitView } from '../../../components/SplitView';
 import { StaffCampaignDialog } from '../../../components/StaffCampaignDialog';
 import { staffCampaignFallback } from '../../../components/StaffCampaignFallback';
 import { StaffConflictNotice } from '../../../components/StaffConflictNotice';
+import { StaffDistrictFilter } from '../../../components/StaffDistrictFilter';
 import { StaffSignupVolunteerCard } from '../../../components/StaffSignupVolunteerCard';
 import { StaffSignupVolunteerTable } from '../../../components/StaffSignupVolunteerTable';
 import { StaffSignupWorksiteCard } from '../../../components/StaffSignupWorksiteCard';
 import { StaffSignupWorksiteTable } from '../../../components/StaffSignupWorksiteTable';
+import { type StaffTab, StaffTabs } from '../../../components/StaffTabs';
 import { StateView } from '../../../components/StateView';
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { type ReviewedSignup, type SignupTab, useSignupReview } from '../../../hooks/useSignupReview';
@@ -27,7 +28,7 @@ import { useWideScreen } from '../../../platform/wideScreen';
 import { catalogNames, orgNamer } from '../../../services/staffOutreachFormat';
 import './index.scss';
 
-const tabs: { key: SignupTab; label: string }[] = [
+const tabs: StaffTab<SignupTab>[] = [
   { key: 'worksite', label: '工地报名' },
   { key: 'volunteer', label: '志愿者报名' },
 ];
@@ -69,10 +70,6 @@ export default function StaffSignupReviewPage() {
   });
   if (view.fallback) return view.fallback;
   const { campaign, orgs } = view.data;
-  const districts = [
-    { path: '', name: '全部地区', region: '本级及下级', parentPath: null },
-    ...orgs.map(({ path, name, region, parentPath }) => ({ path, name, region, parentPath })),
-  ];
 
   const card = (signup: ReviewedSignup) => {
     const next = signupTransitions[signup.status];
@@ -117,37 +114,15 @@ export default function StaffSignupReviewPage() {
           onReload={queue.reload}
         />
       ) : null}
-      <View className="staff-review__tabs">
-        {tabs.map((item) => (
-          <View
-            key={item.key}
-            className={`staff-review__tab staff-review__tab--${item.key}${item.key === tab ? ' staff-review__tab--on' : ''}`}
-            onClick={() => setTab(item.key)}
-          >
-            <Text>{item.label}</Text>
-          </View>
-        ))}
-      </View>
+      <StaffTabs block="staff-review" tabs={tabs} selected={tab} onPick={setTab} />
       <View className="staff-review__filter">
         <ChoiceChips choices={statusChoices} selected={[status]} onToggle={setStatus} />
       </View>
-      {tab === 'worksite' && orgs.length > 1 ? (
-        <View className="staff-review__districts">
-          <DistrictPicker
-            districts={districts}
-            selected={org ?? ''}
-            onPick={(path) => setOrg(path || undefined)}
-          />
-        </View>
+      {tab === 'worksite' ? (
+        <StaffDistrictFilter block="staff-review" orgs={orgs} selected={org} onPick={setOrg} />
       ) : null}
       <PagedList
-        count={queue.items.length}
-        loading={queue.loading}
-        loadingMore={queue.loadingMore}
-        error={queue.error}
-        hasMore={queue.hasMore}
-        onReload={queue.reload}
-        onLoadMore={queue.loadMore}
+        {...pagingOf(queue)}
         loadingTitle="正在加载报名…"
         errorTitle="报名加载失败"
         endText={`已显示全部 ${queue.items.length} 条报名`}

@@ -16,7 +16,7 @@ import { editStationUrl } from '../../../services/staffRoutes';
 import { STALE_DAYS, type StationFilter } from '../../../services/staffStations';
 import './index.scss';
 import { GateFallback } from '../../../components/GateFallback';
-import { PagedList } from '../../../components/PagedList';
+import { PagedList, pagingOf } from '../../../components/PagedList';
 import { SplitView } from '../../../components/SplitView';
 
 const filters: { key: StationFilter; label: string }[] = [
@@ -80,13 +80,7 @@ export default function StaffStationsPage() {
 
   const body = (
     <PagedList
-      count={list.items.length}
-      loading={list.loading}
-      loadingMore={list.loadingMore}
-      error={list.error}
-      hasMore={list.hasMore}
-      onReload={list.reload}
-      onLoadMore={list.loadMore}
+      {...pagingOf(list)}
       loadingTitle="正在加载驿站…"
       errorTitle="驿站加载失败"
       endText={`已显示全部 ${list.items.length} 个驿站`}

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ChoiceChips } from '../../../components/ChoiceChips';
+import { CoolingCodeEntry } from '../../../components/CoolingCodeEntry';
 import { GateFallback } from '../../../components/GateFallback';
 import { HandoutScanResult, type UploadState } from '../../../components/HandoutScanResult';
 import { StateView } from '../../../components/StateView';
@@ -11,7 +12,7 @@ import { type HandoutLink, useHandoutContext } from '../../../hooks/useHandoutCo
 import { useHandoutScan } from '../../../hooks/useHandoutScan';
 import { useRequest } from '../../../hooks/useRequest';
 import { useRoleGate } from '../../../hooks/useRoleGate';
-import { scanCodeLabel } from '../../../platform/codeScanner';
+import { canScanCamera } from '../../../platform/codeScanner';
 import { fetchMyHandouts } from '../../../services/coolingCodes';
 import { formatClock } from '../../../services/format';
 import { handoutReviewUrl } from '../../../services/handoutRoutes';
@@ -116,10 +117,18 @@ function Scanner({ me, link }: { me: Me; link: HandoutLink }) {
         )}
       </View>
       <View className="handout-scan__scan">
-        <Button type="primary" size="xlarge" block loading={scan.scanning} onClick={() => void scan.scan()}>
-          {scanCodeLabel}
-        </Button>
-        <Text className="handout-scan__hint">请职工打开“我的 → 清凉码”，对准二维码扫描。</Text>
+        {canScanCamera ? (
+          <Button type="primary" size="xlarge" block loading={scan.scanning} onClick={() => void scan.scan()}>
+            扫码
+          </Button>
+        ) : (
+          <CoolingCodeEntry onCheck={scan.enter} />
+        )}
+        <Text className="handout-scan__hint">
+          {canScanCamera
+            ? '请职工打开“我的 → 清凉码”，对准二维码扫描。'
+            : '请用扫码应用识别职工“我的 → 清凉码”中的二维码，把识别出的文字粘贴到这里。'}
+        </Text>
       </View>
       {scan.error ? <Text className="handout-scan__warning">{scan.error}</Text> : null}
       {scan.result ? (

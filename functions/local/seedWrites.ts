@@ -1,0 +1,41 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { TransactItem } from '../src/db/transactions';
+
+/**
+ * Writes an item unless its key exists, so seeding twice leaves the first run's data (and edits)
+ * alone. 1 when written, 0 when it was there.
+ */
+export async function putIfAbsent(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  item: Record<string, unknown>,
+): Promise<number> {
+  try {
+    await db.send(
+      new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
+    return 1;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return 0;
+    throw error;
+  }
+}
+
+/**
+ * Runs a transaction whose first entry puts a new record on the condition that it is absent, as the
+ * API writes it with its counters; a record already there (seeded before) writes and counts
+ * nothing. 1 when written, 0 when it was there.
+ */
+export async function transactIfAbsent(db: DynamoDBDocumentClient, items: TransactItem[]): Promise<number> {
+  try {
+    await db.send(new TransactWriteCommand({ TransactItems: items }));
+    return 1;
+  } catch (error) {
+    const exists =
+      error instanceof TransactionCanceledException &&
+      error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed';
+    if (!exists) throw error;
+    return 0;
+  }
+}
