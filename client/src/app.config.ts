@@ -45,6 +45,12 @@ export default defineAppConfig({
         'pages/deliveries/index',
         // handouts: 超额发放审核 (清凉码 hand-outs beyond the daily allowance).
         'pages/handouts/index',
+        // 困难职工档案: households (list), household (detail, reveal, visits, access record),
+        // householdEdit (file a household with its consent, or edit it), visit (录入/更正走访).
+        'pages/households/index',
+        'pages/household/index',
+        'pages/householdEdit/index',
+        'pages/visit/index',
       ],
     },
   ],

@@ -12,6 +12,8 @@ import { seedDemoHandouts } from './demoHandouts';
 import { type DemoPhotoStorage, seedDemoPhotos } from './demoPhotos';
 import { demoVolunteerSignups, demoWorksiteSignups } from './demoSignups';
 import { demoStations } from './demoStations';
+import { provideLocalFunctionEnv } from './seedEnv';
+import { assertLocalSeedTarget } from './seedGuard';
 import { putIfAbsent } from './seedWrites';
 
 export { demoUserId };
@@ -35,7 +37,8 @@ function stationItems(now: Date): Record<string, unknown>[] {
 }
 
 /**
- * Seeds the demo org tree, accounts, stations, outreach campaigns, their sign-ups and assignments; idempotent
+ * Seeds the demo org tree, accounts, stations, outreach campaigns, their sign-ups and assignments,
+ * and the 困难职工 households with their visits; only into DynamoDB Local on the local stage; idempotent
  * (an existing item is left as it is, edits included). Returns how many items were new.
  */
 export async function seedDemoData(
@@ -45,6 +48,8 @@ export async function seedDemoData(
   /** The stack's s3rver: when given, some demo deliveries get photos. */
   photoStorage?: DemoPhotoStorage,
 ): Promise<number> {
+  // Demo accounts and fictitious households belong on this machine only, never beside real data.
+  await assertLocalSeedTarget(client);
   const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const stamp = at.toISOString();
   const orgItems = demoOrgs.map((org) => ({
@@ -87,5 +92,10 @@ export async function seedDemoData(
   const deliveries = await seedDemoDeliveries(db, tableName, at);
   const handouts = await seedDemoHandouts(db, tableName, at);
   const photos = photoStorage ? await seedDemoPhotos(db, tableName, at, photoStorage) : 0;
-  return written.reduce<number>((sum, count) => sum + count, deliveries + handouts + photos);
+  // Households are sealed and hashed by the functions' own modules, which read the function
+  // environment when loaded: this process gets the local stage's first (see seedEnv.ts).
+  provideLocalFunctionEnv(tableName);
+  const { seedDemoHouseholds } = await import('./demoHouseholds');
+  const households = await seedDemoHouseholds(db, tableName, at);
+  return written.reduce<number>((sum, count) => sum + count, deliveries + handouts + photos + households);
 }

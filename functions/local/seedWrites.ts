@@ -39,3 +39,14 @@ export async function transactIfAbsent(db: DynamoDBDocumentClient, items: Transa
     return 0;
   }
 }
+
+/**
+ * A transaction item built by the API's own builders, pointed at the seed's table (the builders
+ * name the function environment's), and marked demo when it is a Put.
+ */
+export function demoItemIn(tableName: string, item: TransactItem): TransactItem {
+  if (item.Put) return { Put: { ...item.Put, TableName: tableName, Item: { ...item.Put.Item, demo: true } } };
+  if (item.Update) return { Update: { ...item.Update, TableName: tableName } };
+  if (item.ConditionCheck) return { ConditionCheck: { ...item.ConditionCheck, TableName: tableName } };
+  throw new Error('a demo transaction only puts, updates and checks');
+}

@@ -49,6 +49,11 @@ export const errorCatalog = {
   PHOTO_INVALID: { status: 422, message: '照片文件不符合要求（仅支持 JPG、PNG、WebP，不超过 5 MB）' },
   PHOTO_NOT_UPLOADED: { status: 409, message: '照片尚未上传完成，请稍后重试' },
   TOO_MANY_PHOTOS: { status: 409, message: '照片数量已达上限（每条记录最多 3 张）' },
+  HARDSHIP_FILE_NOT_FOUND: { status: 404, message: '未找到该困难职工档案' },
+  HARDSHIP_FILE_EXISTS: { status: 409, message: '该身份证号码已建档，不能重复建档' },
+  VISIT_NOT_FOUND: { status: 404, message: '未找到要更正的走访记录' },
+  CASEWORKER_INVALID: { status: 422, message: '所选帮扶责任人不是本辖区的工会工作人员' },
+  REVEAL_REASON_REQUIRED: { status: 400, message: '查看完整信息须填写原因' },
   RATE_LIMITED: { status: 429, message: '提交过于频繁，请稍后再试' },
   WECHAT_CODE_INVALID: { status: 401, message: '微信登录凭证无效或已过期，请重新登录' },
   WECHAT_RATE_LIMITED: { status: 429, message: '登录过于频繁，请稍后再试' },
@@ -77,6 +82,8 @@ export const errorBodySchema = z.object({
         issues: z.array(fieldIssueSchema).optional(),
         requestId: z.string().optional(),
         currentVersion: z.number().optional(),
+        /** HARDSHIP_FILE_EXISTS: the file already holding the ID number, when it is in the caller's scope. */
+        fileId: z.string().optional(),
       })
       .optional(),
   }),

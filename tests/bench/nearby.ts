@@ -284,6 +284,8 @@ async function main(): Promise<void> {
       JWT_SECRET: 'bench-only-jwt-secret-0123456789abcdef',
       PSEUDONYM_KEY: 'bench-only-pseudonym-key-0123456789abcdef',
       COOLING_CODE_KEY: 'bench-only-cooling-code-key-0123456789abcdef',
+      FIELD_MASTER_KEY: 'bench-only-field-master-key-0123456789abcdef',
+      LOOKUP_KEY: 'bench-only-lookup-key-0123456789abcdef',
       POWERTOOLS_LOG_LEVEL: 'SILENT',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     });

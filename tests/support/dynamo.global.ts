@@ -4,6 +4,7 @@ import { startS3Local } from '../../functions/local/s3Local';
 import { seedDemoData } from '../../functions/local/seed';
 import { ensureTable } from '../../functions/local/table';
 import { startFakeWechat } from './fakeWechat';
+import { handlerEnv } from './testEnv';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,6 +21,9 @@ export default async function setup(project: TestProject) {
   const tableName = 'ankang-integration';
   const [dynamo, wechat, s3] = await Promise.all([startDynamoLocal(), startFakeWechat(), startS3Local()]);
   await ensureTable(dynamo.client, tableName);
+  // Demo households are sealed and hashed under the keys the handlers under test use.
+  const { FIELD_MASTER_KEY, LOOKUP_KEY } = handlerEnv(dynamo.endpoint, tableName, wechat.url);
+  Object.assign(process.env, { FIELD_MASTER_KEY, LOOKUP_KEY });
   await seedDemoData(dynamo.client, tableName);
   project.provide('dynamoEndpoint', dynamo.endpoint);
   project.provide('tableName', tableName);

@@ -22,6 +22,8 @@ export function handlerEnv(
     JWT_SECRET: 'integration-jwt-secret-0123456789abcdef',
     PSEUDONYM_KEY: 'integration-pseudonym-key-0123456789abcdef',
     COOLING_CODE_KEY: 'integration-cooling-code-key-0123456789abcdef',
+    FIELD_MASTER_KEY: 'integration-field-master-key-0123456789abcdef',
+    LOOKUP_KEY: 'integration-lookup-key-0123456789abcdef',
     DEV_LOGIN: 'true',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

@@ -95,6 +95,7 @@ describe('Template: functions and the photo bucket', () => {
       ...(fn.Properties.Environment.Variables as Record<string, string>),
       WECHAT_APPID: 'wx0123456789abcdef',
       PHOTO_BUCKET: 'ankang-prod-photobucket-1a2b3c',
+      FIELD_KEY_ID: '1234abcd-12ab-34cd-56ef-1234567890ab',
     };
     expect(parseEnv(deployed).PHOTO_BUCKET).toBe('ankang-prod-photobucket-1a2b3c');
     expect(() => parseEnv({ ...deployed, S3_ENDPOINT: 'http://127.0.0.1:4569' })).toThrow(/S3_ENDPOINT/);

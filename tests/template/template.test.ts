@@ -84,11 +84,13 @@ describe('Template: routes and functions', () => {
       expect(variables.JWT_SECRET, name).toBe('');
       expect(variables.JWT_SECRET_PARAM, name).toBe('/ankang/prod/jwt-secret');
       // The deployed environment parses (given the app id a deploy passes), and cannot turn the dev login on.
-      // (PHOTO_BUCKET is a Ref that CloudFormation resolves to the bucket's name: see photoBucket.test.ts.)
+      // (PHOTO_BUCKET and FIELD_KEY_ID are Refs that CloudFormation resolves: see photoBucket.test.ts and
+      // fieldKey.test.ts.)
       const deployed = {
         ...variables,
         WECHAT_APPID: 'wx0123456789abcdef',
         PHOTO_BUCKET: 'ankang-prod-photobucket',
+        FIELD_KEY_ID: '1234abcd-12ab-34cd-56ef-1234567890ab',
       };
       expect(parseEnv(deployed).DEV_LOGIN).toBe(false);
       expect(() => parseEnv({ ...deployed, DEV_LOGIN: 'true' })).toThrow(/DEV_LOGIN/);

@@ -205,6 +205,8 @@ describe('Env: subscribe-message settings', () => {
     WECHAT_API_BASE: 'http://127.0.0.1:3900',
     JWT_SECRET: 'j'.repeat(32),
     PSEUDONYM_KEY: 'p'.repeat(32),
+    FIELD_MASTER_KEY: 'f'.repeat(32),
+    LOOKUP_KEY: 'l'.repeat(32),
   };
 
   it('reads a stage without templates as sending nothing, for formal (released) builds by default', () => {

@@ -156,6 +156,8 @@ describe('Env: the cooling-code key', () => {
     PSEUDONYM_KEY_PARAM: '/ankang/prod/pseudonym-key',
     COOLING_CODE_KEY_PARAM: '/ankang/prod/cooling-code-key',
     COOLING_CODE_KEY: '',
+    FIELD_KEY_ID: 'arn:aws-cn:kms:cn-north-1:123456789012:key/field',
+    LOOKUP_KEY_PARAM: '/ankang/prod/lookup-key',
   };
 
   it('is read from SSM on a deployed stage and refused there as a plain value', () => {
@@ -166,7 +168,14 @@ describe('Env: the cooling-code key', () => {
   });
 
   it('takes a plain value of at least 32 characters on the local stage', () => {
-    const local = { ...deployed, STAGE: 'local', JWT_SECRET: 'j'.repeat(32), PSEUDONYM_KEY: 'p'.repeat(32) };
+    const local = {
+      ...deployed,
+      STAGE: 'local',
+      JWT_SECRET: 'j'.repeat(32),
+      PSEUDONYM_KEY: 'p'.repeat(32),
+      FIELD_MASTER_KEY: 'f'.repeat(32),
+      LOOKUP_KEY: 'l'.repeat(32),
+    };
     expect(() => parseEnv({ ...local, COOLING_CODE_KEY: 'short' })).toThrow(/COOLING_CODE_KEY/);
     expect(parseEnv({ ...local, COOLING_CODE_KEY: 'k'.repeat(32) }).COOLING_CODE_KEY).toBe('k'.repeat(32));
   });

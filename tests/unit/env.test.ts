@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from '../../functions/src/lib/envSchema';
+import { envSchema, parseEnv } from '../../functions/src/lib/envSchema';
 
 const deployed = {
   STAGE: 'prod',
@@ -14,7 +14,18 @@ const deployed = {
   WECHAT_SECRET: '',
   PSEUDONYM_KEY: '',
   DYNAMODB_ENDPOINT: '',
+  FIELD_KEY_ID: '1234abcd-12ab-34cd-56ef-1234567890ab',
+  LOOKUP_KEY_PARAM: '/ankang/prod/lookup-key',
+  FIELD_MASTER_KEY: '',
+  LOOKUP_KEY: '',
 };
+
+/** The local stage's field keys (plain values, as serverless.yml's local params give them). */
+const localKeys = { FIELD_MASTER_KEY: 'm'.repeat(32), LOOKUP_KEY: 'l'.repeat(32) };
+
+/** The variables an environment is refused for, in order. */
+const refused = (source: Record<string, string>) =>
+  (envSchema.safeParse(source).error?.issues ?? []).map((issue) => issue.path.join('.'));
 
 describe('Env: parsed at start-up', () => {
   it('accepts a deployed stage that reads its secrets from SSM', () => {
@@ -38,7 +49,7 @@ describe('Env: parsed at start-up', () => {
 
   it('needs the pseudonym key, as a parameter name or (locally) a long enough value', () => {
     expect(() => parseEnv({ ...deployed, PSEUDONYM_KEY_PARAM: '' })).toThrow(/PSEUDONYM_KEY_PARAM/);
-    const local = { ...deployed, STAGE: 'local', PSEUDONYM_KEY_PARAM: '' };
+    const local = { ...deployed, ...localKeys, STAGE: 'local', PSEUDONYM_KEY_PARAM: '' };
     expect(() => parseEnv({ ...local, PSEUDONYM_KEY: 'short' })).toThrow(/PSEUDONYM_KEY/);
     expect(parseEnv({ ...local, PSEUDONYM_KEY: 'k'.repeat(32) }).PSEUDONYM_KEY).toBe('k'.repeat(32));
   });
@@ -50,6 +61,7 @@ describe('Env: parsed at start-up', () => {
   it('allows the development login and plain secrets locally', () => {
     const env = parseEnv({
       ...deployed,
+      ...localKeys,
       STAGE: 'local',
       DEV_LOGIN: 'true',
       JWT_SECRET: 'local-secret-local-secret-local-secret',
@@ -60,5 +72,39 @@ describe('Env: parsed at start-up', () => {
 
   it('refuses a short signing secret', () => {
     expect(() => parseEnv({ ...deployed, STAGE: 'local', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+  });
+});
+
+describe('Env: field encryption and lookup keys', () => {
+  it('takes a deployed stage that names its KMS key and the lookup key parameter', () => {
+    const env = parseEnv(deployed);
+    expect([env.FIELD_KEY_ID, env.LOOKUP_KEY_PARAM]).toStrictEqual([
+      '1234abcd-12ab-34cd-56ef-1234567890ab',
+      '/ankang/prod/lookup-key',
+    ]);
+    expect([env.FIELD_MASTER_KEY, env.LOOKUP_KEY]).toStrictEqual([undefined, undefined]);
+  });
+
+  it('refuses a deployed stage without its KMS key or lookup key parameter', () => {
+    expect(refused({ ...deployed, FIELD_KEY_ID: '' })).toStrictEqual(['FIELD_KEY_ID']);
+    expect(refused({ ...deployed, LOOKUP_KEY_PARAM: '' })).toStrictEqual(['LOOKUP_KEY_PARAM']);
+  });
+
+  it('refuses plain field keys on a deployed stage, even beside the KMS key', () => {
+    expect(refused({ ...deployed, FIELD_MASTER_KEY: 'm'.repeat(40) })).toStrictEqual(['FIELD_MASTER_KEY']);
+    expect(refused({ ...deployed, LOOKUP_KEY: 'l'.repeat(40) })).toStrictEqual(['LOOKUP_KEY']);
+    expect(() => parseEnv({ ...deployed, STAGE: 'staging', LOOKUP_KEY: 'l'.repeat(40) })).toThrow(
+      /plain secrets[\s\S]*at LOOKUP_KEY/,
+    );
+  });
+
+  it('needs both plain keys of at least 32 characters on the local stage', () => {
+    const local = { ...deployed, ...localKeys, STAGE: 'local', FIELD_KEY_ID: '', LOOKUP_KEY_PARAM: '' };
+    expect(refused(local)).toStrictEqual([]);
+    expect(parseEnv(local).FIELD_MASTER_KEY).toBe('m'.repeat(32));
+    expect(refused({ ...local, FIELD_MASTER_KEY: '' })).toStrictEqual(['FIELD_MASTER_KEY']);
+    expect(refused({ ...local, LOOKUP_KEY: '' })).toStrictEqual(['LOOKUP_KEY']);
+    expect(refused({ ...local, FIELD_MASTER_KEY: 'm'.repeat(31) })).toStrictEqual(['FIELD_MASTER_KEY']);
+    expect(refused({ ...local, LOOKUP_KEY: 'l'.repeat(31) })).toStrictEqual(['LOOKUP_KEY']);
   });
 });

@@ -234,6 +234,10 @@ describe('Export: configuration', () => {
       JWT_SECRET_PARAM: '/ankang/prod/jwt-secret',
       PSEUDONYM_KEY_PARAM: '/ankang/prod/pseudonym-key',
       COOLING_CODE_KEY_PARAM: '/ankang/prod/cooling-code-key',
+      FIELD_MASTER_KEY: '',
+      LOOKUP_KEY: '',
+      FIELD_KEY_ID: 'arn:aws-cn:kms:cn-north-1:123456789012:key/field',
+      LOOKUP_KEY_PARAM: '/ankang/prod/lookup-key',
     };
     const endpoint = { LAMBDA_ENDPOINT: 'http://127.0.0.1:3002' };
     const issues = (source: Record<string, string | undefined>) =>

@@ -312,6 +312,24 @@ export async function waitFor<T>(check: () => T | undefined | null | false, time
   }
 }
 
+/**
+ * Waits until the page's markup has not changed for `quietMs`: a refetch that answers the same
+ * list redraws it a moment later, and a node found before that redraw is gone by the time it is
+ * tapped (the tap then reaches nothing). Find and tap after this, not before.
+ */
+export async function settled(page: { dom: Element }, quietMs = 150, timeoutMs = 10_000): Promise<void> {
+  let changedAt = Date.now();
+  const observer = new MutationObserver(() => {
+    changedAt = Date.now();
+  });
+  observer.observe(page.dom, { subtree: true, childList: true, attributes: true, characterData: true });
+  try {
+    await waitFor(() => Date.now() - changedAt >= quietMs, timeoutMs);
+  } finally {
+    observer.disconnect();
+  }
+}
+
 /** The element whose own text includes `text`, deepest first; null when absent. */
 export function findByText(root: Element, text: string, selector = '*'): Element | null {
   const matches = Array.from(root.querySelectorAll(selector)).filter((el) => el.textContent?.includes(text));

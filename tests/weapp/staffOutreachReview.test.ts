@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findByText, routes, tap, waitFor } from './simulate';
+import { findByText, routes, settled, tap, waitFor } from './simulate';
 import { openCampaign, thisYear, volunteer, worksite, zjg } from './staffOutreachFixtures';
 import {
   button,
@@ -137,6 +137,7 @@ describe('Page: 报名审核 (sign-up review)', () => {
     // Act
     tap(findByText(page.dom, '已通过', '.main--choice-chips__chip')!);
     await waitFor(() => requests('GET', listPath('worksite')).length === 2);
+    await settled(page);
     tap(findByText(page.dom, '大新镇总工会', '.main--district-picker__item')!);
     // The narrowed queue drawn before the next tap (a tap while the list is redrawn can be lost).
     await waitFor(() => requests('GET', listPath('worksite')).length === 3 && inCard(page, siteB().siteName));
@@ -150,8 +151,10 @@ describe('Page: 报名审核 (sign-up review)', () => {
     ]);
 
     // Act: a decision someone else already made
+    await settled(page);
     tap(findByText(page.dom, '待审核', '.main--choice-chips__chip')!);
     await waitFor(() => requests('GET', listPath('worksite')).length === 4 && inCard(page, siteB().siteName));
+    await settled(page);
     tap(button(inCard(page, siteB().siteName), '不通过'));
     await typeInto(dialogBox(page), '不在服务范围');
     tap(findByText(page.dom, '确认不通过', 'wx-button')!);

@@ -31,9 +31,13 @@ function formatOf(name: string): ImportRequest['format'] | null {
 
 /**
  * 批量导入: pick a file, read it, send it as a dry run (nothing saved; counts and per-row issues
- * back), then on 确认导入 send the same content for real.
+ * back), then on 确认导入 send the same content for real. `run` sends it: stations unless told
+ * (households send the same body to their own route).
  */
-export function useStationImport(orgPath: string | undefined): StationImportState {
+export function useStationImport(
+  orgPath: string | undefined,
+  run: (request: ImportRequest) => Promise<ImportResult> = runStationImport,
+): StationImportState {
   const [step, setStep] = useState<ImportStep>(0);
   const [busy, setBusy] = useState(false);
   const [file, setFile] = useState<Loaded | null>(null);
@@ -47,7 +51,7 @@ export function useStationImport(orgPath: string | undefined): StationImportStat
       if (!orgPath) return;
       setStep(dryRun ? 2 : 4);
       try {
-        const answer = await runStationImport({
+        const answer = await run({
           orgPath,
           format: loaded.format,
           fileName: loaded.name.slice(0, 120),
@@ -61,7 +65,7 @@ export function useStationImport(orgPath: string | undefined): StationImportStat
         setStep(dryRun ? 1 : 3);
       }
     },
-    [orgPath],
+    [orgPath, run],
   );
 
   const choose = useCallback(() => {

@@ -12,6 +12,8 @@ export interface ApiErrorDetails {
   issues?: FieldIssue[];
   requestId?: string;
   currentVersion?: number;
+  /** HARDSHIP_FILE_EXISTS: the file that already holds the ID number (when it is in scope). */
+  fileId?: string;
 }
 
 /**

@@ -35,6 +35,8 @@ export const indexes = {
   deliveryQueue: 'gsi2',
   /** A station's open (new or acknowledged) reports, oldest first (gsi2; resolved ones leave it). */
   openReportsByStation: 'gsi2',
+  /** Hardship files of an org subtree, per province, by org path then filing time (gsi1). */
+  hardshipFilesByOrg: 'gsi1',
 } as const;
 
 export const keys = {
@@ -266,4 +268,61 @@ export const deliveryIndexKeys = {
     gsi2sk: `${orgSubtreePrefix(orgPath)}#${utcSortTime(deliveredAt)}#${id}`,
   }),
   queuePartition: (campaignId: string, status: string) => `DL_Q#${campaignId}#${status}`,
+};
+
+export const hardshipKeys = {
+  /** A household's file; its visits share the partition (hardshipVisitKeys). */
+  file: (id: string) => ({ pk: `HFILE#${id}`, sk: 'FILE' }),
+  /**
+   * The one file of an ID number in a province's tree, by the number's keyed hash (never the
+   * number): written in the same transaction as the file, so two filings of one person cannot both land.
+   */
+  idClaim: (orgPath: string, idHash: string) => ({
+    pk: `HF_ID#${provinceOf(orgPath)}#${idHash}`,
+    sk: 'HF_ID',
+  }),
+  /** gsi1: the files of an org subtree, within the province's partition, by org path then filing time. */
+  byOrg: (orgPath: string, createdAt: string, id: string) => ({
+    gsi1pk: hardshipKeys.byOrgPartition(orgPath),
+    gsi1sk: `${orgSubtreePrefix(orgPath)}#${createdAt}#${id}`,
+  }),
+  byOrgPartition: (orgPath: string) => `HF_ORG#${provinceOf(orgPath)}`,
+  /** The 低保 standard an org node set from one date on; a node's lines are one partition by date. */
+  povertyLine: (orgPath: string, effectiveFrom: string) => ({
+    pk: hardshipKeys.povertyPartition(orgPath),
+    sk: effectiveFrom,
+  }),
+  povertyPartition: (orgPath: string) => `POVERTY#${orgPath}`,
+};
+
+/** Where a visit sits: its file, its date, when it was written and its id. */
+interface VisitPlaceKey {
+  fileId: string;
+  visitedOn: string;
+  createdAt: string;
+  visitId: string;
+}
+
+/** The sort-key tail that orders a file's visits: by visit date, then by when each was written. */
+const visitSortTail = (place: VisitPlaceKey) => `${place.visitedOn}#${place.createdAt}#${place.visitId}`;
+
+export const hardshipVisitKeys = {
+  /** A file's visits live in the file's partition (`HFILE#<id>`, beside its `FILE` item). */
+  filePartition: (fileId: string) => hardshipKeys.file(fileId).pk,
+  visit: (place: VisitPlaceKey) => ({
+    pk: hardshipVisitKeys.filePartition(place.fileId),
+    sk: `${hardshipVisitKeys.visitPrefix}${visitSortTail(place)}`,
+  }),
+  visitPrefix: 'VISIT#',
+  /** A visit id is claimed once across all files, so a retry finds its visit wherever it is. */
+  claim: (visitId: string) => ({ pk: `HVISIT#${visitId}`, sk: 'VISIT' }),
+  /**
+   * "Visit X is corrected by Y", sorted as X is among the visits: the corrections of a page of
+   * visits are one range of this prefix, between the page's oldest and newest visit.
+   */
+  correction: (corrected: VisitPlaceKey, correctionId: string) => ({
+    pk: hardshipVisitKeys.filePartition(corrected.fileId),
+    sk: `${hardshipVisitKeys.correctionPrefix}${visitSortTail(corrected)}#${correctionId}`,
+  }),
+  correctionPrefix: 'VFIX#',
 };

@@ -32,6 +32,16 @@ export const envSchema = z
       z.string().min(32, 'COOLING_CODE_KEY 至少 32 个字符').optional(),
     ),
     COOLING_CODE_KEY_PARAM: optionalString,
+    /** Key of the lookup hashes of ID numbers and of request contents that hold them (lib/lookupHash.ts). */
+    LOOKUP_KEY: z.preprocess(emptyAsUndefined, z.string().min(32, 'LOOKUP_KEY 至少 32 个字符').optional()),
+    LOOKUP_KEY_PARAM: optionalString,
+    /** The local stage's master key that wraps field data keys (any string ≥ 32 chars; hashed to 32 bytes). */
+    FIELD_MASTER_KEY: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(32, 'FIELD_MASTER_KEY 至少 32 个字符').optional(),
+    ),
+    /** The KMS key that makes field data keys on a deployed stage (the stack's FieldKey). */
+    FIELD_KEY_ID: optionalString,
     /**
      * Subscribe-message templates chosen in the mini-program console, per topic; a topic without one
      * is neither offered to users nor sent.
@@ -101,6 +111,7 @@ export const envSchema = z
         message: 'JWT_SECRET or JWT_SECRET_PARAM is required',
       });
     }
+    for (const issue of fieldKeyIssues(env, local)) ctx.addIssue({ code: 'custom', ...issue });
     if (!env.PSEUDONYM_KEY && !env.PSEUDONYM_KEY_PARAM) {
       ctx.addIssue({
         code: 'custom',
@@ -111,6 +122,34 @@ export const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+type KeyVariable = 'LOOKUP_KEY' | 'LOOKUP_KEY_PARAM' | 'FIELD_MASTER_KEY' | 'FIELD_KEY_ID';
+
+/**
+ * The keys of sensitive fields: the local stage holds them as plain values (a master key that wraps
+ * data keys, a lookup-hash key); a deployed stage must not, and names its KMS key and the SSM
+ * parameter of the lookup key instead, so no key material sits in its configuration.
+ */
+function fieldKeyIssues(
+  env: Partial<Record<KeyVariable, string>>,
+  local: boolean,
+): { path: [KeyVariable]; message: string }[] {
+  const plainKeys: KeyVariable[] = ['FIELD_MASTER_KEY', 'LOOKUP_KEY'];
+  const required: KeyVariable[] = local ? plainKeys : ['FIELD_KEY_ID', 'LOOKUP_KEY_PARAM'];
+  const forbidden = local ? [] : plainKeys.filter((name) => env[name]);
+  return [
+    ...forbidden.map((name) => ({
+      path: [name] as [KeyVariable],
+      message: 'plain secrets are for the local stage; deployed stages use KMS and *_PARAM',
+    })),
+    ...required
+      .filter((name) => !env[name])
+      .map((name) => ({
+        path: [name] as [KeyVariable],
+        message: `${name} is required on ${local ? 'the local stage' : 'a deployed stage'}`,
+      })),
+  ];
+}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = envSchema.safeParse(source);

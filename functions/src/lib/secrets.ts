@@ -1,7 +1,7 @@
 import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
 import { env } from './env';
 
-type SecretName = 'jwt' | 'wechat' | 'pseudonym' | 'coolingCode';
+type SecretName = 'jwt' | 'wechat' | 'pseudonym' | 'coolingCode' | 'lookup';
 
 const sources: Record<SecretName, { value?: string; param?: string }> = {
   jwt: { value: env.JWT_SECRET, param: env.JWT_SECRET_PARAM },
@@ -10,6 +10,8 @@ const sources: Record<SecretName, { value?: string; param?: string }> = {
   pseudonym: { value: env.PSEUDONYM_KEY, param: env.PSEUDONYM_KEY_PARAM },
   /** Seeds the Ed25519 key that signs 清凉码 (lib/coolingKeys.ts). */
   coolingCode: { value: env.COOLING_CODE_KEY, param: env.COOLING_CODE_KEY_PARAM },
+  /** Keys the lookup hashes of ID numbers and request contents (lib/lookupHash.ts). */
+  lookup: { value: env.LOOKUP_KEY, param: env.LOOKUP_KEY_PARAM },
 };
 
 /**

@@ -1,14 +1,14 @@
-import { type ImportColumnKey, type ImportIssue, importColumns, neutraliseCell } from '@ankang/shared';
+import {
+  type ImportColumn,
+  type ImportColumnKey,
+  type ImportIssue,
+  importColumns,
+  neutraliseCell,
+} from '@ankang/shared';
 import type { Cell, SheetRow } from './importRows';
 
-export type ColumnKey = ImportColumnKey;
-export const columnLabel = Object.fromEntries(importColumns.map((c) => [c.key, c.label])) as Record<
-  ColumnKey,
-  string
->;
-
 /** 经度（GCJ-02）*, ` Name ` → 经度, name. */
-function headerKey(text: string): string {
+export function headerKey(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/\s+/g, '')
@@ -17,19 +17,50 @@ function headerKey(text: string): string {
     .toLowerCase();
 }
 
-const columnByHeader = new Map<string, ColumnKey>(
-  importColumns.flatMap((c) =>
-    [c.label, c.key, ...c.aliases].map((name) => [headerKey(name), c.key] as const),
-  ),
-);
+/**
+ * The columns of one kind of import file, and the column that names a row's record: the header
+ * row is the one holding it. Stations and households are each one of these.
+ */
+export interface ColumnSet<K extends string> {
+  columns: readonly ImportColumn<K>[];
+  keyColumn: K;
+  label: Record<K, string>;
+  byHeader: Map<string, K>;
+  /**
+   * Headers that spreadsheets of this kind carry but the import does not read (a 序号, a figure the
+   * server computes): skipped, with the message as a header issue when there is one.
+   */
+  ignored: Map<string, string | null>;
+}
+
+export function columnSet<K extends string>(
+  columns: readonly ImportColumn<K>[],
+  keyColumn: K,
+  ignored: Record<string, string | null> = {},
+): ColumnSet<K> {
+  return {
+    columns,
+    keyColumn,
+    label: Object.fromEntries(columns.map((c) => [c.key, c.label])) as Record<K, string>,
+    byHeader: new Map(
+      columns.flatMap((c) => [c.label, c.key, ...c.aliases].map((name) => [headerKey(name), c.key] as const)),
+    ),
+    ignored: new Map(Object.entries(ignored).map(([header, why]) => [headerKey(header), why])),
+  };
+}
+
+/** The station import's columns, keyed by 外部编号. */
+export const stationColumns = columnSet(importColumns, 'externalId');
+export type ColumnKey = ImportColumnKey;
+export const columnLabel = stationColumns.label;
 
 const cellHeader = (cell: Cell) => (cell === null ? '' : String(cell).trim());
 
 /** Where each column is, read from the header row. */
-export interface Layout {
+export interface Layout<K extends string = ColumnKey> {
   headerRow: number;
   /** Column index of each known column present in the file. */
-  index: Partial<Record<ColumnKey, number>>;
+  index: Partial<Record<K, number>>;
   /** Problems with the header; the file cannot be imported when one names a missing required column. */
   issues: ImportIssue[];
   complete: boolean;
@@ -39,14 +70,14 @@ export interface Layout {
 export const HEADER_SEARCH_ROWS = 10;
 
 /**
- * The header is the first row holding an 外部编号 column among the first HEADER_SEARCH_ROWS, so a
- * title row above it is allowed; failing that, the first row.
+ * The header is the first row holding the set's key column among the first HEADER_SEARCH_ROWS, so
+ * a title row above it is allowed; failing that, the first row.
  */
-export function readLayout(rows: SheetRow[]): Layout {
+export function readLayout<K extends string>(rows: SheetRow[], set: ColumnSet<K>): Layout<K> {
   const candidates = rows.slice(0, HEADER_SEARCH_ROWS);
   const header =
     candidates.find((r) =>
-      r.cells.some((cell) => columnByHeader.get(headerKey(cellHeader(cell))) === 'externalId'),
+      r.cells.some((cell) => set.byHeader.get(headerKey(cellHeader(cell))) === set.keyColumn),
     ) ?? rows[0];
   if (!header) {
     return {
@@ -56,25 +87,28 @@ export function readLayout(rows: SheetRow[]): Layout {
       complete: false,
     };
   }
-  const index: Layout['index'] = {};
+  const index: Layout<K>['index'] = {};
   const issues: ImportIssue[] = [];
   header.cells.forEach((cell, i) => {
     const text = cellHeader(cell);
     if (!text) return;
-    const key = columnByHeader.get(headerKey(text));
-    if (!key) {
+    const key = set.byHeader.get(headerKey(text));
+    const ignored = set.ignored.get(headerKey(text));
+    if (!key && ignored !== undefined) {
+      if (ignored) issues.push({ row: header.row, column: text, message: ignored });
+    } else if (!key) {
       issues.push({ row: header.row, column: text, message: `无法识别的列“${text}”，该列未导入` });
     } else if (index[key] !== undefined) {
       issues.push({
         row: header.row,
         column: text,
-        message: `列“${columnLabel[key]}”重复出现，只读取第一列`,
+        message: `列“${set.label[key]}”重复出现，只读取第一列`,
       });
     } else {
       index[key] = i;
     }
   });
-  const missing = importColumns.filter((c) => c.required && index[c.key] === undefined);
+  const missing = set.columns.filter((c) => c.required && index[c.key] === undefined);
   for (const column of missing) {
     issues.push({
       row: header.row,
@@ -92,12 +126,12 @@ function csvCell(value: string): string {
 }
 
 /**
- * The import template as CSV (UTF-8 with a BOM, so Excel opens it with the right encoding): the
- * headers (required ones marked with *) and one example row. Like every file the project writes,
- * each cell goes through `neutraliseCell`.
+ * An import template as CSV (UTF-8 with a BOM, so Excel opens it with the right encoding): the
+ * headers (required ones marked with *) and one example row; the station columns unless told.
+ * Like every file the project writes, each cell goes through `neutraliseCell`.
  */
-export function importTemplateCsv(): string {
-  const header = importColumns.map((c) => (c.required ? `${c.label}*` : c.label));
-  const example = importColumns.map((c) => c.example);
+export function importTemplateCsv(columns: readonly ImportColumn[] = importColumns): string {
+  const header = columns.map((c) => (c.required ? `${c.label}*` : c.label));
+  const example = columns.map((c) => c.example);
   return `\ufeff${[header, example].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -64,7 +64,7 @@ function cellText(cell: Cell | undefined, key: ColumnKey): string {
  * A phone number an XLSX file stored as a number has lost its leading 0 (0512… → 512…): put it back
  * unless it is a mobile (1[3-9] + 9 digits), a 400 number or a short service number.
  */
-function phoneText(cell: Cell | undefined): string {
+export function phoneText(cell: Cell | undefined): string {
   if (typeof cell !== 'number') {
     return cellText(cell, 'phone').normalize('NFKC').replace(/\s+/g, '').replace(/[—–]/g, '-');
   }

@@ -52,7 +52,7 @@ const amenitySynonyms: Record<string, AmenityCode> = {
 export const lookupKey = (text: string) => text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
 /** Label, code and synonyms → code, compared without spaces, case or full-width forms. */
-function vocabulary<T extends string>(
+export function vocabulary<T extends string>(
   labels: Record<T, string>,
   synonyms: Record<string, T>,
 ): Map<string, T> {

@@ -13,6 +13,8 @@ export const dailyCaps = {
   report: 20,
   rating: 50,
   signup: 20,
+  /** Unmasked reads of hardship files by one staff member. */
+  reveal: 100,
 } as const;
 export type LimitedAction = keyof typeof dailyCaps;
 
@@ -20,6 +22,7 @@ const actionLabel: Record<LimitedAction, string> = {
   report: '问题反映',
   rating: '评价',
   signup: '报名',
+  reveal: '查看完整信息',
 };
 
 const DAY_SECONDS = 86_400;

@@ -34,6 +34,19 @@ import {
   listMyHandouts,
   reviewHandout,
 } from './handouts';
+import {
+  createHardshipFile,
+  createHardshipVisit,
+  getHardshipFile,
+  listHardshipAudit,
+  listHardshipFiles,
+  listHardshipVisits,
+  listPovertyLines,
+  revealHardshipFile,
+  setPovertyLine,
+  updateHardshipFile,
+} from './hardship';
+import { importHardshipFiles } from './hardshipImport';
 import { getMe } from './me';
 import { listOrgs, setStaffRole } from './orgs';
 import { completePhotoUpload, createPhotoUpload } from './photos';
@@ -76,6 +89,8 @@ export * from './define';
 export * from './deliveries';
 export * from './exports';
 export * from './handouts';
+export * from './hardship';
+export * from './hardshipImport';
 export * from './me';
 export * from './orgs';
 export * from './photos';
@@ -149,6 +164,17 @@ export const contracts = {
   getDeliveryExport,
   createPhotoUpload,
   completePhotoUpload,
+  createHardshipFile,
+  updateHardshipFile,
+  getHardshipFile,
+  listHardshipFiles,
+  revealHardshipFile,
+  listHardshipAudit,
+  listPovertyLines,
+  setPovertyLine,
+  createHardshipVisit,
+  listHardshipVisits,
+  importHardshipFiles,
 } as const;
 
 export type ContractName = keyof typeof contracts;

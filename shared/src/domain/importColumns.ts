@@ -29,6 +29,19 @@
  * empty cell clears the optional field (设施, 例外日期, 开放季节, 电话, 最美年份), as leaving a field
  * out of an edit does. 外部编号 is the row's key, so it cannot be cleared by import (edit the station).
  */
+/**
+ * One column of an import file (stations, households): the header staff write, the other names it
+ * may go by, and what the staff UI and the template show about it.
+ */
+export interface ImportColumn<K extends string = string> {
+  readonly key: K;
+  readonly label: string;
+  readonly aliases: readonly string[];
+  readonly required: boolean;
+  readonly example: string;
+  readonly note: string;
+}
+
 export const importColumns = [
   {
     key: 'externalId',
@@ -150,6 +163,6 @@ export const importColumns = [
     example: '2023、2024',
     note: '',
   },
-] as const;
+] as const satisfies readonly ImportColumn[];
 
 export type ImportColumnKey = (typeof importColumns)[number]['key'];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maskedPhoneSchema } from '../domain/idNumber';
 import { campaignIdSchema } from './campaign';
 import { localDateSchema } from './hours';
 import { halfDaySchema, volunteerSignupIdSchema, worksiteSignupIdSchema } from './signup';
@@ -57,7 +58,7 @@ export const assignmentSiteSchema = z.object({
   orgName: z.string(),
   location: z.object({ lat: z.number(), lng: z.number() }).optional(),
   contactName: z.string(),
-  contactPhoneMasked: z.string(),
+  contactPhoneMasked: maskedPhoneSchema,
   outdoorWorkers: z.number().int(),
   requested: z.array(z.object({ kind: z.string(), items: z.array(z.string()) })),
 });

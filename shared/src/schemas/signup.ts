@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maskedPhoneSchema } from '../domain/idNumber';
 import { campaignIdSchema, catalogCodeSchema, workerGroupSchema } from './campaign';
 import { contactPhoneSchema } from './contactPhone';
 import { localDateSchema } from './hours';
@@ -169,7 +170,7 @@ export const worksiteSignupSchema = z.object({
   requested: z.array(z.object({ kind: z.string(), items: z.array(z.string()) })),
   preferredDates: z.array(z.string()),
   contactName: z.string(),
-  contactPhoneMasked: z.string(),
+  contactPhoneMasked: maskedPhoneSchema,
   note: z.string().optional(),
   status: signupStatusSchema,
   review: reviewSchema.optional(),
@@ -188,7 +189,7 @@ export const volunteerSignupSchema = z.object({
   districts: z.array(orgPathSchema),
   availability: z.array(availabilitySlotSchema),
   skills: z.array(z.enum(volunteerSkills)),
-  phoneMasked: z.string(),
+  phoneMasked: maskedPhoneSchema,
   status: signupStatusSchema,
   review: reviewSchema.optional(),
   version: z.number().int().min(1),

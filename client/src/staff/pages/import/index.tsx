@@ -1,5 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect } from 'react';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { StaffImportColumns } from '../../../components/StaffImportColumns';
 import { StaffImportIssues } from '../../../components/StaffImportIssues';
@@ -9,16 +11,24 @@ import { StateView } from '../../../components/StateView';
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useStationImport } from '../../../hooks/useStationImport';
 import { fileSourceHint } from '../../../platform/fileChooser';
+import { importModeOf } from '../../../services/importModes';
 import { openPage } from '../../../services/navigation';
-import { staffRoutes } from '../../../services/staffRoutes';
 import './index.scss';
 import { GateFallback } from '../../../components/GateFallback';
 
-/** 批量导入: a dry run first (counts and per-row issues), then 确认导入. */
+/**
+ * 批量导入: a dry run first (counts and per-row issues), then 确认导入. Stations, or with
+ * `?kind=households` 导入困难职工档案 (the household columns, the same steps).
+ */
 export default function StaffImportPage() {
   const { gate, account } = useRoleGate(['staff', 'admin']);
   const orgPath = gate.kind === 'allowed' ? gate.me.org?.path : undefined;
-  const job = useStationImport(orgPath);
+  const mode = importModeOf(useRouter().params.kind);
+  const job = useStationImport(orgPath, mode.run);
+
+  useEffect(() => {
+    if (mode.title) void Taro.setNavigationBarTitle({ title: mode.title });
+  }, [mode.title]);
 
   if (gate.kind !== 'allowed') {
     return (
@@ -95,8 +105,8 @@ export default function StaffImportPage() {
               </Text>
             ) : null}
             {finished ? (
-              <Button type="primary" size="large" block onClick={() => void openPage(staffRoutes.stations)}>
-                查看我的驿站
+              <Button type="primary" size="large" block onClick={() => void openPage(mode.done.url)}>
+                {mode.done.label}
               </Button>
             ) : null}
           </View>
@@ -104,7 +114,7 @@ export default function StaffImportPage() {
       ) : null}
 
       <Text className="staff-import__section">文件格式</Text>
-      <StaffImportColumns />
+      <StaffImportColumns columns={mode.columns} intro={mode.intro} />
     </View>
   );
 }

@@ -5,6 +5,7 @@ import { type LinkItem, LinkList } from '../../../components/LinkList';
 import { OrgCard } from '../../../components/OrgCard';
 import { useNewReportCount } from '../../../hooks/useNewReportCount';
 import { useRoleGate } from '../../../hooks/useRoleGate';
+import { hardshipRoutes } from '../../../services/hardshipRoutes';
 import { openPage } from '../../../services/navigation';
 import { editStationUrl, staffRoutes } from '../../../services/staffRoutes';
 import './index.scss';
@@ -16,7 +17,7 @@ function reportsDescription(count: { count: number; more: boolean } | undefined)
   return `${count.count}${count.more ? '+' : ''} 个问题待处理`;
 }
 
-/** Union staff's landing page (subpackage): station upkeep and the 三送 campaigns; monitoring later. */
+/** Union staff's landing page (subpackage): station upkeep, the 三送 campaigns and hardship monitoring. */
 export default function StaffHomePage() {
   const { gate, account } = useRoleGate(['staff', 'admin']);
   const reports = useNewReportCount(gate.kind === 'allowed');
@@ -75,6 +76,17 @@ export default function StaffHomePage() {
             title: '三送活动管理',
             description: '活动与物资目录、报名审核、任务分配',
             onClick: () => void openPage(staffRoutes.campaigns),
+          },
+        ]}
+      />
+      <LinkList
+        title="防止返困监测"
+        items={[
+          {
+            key: 'households',
+            title: '困难职工档案',
+            description: '一户一档、入户走访、走访逾期提醒',
+            onClick: () => void openPage(hardshipRoutes.list),
           },
         ]}
       />
