@@ -15,6 +15,7 @@ import {
   post,
   put,
   rawAudit,
+  rawFile,
   reveal,
 } from './hardshipFixtures';
 import { atShanghaiNoon } from './shanghaiNoon';
@@ -148,7 +149,14 @@ describe('Handler: updateHardshipFile', () => {
         orgPath: scene.county,
         district: '测试县工会',
         phoneMasked: `${phone.slice(0, 3)}****${phone.slice(-4)}`,
+        // The town's caseworker cannot hold a county file: the mover took it over.
+        caseworkerUserId: scene.countyStaff.userId,
       },
+    });
+    // The town staff who filed it can no longer read it by sending their create again.
+    expect(await post(scene.townStaff.token, body)).toStrictEqual({
+      status: 403,
+      body: errorBody('OUT_OF_SCOPE', '超出您所在工会组织的管理范围'),
     });
     expect(await reveal(scene.countyStaff.token, body.id, { reason: '核对新电话' })).toStrictEqual({
       status: 200,
@@ -185,6 +193,31 @@ describe('Handler: updateHardshipFile', () => {
       status: 200,
       body: { idNumber: body.idNumber, phone: body.phone, address: body.address },
     });
+  });
+
+  it('refuses an edit from a worker, a volunteer, no token and staff below the file, changing nothing', async () => {
+    const scene = await hardshipScene();
+    const body = draft(scene.county);
+    await filed(scene.countyStaff.token, body);
+    const [worker, volunteer] = await Promise.all([
+      freshUser(),
+      freshUser({ roles: ['volunteer'], orgPath: scene.county }),
+    ]);
+    const edit = editOf(body, 1, { notes: '不应保存' });
+    const forbidden = { status: 403, body: errorBody('FORBIDDEN', '您没有执行此操作的权限') };
+    expect(await put(worker.token, body.id, edit)).toStrictEqual(forbidden);
+    expect(await put(volunteer.token, body.id, edit)).toStrictEqual(forbidden);
+    expect(await put('', body.id, edit)).toStrictEqual({
+      status: 401,
+      body: errorBody('UNAUTHENTICATED', '请先登录'),
+    });
+    expect(await put(scene.townStaff.token, body.id, { ...edit, orgPath: scene.town })).toStrictEqual({
+      status: 403,
+      body: errorBody('OUT_OF_SCOPE', '超出您所在工会组织的管理范围'),
+    });
+    expect(await rawFile(body.id)).toMatchObject({ version: 1 });
+    expect((await rawFile(body.id))?.notes).toBe(body.notes);
+    expect((await rawAudit(body.id)).map((event) => event.action)).toStrictEqual(['createFile']);
   });
 
   it('lets only one of two racing edits of one version land', async () => {

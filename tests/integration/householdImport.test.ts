@@ -254,6 +254,33 @@ describe('Handler: importHardshipFiles', () => {
     for (const file of files) expect(await rawAudit(file.id)).toHaveLength(1);
   });
 
+  it('tells a row that changes only the sealed address or phone from an unchanged one', async () => {
+    const scene = await hardshipScene();
+    const row = householdRow();
+    await importCsv(scene.countyStaff.token, scene.county, [row], false);
+    const [file] = await filesUnder(scene.countyStaff.token, scene.county);
+
+    const moved = await importCsv(
+      scene.countyStaff.token,
+      scene.county,
+      [{ ...row, 家庭住址: '张家港市示例路 99 号' }],
+      true,
+    );
+    const rePhoned = await importCsv(
+      scene.countyStaff.token,
+      scene.county,
+      [{ ...row, 联系电话: '0512-58689999' }],
+      true,
+    );
+    const same = await importCsv(scene.countyStaff.token, scene.county, [row], true);
+
+    expect(moved.body).toStrictEqual(result({ dryRun: true, rows: 1, valid: 1, updated: 1 }));
+    expect(rePhoned.body).toStrictEqual(result({ dryRun: true, rows: 1, valid: 1, updated: 1 }));
+    expect(same.body).toStrictEqual(result({ dryRun: true, rows: 1, valid: 1, unchanged: 1 }));
+    // The unchanged check reads the keyed hash kept beside the sealed fields.
+    expect((await rawFile(file!.id))?.contactHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it('updates a file whose income changed, keeping its consent and caseworker', async () => {
     const scene = await hardshipScene();
     const row = householdRow();

@@ -33,6 +33,11 @@ export const hardshipFileRecordSchema = z.object({
   phoneMasked: maskedPhoneSchema,
   /** Sealed by lib/fieldCrypto (envelope encryption): the only place these fields exist at rest. */
   sealed: sealedSchema,
+  /**
+   * Keyed hash of the sealed phone and address (services/hardshipRules.ts `sealedContactHash`): an
+   * import tells an unchanged row without decrypting. Absent on files written before it existed.
+   */
+  contactHash: z.string().optional(),
   members: z.array(householdMemberSchema),
   category: hardshipCategorySchema,
   status: hardshipStatusSchema,

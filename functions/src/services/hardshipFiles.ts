@@ -8,11 +8,13 @@ import {
   replaceHardshipFile,
 } from '../db/hardshipFiles';
 import type { HardshipFileRecord } from '../db/hardshipItems';
+import { provinceOf } from '../db/keys';
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
 import { keyedContentHash } from '../lib/lookupHash';
 import type { Caller } from './caller';
 import {
+  caseworkerAfterMove,
   duplicateFiling,
   fileOrg,
   openFile,
@@ -25,9 +27,6 @@ import { povertyLineInForce, todayInShanghai } from './povertyLines';
 import { assertInScope, listingRoot } from './scope';
 
 const PAGE_SIZE = 20;
-
-/** The province an org path lies in: the tree in which an ID number is filed once. */
-const provinceCode = (orgPath: string) => orgPath.split('/')[0];
 
 /** The detail view of a stored file: its address opened, the standard in force today looked up. */
 export async function detailOf(record: HardshipFileRecord): Promise<HouseholdFile> {
@@ -64,6 +63,8 @@ export function fileAudit(
 function answerExisting(caller: Caller, existing: HardshipFileRecord, hash: string): Promise<HouseholdFile> {
   if (existing.createdBy !== caller.userId || existing.contentHash !== hash)
     throw new AppError('REQUEST_ID_REUSED');
+  // The file may have moved since it was filed: a retry shows it only while it is still in scope.
+  assertInScope(caller, existing.orgPath);
   return detailOf(existing);
 }
 
@@ -137,7 +138,7 @@ export async function updateHardshipFile(
     if (current.editHash === hash) return detailOf(current);
     throw versionConflict(current);
   }
-  if (provinceCode(body.orgPath) !== provinceCode(current.orgPath)) {
+  if (provinceOf(body.orgPath) !== provinceOf(current.orgPath)) {
     throw new AppError('VALIDATION_FAILED', {
       details: {
         issues: [{ path: 'body.orgPath', message: '档案不能移到其他省份的工会，请在当地重新建档' }],
@@ -146,12 +147,14 @@ export async function updateHardshipFile(
   }
   const moved = body.orgPath !== current.orgPath;
   const keepCaseworker =
-    body.caseworkerUserId === undefined || (body.caseworkerUserId === current.caseworkerUserId && !moved);
+    body.caseworkerUserId === undefined || body.caseworkerUserId === current.caseworkerUserId;
   const [node, caseworker, opened] = await Promise.all([
     fileOrg(body.orgPath),
-    keepCaseworker
-      ? { caseworkerUserId: current.caseworkerUserId, caseworkerName: current.caseworkerName }
-      : resolveCaseworker(caller, body.caseworkerUserId, body.orgPath),
+    !keepCaseworker
+      ? resolveCaseworker(caller, body.caseworkerUserId, body.orgPath)
+      : moved
+        ? caseworkerAfterMove(caller, current, body.orgPath)
+        : { caseworkerUserId: current.caseworkerUserId, caseworkerName: current.caseworkerName },
     openFile(current),
   ]);
   const at = now().toISOString();

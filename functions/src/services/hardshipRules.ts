@@ -12,7 +12,7 @@ import { getOrgs } from '../db/orgs';
 import { getUser } from '../db/users';
 import { AppError } from '../lib/errors';
 import { openFields, sealFields } from '../lib/fieldCrypto';
-import { keyedHash } from '../lib/lookupHash';
+import { keyedContentHash, keyedHash } from '../lib/lookupHash';
 import type { Caller } from './caller';
 import { isInScope } from './scope';
 
@@ -43,6 +43,24 @@ export async function resolveCaseworker(
   return { caseworkerUserId: user.id, caseworkerName: user.nickname };
 }
 
+/**
+ * Who keeps a file that moves to `orgPath`: its caseworker while they may still hold it there (staff
+ * of the new node or above, in the mover's scope), else the mover, who took the file there.
+ */
+export async function caseworkerAfterMove(
+  caller: Caller,
+  current: { caseworkerUserId: string },
+  orgPath: string,
+): Promise<{ caseworkerUserId: string; caseworkerName: string }> {
+  try {
+    return await resolveCaseworker(caller, current.caseworkerUserId, orgPath);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'CASEWORKER_INVALID')
+      return resolveCaseworker(caller, undefined, orgPath);
+    throw error;
+  }
+}
+
 /** The consent as stored: an unchanged one keeps who recorded it and when; a new one is the caller's now. */
 export function stampConsent(draft: ConsentDraft, caller: Caller, at: string, previous?: Consent): Consent {
   const same =
@@ -61,13 +79,23 @@ export async function protectedFields(
   fileId: string,
   fields: { idNumber: string; phone: string; address: string },
 ) {
-  const [sealed, idHash] = await Promise.all([sealFields(fileId, fields), keyedHash('id', fields.idNumber)]);
+  const [sealed, idHash, contactHash] = await Promise.all([
+    sealFields(fileId, fields),
+    keyedHash('id', fields.idNumber),
+    sealedContactHash(fields),
+  ]);
   return {
     sealed,
     idHash,
+    contactHash,
     idNumberMasked: maskIdNumber(fields.idNumber),
     phoneMasked: maskPhone(fields.phone),
   };
+}
+
+/** What a file's `contactHash` is of: its phone and street address, keyed (never a plain hash). */
+export function sealedContactHash(fields: { phone: string; address: string }): Promise<string> {
+  return keyedContentHash({ phone: fields.phone, address: fields.address });
 }
 
 /** The plaintext ID number, phone and address of a file (decrypting its data key). */

@@ -9,7 +9,7 @@ import { logger } from '../lib/logger';
 import { keyedContentHash } from '../lib/lookupHash';
 import type { Caller } from './caller';
 import { fileAudit } from './hardshipFiles';
-import { protectedFields, stampConsent } from './hardshipRules';
+import { caseworkerAfterMove, protectedFields, sealedContactHash, stampConsent } from './hardshipRules';
 import { householdColumnLabel, householdColumns, mapHouseholdRow } from './householdImportMapping';
 import { type HouseholdPlan, planHouseholdRows } from './householdImportPlan';
 import { applyPlans, importResult, readImportFile, WRITE_BUDGET_MS } from './importRun';
@@ -110,7 +110,11 @@ async function updateFile(caller: Caller, plan: Update, at: string): Promise<voi
     ...rest,
     orgName: plan.org.name,
     district: plan.org.region,
-    ...(await protectedFields(previous.id, { idNumber, phone, address })),
+    ...(rest.orgPath === previous.orgPath ? {} : await caseworkerAfterMove(caller, previous, rest.orgPath)),
+    // Re-sealed (a new data key) only when the phone or address changed.
+    ...(previous.contactHash === (await sealedContactHash({ phone, address }))
+      ? {}
+      : await protectedFields(previous.id, { idNumber, phone, address })),
     updatedAt: at,
     version: previous.version + 1,
   };

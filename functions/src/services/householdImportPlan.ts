@@ -8,9 +8,10 @@ import {
 import { getFilesByIdHashes, type IdHolder } from '../db/hardshipImportReads';
 import type { HardshipFileRecord } from '../db/hardshipItems';
 import { getOrgs } from '../db/orgs';
+import { canonicalJson } from '../lib/contentHash';
 import { keyedHash } from '../lib/lookupHash';
 import type { Caller } from './caller';
-import { openFile } from './hardshipRules';
+import { openFile, sealedContactHash } from './hardshipRules';
 import {
   type HouseholdColumn,
   headMember,
@@ -72,8 +73,13 @@ export async function planHouseholdRows(
     OPEN_CONCURRENCY,
     async (index) => {
       const plan = plans[index] as Extract<HouseholdPlan, { action: 'update' }>;
-      const stored = await openFile(plan.previous);
-      if (stored.phone !== plan.draft.phone || stored.address !== plan.draft.address) return;
+      // Compared by keyed hash; only a file stored before the hash existed is decrypted.
+      const same = plan.previous.contactHash
+        ? plan.previous.contactHash === (await sealedContactHash(plan.draft))
+        : await openFile(plan.previous).then(
+            (s) => s.phone === plan.draft.phone && s.address === plan.draft.address,
+          );
+      if (!same) return;
       plans[index] = { row: plan.row, action: 'unchanged', issues: plan.issues };
     },
   );
@@ -228,15 +234,6 @@ function completeDraft(
   return undefined;
 }
 
-/** Canonical JSON: keys sorted, so the same content compares equal whatever its order. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  );
-}
-
 /** The fields a row can change that are kept in the clear. */
 function openFieldsOf(file: {
   orgPath: string;
@@ -249,11 +246,11 @@ function openFieldsOf(file: {
   income: unknown;
   notes?: string | undefined;
 }) {
-  return canonical({
+  return canonicalJson({
     orgPath: file.orgPath,
     headName: file.headName,
     // Members in any order are the same household (the form may have put the head anywhere).
-    members: file.members.map(canonical).sort(),
+    members: file.members.map((member) => canonicalJson(member)).sort(),
     category: file.category,
     status: file.status,
     exitDate: file.exitDate ?? null,
