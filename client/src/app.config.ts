@@ -51,6 +51,14 @@ export default defineAppConfig({
         'pages/household/index',
         'pages/householdEdit/index',
         'pages/visit/index',
+        // 预警: alerts (queue by status), alert (detail, actions), myAlerts (我的预警),
+        // escalated (上级督办: alerts a union below let fall overdue).
+        'pages/alerts/index',
+        'pages/alert/index',
+        'pages/myAlerts/index',
+        'pages/escalated/index',
+        // rules: 规则设置 (monitoring rules per union, inherited down the tree; 低保 standards).
+        'pages/rules/index',
       ],
     },
   ],

@@ -335,7 +335,9 @@ export const demoHouseholdSeeds: DemoHouseholdSeed[] = [
       { relation: 'parent', name: '周某', birthYear: 1955, condition: 'chronic', employment: 'retired' },
     ],
     category: 'relative',
-    status: 'active',
+    // Left hardship 345 days ago: its 12-month monitoring window ends about 20 days after the seed day.
+    status: 'exited',
+    exitDaysAgo: 345,
     causes: ['schooling', 'unemployment'],
     income: {
       annualIncomeFen: 6_000_000,
@@ -475,6 +477,11 @@ export const demoHouseholdSeeds: DemoHouseholdSeed[] = [
         annualFixedSpendingFen: 720_000,
         householdSize: 3,
         earners: [['self', 'unable', false]],
+        illnessOrAccident: {
+          kind: 'illness',
+          description: '复查发现复发，需再次住院化疗',
+          expectedCostFen: 2_200_000,
+        },
         largeSpending: [{ kind: 'education', amountFen: 600_000, note: '长子大学学费' }],
         housing: [],
         risk: 'high',
@@ -529,13 +536,13 @@ export const demoHouseholdSeeds: DemoHouseholdSeed[] = [
         annualFixedSpendingFen: 900_000,
         householdSize: 3,
         earners: [
-          ['self', 'employed', false],
+          ['self', 'unemployed', true],
           ['spouse', 'flexible', false],
         ],
         largeSpending: [{ kind: 'other', amountFen: 1_500_000, note: '房屋维修' }],
         housing: ['dangerous'],
         risk: 'medium',
-        notes: '维修已开工，工会送去慰问金。',
+        notes: '户主所在企业停产，本月起失业；维修已开工，工会送去慰问金。',
       },
     ],
   },
@@ -557,7 +564,8 @@ export const demoHouseholdSeeds: DemoHouseholdSeed[] = [
     consent: { givenBy: '何某某', relation: 'self', scopes: ['filing', 'visits'], method: 'written' },
     visits: [
       {
-        daysAgo: 60,
+        // Above 低保 at every visit since this one, over six months ago: up for a 脱困 review.
+        daysAgo: 200,
         nextInDays: 60,
         mode: 'home',
         annualIncomeFen: 3_600_000,

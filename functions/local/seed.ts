@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { campaignToItem } from '../src/db/campaignItems';
-import { keys } from '../src/db/keys';
+import { keys, staffIndexKeys } from '../src/db/keys';
 import { volunteerSignupToItem, worksiteSignupToItem } from '../src/db/signupItems';
 import { stationToItem } from '../src/db/stationItems';
 import { demoAssignmentItems } from './demoAssignments';
@@ -12,9 +12,9 @@ import { seedDemoHandouts } from './demoHandouts';
 import { type DemoPhotoStorage, seedDemoPhotos } from './demoPhotos';
 import { demoVolunteerSignups, demoWorksiteSignups } from './demoSignups';
 import { demoStations } from './demoStations';
-import { provideLocalFunctionEnv } from './seedEnv';
+import { endpointUrlOf, provideLocalFunctionEnv } from './seedEnv';
 import { assertLocalSeedTarget } from './seedGuard';
-import { putIfAbsent } from './seedWrites';
+import { addMissingIndexKeys, putIfAbsent } from './seedWrites';
 
 export { demoUserId };
 
@@ -71,6 +71,8 @@ export async function seedDemoData(
       nickname: user.nickname,
       ...(user.roles.length > 0 ? { roles: new Set(user.roles) } : {}),
       ...(user.orgPath ? { orgPath: user.orgPath } : {}),
+      // Staff are found by node (alert assignees) through the same index setUserStaffRole keeps.
+      ...staffIndexKeys.ofUser({ id, roles: user.roles, orgPath: user.orgPath }),
       demo: true,
       createdAt: stamp,
       updatedAt: stamp,
@@ -88,14 +90,35 @@ export async function seedDemoData(
       ...demoAssignmentItems(at),
     ].map((item) => putIfAbsent(db, tableName, item)),
   );
+  // A data directory seeded before the staff-by-org index existed gets it on its demo staff.
+  await Promise.all(
+    demoUsers.map((user) =>
+      addMissingIndexKeys(
+        db,
+        tableName,
+        keys.user(demoUserId(user)),
+        staffIndexKeys.ofUser({ id: demoUserId(user), roles: user.roles, orgPath: user.orgPath }),
+      ),
+    ),
+  );
   // Deliveries last: written with their counters in one transaction each, as the API does.
   const deliveries = await seedDemoDeliveries(db, tableName, at);
   const handouts = await seedDemoHandouts(db, tableName, at);
   const photos = photoStorage ? await seedDemoPhotos(db, tableName, at, photoStorage) : 0;
   // Households are sealed and hashed by the functions' own modules, which read the function
   // environment when loaded: this process gets the local stage's first (see seedEnv.ts).
-  provideLocalFunctionEnv(tableName);
+  const endpoint = await endpointUrlOf(client);
+  provideLocalFunctionEnv(tableName, endpoint);
+  // The rule override first, so anything reviewed after it applies 苏州's own policy.
+  const { seedDemoPolicies } = await import('./demoPolicies');
+  const policies = await seedDemoPolicies(db, tableName, at);
   const { seedDemoHouseholds } = await import('./demoHouseholds');
   const households = await seedDemoHouseholds(db, tableName, at);
-  return written.reduce<number>((sum, count) => sum + count, deliveries + handouts + photos + households);
+  // Alerts after the visits: raised by the real rules, moved by the demo staff through the services.
+  const { seedDemoAlerts } = await import('./demoAlerts');
+  const alerts = await seedDemoAlerts(tableName, endpoint, at);
+  return written.reduce<number>(
+    (sum, count) => sum + count,
+    deliveries + handouts + photos + policies + households + alerts,
+  );
 }

@@ -23,8 +23,25 @@ export function localFunctionEnv(tableName: string): Record<string, string> {
  * them, like a test worker, keeps its own), so demo data is sealed and hashed under the keys the
  * API it is served by will use. Only called after the seed guard has accepted the target.
  */
-export function provideLocalFunctionEnv(tableName: string): void {
-  for (const [name, value] of Object.entries(localFunctionEnv(tableName))) {
+export function provideLocalFunctionEnv(tableName: string, dynamoEndpoint?: string): void {
+  const settings = {
+    ...localFunctionEnv(tableName),
+    // The demo alerts are moved through the services, whose table client is the functions' own.
+    ...(dynamoEndpoint ? { DYNAMODB_ENDPOINT: dynamoEndpoint } : {}),
+    // The services log each notice they skip (no template locally): noise in `npm start`'s output.
+    POWERTOOLS_LOG_LEVEL: 'WARN',
+  };
+  for (const [name, value] of Object.entries(settings)) {
     process.env[name] ??= value;
   }
+}
+
+/** The URL of the endpoint a client talks to (DynamoDB Local's, once the seed guard accepted it). */
+export async function endpointUrlOf(client: {
+  config: { endpoint?: () => Promise<{ protocol: string; hostname: string; port?: number; path: string }> };
+}): Promise<string | undefined> {
+  const endpoint = client.config.endpoint ? await client.config.endpoint() : undefined;
+  if (!endpoint) return undefined;
+  const port = endpoint.port === undefined ? '' : `:${endpoint.port}`;
+  return `${endpoint.protocol}//${endpoint.hostname}${port}${endpoint.path.replace(/\/$/, '')}`;
 }

@@ -193,7 +193,12 @@ describe('API: assigning, answering and handing on over HTTP', () => {
       expect(consent).toMatchObject({
         status: 200,
         body: {
-          subscriptions: [{ topic: 'assignment', templateId: 'local-template-assignment', remaining: 1 }, {}],
+          subscriptions: [
+            { topic: 'assignment', templateId: 'local-template-assignment', remaining: 1 },
+            {},
+            {},
+            {},
+          ],
         },
       });
     }

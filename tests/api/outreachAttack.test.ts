@@ -555,6 +555,8 @@ describe('API attack: the same write five times at once', () => {
         subscriptions: [
           { topic: 'assignment', remaining: 1 },
           { topic: 'reminder', remaining: 0 },
+          { topic: 'alertAssigned', remaining: 0 },
+          { topic: 'alertDue', remaining: 0 },
         ],
       },
     });
@@ -565,7 +567,7 @@ describe('API attack: the same write five times at once', () => {
     const taskId = (task.body as Assignment).id;
     expect(await messagesTo(first.openid)).toHaveLength(1);
     const left = await request('GET', '/me/subscriptions', { token: first.token });
-    expect(left.body).toMatchObject({ subscriptions: [{ topic: 'assignment', remaining: 0 }, {}] });
+    expect(left.body).toMatchObject({ subscriptions: [{ topic: 'assignment', remaining: 0 }, {}, {}, {}] });
 
     const accepted = same(
       await five(() =>
@@ -846,7 +848,9 @@ describe('API attack: illegal moves, stale versions and consent', () => {
       token: quiet.token,
       body: { requestId: randomUUID(), results: [{ topic: 'assignment', result: 'reject' }] },
     });
-    expect(rejected.body).toMatchObject({ subscriptions: [{ remaining: 0 }, { remaining: 0 }] });
+    expect(rejected.body).toMatchObject({
+      subscriptions: [{ remaining: 0 }, { remaining: 0 }, { remaining: 0 }, { remaining: 0 }],
+    });
     expectRefused(
       await request('POST', '/me/subscriptions', {
         token: quiet.token,
@@ -877,6 +881,8 @@ describe('API attack: illegal moves, stale versions and consent', () => {
       subscriptions: [
         { topic: 'assignment', remaining: 10 },
         { topic: 'reminder', remaining: 0 },
+        { topic: 'alertAssigned', remaining: 0 },
+        { topic: 'alertDue', remaining: 0 },
       ],
     });
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../../functions/src/db/client';
-import { keys } from '../../functions/src/db/keys';
+import { keys, staffIndexKeys } from '../../functions/src/db/keys';
 import { upsertUserOnLogin } from '../../functions/src/db/users';
 import { userIdForOpenid } from '../../functions/src/lib/ids';
 import { issueAccessToken } from '../../functions/src/services/token';
@@ -25,6 +25,7 @@ export async function freshUser(
           nickname: '测试用户',
           ...(options.roles?.length ? { roles: new Set(options.roles) } : {}),
           ...(options.orgPath ? { orgPath: options.orgPath } : {}),
+          ...staffIndexKeys.ofUser({ id: userId, roles: options.roles ?? [], orgPath: options.orgPath }),
           createdAt: new Date().toISOString(),
           updatedAt: new Date().toISOString(),
           version: 1,

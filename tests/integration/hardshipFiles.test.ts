@@ -72,7 +72,9 @@ describe('Handler: createHardshipFile', () => {
     await filed(scene.townStaff.token, body);
     const items = [...(await partition(`HFILE#${body.id}`)), ...(await rawAudit(body.id))];
     const raw = JSON.stringify(items);
-    expect(items.length).toBe(2);
+    // The file, its monitor (the sweep's schedule) and its 建档 event.
+    expect(items.map((item) => item.sk).slice(0, 2)).toStrictEqual(['FILE', 'MONITOR']);
+    expect(items.length).toBe(3);
     for (const secret of [body.idNumber, body.idNumber.slice(0, 17), body.phone, body.address]) {
       expect(raw).not.toContain(secret);
     }

@@ -41,11 +41,14 @@ const consent = (
   );
 const subscriptions = (token: string) =>
   invoke(getSubscriptions, httpEvent({ path: '/me/subscriptions', token }));
+/** The volunteer topics' consents (the alert topics are staff's; these tests never grant them). */
 const remaining = async (token: string) =>
   Object.fromEntries(
     (
       (await subscriptions(token)).body as { subscriptions: { topic: string; remaining: number }[] }
-    ).subscriptions.map((s) => [s.topic, s.remaining]),
+    ).subscriptions
+      .filter((s) => s.topic === 'assignment' || s.topic === 'reminder')
+      .map((s) => [s.topic, s.remaining]),
   );
 
 /** 2026-07-01 → 2026年7月1日, worked out here from the date's digits. */
@@ -87,6 +90,8 @@ describe('Handler: getSubscriptions and recordSubscriptions', () => {
         subscriptions: [
           { topic: 'assignment', templateId: 'test-template-assignment', remaining: 0 },
           { topic: 'reminder', templateId: 'test-template-reminder', remaining: 0 },
+          { topic: 'alertAssigned', templateId: 'test-template-alert-assigned', remaining: 0 },
+          { topic: 'alertDue', templateId: 'test-template-alert-due', remaining: 0 },
         ],
       },
     });
@@ -102,6 +107,8 @@ describe('Handler: getSubscriptions and recordSubscriptions', () => {
         subscriptions: [
           { topic: 'assignment', templateId: 'test-template-assignment', remaining: 1 },
           { topic: 'reminder', templateId: 'test-template-reminder', remaining: 0 },
+          { topic: 'alertAssigned', templateId: 'test-template-alert-assigned', remaining: 0 },
+          { topic: 'alertDue', templateId: 'test-template-alert-due', remaining: 0 },
         ],
       },
     });

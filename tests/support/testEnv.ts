@@ -19,6 +19,8 @@ export function handlerEnv(
     WECHAT_SECRET: 'test-wechat-secret',
     WECHAT_TEMPLATE_ASSIGNMENT: 'test-template-assignment',
     WECHAT_TEMPLATE_REMINDER: 'test-template-reminder',
+    WECHAT_TEMPLATE_ALERT_ASSIGNED: 'test-template-alert-assigned',
+    WECHAT_TEMPLATE_ALERT_DUE: 'test-template-alert-due',
     JWT_SECRET: 'integration-jwt-secret-0123456789abcdef',
     PSEUDONYM_KEY: 'integration-pseudonym-key-0123456789abcdef',
     COOLING_CODE_KEY: 'integration-cooling-code-key-0123456789abcdef',

@@ -19,7 +19,7 @@ const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.T
 const functions = ofType('AWS::Lambda::Function');
 const table = resources.AnkangTable!;
 /** Functions that serve no route: EventBridge schedules call them. */
-const scheduled = ['sendAssignmentReminders'];
+const scheduled = ['sendAssignmentReminders', 'runMonitoringSweep'];
 /** Functions that serve no route: another function invokes them (see exportJob.test.ts). */
 const invoked = ['runDeliveryExport'];
 
@@ -38,14 +38,14 @@ describe('Template: the DynamoDB table', () => {
     expect(table.DeletionPolicy).toBe('Retain');
   });
 
-  it('has generic keys and two generic GSIs', () => {
+  it('has generic keys and four generic GSIs', () => {
     expect(table.Properties.KeySchema).toStrictEqual([
       { AttributeName: 'pk', KeyType: 'HASH' },
       { AttributeName: 'sk', KeyType: 'RANGE' },
     ]);
     expect(
       table.Properties.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName),
-    ).toStrictEqual(['gsi1', 'gsi2']);
+    ).toStrictEqual(['gsi1', 'gsi2', 'gsi3', 'gsi4']);
   });
 });
 
@@ -69,10 +69,31 @@ describe('Template: routes and functions', () => {
     expect(functions.length).toBe(Object.keys(contracts).length + scheduled.length + invoked.length);
   });
 
+  const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties);
+  const ruleOf = (fn: string) => rules.filter((rule) => JSON.stringify(rule.Targets).includes(fn));
+
+  it('has one schedule per scheduled function and no other', () => {
+    expect(rules.length).toBe(scheduled.length);
+  });
+
   it('reminds tomorrow’s volunteers every evening at 18:00 Shanghai time (10:00 UTC)', () => {
-    const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties);
-    expect(rules.map((rule) => rule.ScheduleExpression)).toStrictEqual(['cron(0 10 * * ? *)']);
-    expect(JSON.stringify(rules[0]!.Targets)).toContain('SendAssignmentRemindersLambdaFunction');
+    const [rule, ...more] = ruleOf('SendAssignmentRemindersLambdaFunction');
+    expect(more).toStrictEqual([]);
+    expect(rule!.ScheduleExpression).toBe('cron(0 10 * * ? *)');
+  });
+
+  it('runs the monitoring sweep every night at 01:30 Shanghai time (17:30 UTC) for up to 15 minutes', () => {
+    const [rule, ...more] = ruleOf('RunMonitoringSweepLambdaFunction');
+    expect(more).toStrictEqual([]);
+    expect(rule!.ScheduleExpression).toBe('cron(30 17 * * ? *)');
+    expect(rule!.State).toBe('ENABLED');
+    expect(rule!.Description).toMatch(/防返困/);
+    const sweep = resources.RunMonitoringSweepLambdaFunction!;
+    expect(sweep.Properties.Timeout).toBe(900);
+    const variables = sweep.Properties.Environment.Variables as Record<string, string>;
+    // Its due-soon notices go out only where the stage names the template (empty in a bare deploy).
+    expect(variables.WECHAT_TEMPLATE_ALERT_DUE).toBe('');
+    expect(variables.WECHAT_TEMPLATE_ALERT_ASSIGNED).toBe('');
   });
 
   it('runs every function on nodejs22.x with the development login off', () => {

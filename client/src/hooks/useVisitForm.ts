@@ -1,4 +1,4 @@
-import type { HouseholdFile, Visit } from '@ankang/shared';
+import type { HouseholdFile, Visit, VisitCreated } from '@ankang/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type ApiError, toApiError } from '../services/errors';
 import { fetchHousehold, fetchVisits, newVisitId, sendVisit } from '../services/hardship';
@@ -108,8 +108,11 @@ export function useVisitForm(fileId: string, corrects: string | undefined, userI
     [update],
   );
 
-  /** Sends the visit; true once stored. A failure keeps the draft (and its id) for a retry. */
-  const submit = useCallback(async (): Promise<Visit | null> => {
+  /**
+   * Sends the visit; the stored visit (with the alerts it raised) once stored. A failure keeps the
+   * draft (and its id) for a retry.
+   */
+  const submit = useCallback(async (): Promise<VisitCreated | null> => {
     if (!values || busy.current) return null;
     const checked = visitBody(visitId.current, values, corrects);
     setSendError(null);

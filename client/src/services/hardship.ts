@@ -17,6 +17,7 @@ import {
   revealHardshipFile,
   updateHardshipFile,
   type Visit,
+  type VisitCreated,
 } from '@ankang/shared';
 import { call } from './api';
 import type { OutreachPage } from './staffOutreach';
@@ -79,7 +80,8 @@ export async function fetchVisits(fileId: string, cursor?: string): Promise<Outr
   return { items: answer.visits, nextCursor: answer.nextCursor ?? undefined };
 }
 
-export function sendVisit(fileId: string, body: NewVisitBody): Promise<Visit> {
+/** The stored visit, with the alerts it raised or updated (已触发预警). */
+export function sendVisit(fileId: string, body: NewVisitBody): Promise<VisitCreated> {
   return call(createHardshipVisit, { params: { id: fileId }, body });
 }
 

@@ -25,6 +25,8 @@ export interface AuditEvent {
   orgPath?: string;
   /** Why, as the actor gave it (unmasked reads need one). */
   reason?: string;
+  /** What changed, in words (顾晓东 → 李敏, an alert's outcome). */
+  detail?: string;
   at: string;
 }
 
@@ -88,6 +90,7 @@ export const auditEventSchema = z.object({
   subjectId: z.string(),
   orgPath: z.string().optional(),
   reason: z.string().optional(),
+  detail: z.string().optional(),
   at: z.string(),
 });
 

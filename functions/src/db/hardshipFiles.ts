@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
 import { type CursorScope, decodeCursor, encodeCursor } from './cursor';
+import { filterConditions } from './filterConditions';
 import {
   type HardshipFileRecord,
   hardshipFileRecordSchema,
@@ -111,26 +112,15 @@ export interface FileFilters {
 }
 
 function filterExpression(filters: FileFilters) {
-  const parts: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, string> = {};
-  const add = (attribute: string, op: string, value: string | undefined) => {
-    if (value === undefined) return;
-    names[`#${attribute}`] = attribute;
-    values[`:${attribute}`] = value;
-    parts.push(`#${attribute} ${op} :${attribute}`);
-  };
-  add('category', '=', filters.category);
-  add('status', '=', filters.status);
-  add('caseworkerUserId', '=', filters.caseworkerUserId);
-  add('nextVisitDue', '<', filters.dueBefore);
-  return parts.length === 0
+  const { expression, names, values } = filterConditions([
+    ['category', '=', filters.category],
+    ['status', '=', filters.status],
+    ['caseworkerUserId', '=', filters.caseworkerUserId],
+    ['nextVisitDue', '<', filters.dueBefore],
+  ]);
+  return expression === undefined
     ? {}
-    : {
-        FilterExpression: parts.join(' AND '),
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      };
+    : { FilterExpression: expression, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
 }
 
 /** Index pages read per request at most, and their size: a filtered list reads at most 500 items. */

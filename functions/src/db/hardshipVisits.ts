@@ -83,6 +83,8 @@ export interface VisitWriteParts {
   file: TransactItem;
   /** The file's audit event (auditEventPut). */
   audit: TransactItem;
+  /** More items of the same write, after all of the above (the household's monitor). */
+  extra?: readonly TransactItem[] | undefined;
 }
 
 /**
@@ -101,6 +103,7 @@ export function visitTransaction(record: VisitRecord, parts: VisitWriteParts): T
     parts.file,
     parts.audit,
     ...(parts.corrected ? [put(correctionLinkItem(parts.corrected, record))] : []),
+    ...(parts.extra ?? []),
   ];
 }
 

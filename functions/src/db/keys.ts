@@ -37,6 +37,18 @@ export const indexes = {
   openReportsByStation: 'gsi2',
   /** Hardship files of an org subtree, per province, by org path then filing time (gsi1). */
   hardshipFilesByOrg: 'gsi1',
+  /** Staff members of exactly one org node, per province (gsi2): who an alert may be given to. */
+  staffByOrg: 'gsi2',
+  /** Hardship alerts per status and province, by the file's org path then due date (gsi1): the queue. */
+  alertQueue: 'gsi1',
+  /** One staff member's unresolved alerts, due soonest first (gsi2). */
+  alertsByAssignee: 'gsi2',
+  /** Unresolved, not exhausted alerts in 8 shards by due date (gsi3): escalation and due-soon notices. */
+  alertsByDue: 'gsi3',
+  /** Unresolved alerts escalated to one org node, by escalation time (gsi4). */
+  alertsEscalatedTo: 'gsi4',
+  /** Household monitors in 8 shards by the next day to review them (gsi3; `HF_CHECK#` partitions). */
+  monitorByCheckDate: 'gsi3',
 } as const;
 
 export const keys = {
@@ -295,6 +307,25 @@ export const hardshipKeys = {
   povertyPartition: (orgPath: string) => `POVERTY#${orgPath}`,
 };
 
+export const staffIndexKeys = {
+  /**
+   * gsi2: a staff member under their org node, in the province's partition. The node's path ends in
+   * `/#`, so a node's staff are one begins_with that never reaches the staff of its children.
+   */
+  byOrg: (orgPath: string, userId: string) => ({
+    gsi2pk: staffIndexKeys.byOrgPartition(orgPath),
+    gsi2sk: `${staffIndexKeys.atOrgPrefix(orgPath)}${userId}`,
+  }),
+  byOrgPartition: (orgPath: string) => `STAFF_ORG#${provinceOf(orgPath)}`,
+  atOrgPrefix: (orgPath: string) => `${orgSubtreePrefix(orgPath)}#`,
+  /**
+   * The index attributes of a whole user item (none unless they hold the staff role at a node), for
+   * writers of whole user items (the seed, test fixtures); setUserStaffRole keeps them in step.
+   */
+  ofUser: (user: { id: string; roles: readonly string[]; orgPath?: string | null | undefined }) =>
+    user.roles.includes('staff') && user.orgPath ? staffIndexKeys.byOrg(user.orgPath, user.id) : {},
+};
+
 /** Where a visit sits: its file, its date, when it was written and its id. */
 interface VisitPlaceKey {
   fileId: string;
@@ -325,4 +356,77 @@ export const hardshipVisitKeys = {
     sk: `${hardshipVisitKeys.correctionPrefix}${visitSortTail(corrected)}#${correctionId}`,
   }),
   correctionPrefix: 'VFIX#',
+};
+
+export const hardshipPolicyKeys = {
+  /** A node's monitoring policy as it stands (or a 恢复继承 marker that keeps its version counting). */
+  current: (orgPath: string) => ({ pk: hardshipPolicyKeys.partition(orgPath), sk: 'CURRENT' }),
+  /** One version of a node's policy, kept for its history; zero-padded so the sort key orders them. */
+  version: (orgPath: string, version: number) => ({
+    pk: hardshipPolicyKeys.partition(orgPath),
+    sk: `${hardshipPolicyKeys.versionPrefix}${String(version).padStart(6, '0')}`,
+  }),
+  versionPrefix: 'V#',
+  partition: (orgPath: string) => `HPOLICY#${orgPath}`,
+};
+
+/** Shards of the sweep's date indexes: a day's due alerts or checks spread over 8 partitions. */
+export const SWEEP_SHARDS = 8;
+
+/** The shard of a `xx_<32 hex>` id: its first hex digit, mod SWEEP_SHARDS (ids are random). */
+export function shardOfId(id: string): number {
+  return Number.parseInt(id.charAt(3), 16) % SWEEP_SHARDS;
+}
+
+export const hardshipAlertKeys = {
+  alert: (id: string) => ({ pk: `HALERT#${id}`, sk: 'ALERT' }),
+  /**
+   * One per household and rule, in the file's partition: which alert of that rule is open (at most
+   * one) and which bases were resolved, so the same cause never raises twice.
+   */
+  slot: (fileId: string, rule: string) => ({
+    pk: hardshipKeys.file(fileId).pk,
+    sk: `${hardshipAlertKeys.slotPrefix}${rule}`,
+  }),
+  slotPrefix: 'ALERTRULE#',
+  /** The household's monitoring schedule, in the file's partition (the sweep finds it by checkOn). */
+  monitor: (fileId: string) => ({ pk: hardshipKeys.file(fileId).pk, sk: 'MONITOR' }),
+  /** A comment, in the alert's partition, oldest first. */
+  comment: (alertId: string, at: string, commentId: string) => ({
+    pk: hardshipAlertKeys.alert(alertId).pk,
+    sk: `${hardshipAlertKeys.commentPrefix}${at}#${commentId}`,
+  }),
+  commentPrefix: 'COMMENT#',
+  /** The claim on a client-made comment id: a retried comment is stored once. */
+  commentClaim: (commentId: string) => ({ pk: `HACOMMENT#${commentId}`, sk: 'COMMENT' }),
+  /** gsi1: the queue of one status, per province, by the file's org path (subtree = begins_with) then due date. */
+  queue: (status: string, orgPath: string, dueOn: string, id: string) => ({
+    gsi1pk: hardshipAlertKeys.queuePartition(status, orgPath),
+    gsi1sk: `${orgSubtreePrefix(orgPath)}#${dueOn}#${id}`,
+  }),
+  queuePartition: (status: string, orgPath: string) => `HA_Q#${provinceOf(orgPath)}#${status}`,
+  /** gsi2: one assignee's unresolved alerts by due date. */
+  mine: (assigneeUserId: string, dueOn: string, id: string) => ({
+    gsi2pk: hardshipAlertKeys.minePartition(assigneeUserId),
+    gsi2sk: `${dueOn}#${id}`,
+  }),
+  minePartition: (assigneeUserId: string) => `HA_MINE#${assigneeUserId}`,
+  /** gsi3: unresolved alerts that can still be escalated, by due date, in the id's shard. */
+  due: (id: string, dueOn: string) => ({
+    gsi3pk: hardshipAlertKeys.duePartition(shardOfId(id)),
+    gsi3sk: `${dueOn}#${id}`,
+  }),
+  duePartition: (shard: number) => `HA_DUE#${shard}`,
+  /** gsi4: unresolved alerts escalated to one org node, by the latest escalation's time. */
+  escalated: (holderOrgPath: string, escalatedAt: string, id: string) => ({
+    gsi4pk: hardshipAlertKeys.escalatedPartition(holderOrgPath),
+    gsi4sk: `${escalatedAt}#${id}`,
+  }),
+  escalatedPartition: (holderOrgPath: string) => `HA_ESC#${holderOrgPath}`,
+  /** gsi3: a household's monitor by its next check date, in the file id's shard. */
+  monitorCheck: (fileId: string, checkOn: string) => ({
+    gsi3pk: hardshipAlertKeys.monitorCheckPartition(shardOfId(fileId)),
+    gsi3sk: `${checkOn}#${fileId}`,
+  }),
+  monitorCheckPartition: (shard: number) => `HF_CHECK#${shard}`,
 };

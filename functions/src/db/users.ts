@@ -3,7 +3,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { db, tableName } from './client';
-import { indexes, keys } from './keys';
+import { indexes, keys, staffIndexKeys } from './keys';
 
 /** Roles granted to a user; `worker` is implied (services/caller.ts) and never stored. */
 const grantedRoleSchema = roleSchema.exclude(['worker']);
@@ -71,6 +71,29 @@ export async function upsertUserOnLogin(input: {
   return userItemSchema.parse(Attributes);
 }
 
+/** Staff of one org node read per query at most: more than any real union office has. */
+const STAFF_PER_ORG = 50;
+
+/**
+ * The staff members of exactly `orgPath` (not its children), by user id, at most STAFF_PER_ORG.
+ * A user whose role was revoked left the index in the same write.
+ */
+export async function listStaffAtOrg(orgPath: string): Promise<UserItem[]> {
+  const { Items = [] } = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: indexes.staffByOrg,
+      KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': staffIndexKeys.byOrgPartition(orgPath),
+        ':prefix': staffIndexKeys.atOrgPrefix(orgPath),
+      },
+      Limit: STAFF_PER_ORG,
+    }),
+  );
+  return Items.map((item) => userItemSchema.parse(item));
+}
+
 /**
  * Grants (with an org node) or revokes the staff role. Set arithmetic in one UpdateItem, so a retry
  * changes nothing more and two admins never overwrite each other's unrelated changes.
@@ -85,17 +108,20 @@ export async function setUserStaffRole(
   const update = change.grant
     ? {
         UpdateExpression:
-          'ADD #roles :staff SET orgPath = :orgPath, updatedAt = :now, version = version + :one',
+          'ADD #roles :staff SET orgPath = :orgPath, gsi2pk = :staffPk, gsi2sk = :staffSk, ' +
+          'updatedAt = :now, version = version + :one',
         ExpressionAttributeValues: {
           ':staff': staff,
           ':orgPath': change.orgPath,
+          ':staffPk': staffIndexKeys.byOrg(change.orgPath, userId).gsi2pk,
+          ':staffSk': staffIndexKeys.byOrg(change.orgPath, userId).gsi2sk,
           ':now': at.toISOString(),
           ':one': 1,
         },
       }
     : {
         UpdateExpression:
-          'DELETE #roles :staff REMOVE orgPath SET updatedAt = :now, version = version + :one',
+          'DELETE #roles :staff REMOVE orgPath, gsi2pk, gsi2sk SET updatedAt = :now, version = version + :one',
         ExpressionAttributeValues: { ':staff': staff, ':now': at.toISOString(), ':one': 1 },
       };
   try {

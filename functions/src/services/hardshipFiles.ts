@@ -1,6 +1,13 @@
-import type { HouseholdCreate, HouseholdEdit, HouseholdFile, HouseholdSummary } from '@ankang/shared';
+import {
+  type HouseholdCreate,
+  type HouseholdEdit,
+  type HouseholdFile,
+  type HouseholdSummary,
+  shanghaiDate,
+} from '@ankang/shared';
 import { auditEventPut, newAuditEventId } from '../db/audit';
 import { retryOnConflict } from '../db/conflictRetry';
+import { monitorCheckTodayPut } from '../db/hardshipAlerts';
 import {
   getHardshipFileRecord,
   insertHardshipFile,
@@ -13,6 +20,7 @@ import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
 import { keyedContentHash } from '../lib/lookupHash';
 import type { Caller } from './caller';
+import { reviewAfterWrite } from './hardshipMonitor';
 import {
   caseworkerAfterMove,
   duplicateFiling,
@@ -59,6 +67,14 @@ export function fileAudit(
   });
 }
 
+/**
+ * The household's monitor set to "check today" in the transaction of a file write, so a review the
+ * write's request does not get to (a crash after the commit) is the daily sweep's.
+ */
+function checkToday(record: HardshipFileRecord, at: string) {
+  return monitorCheckTodayPut(record.id, record.orgPath, shanghaiDate(new Date(at)), at);
+}
+
 /** A create whose id is stored: the same caller with the same content is a retry; anything else reused the id. */
 function answerExisting(caller: Caller, existing: HardshipFileRecord, hash: string): Promise<HouseholdFile> {
   if (existing.createdBy !== caller.userId || existing.contentHash !== hash)
@@ -100,9 +116,12 @@ export async function createHardshipFile(caller: Caller, body: HouseholdCreate):
     version: 1,
   };
   const outcome = await retryOnConflict(() =>
-    insertHardshipFile(record, [fileAudit(caller, record, 'createFile', at)]),
+    insertHardshipFile(record, [fileAudit(caller, record, 'createFile', at), checkToday(record, at)]),
   );
-  if (outcome === 'saved') return detailOf(record);
+  if (outcome === 'saved') {
+    await reviewAfterWrite(record.id, now());
+    return detailOf(record);
+  }
   if (outcome === 'duplicate') throw await duplicateFiling(caller, record);
   // A racing send of the same id landed first.
   const first = await getHardshipFileRecord(body.id);
@@ -185,9 +204,15 @@ export async function updateHardshipFile(
   if (body.exitDate === undefined) delete record.exitDate;
   if (body.notes === undefined) delete record.notes;
   const saved = await retryOnConflict(() =>
-    replaceHardshipFile(record, version, current.orgPath, [fileAudit(caller, record, 'updateFile', at)]),
+    replaceHardshipFile(record, version, current.orgPath, [
+      fileAudit(caller, record, 'updateFile', at),
+      checkToday(record, at),
+    ]),
   );
-  if (saved) return detailOf(record);
+  if (saved) {
+    await reviewAfterWrite(record.id, now());
+    return detailOf(record);
+  }
   const latest = await getHardshipFileRecord(id);
   if (latest && latest.editHash === hash) return detailOf(latest);
   throw versionConflict(latest ?? current);

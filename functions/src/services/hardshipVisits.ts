@@ -1,5 +1,12 @@
-import { perCapitaMonthlyFen, type Visit, type VisitCreate } from '@ankang/shared';
+import {
+  perCapitaMonthlyFen,
+  shanghaiDate,
+  type Visit,
+  type VisitCreate,
+  type VisitCreated,
+} from '@ankang/shared';
 import { retryOnConflict } from '../db/conflictRetry';
+import { monitorCheckTodayPut } from '../db/hardshipAlerts';
 import type { HardshipFileRecord } from '../db/hardshipItems';
 import type { VisitClaim, VisitRecord } from '../db/hardshipVisitItems';
 import {
@@ -11,9 +18,12 @@ import {
 } from '../db/hardshipVisits';
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
+import { logger } from '../lib/logger';
 import { keyedContentHash } from '../lib/lookupHash';
 import type { Caller } from './caller';
+import { openAlertsOfVisit } from './hardshipAlertRaise';
 import { fileAudit, fileInScope } from './hardshipFiles';
+import { reviewAfterWrite } from './hardshipMonitor';
 import { visitView } from './hardshipVisitViews';
 import { povertyLineInForce } from './povertyLines';
 
@@ -31,13 +41,13 @@ async function answerExisting(
   claim: VisitClaim,
   fileId: string,
   hash: string,
-): Promise<Visit> {
+): Promise<VisitCreated> {
   if (claim.visitorUserId !== caller.userId || claim.fileId !== fileId || claim.contentHash !== hash) {
     throw new AppError('REQUEST_ID_REUSED');
   }
   const visit = await getVisitAt(claim);
   if (!visit) throw new Error(`visit ${claim.visitId} is claimed but cannot be read`);
-  return visitView(visit);
+  return withAlerts(visitView(visit));
 }
 
 /** The visit a correction names: one of this file's, else 404 (another file's is as absent as none). */
@@ -75,23 +85,35 @@ const advances = (file: HardshipFileRecord, record: VisitRecord) =>
  * Staff in scope of the file record a visit under a client-made id. The visit, the claim on its id,
  * the link to the visit it corrects, the file's last/next visit and latest figures, and the audit
  * event are one transaction. The same id again with the same content answers the first visit and
- * writes nothing; other content, another file or another visitor is 409 REQUEST_ID_REUSED.
+ * writes nothing; other content, another file or another visitor is 409 REQUEST_ID_REUSED. The
+ * household's monitor is set to "check today" in the same transaction; after the commit the rules
+ * are evaluated (a failed review is logged and left to the daily sweep) and the answer names the
+ * household's open alerts that stand on this visit.
  */
-export async function createHardshipVisit(caller: Caller, fileId: string, body: VisitCreate): Promise<Visit> {
+export async function createHardshipVisit(
+  caller: Caller,
+  fileId: string,
+  body: VisitCreate,
+): Promise<VisitCreated> {
   const hash = await keyedContentHash({ fileId, ...body });
   const [read, claim] = await Promise.all([fileInScope(caller, fileId), getVisitClaim(body.id)]);
   if (claim) return answerExisting(caller, claim, fileId, hash);
   const corrected = await correctedVisit(fileId, body.corrects);
   const record = await newRecord(caller, read, body, hash);
   const audit = fileAudit(caller, read, corrected ? 'correctVisit' : 'recordVisit', record.createdAt);
+  const today = shanghaiDate(new Date(record.createdAt));
+  const extra = [monitorCheckTodayPut(fileId, read.orgPath, today, record.createdAt)];
 
   let file = read;
   for (let attempt = 1; ; attempt += 1) {
     const advance = advances(file, record);
     const outcome = await retryOnConflict(() =>
-      writeVisit(record, { corrected, file: fileAfterVisit(record, advance), audit }),
+      writeVisit(record, { corrected, file: fileAfterVisit(record, advance), audit, extra }),
     );
-    if (outcome === 'saved') return visitView(record);
+    if (outcome === 'saved') {
+      await reviewAfterWrite(fileId, now());
+      return withAlerts(visitView(record));
+    }
     if (outcome === 'claimed') return answerRace(caller, body.id, fileId, hash);
     // A later-dated visit landed on the file since it was read (or the file went): decide again.
     if (attempt >= FILE_RACE_ATTEMPTS) throw new Error(`file ${fileId} kept changing under visit ${body.id}`);
@@ -99,8 +121,27 @@ export async function createHardshipVisit(caller: Caller, fileId: string, body: 
   }
 }
 
+/**
+ * A visit's create answer: the visit and the household's open alerts standing on it (raised or
+ * updated by it). A first answer and its retry read the same, so they agree. Should the read fail,
+ * the visit stands and is answered without them.
+ */
+async function withAlerts(visit: Visit): Promise<VisitCreated> {
+  try {
+    return { ...visit, alerts: await openAlertsOfVisit(visit.fileId, visit.id) };
+  } catch (error) {
+    logger.error('reading the alerts of a visit failed', { visitId: visit.id, error });
+    return visit;
+  }
+}
+
 /** A racing send of the same id landed first: answered as a retry (or a reuse) of it. */
-async function answerRace(caller: Caller, visitId: string, fileId: string, hash: string): Promise<Visit> {
+async function answerRace(
+  caller: Caller,
+  visitId: string,
+  fileId: string,
+  hash: string,
+): Promise<VisitCreated> {
   const claim = await getVisitClaim(visitId);
   if (!claim) throw new Error(`visit ${visitId} was claimed but its claim cannot be read`);
   return answerExisting(caller, claim, fileId, hash);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { ContractParsedInput, contracts, ImportResult } from '@ankang/shared';
+import { type ContractParsedInput, type contracts, type ImportResult, shanghaiDate } from '@ankang/shared';
 import { retryOnConflict } from '../db/conflictRetry';
+import { monitorCheckTodayPut } from '../db/hardshipAlerts';
 import { insertHardshipFile, replaceHardshipFile } from '../db/hardshipFiles';
 import type { HardshipFileRecord } from '../db/hardshipItems';
 import { now } from '../lib/clock';
@@ -92,7 +93,7 @@ async function createFile(caller: Caller, plan: Create, at: string): Promise<voi
     version: 1,
   };
   const outcome = await retryOnConflict(() =>
-    insertHardshipFile(record, [fileAudit(caller, record, 'importFile', at)]),
+    insertHardshipFile(record, [fileAudit(caller, record, 'importFile', at), checkToday(record, at)]),
   );
   if (outcome === 'duplicate') throw new RowWriteRefused('该身份证号码刚被建档，请重新导入');
   if (outcome === 'exists') throw new Error('a fresh hardship file id was taken');
@@ -125,9 +126,18 @@ async function updateFile(caller: Caller, plan: Update, at: string): Promise<voi
   const saved = await retryOnConflict(() =>
     replaceHardshipFile(record, previous.version, previous.orgPath, [
       fileAudit(caller, record, 'importFile', at),
+      checkToday(record, at),
     ]),
   );
   if (!saved) throw new RowWriteRefused('该档案刚被他人修改或录入了走访，请重新导入');
+}
+
+/**
+ * The household's monitor set to "check today" with the row's write: imported rows are not reviewed
+ * on the request (a sheet holds hundreds), the daily sweep reviews them.
+ */
+function checkToday(record: HardshipFileRecord, at: string) {
+  return monitorCheckTodayPut(record.id, record.orgPath, shanghaiDate(new Date(at)), at);
 }
 
 function writeFailure(plan: HouseholdPlan, error: unknown): string {

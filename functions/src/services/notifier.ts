@@ -12,6 +12,8 @@ export function templateIdOf(topic: NotificationTopic): string | null {
   const configured = {
     assignment: env.WECHAT_TEMPLATE_ASSIGNMENT,
     reminder: env.WECHAT_TEMPLATE_REMINDER,
+    alertAssigned: env.WECHAT_TEMPLATE_ALERT_ASSIGNED,
+    alertDue: env.WECHAT_TEMPLATE_ALERT_DUE,
   } satisfies Record<NotificationTopic, string | undefined>;
   return configured[topic] ?? null;
 }

@@ -4,5 +4,7 @@ import { expectedVersionSchema } from '../schemas/writes';
 export const signedIn = ['worker'] as const;
 /** Union staff; admins act everywhere staff do. */
 export const staffOnly = ['staff', 'admin'] as const;
+/** Administrators only (granting roles, setting rule configuration). */
+export const adminOnly = ['admin'] as const;
 /** The `version` field of an edit's body. */
 export const versionField = { version: expectedVersionSchema };

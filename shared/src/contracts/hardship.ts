@@ -6,6 +6,7 @@ import {
   householdCreateSchema,
   householdEditSchema,
 } from '../schemas/hardship';
+import { visitCreatedSchema } from '../schemas/hardshipAlert';
 import {
   hardshipAuditEventSchema,
   householdFileSchema,
@@ -138,7 +139,7 @@ export const createHardshipVisit = defineContract({
   access: staffOnly,
   params: fileParams,
   body: visitCreateSchema,
-  output: visitSchema,
+  output: visitCreatedSchema,
   successStatus: 201,
   errors: ['HARDSHIP_FILE_NOT_FOUND', 'OUT_OF_SCOPE', 'VISIT_NOT_FOUND', 'REQUEST_ID_REUSED'],
 });

@@ -46,7 +46,20 @@ import {
   setPovertyLine,
   updateHardshipFile,
 } from './hardship';
+import {
+  acknowledgeHardshipAlert,
+  assignHardshipAlert,
+  commentHardshipAlert,
+  getHardshipAlert,
+  listEscalatedHardshipAlerts,
+  listHardshipAlertAssignees,
+  listHardshipAlerts,
+  listMyHardshipAlerts,
+  resolveHardshipAlert,
+  startHardshipAlert,
+} from './hardshipAlerts';
 import { importHardshipFiles } from './hardshipImport';
+import { clearHardshipPolicy, getHardshipPolicy, setHardshipPolicy } from './hardshipPolicy';
 import { getMe } from './me';
 import { listOrgs, setStaffRole } from './orgs';
 import { completePhotoUpload, createPhotoUpload } from './photos';
@@ -90,7 +103,9 @@ export * from './deliveries';
 export * from './exports';
 export * from './handouts';
 export * from './hardship';
+export * from './hardshipAlerts';
 export * from './hardshipImport';
+export * from './hardshipPolicy';
 export * from './me';
 export * from './orgs';
 export * from './photos';
@@ -175,6 +190,19 @@ export const contracts = {
   createHardshipVisit,
   listHardshipVisits,
   importHardshipFiles,
+  listHardshipAlerts,
+  listMyHardshipAlerts,
+  listEscalatedHardshipAlerts,
+  getHardshipAlert,
+  acknowledgeHardshipAlert,
+  startHardshipAlert,
+  resolveHardshipAlert,
+  assignHardshipAlert,
+  commentHardshipAlert,
+  listHardshipAlertAssignees,
+  getHardshipPolicy,
+  setHardshipPolicy,
+  clearHardshipPolicy,
 } as const;
 
 export type ContractName = keyof typeof contracts;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { orgNodeSchema, orgPathSchema } from '../schemas/org';
 import { roleSchema, userIdSchema } from '../schemas/user';
+import { adminOnly } from './access';
 import { defineContract } from './define';
 
 export const listOrgs = defineContract({
@@ -26,7 +27,7 @@ export const setStaffRole = defineContract({
   summary: '管理员授予或撤销某人在某级工会组织的工会干部角色',
   method: 'POST',
   path: '/admin/staff',
-  access: ['admin'],
+  access: adminOnly,
   body: setStaffRoleBodySchema,
   output: z.object({
     userId: userIdSchema,

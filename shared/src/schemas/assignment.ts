@@ -88,6 +88,10 @@ export type Assignment = z.infer<typeof assignmentSchema>;
 export const notificationTopicLabels = {
   assignment: '新任务通知',
   reminder: '任务前一天提醒',
+  /** A hardship alert given to a staff member (raised, reassigned). */
+  alertAssigned: '预警分派通知',
+  /** A hardship alert the staff member holds falls due tomorrow (the daily sweep). */
+  alertDue: '预警即将到期提醒',
 } as const;
 export type NotificationTopic = keyof typeof notificationTopicLabels;
 export const notificationTopics = Object.keys(notificationTopicLabels) as [

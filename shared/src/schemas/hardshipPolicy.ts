@@ -40,33 +40,46 @@ const hundredths = (label: string, min: number, max: number) =>
  * overridable, versioned). The 低保 standard itself is not here: it is the node's dated poverty line,
  * and a visit is always compared with the line in force on the visit's own date.
  */
-export const hardshipPolicySchema = z
-  .object({
-    version: wholeNumber('版本', 1, Number.MAX_SAFE_INTEGER),
-    /** 相对困难线 = this × 低保. */
-    relativeMultiple: hundredths('相对困难线倍数', 1.1, 5),
-    /** A per-capita fall of more than this percentage since the previous visit. */
-    incomeDropPercent: wholeNumber('收入降幅', 5, 90),
-    /** 意外致困: medical and accident costs above this share of the year's household income. */
-    medicalShareOfIncome: hundredths('医疗支出占收入比例', 0.1, 5),
-    /** Days between visits for a household on file (在档), or one out of hardship long enough. */
-    cadenceActiveDays: wholeNumber('在档户走访周期（天）', 7, 366),
-    /** Days between visits for one that left hardship less than `monitoringMonths` ago. */
-    cadenceRecentExitDays: wholeNumber('脱困监测户走访周期（天）', 7, 366),
-    /** Days between visits after a visit judged high risk or raising a high alert. */
-    cadenceAfterHighDays: wholeNumber('高风险户走访周期（天）', 1, 366),
-    /** How long a household is watched after it left hardship (脱贫不脱政策的监测期). */
-    monitoringMonths: wholeNumber('脱困后监测期（月）', 1, 60),
-    /** Months continuously above 低保 after which a filed household is put up for a 脱困 review. */
-    exitReviewMonths: wholeNumber('脱困评估所需月数', 1, 36),
-    /** How many days before the monitoring period ends its review task is raised. */
-    windowEndingNoticeDays: wholeNumber('监测期届满提前提醒天数', 0, 180),
-  })
-  .refine((p) => p.cadenceAfterHighDays <= Math.min(p.cadenceActiveDays, p.cadenceRecentExitDays), {
-    message: '高风险户走访周期不能长于其他走访周期',
-    path: ['cadenceAfterHighDays'],
-  });
+export const hardshipPolicyFieldsSchema = z.object({
+  /** 相对困难线 = this × 低保. */
+  relativeMultiple: hundredths('相对困难线倍数', 1.1, 5),
+  /** A per-capita fall of more than this percentage since the previous visit. */
+  incomeDropPercent: wholeNumber('收入降幅', 5, 90),
+  /** 意外致困: medical and accident costs above this share of the year's household income. */
+  medicalShareOfIncome: hundredths('医疗支出占收入比例', 0.1, 5),
+  /** Days between visits for a household on file (在档), or one out of hardship long enough. */
+  cadenceActiveDays: wholeNumber('在档户走访周期（天）', 7, 366),
+  /** Days between visits for one that left hardship less than `monitoringMonths` ago. */
+  cadenceRecentExitDays: wholeNumber('脱困监测户走访周期（天）', 7, 366),
+  /** Days between visits after a visit judged high risk or raising a high alert. */
+  cadenceAfterHighDays: wholeNumber('高风险户走访周期（天）', 1, 366),
+  /** How long a household is watched after it left hardship (脱贫不脱政策的监测期). */
+  monitoringMonths: wholeNumber('脱困后监测期（月）', 1, 60),
+  /** Months continuously above 低保 after which a filed household is put up for a 脱困 review. */
+  exitReviewMonths: wholeNumber('脱困评估所需月数', 1, 36),
+  /** How many days before the monitoring period ends its review task is raised. */
+  windowEndingNoticeDays: wholeNumber('监测期届满提前提醒天数', 0, 180),
+});
+
+/** Checks that hold between thresholds, shared by the stored policy and a draft an admin sends. */
+const cadenceFits = (p: {
+  cadenceAfterHighDays: number;
+  cadenceActiveDays: number;
+  cadenceRecentExitDays: number;
+}) => p.cadenceAfterHighDays <= Math.min(p.cadenceActiveDays, p.cadenceRecentExitDays);
+const cadenceIssue = () => ({
+  message: '高风险户走访周期不能长于其他走访周期',
+  path: ['cadenceAfterHighDays'],
+});
+
+export const hardshipPolicySchema = hardshipPolicyFieldsSchema
+  .extend({ version: wholeNumber('版本', 1, Number.MAX_SAFE_INTEGER) })
+  .refine(cadenceFits, cadenceIssue());
 export type HardshipPolicy = z.infer<typeof hardshipPolicySchema>;
+
+/** The thresholds an admin sends for a node (the version is the server's to give). */
+export const hardshipPolicyDraftSchema = hardshipPolicyFieldsSchema.refine(cadenceFits, cadenceIssue());
+export type HardshipPolicyDraft = z.infer<typeof hardshipPolicyDraftSchema>;
 
 /** What applies where no node has set its own: the national practice the issue names. */
 export const defaultHardshipPolicy: HardshipPolicy = {

@@ -82,6 +82,7 @@ export const hardshipAuditActionLabels = {
   correctVisit: '更正走访',
   importFile: '导入建档/导入更新',
   setPovertyLine: '设置低保标准',
+  refileHousehold: '预警办结·重新建档',
 } as const;
 export type HardshipAuditAction = keyof typeof hardshipAuditActionLabels;
 export const hardshipAuditActions = Object.keys(hardshipAuditActionLabels) as [

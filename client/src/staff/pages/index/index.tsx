@@ -3,8 +3,11 @@ import { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import { type LinkItem, LinkList } from '../../../components/LinkList';
 import { OrgCard } from '../../../components/OrgCard';
+import { useOpenAlertCount } from '../../../hooks/useAlerts';
 import { useNewReportCount } from '../../../hooks/useNewReportCount';
 import { useRoleGate } from '../../../hooks/useRoleGate';
+import { alertRoutes } from '../../../services/alertRoutes';
+import { rulesRoute } from '../../../services/hardshipPolicy';
 import { hardshipRoutes } from '../../../services/hardshipRoutes';
 import { openPage } from '../../../services/navigation';
 import { editStationUrl, staffRoutes } from '../../../services/staffRoutes';
@@ -17,14 +20,24 @@ function reportsDescription(count: { count: number; more: boolean } | undefined)
   return `${count.count}${count.more ? '+' : ''} 个问题待处理`;
 }
 
+function alertsDescription(open: { count: number; capped: boolean } | undefined): string {
+  if (!open) return '返困风险预警：确认、处理、办结';
+  if (open.count === 0) return '暂无待确认的预警';
+  return `${open.capped && open.count >= 999 ? '999+' : open.count} 条预警待确认`;
+}
+
 /** Union staff's landing page (subpackage): station upkeep, the 三送 campaigns and hardship monitoring. */
 export default function StaffHomePage() {
   const { gate, account } = useRoleGate(['staff', 'admin']);
   const reports = useNewReportCount(gate.kind === 'allowed');
+  const openAlerts = useOpenAlertCount(gate.kind === 'allowed');
   // The count changes while staff work on the queue; refresh it when they come back.
   const shown = useRef(false);
   useDidShow(() => {
-    if (shown.current) reports.retry();
+    if (shown.current) {
+      reports.retry();
+      openAlerts.retry();
+    }
     shown.current = true;
   });
 
@@ -87,6 +100,30 @@ export default function StaffHomePage() {
             title: '困难职工档案',
             description: '一户一档、入户走访、走访逾期提醒',
             onClick: () => void openPage(hardshipRoutes.list),
+          },
+          {
+            key: 'alerts',
+            title: '预警处理',
+            description: alertsDescription(openAlerts.data),
+            onClick: () => void openPage(alertRoutes.queue),
+          },
+          {
+            key: 'myAlerts',
+            title: '我的预警',
+            description: '分派给我、尚未办结的预警',
+            onClick: () => void openPage(alertRoutes.mine),
+          },
+          {
+            key: 'escalated',
+            title: '上级督办',
+            description: '下级逾期未处理、上报到本级的预警',
+            onClick: () => void openPage(alertRoutes.escalated),
+          },
+          {
+            key: 'rules',
+            title: '规则设置',
+            description: '预警规则（各级继承、可单独设置）与低保标准',
+            onClick: () => void openPage(rulesRoute),
           },
         ]}
       />

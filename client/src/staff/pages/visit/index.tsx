@@ -1,4 +1,5 @@
 import {
+  type AlertRef,
   housingProblemLabels,
   type VisitIncidentKind,
   visitIncidentKindLabels,
@@ -8,7 +9,7 @@ import {
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ChoiceChips, choicesOf } from '../../../components/ChoiceChips';
 import { DateChip } from '../../../components/DateChip';
 import { ErrorBanner } from '../../../components/ErrorBanner';
@@ -16,10 +17,12 @@ import { GateFallback } from '../../../components/GateFallback';
 import { PerCapitaLive } from '../../../components/PerCapitaLive';
 import { StateView } from '../../../components/StateView';
 import { StationFormField, StationTextInput } from '../../../components/StationFormField';
+import { VisitAlertsRaised } from '../../../components/VisitAlertsRaised';
 import { VisitEarnerRows } from '../../../components/VisitEarnerRows';
 import { VisitSpendingRows } from '../../../components/VisitSpendingRows';
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useVisitForm } from '../../../hooks/useVisitForm';
+import { alertUrl } from '../../../services/alertRoutes';
 import { correctsText, dayText } from '../../../services/hardshipFormat';
 import { returnToFile } from '../../../services/hardshipRoutes';
 import { addDays, todayInShanghai } from '../../../services/outreachDates';
@@ -47,6 +50,7 @@ export default function VisitPage() {
   const allowed = gate.kind === 'allowed';
   const form = useVisitForm(fileId, corrects, allowed ? gate.me.id : null);
   const { values, errors, set } = form;
+  const [raised, setRaised] = useState<AlertRef[] | null>(null);
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: corrects ? '更正走访' : '录入走访' });
   }, [corrects]);
@@ -75,12 +79,29 @@ export default function VisitPage() {
   if (!values || !form.file) return <StateView tone="loading" title="正在加载档案…" />;
 
   const file = form.file;
+  if (raised) {
+    return (
+      <View className="page page--form visit-form">
+        <VisitAlertsRaised
+          alerts={raised}
+          onOpen={(alert) => void Taro.redirectTo({ url: alertUrl(alert.id) })}
+          onBack={() => void returnToFile(fileId)}
+        />
+      </View>
+    );
+  }
   const today = todayInShanghai();
   const perCapita = typedPerCapita(values);
   const size = Number(values.householdSize) || 0;
   const onSend = async () => {
     const stored = await form.submit();
     if (!stored) return;
+    // A visit that raised alerts stays to say so, with the way to each; else straight back.
+    if (stored.alerts && stored.alerts.length > 0) {
+      setRaised(stored.alerts);
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+      return;
+    }
     void Taro.showToast({ title: '走访已保存', icon: 'success' });
     void returnToFile(fileId);
   };

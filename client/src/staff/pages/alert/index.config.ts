@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '预警详情',
+  enablePullDownRefresh: true,
+});

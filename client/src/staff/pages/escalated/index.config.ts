@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '上级督办',
+  enablePullDownRefresh: true,
+});

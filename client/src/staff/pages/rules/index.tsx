@@ -1,0 +1,156 @@
+import { Button } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { DistrictPicker } from '../../../components/DistrictPicker';
+import { ErrorBanner } from '../../../components/ErrorBanner';
+import { GateFallback } from '../../../components/GateFallback';
+import { PolicyForm } from '../../../components/PolicyForm';
+import { PolicyHistory } from '../../../components/PolicyHistory';
+import { PolicyRules } from '../../../components/PolicyRules';
+import { PovertyLines } from '../../../components/PovertyLines';
+import { StaffConflictNotice } from '../../../components/StaffConflictNotice';
+import { StateView } from '../../../components/StateView';
+import { useHardshipPolicy, usePovertyLines } from '../../../hooks/useHardshipPolicy';
+import { useRequest } from '../../../hooks/useRequest';
+import { useRoleGate } from '../../../hooks/useRoleGate';
+import { momentText } from '../../../services/hardshipFormat';
+import { fetchOrgsUnder } from '../../../services/hardshipPolicy';
+import { lineInForce } from '../../../services/hardshipPolicyFormat';
+import { todayInShanghai } from '../../../services/outreachDates';
+import './index.scss';
+
+const conflictText =
+  '您打开此页后，其他人修改了这级工会的规则。请刷新查看最新规则，再重新修改；您未保存的修改将被放弃。';
+
+/**
+ * 规则设置: pick a union in scope; read the monitoring rules it applies in plain Chinese, where they
+ * come from (本级设置 / 继承自 … / 系统默认) and their history; admins edit the node's own rules or
+ * return it to inheriting; and the 低保 standards per city with their dates, with a form to add one.
+ */
+export default function RulesPage() {
+  const { gate, account } = useRoleGate(['staff', 'admin']);
+  const allowed = gate.kind === 'allowed';
+  const admin = allowed && gate.me.roles.includes('admin');
+  const home = allowed ? gate.me.org?.path : undefined;
+  const orgs = useRequest(() => fetchOrgsUnder(home), { enabled: allowed, key: home });
+  const [picked, setPicked] = useState<string>();
+  const orgPath = picked ?? home;
+  const policy = useHardshipPolicy(orgPath, allowed);
+  const poverty = usePovertyLines(orgPath, allowed);
+
+  if (!allowed) {
+    return (
+      <GateFallback gate={gate} signedIn={account.signedIn} audience="工会干部和管理员" className="rules" />
+    );
+  }
+  const orgName =
+    orgs.data?.find((node) => node.path === orgPath)?.name ??
+    (gate.me.org?.path === orgPath ? gate.me.org?.name : undefined) ??
+    orgPath ??
+    '';
+  const view = policy.view.data?.orgPath === orgPath ? policy.view.data : undefined;
+
+  return (
+    <View className="page page--form rules">
+      <Text className="rules__section">选择工会组织</Text>
+      {orgs.data && orgs.data.length > 1 ? (
+        <View className="rules__orgs">
+          <DistrictPicker
+            districts={orgs.data}
+            selected={orgPath ?? null}
+            onPick={(path) => {
+              policy.cancelEdit();
+              setPicked(path);
+            }}
+          />
+        </View>
+      ) : (
+        <Text className="rules__org">{orgName}</Text>
+      )}
+
+      {policy.conflict ? <StaffConflictNotice text={conflictText} onReload={policy.reload} /> : null}
+      {policy.actionError && !policy.conflict ? <ErrorBanner error={policy.actionError} /> : null}
+      {policy.view.error && view ? (
+        <ErrorBanner error={policy.view.error} onRetry={policy.view.retry} />
+      ) : null}
+
+      <Text className="rules__section">预警规则</Text>
+      {!orgPath ? (
+        <StateView
+          tone="info"
+          title="请选择工会组织"
+          description="选择后显示该级适用的预警规则和低保标准。"
+        />
+      ) : !view && policy.view.error ? (
+        <StateView
+          tone="error"
+          title="规则加载失败"
+          description={policy.view.error.message}
+          actions={[{ text: '重试', onClick: policy.view.retry }]}
+        />
+      ) : !view ? (
+        <StateView tone="loading" title="正在加载规则…" />
+      ) : (
+        <>
+          <PolicyRules source={view.effective} orgPath={view.orgPath} />
+          {view.own ? (
+            <Text className="rules__own">
+              本级设置：{view.own.setByName} 于 {momentText(view.own.setAt)} 设置
+              {view.own.note ? `（${view.own.note}）` : ''}
+            </Text>
+          ) : null}
+          {admin && policy.form ? (
+            <PolicyForm
+              values={policy.form}
+              errors={policy.formErrors}
+              busy={policy.busy}
+              first={view.own === null}
+              onChange={policy.setField}
+              onSave={() => void policy.save()}
+              onCancel={policy.cancelEdit}
+            />
+          ) : admin ? (
+            <View className="rules__actions">
+              <Button type="primary" size="large" onClick={policy.startEdit}>
+                {view.own ? '修改本级规则' : '设置本级规则'}
+              </Button>
+              {view.own ? (
+                <Button
+                  size="large"
+                  loading={policy.busy}
+                  disabled={policy.busy}
+                  onClick={() => void policy.restore()}
+                >
+                  恢复继承
+                </Button>
+              ) : null}
+            </View>
+          ) : (
+            <Text className="rules__readonly">规则由管理员设置，工会干部可查看。</Text>
+          )}
+          <Text className="rules__section">本级修改记录</Text>
+          <PolicyHistory history={view.history} />
+        </>
+      )}
+
+      {orgPath ? <Text className="rules__section">低保标准（每人每月）</Text> : null}
+      {poverty.saveError ? <ErrorBanner error={poverty.saveError} /> : null}
+      {poverty.lines.error && !poverty.lines.data ? (
+        <ErrorBanner error={poverty.lines.error} onRetry={poverty.lines.retry} />
+      ) : poverty.lines.data ? (
+        <PovertyLines
+          lines={poverty.lines.data}
+          inForce={lineInForce(poverty.lines.data, todayInShanghai())}
+          orgName={orgName}
+          values={poverty.values}
+          errors={poverty.errors}
+          saving={poverty.saving}
+          onChange={poverty.set}
+          onAdd={() => void poverty.add()}
+        />
+      ) : orgPath ? (
+        <StateView tone="loading" title="正在加载低保标准…" />
+      ) : null}
+    </View>
+  );
+}

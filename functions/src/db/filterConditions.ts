@@ -1,0 +1,25 @@
+/** One `attribute op :value` condition of a FilterExpression; an undefined value leaves it out. */
+export type FilterCondition = readonly [attribute: string, op: '=' | '<', value: string | undefined];
+
+/**
+ * The FilterExpression (conditions joined by AND) with its names and values, for list filters
+ * applied on an index query; `expression` is undefined when no condition has a value.
+ */
+export function filterConditions(conditions: readonly FilterCondition[]): {
+  expression: string | undefined;
+  names: Record<string, string> | undefined;
+  values: Record<string, string>;
+} {
+  const parts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, string> = {};
+  for (const [attribute, op, value] of conditions) {
+    if (value === undefined) continue;
+    names[`#${attribute}`] = attribute;
+    values[`:${attribute}`] = value;
+    parts.push(`#${attribute} ${op} :${attribute}`);
+  }
+  return parts.length === 0
+    ? { expression: undefined, names: undefined, values }
+    : { expression: parts.join(' AND '), names, values };
+}

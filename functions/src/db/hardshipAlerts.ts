@@ -1,0 +1,216 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { now } from '../lib/clock';
+import { db, tableName } from './client';
+import {
+  type AlertRecord,
+  type AlertSlotRecord,
+  alertRecordSchema,
+  alertSlotRecordSchema,
+  type MonitorRecord,
+  monitorRecordSchema,
+  monitorToItem,
+} from './hardshipAlertItems';
+import { type HardshipFileRecord, hardshipFileRecordSchema } from './hardshipItems';
+import { type VisitRecord, visitRecordSchema } from './hardshipVisitItems';
+import { hardshipAlertKeys, hardshipKeys, hardshipVisitKeys } from './keys';
+import type { TransactItem } from './transactions';
+
+/** An alert as stored, or null. Read consistently: a transition decides on what was last written. */
+export async function getAlert(id: string): Promise<AlertRecord | null> {
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName, Key: hardshipAlertKeys.alert(id), ConsistentRead: true }),
+  );
+  return Item ? alertRecordSchema.parse(Item) : null;
+}
+
+/** A household's slot for one rule, or null when that rule never raised for it. */
+export async function getAlertSlot(fileId: string, rule: string): Promise<AlertSlotRecord | null> {
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName, Key: hardshipAlertKeys.slot(fileId, rule), ConsistentRead: true }),
+  );
+  return Item ? alertSlotRecordSchema.parse(Item) : null;
+}
+
+/**
+ * The open alerts of a household, one per rule at most (its slots name them): one Query of its
+ * `ALERTRULE#` items and a consistent Get of each open one (≤ 8, in parallel).
+ */
+export async function listOpenAlertsOfFile(fileId: string): Promise<AlertRecord[]> {
+  const { Items = [] } = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': hardshipKeys.file(fileId).pk,
+        ':prefix': hardshipAlertKeys.slotPrefix,
+      },
+      ConsistentRead: true,
+    }),
+  );
+  const ids = Items.map((item) => alertSlotRecordSchema.parse(item).openAlertId).filter(
+    (id): id is string => id !== undefined,
+  );
+  const alerts = await Promise.all(ids.map(getAlert));
+  return alerts.filter((alert): alert is AlertRecord => alert !== null && alert.status !== 'resolved');
+}
+
+/**
+ * Visits a review reads, newest first. exitReview looks furthest back: a run of up to 36 months
+ * (the policy's maximum), which at monthly visits plus corrections stays well inside 60.
+ */
+export const REVIEW_VISITS = 60;
+
+/** What a review of one household reads. */
+export interface HouseholdForReview {
+  file: HardshipFileRecord | null;
+  slots: Map<string, AlertSlotRecord>;
+  monitor: MonitorRecord | null;
+  /** The latest REVIEW_VISITS visits, newest first. */
+  visits: VisitRecord[];
+  itemsRead: number;
+}
+
+/**
+ * A household's file, rule slots, monitor and visits: one consistent Query of its partition in
+ * sort-key order (`ALERTRULE#…` < `FILE` < `MONITOR` < `VFIX#…` < `VISIT#…`), so the monitor is
+ * read BEFORE the visits: a visit committed in between moved the monitor's version, so the
+ * review's monitor write fails and leaves "check today" for the sweep rather than hiding an unseen
+ * visit. A partition past one page (1 MB: hundreds of visits) is read the bounded way instead.
+ */
+export async function readHouseholdForReview(fileId: string): Promise<HouseholdForReview> {
+  const partition = hardshipKeys.file(fileId).pk;
+  const whole = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': partition,
+        ':from': hardshipAlertKeys.slotPrefix,
+        // Past every `VISIT#<date>…` key: '~' sorts after the digits and '#' that follow the prefix.
+        ':to': `${hardshipVisitKeys.visitPrefix}~`,
+      },
+      ConsistentRead: true,
+    }),
+  );
+  if (whole.LastEvaluatedKey) return readHouseholdInTwo(fileId);
+  const items = whole.Items ?? [];
+  // The same visits the bounded read takes: the latest REVIEW_VISITS by sort key, newest first.
+  const visitItems = items.filter((item) => String(item.sk).startsWith(hardshipVisitKeys.visitPrefix));
+  return householdOf(
+    items.filter((item) => !String(item.sk).startsWith(hardshipVisitKeys.visitPrefix)),
+    visitItems.slice(-REVIEW_VISITS).reverse(),
+    items.length,
+  );
+}
+
+/**
+ * The bounded read for a large partition: its slots, file and monitor (one range, at most 10
+ * items), then its latest visits, in that order for the reason above.
+ */
+async function readHouseholdInTwo(fileId: string): Promise<HouseholdForReview> {
+  const partition = hardshipKeys.file(fileId).pk;
+  const meta = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': partition,
+        ':from': hardshipAlertKeys.slotPrefix,
+        ':to': hardshipAlertKeys.monitor(fileId).sk,
+      },
+      ConsistentRead: true,
+    }),
+  );
+  const visits = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': partition, ':prefix': hardshipVisitKeys.visitPrefix },
+      ScanIndexForward: false,
+      Limit: REVIEW_VISITS,
+      ConsistentRead: true,
+    }),
+  );
+  const metaItems = meta.Items ?? [];
+  const visitItems = visits.Items ?? [];
+  return householdOf(metaItems, visitItems, metaItems.length + visitItems.length);
+}
+
+/** The review's view of the items read: visit items newest first; other types ignored. */
+function householdOf(
+  metaItems: readonly Record<string, unknown>[],
+  visitItems: readonly Record<string, unknown>[],
+  itemsRead: number,
+): HouseholdForReview {
+  const found: HouseholdForReview = {
+    file: null,
+    slots: new Map(),
+    monitor: null,
+    visits: visitItems.map((item) => visitRecordSchema.parse(item)),
+    itemsRead,
+  };
+  for (const item of metaItems) {
+    if (item.type === 'HardshipFile') found.file = hardshipFileRecordSchema.parse(item);
+    else if (item.type === 'HardshipMonitor') found.monitor = monitorRecordSchema.parse(item);
+    else if (item.type === 'HardshipAlertSlot') {
+      const slot = alertSlotRecordSchema.parse(item);
+      found.slots.set(slot.rule, slot);
+    }
+  }
+  return found;
+}
+
+/**
+ * The household's monitor set to "check today", for the transaction of a file create, edit, visit
+ * or import: should the review after the commit not happen, the sweep finds the household today.
+ * Creates the monitor when there is none; keeps its last review time.
+ */
+export function monitorCheckTodayPut(
+  fileId: string,
+  orgPath: string,
+  today: string,
+  at: string = now().toISOString(),
+): TransactItem {
+  const index = hardshipAlertKeys.monitorCheck(fileId, today);
+  return {
+    Update: {
+      TableName: tableName,
+      Key: hardshipAlertKeys.monitor(fileId),
+      UpdateExpression:
+        'SET #type = :type, fileId = :file, orgPath = :org, checkOn = :today, gsi3pk = :gpk, gsi3sk = :gsk, updatedAt = :at ADD version :one',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: {
+        ':type': 'HardshipMonitor',
+        ':file': fileId,
+        ':org': orgPath,
+        ':today': today,
+        ':gpk': index.gsi3pk,
+        ':gsk': index.gsi3sk,
+        ':at': at,
+        ':one': 1,
+      },
+    },
+  };
+}
+
+/**
+ * Moves a monitor to its next check date after a review, over the version the review read (absent:
+ * `expectedVersion` null). False when a write since then set "check today" again: that one stands.
+ */
+export async function putMonitorAfterReview(
+  record: MonitorRecord,
+  expectedVersion: number | null,
+): Promise<boolean> {
+  const condition =
+    expectedVersion === null
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } };
+  try {
+    await db.send(new PutCommand({ TableName: tableName, Item: monitorToItem(record), ...condition }));
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}

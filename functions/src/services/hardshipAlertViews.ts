@@ -1,0 +1,130 @@
+import {
+  type AlertHistoryEntry,
+  type HardshipAlert,
+  type HardshipAlertSummary,
+  hardshipAlertActionLabels,
+  hardshipRuleLabels,
+} from '@ankang/shared';
+import { listAuditEvents } from '../db/audit';
+import { listAlertComments } from '../db/hardshipAlertComments';
+import type { AlertRecord } from '../db/hardshipAlertItems';
+import { getAlert } from '../db/hardshipAlerts';
+import { getHardshipFileRecord } from '../db/hardshipFiles';
+import { AppError } from '../lib/errors';
+import type { Caller } from './caller';
+import { fileSummaryView } from './hardshipViews';
+import { todayInShanghai } from './povertyLines';
+import { assertInScope } from './scope';
+
+/** Trail events a detail shows at most (the newest): years of daily work on one alert is far fewer. */
+const HISTORY_LIMIT = 100;
+
+/**
+ * An alert as lists show it: the household by name and district only. Explicit fields, so nothing
+ * internal (index keys, user ids of resolvers, …) reaches an answer.
+ */
+export function alertSummaryView(record: AlertRecord, today: string): HardshipAlertSummary {
+  const latest = record.escalations.at(-1);
+  return {
+    id: record.id,
+    fileId: record.fileId,
+    rule: record.rule,
+    ruleLabel: hardshipRuleLabels[record.rule],
+    severity: record.severity,
+    status: record.status,
+    headName: record.headName,
+    district: record.district,
+    orgPath: record.orgPath,
+    orgName: record.orgName,
+    assigneeUserId: record.assigneeUserId,
+    assigneeName: record.assigneeName,
+    raisedAt: record.raisedAt,
+    dueOn: record.dueOn,
+    overdue: record.status !== 'resolved' && record.dueOn < today,
+    ...(latest
+      ? {
+          escalation: {
+            toOrgPath: latest.toOrgPath,
+            toOrgName: latest.toOrgName,
+            level: record.escalations.length,
+            at: latest.at,
+          },
+        }
+      : {}),
+    updatedAt: record.updatedAt,
+    version: record.version,
+  };
+}
+
+/** The alert's trail as the detail reads it, oldest first; events of other kinds are not its history. */
+async function historyOf(alertId: string): Promise<AlertHistoryEntry[]> {
+  const { events } = await listAuditEvents(alertId, { limit: HISTORY_LIMIT });
+  return events.reverse().flatMap((event) => {
+    const action = event.action as keyof typeof hardshipAlertActionLabels;
+    if (!(action in hardshipAlertActionLabels)) return [];
+    return [
+      {
+        action,
+        actionLabel: hardshipAlertActionLabels[action],
+        actorName: event.actorName ?? '（未知）',
+        ...(event.reason ? { reason: event.reason } : {}),
+        ...(event.detail ? { detail: event.detail } : {}),
+        at: event.at,
+      },
+    ];
+  });
+}
+
+/** The detail of a stored alert: evidence, escalations, comments, history and the masked household. */
+export async function alertDetail(record: AlertRecord): Promise<HardshipAlert> {
+  const today = todayInShanghai();
+  const [comments, history, file] = await Promise.all([
+    listAlertComments(record.id),
+    historyOf(record.id),
+    getHardshipFileRecord(record.fileId),
+  ]);
+  if (!file) throw new Error(`alert ${record.id} names file ${record.fileId}, which cannot be read`);
+  return {
+    ...alertSummaryView(record, today),
+    evidence: record.evidence,
+    policy: record.policy,
+    basis: record.basis,
+    evidenceUpdatedAt: record.evidenceUpdatedAt,
+    ...(record.outcome ? { outcome: record.outcome } : {}),
+    ...(record.resolvedAt ? { resolvedAt: record.resolvedAt } : {}),
+    ...(record.resolvedByName ? { resolvedByName: record.resolvedByName } : {}),
+    escalations: record.escalations.map((step) => ({
+      fromOrgPath: step.fromOrgPath,
+      fromOrgName: step.fromOrgName,
+      toOrgPath: step.toOrgPath,
+      toOrgName: step.toOrgName,
+      at: step.at,
+      dueOn: step.dueOn,
+      assigneeName: step.assigneeName,
+    })),
+    comments: comments.map((comment) => ({
+      id: comment.id,
+      text: comment.text,
+      authorName: comment.authorName,
+      at: comment.at,
+    })),
+    history,
+    household: fileSummaryView(file, today),
+  };
+}
+
+/**
+ * An alert the caller may act on, or 404 / 403. Scope is the household file's org (copied onto the
+ * alert when raised): staff of the nodes above it see and act on escalated alerts through it.
+ */
+export async function alertInScope(caller: Caller, id: string): Promise<AlertRecord> {
+  const record = await getAlert(id);
+  if (!record) throw new AppError('ALERT_NOT_FOUND');
+  assertInScope(caller, record.orgPath);
+  return record;
+}
+
+/** One alert in full, for staff whose scope holds its household. */
+export async function getHardshipAlert(caller: Caller, id: string): Promise<HardshipAlert> {
+  return alertDetail(await alertInScope(caller, id));
+}

@@ -1,0 +1,425 @@
+import { randomUUID } from 'node:crypto';
+import type { AlertCounts, HardshipAlertStatus, HardshipAlertSummary, HardshipRule } from '@ankang/shared';
+import { describe, expect, it } from 'vitest';
+import { db } from '../../functions/src/db/client';
+import type { AlertRecord } from '../../functions/src/db/hardshipAlertItems';
+import { indexes } from '../../functions/src/db/keys';
+import { freshOrg, freshUser, putOrg } from './fixtures';
+import { ALL_STATUSES, alertRecord, day, escalated, mine, putAlerts, queue } from './hardshipAlertFixtures';
+import { errorBody, type HardshipScene, hardshipScene } from './hardshipFixtures';
+import { atShanghaiNoon } from './shanghaiNoon';
+
+atShanghaiNoon();
+
+/** A deterministic generator (mulberry32), so a failing case can be replayed. */
+function generator(seed: number) {
+  let state = seed;
+  const next = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  return {
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+    int: (n: number) => Math.floor(next() * n),
+  };
+}
+
+/** Each rule with a severity and its evidence shape (the alert schema checks the evidence per rule). */
+const RULES: {
+  rule: HardshipRule;
+  severity: AlertRecord['severity'];
+  evidence: () => AlertRecord['evidence'];
+}[] = [
+  {
+    rule: 'belowPovertyLine',
+    severity: 'high',
+    evidence: () => ({
+      visit: { visitId: `hv_${randomUUID().replace(/-/g, '')}`, visitedOn: day(-3) },
+      perCapitaMonthlyFen: 90_000,
+      povertyLine: { monthlyFen: 114_000 },
+    }),
+  },
+  {
+    rule: 'belowRelativeLine',
+    severity: 'medium',
+    evidence: () => ({
+      visit: { visitId: `hv_${randomUUID().replace(/-/g, '')}`, visitedOn: day(-3) },
+      perCapitaMonthlyFen: 190_000,
+      povertyLine: { monthlyFen: 114_000 },
+      relativeMultiple: 2,
+      relativeLineFen: 228_000,
+    }),
+  },
+  {
+    rule: 'visitOverdue',
+    severity: 'low',
+    evidence: () => ({
+      countedFrom: day(-100),
+      cadence: 'active',
+      cadenceDays: 90,
+      dueOn: day(-10),
+      daysOverdue: 10,
+    }),
+  },
+  {
+    rule: 'monitoringWindowEnding',
+    severity: 'task',
+    evidence: () => ({ exitDate: day(-340), monitoringMonths: 12, windowEndsOn: day(25), daysLeft: 25 }),
+  },
+];
+
+interface Scene extends HardshipScene {
+  town2: string;
+  alice: { userId: string; token: string };
+  alerts: AlertRecord[];
+}
+
+/** 160 alerts over a tree of its own: every status, rule, org, assignee; due dates around today; some escalated. */
+async function listScene(): Promise<Scene> {
+  const scene = await hardshipScene();
+  const town2 = await freshOrg(scene.county, '另一镇工会');
+  const alice = await freshUser({ roles: ['staff'], orgPath: scene.root });
+  const random = generator(20261126);
+  const orgs = [scene.root, scene.county, scene.town, town2, scene.beside];
+  const alerts: AlertRecord[] = [];
+  for (let i = 0; i < 160; i += 1) {
+    const { rule, severity, evidence } = random.pick(RULES);
+    const orgPath = random.pick(orgs);
+    const status = random.pick(ALL_STATUSES);
+    const escalatedToCounty =
+      status !== 'resolved' && (orgPath === scene.town || orgPath === town2) && random.int(3) === 0;
+    const assignee = random.pick([
+      { userId: alice.userId, name: '爱丽丝' },
+      { userId: scene.townStaff.userId, name: '顾镇' },
+    ]);
+    const at = new Date(Date.now() - random.int(1_000_000_000)).toISOString();
+    alerts.push(
+      alertRecord(
+        {
+          id: `hf_${randomUUID().replace(/-/g, '')}`,
+          orgPath,
+          orgName: '测试工会',
+          district: '测试镇',
+          headName: `示例户${i}`,
+        },
+        assignee,
+        {
+          rule,
+          severity,
+          evidence: evidence(),
+          status,
+          dueOn: day(random.int(21) - 10),
+          ...(status === 'resolved' ? { outcome: { kind: 'noHelp', note: '已核实' }, resolvedAt: at } : {}),
+          ...(escalatedToCounty
+            ? {
+                holderOrgPath: scene.county,
+                escalations: [
+                  {
+                    fromOrgPath: orgPath,
+                    fromOrgName: '测试工会',
+                    toOrgPath: scene.county,
+                    toOrgName: '测试县工会',
+                    at,
+                    dueOn: day(-5),
+                    assigneeName: assignee.name,
+                  },
+                ],
+              }
+            : {}),
+        },
+      ),
+    );
+  }
+  await putAlerts(alerts);
+  return { ...scene, town2, alice, alerts };
+}
+
+const within = (path: string, org: string) => path === org || path.startsWith(`${org}/`);
+
+interface QueueAsk {
+  status: HardshipAlertStatus;
+  org: string;
+  severity?: string;
+  rule?: string;
+  overdue?: boolean;
+}
+
+/** The oracle: which alerts the queue must show, in order (org path, then due date, then id). */
+function expectedQueue(alerts: AlertRecord[], ask: QueueAsk): string[] {
+  return alerts
+    .filter(
+      (a) =>
+        a.status === ask.status &&
+        within(a.orgPath, ask.org) &&
+        (ask.severity === undefined || a.severity === ask.severity) &&
+        (ask.rule === undefined || a.rule === ask.rule) &&
+        (!ask.overdue || (a.status !== 'resolved' && a.dueOn < day(0))),
+    )
+    .map((a) => ({ id: a.id, key: `${a.orgPath}/#${a.dueOn}#${a.id}` }))
+    .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+    .map((a) => a.id);
+}
+
+function expectedCounts(alerts: AlertRecord[], ask: Omit<QueueAsk, 'status'>): AlertCounts {
+  const counts = { capped: false } as AlertCounts;
+  for (const status of ALL_STATUSES) counts[status] = expectedQueue(alerts, { ...ask, status }).length;
+  return counts;
+}
+
+type Page = { alerts: HardshipAlertSummary[]; nextCursor: string | null; counts?: AlertCounts };
+
+/** Every page of a listing, following its cursors; each page's size and answer are checked. */
+async function allPages(
+  list: (query: Record<string, string>) => Promise<{ status: number | undefined; body: unknown }>,
+  query: Record<string, string>,
+): Promise<{ ids: string[]; pages: Page[] }> {
+  const pages: Page[] = [];
+  let cursor: string | null = null;
+  do {
+    const answer = await list(cursor ? { ...query, cursor } : query);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    const page = answer.body as Page;
+    expect(page.alerts.length).toBeLessThanOrEqual(20);
+    pages.push(page);
+    cursor = page.nextCursor;
+  } while (cursor && pages.length < 50);
+  return { ids: pages.flatMap((page) => page.alerts.map((a) => a.id)), pages };
+}
+
+describe('Handler: listHardshipAlerts against an oracle over generated alerts', () => {
+  // Made inside the first test, under the held clock, so its tokens are valid at that time.
+  let scene: Scene;
+  const sceneOnce = async () => {
+    scene ??= await listScene();
+    return scene;
+  };
+
+  const asks: { name: string; query: (s: Scene) => Record<string, string>; ask: (s: Scene) => QueueAsk }[] = [
+    {
+      name: 'default: open, the caller’s subtree',
+      query: () => ({}),
+      ask: (s) => ({ status: 'open', org: s.root }),
+    },
+    ...ALL_STATUSES.map((status) => ({
+      name: `status ${status}`,
+      query: () => ({ status }),
+      ask: (s: Scene) => ({ status, org: s.root }),
+    })),
+    {
+      name: 'severity high, acknowledged',
+      query: () => ({ status: 'acknowledged', severity: 'high' }),
+      ask: (s) => ({ status: 'acknowledged', org: s.root, severity: 'high' }),
+    },
+    {
+      name: 'rule visitOverdue',
+      query: () => ({ rule: 'visitOverdue' }),
+      ask: (s) => ({ status: 'open', org: s.root, rule: 'visitOverdue' }),
+    },
+    {
+      name: 'overdue only, in progress',
+      query: () => ({ status: 'inProgress', overdue: 'true' }),
+      ask: (s) => ({ status: 'inProgress', org: s.root, overdue: true }),
+    },
+    {
+      name: 'overdue resolved: none',
+      query: () => ({ status: 'resolved', overdue: 'true' }),
+      ask: (s) => ({ status: 'resolved', org: s.root, overdue: true }),
+    },
+    {
+      name: 'child org town2 with severity and overdue',
+      query: (s) => ({ childOrg: s.town2, severity: 'medium', overdue: '1' }),
+      ask: (s) => ({ status: 'open', org: s.town2, severity: 'medium', overdue: true }),
+    },
+    {
+      name: 'asked node county, child org town',
+      query: (s) => ({ orgPath: s.county, childOrg: s.town, status: 'acknowledged' }),
+      ask: (s) => ({ status: 'acknowledged', org: s.town }),
+    },
+  ];
+
+  it.each(asks)('$name: every page, in order, with counts', async ({ query, ask }) => {
+    await sceneOnce();
+    const q = query(scene);
+    const a = ask(scene);
+    const { ids, pages } = await allPages((x) => queue(scene.rootStaff.token, x), q);
+    expect(ids).toStrictEqual(expectedQueue(scene.alerts, a));
+    const { status: _status, ...filters } = a;
+    for (const page of pages) expect(page.counts).toStrictEqual(expectedCounts(scene.alerts, filters));
+  });
+
+  it('shows the county staff only the county subtree, and summaries without private fields', async () => {
+    await sceneOnce();
+    const { ids, pages } = await allPages((x) => queue(scene.countyStaff.token, x), { status: 'open' });
+    expect(ids).toStrictEqual(expectedQueue(scene.alerts, { status: 'open', org: scene.county }));
+    const first = pages[0]!.alerts[0]!;
+    const source = scene.alerts.find((a) => a.id === first.id)!;
+    expect(Object.keys(first).sort()).toStrictEqual(
+      [
+        'id',
+        'fileId',
+        'rule',
+        'ruleLabel',
+        'severity',
+        'status',
+        'headName',
+        'district',
+        'orgPath',
+        'orgName',
+        'assigneeUserId',
+        'assigneeName',
+        'raisedAt',
+        'dueOn',
+        'overdue',
+        'updatedAt',
+        'version',
+        ...(source.escalations.length > 0 ? ['escalation'] : []),
+      ].sort(),
+    );
+    expect(first.overdue).toBe(source.dueOn < day(0));
+  });
+
+  it('refuses a child org outside the listing (400) or the caller’s scope (403), and forged cursors (400)', async () => {
+    await sceneOnce();
+    expect(
+      (await queue(scene.rootStaff.token, { orgPath: scene.county, childOrg: scene.beside })).status,
+    ).toBe(400);
+    expect((await queue(scene.rootStaff.token, { childOrg: scene.root })).status).toBe(400);
+    expect(await queue(scene.townStaff.token, { childOrg: scene.county })).toStrictEqual({
+      status: 403,
+      body: errorBody('OUT_OF_SCOPE', '超出您所在工会组织的管理范围'),
+    });
+    const { pages } = await allPages((x) => queue(scene.rootStaff.token, x), { status: 'resolved' });
+    const cursor = pages[0]!.nextCursor!;
+    expect(cursor).toBeTruthy();
+    const badCursor = { status: 400, body: errorBody('BAD_CURSOR', expect.any(String)) };
+    const flipped = `${cursor.slice(0, 5)}${cursor[5] === 'A' ? 'B' : 'A'}${cursor.slice(6)}`;
+    const forged: Record<string, string>[] = [
+      { status: 'resolved', cursor: flipped },
+      { status: 'open', cursor }, // another status's queue
+      { status: 'resolved', severity: 'high', cursor }, // other filters
+      { status: 'resolved', cursor: 'eyJwayI6IkhBTEVSVCJ9.bm90LWEtc2lnbmF0dXJl' },
+    ];
+    for (const query of forged) {
+      expect(await queue(scene.rootStaff.token, query)).toStrictEqual(badCursor);
+    }
+    // The county's staff cannot open the root's cursor either (another subtree).
+    expect(await queue(scene.countyStaff.token, { status: 'resolved', cursor })).toStrictEqual(badCursor);
+  });
+
+  it('lists my unresolved alerts, due soonest first', async () => {
+    await sceneOnce();
+    const { ids } = await allPages((x) => mine(scene.alice.token, x), {});
+    const expected = scene.alerts
+      .filter((a) => a.assigneeUserId === scene.alice.userId && a.status !== 'resolved')
+      .map((a) => `${a.dueOn}#${a.id}`)
+      .sort()
+      .map((key) => key.split('#')[1]);
+    expect(ids).toStrictEqual(expected);
+    expect(expected.length).toBeGreaterThan(20);
+  });
+
+  it('lists alerts escalated to exactly the node, newest escalation first, to staff in scope', async () => {
+    await sceneOnce();
+    const expected = scene.alerts
+      .filter((a) => a.holderOrgPath === scene.county && a.escalations.length > 0 && a.status !== 'resolved')
+      .map((a) => `${a.escalations.at(-1)!.at}#${a.id}`)
+      .sort()
+      .reverse()
+      .map((key) => key.split('#')[1]);
+    expect(expected.length).toBeGreaterThan(0);
+    const byCounty = await allPages((x) => escalated(scene.countyStaff.token, x), {});
+    expect(byCounty.ids).toStrictEqual(expected);
+    const byRoot = await allPages((x) => escalated(scene.rootStaff.token, x), { orgPath: scene.county });
+    expect(byRoot.ids).toStrictEqual(expected);
+    expect(byCounty.pages[0]!.alerts[0]!.escalation).toMatchObject({ toOrgPath: scene.county, level: 1 });
+    expect((await allPages((x) => escalated(scene.rootStaff.token, x), {})).ids).toStrictEqual([]);
+    expect((await escalated(scene.townStaff.token, { orgPath: scene.county })).status).toBe(403);
+  });
+});
+
+describe('Handler: listHardshipAlerts bounds', () => {
+  it('reads at most 5 index pages per request, counts up to 999 (capped), and still finds every match', async () => {
+    const root = `8${String(Math.floor(Math.random() * 100_000)).padStart(5, '0')}`;
+    await putOrg(root, root, '测试省工会');
+    const staff = await freshUser({ roles: ['staff'], orgPath: root });
+    const file = { orgPath: root, orgName: '测试省工会', district: '测试', headName: '示例户' };
+    const assignee = { userId: staff.userId, name: '测试' };
+    const low = RULES[2]!;
+    const high = RULES[0]!;
+    // 1,010 low alerts due early, then 3 high ones due later: a high-only page must read past them all.
+    const alerts = [
+      ...Array.from({ length: 1010 }, () =>
+        alertRecord({ ...file, id: `hf_${randomUUID().replace(/-/g, '')}` }, assignee, {
+          rule: low.rule,
+          severity: low.severity,
+          evidence: low.evidence(),
+          dueOn: day(-20),
+        }),
+      ),
+      ...Array.from({ length: 3 }, () =>
+        alertRecord({ ...file, id: `hf_${randomUUID().replace(/-/g, '')}` }, assignee, {
+          rule: high.rule,
+          severity: high.severity,
+          evidence: high.evidence(),
+          dueOn: day(5),
+        }),
+      ),
+    ];
+    await putAlerts(alerts);
+
+    const name = 'countQueuePages';
+    let pageReads = 0;
+    db.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { IndexName?: string; Select?: string };
+        if (
+          context.commandName === 'QueryCommand' &&
+          input.IndexName === indexes.alertQueue &&
+          input.Select !== 'COUNT'
+        ) {
+          pageReads += 1;
+        }
+        return next(args);
+      },
+      { step: 'initialize', name },
+    );
+    try {
+      const reads: number[] = [];
+      const found: string[] = [];
+      let cursor: string | null = null;
+      let counts: AlertCounts | undefined;
+      do {
+        pageReads = 0;
+        const answer = await queue(staff.token, { severity: 'high', ...(cursor ? { cursor } : {}) });
+        expect(answer.status).toBe(200);
+        const page = answer.body as Page;
+        reads.push(pageReads);
+        found.push(...page.alerts.map((a) => a.id));
+        counts = page.counts;
+        cursor = page.nextCursor;
+      } while (cursor && reads.length < 10);
+      expect(Math.max(...reads)).toBeLessThanOrEqual(5);
+      expect(reads.length).toBeGreaterThan(1);
+      expect(found.sort()).toStrictEqual(
+        alerts
+          .slice(1010)
+          .map((a) => a.id)
+          .sort(),
+      );
+      expect(counts).toStrictEqual({ open: 3, acknowledged: 0, inProgress: 0, resolved: 0, capped: false });
+    } finally {
+      db.middlewareStack.remove(name);
+    }
+    const all = await queue(staff.token, {});
+    expect((all.body as Page).counts).toStrictEqual({
+      open: 999,
+      acknowledged: 0,
+      inProgress: 0,
+      resolved: 0,
+      capped: true,
+    });
+    expect((all.body as Page).alerts).toHaveLength(20);
+  });
+});
