@@ -452,6 +452,32 @@ describe('Service: runMonitoringSweep — reruns and notices', () => {
     expect(await alertOf(file.id, 'visitOverdue')).not.toBeNull();
   });
 
+  it('goes on when one index read fails: the other steps run, and the run says it is incomplete', async () => {
+    const scene = await hardshipScene();
+    const file = await fileAt(scene);
+    await visited(scene.townStaff.token, file.id, quietVisit(dateAfter(today(), -80)));
+    // Every read of the alerts' due index fails (as when throttled); the check index answers.
+    const failDueReads =
+      (next: (args: { input: unknown }) => Promise<unknown>) => async (args: { input: unknown }) => {
+        const input = args.input as { ExpressionAttributeValues?: Record<string, unknown> };
+        const pk = Object.values(input.ExpressionAttributeValues ?? {}).find((v) =>
+          String(v).startsWith('HA_DUE#'),
+        );
+        if (pk !== undefined) throw new Error('ProvisionedThroughputExceededException (test)');
+        return next(args);
+      };
+    db.middlewareStack.add(failDueReads as never, { step: 'initialize', name: 'failDueReads' });
+    try {
+      const run = await runMonitoringSweep(dayAt(11));
+      // 8 shards of the due index, read by escalation and by the due notices: each fails once.
+      expect(run).toMatchObject({ failed: 16, escalated: 0, dueNotices: 0, complete: false });
+      expect(run.reviewed).toBeGreaterThanOrEqual(1);
+    } finally {
+      db.middlewareStack.remove('failDueReads');
+    }
+    expect(await alertOf(file.id, 'visitOverdue')).not.toBeNull();
+  });
+
   it('runs from its scheduled handler with the Lambda’s remaining time as its deadline', async () => {
     const context = { getRemainingTimeInMillis: () => 120_000 } as unknown as Context;
     const run = await runMonitoringSweepHandler({}, context);

@@ -89,7 +89,13 @@ async function overShards<T>(
       let startKey: StartKey;
       for (let pages = 0; pages < maxPages; pages += 1) {
         if (context.pastDeadline()) return false;
-        const page = await pager(shard, startKey);
+        const page = await pager(shard, startKey).catch((error: unknown) => {
+          // One shard's failed read (throttling) leaves it for the next run; the others go on.
+          context.run.failed += 1;
+          logger.error('sweep index read failed', { shard, error });
+          return null;
+        });
+        if (!page) return false;
         context.run.itemsRead += page.records.length;
         await Promise.all(
           page.records.map((record) =>
@@ -140,24 +146,8 @@ export async function runMonitoringSweep(now: Date, options: SweepOptions = {}):
   const policyCache: PolicyCache = new Map();
   const orgNames: OrgNames = orgNamesFor();
 
-  const reviewsDone = await overShards(
-    (shard, startKey) => pageMonitorsToCheck(shard, today, PAGE_SIZE, startKey),
-    MAX_CHECK_PAGES_PER_SHARD,
-    async (monitor) => {
-      try {
-        const review = await reviewHousehold(monitor.fileId, now, { policyCache });
-        run.reviewed += 1;
-        run.alertsRaised += review.raised.length;
-        run.alertsUpdated += review.updated.length;
-        run.itemsRead += review.itemsRead;
-      } catch (error) {
-        run.failed += 1;
-        logger.error('sweep review failed', { fileId: monitor.fileId, error });
-      }
-    },
-    context,
-  );
-
+  // Escalations and due notices first: they are few and bounded, so a night with a large review
+  // backlog (an import) still escalates and reminds before the deadline.
   const escalationsDone = await overShards(
     (shard, startKey) => pageAlertsDueBefore(shard, today, PAGE_SIZE, startKey),
     MAX_DUE_PAGES_PER_SHARD,
@@ -178,6 +168,24 @@ export async function runMonitoringSweep(now: Date, options: SweepOptions = {}):
     MAX_DUE_PAGES_PER_SHARD,
     async (alert) => {
       if ((await notify(alertDueNotice(alert))) === 'sent') run.dueNotices += 1;
+    },
+    context,
+  );
+
+  const reviewsDone = await overShards(
+    (shard, startKey) => pageMonitorsToCheck(shard, today, PAGE_SIZE, startKey),
+    MAX_CHECK_PAGES_PER_SHARD,
+    async (monitor) => {
+      try {
+        const review = await reviewHousehold(monitor.fileId, now, { policyCache });
+        run.reviewed += 1;
+        run.alertsRaised += review.raised.length;
+        run.alertsUpdated += review.updated.length;
+        run.itemsRead += review.itemsRead;
+      } catch (error) {
+        run.failed += 1;
+        logger.error('sweep review failed', { fileId: monitor.fileId, error });
+      }
     },
     context,
   );
