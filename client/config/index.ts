@@ -69,7 +69,11 @@ export default defineConfig<'webpack5'>(async () => {
     // Without plugin-html NutUI's <i> icons silently vanish in WeChat.
     plugins: ['@tarojs/plugin-html'],
     // Taro only inlines TARO_APP_* from .env files; a variable set in the shell is passed here.
-    env: { TARO_APP_API_BASE: JSON.stringify(apiBase) },
+    env: {
+      TARO_APP_API_BASE: JSON.stringify(apiBase),
+      // The link prefix an invite's QR code holds (services/roles.ts); empty: the app's own link.
+      TARO_APP_INVITE_LINK_BASE: JSON.stringify(process.env.TARO_APP_INVITE_LINK_BASE ?? ''),
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

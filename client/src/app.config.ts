@@ -59,8 +59,12 @@ export default defineAppConfig({
         'pages/escalated/index',
         // rules: 规则设置 (monitoring rules per union, inherited down the tree; 低保 standards).
         'pages/rules/index',
+        // roles: 人员与权限 (who holds which role per node, invites, revokes).
+        'pages/roles/index',
       ],
     },
+    // join: the invitee's page, opened from an invite's share card or QR code (`?code=`).
+    { root: 'join', name: 'join', pages: ['pages/invite/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

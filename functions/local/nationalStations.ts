@@ -5,10 +5,12 @@ import {
   type HostType,
   type HoursException,
   type OpeningHours,
+  type Place,
   type Station,
   type StationStatus,
   type WeeklyPeriod,
 } from '@ankang/shared';
+import { childrenOf, placeByCode } from '../src/lib/places';
 
 /**
  * The national-scale station set for the benchmark: 18.61万 stations (1.21万 open 24 h, 3.45万 rated
@@ -219,14 +221,112 @@ function hasProperty(index: number, a: number, b: number, k: number): boolean {
   return (a * index + b) % NATIONAL_STATION_COUNT < k;
 }
 
-const areas = (
-  '人民 解放 中山 建设 和平 新华 胜利 文化 东风 光明 青年 朝阳 长江 黄河 滨江 湖滨 高新 开发区 火车站 新城 ' +
-  '老城 北关 南关 东关 西关 工业园 花园 幸福 团结 振兴 东湖 西湖 南湖 北湖 金桥 银河 世纪 体育 学府 港口'
-).split(' ');
 const banks = '中国工商银行 中国农业银行 中国银行 中国建设银行 交通银行 中国邮政储蓄银行 招商银行'.split(' ');
-const fuel = ['中石化', '中石油'];
+const fuel = ['中国石化', '中国石油'];
 const chains = '华润万家 永辉超市 物美 大润发 联华超市 苏果超市'.split(' ');
 const companies = '顺丰速运 中通快递 美团 饿了么 国家电网 京东物流 城市环境集团'.split(' ');
+/** Road names as they are common across China; 人民中路 among them, so a search for it finds some. */
+const roads = (
+  '人民中路 人民路 解放路 中山路 中山北路 建设路 和平路 新华路 胜利路 文化路 东风路 光明路 青年路 朝阳路 ' +
+  '长江路 黄河路 滨江大道 湖滨路 学府路 世纪大道 体育路 站前路 府前街 迎宾大道 环城北路 南环路 东环路 ' +
+  '工业大道 金桥路 幸福路 团结路 振兴路 育才路 健康路 北京路 上海路 南京路 步行街 商业街 新城大道'
+).split(' ');
+const communities = '城北 城南 新华 金桥 幸福 花园 阳光 和平 东苑 西苑 南苑 北苑 锦绣 翠园 滨河 丽景'.split(
+  ' ',
+);
+
+/** 姑苏区 → 姑苏, 张家港市 → 张家港: the short form names and addresses use; two characters at least. */
+function shortName(name: string): string {
+  const short = name.replace(/(街道|镇|乡|苏木|自治县|自治旗|新区|区|县|市|旗)$/, '');
+  return short.length >= 2 ? short : name;
+}
+
+const countiesByCity = new Map<string, Place[]>();
+const townsByCounty = new Map<string, Place[]>();
+
+/** The counties of a city (a 县级市 is its own one county); a municipality's are listed under its province. */
+function countiesOf(city: City): Place[] {
+  const cached = countiesByCity.get(city.code);
+  if (cached) return cached;
+  const cityCode = city.code.slice(0, 4);
+  const counties = city.code.endsWith('00')
+    ? [...childrenOf(cityCode), ...childrenOf(city.code.slice(0, 2))].filter(
+        (county) => county.level === 'county' && county.code.startsWith(cityCode),
+      )
+    : [placeByCode(city.code)].flatMap((county) => county ?? []);
+  countiesByCity.set(city.code, counties);
+  return counties;
+}
+
+function townsOf(county: Place): Place[] {
+  const cached = townsByCounty.get(county.code) ?? childrenOf(county.code);
+  townsByCounty.set(county.code, cached);
+  return cached;
+}
+
+/** The entries of `list` that suit urban (or rural) stations, or all when none does; cached per key. */
+const suitedCache = new Map<string, Place[]>();
+function suited(key: string, list: Place[], fits: (place: Place) => boolean): Place[] {
+  const cached = suitedCache.get(key);
+  if (cached) return cached;
+  const fitting = list.filter(fits);
+  const result = fitting.length > 0 ? fitting : list;
+  suitedCache.set(key, result);
+  return result;
+}
+
+/** A real county of `city` (urban points in its 区, rural ones in its 县/市 where it has them) and a town of it. */
+function placeIn(city: City, rural: boolean, rand: () => number): { county: Place; town?: Place } {
+  const county = pick(
+    rand,
+    suited(`city:${city.code}:${rural}`, countiesOf(city), (c) => /区$/.test(c.name) !== rural),
+  );
+  const towns = suited(
+    `county:${county.code}:${rural}`,
+    townsOf(county),
+    (t) => /街道$/.test(t.name) !== rural,
+  );
+  return { county, ...(towns.length > 0 ? { town: pick(rand, towns) } : {}) };
+}
+
+/** A name as stations are named: the host's brand, the place and the road, e.g. 中国石化姑苏人民中路加油站. */
+function nameOf(
+  host: HostType,
+  where: { county: string; town: string; road: string },
+  rand: () => number,
+): string {
+  const town = shortName(where.town);
+  switch (host) {
+    case 'union':
+      return rand() < 0.5
+        ? `${where.county}总工会${town}户外劳动者服务站`
+        : `${town}${shortName(where.road)}职工驿站`;
+    case 'bank':
+      return `${pick(rand, banks)}${shortName(where.county)}${town}支行爱心驿站`;
+    case 'gasStation':
+      return `${pick(rand, fuel)}${town}${shortName(where.road)}加油站`;
+    case 'supermarket':
+      return `${pick(rand, chains)}${shortName(where.road)}店爱心驿站`;
+    case 'community':
+      return `${town}${pick(rand, communities)}社区工会驿站`;
+    case 'enterprise':
+      return `${pick(rand, companies)}${shortName(where.county)}${town}站点职工驿站`;
+    case 'government':
+      return `${where.town}便民服务中心驿站`;
+    default:
+      return `${shortName(where.road)}公园户外劳动者驿站`;
+  }
+}
+
+/**
+ * The draws the former name and address took from the station's main generator (after its phone),
+ * taken still and dropped, so hours, amenities and status of every station stay what they were (the
+ * nearby bench's figures compare across versions); names and places come from a generator of their own.
+ */
+function legacyTextDraws(host: HostType, rand: () => number): void {
+  if (['union', 'bank', 'gasStation', 'supermarket', 'enterprise'].includes(host)) rand();
+  rand(); // the house number
+}
 
 // biome-ignore format: a weight table reads best on one line
 const hostWeights: [HostType, number][] = [['union', 20], ['bank', 15], ['gasStation', 8], ['supermarket', 12], ['community', 25], ['enterprise', 12], ['government', 6], ['other', 2]];
@@ -244,27 +344,6 @@ function pickWeighted<T>(rand: () => number, items: [T, number][]): T {
     if (target < 0) return item;
   }
   return items[0]![0];
-}
-
-function nameOf(host: HostType, city: string, area: string, rand: () => number): string {
-  switch (host) {
-    case 'union':
-      return rand() < 0.5 ? `${city}${area}户外劳动者服务站` : `${city}总工会${area}职工驿站`;
-    case 'bank':
-      return `${pick(rand, banks)}${city}${area}支行爱心驿站`;
-    case 'gasStation':
-      return `${pick(rand, fuel)}${city}${area}加油站工会驿站`;
-    case 'supermarket':
-      return `${pick(rand, chains)}${city}${area}店爱心驿站`;
-    case 'community':
-      return `${city}${area}社区服务中心工会驿站`;
-    case 'enterprise':
-      return `${pick(rand, companies)}${city}${area}职工驿站`;
-    case 'government':
-      return `${city}${area}街道便民服务中心驿站`;
-    default:
-      return `${city}${area}公园户外劳动者驿站`;
-  }
 }
 
 const weekdays = [1, 2, 3, 4, 5];
@@ -377,11 +456,21 @@ export function nationalStationId(index: number): string {
 export function nationalStation(index: number): Station {
   const rand = seededRandom(mix32(Math.imul(index, 0x9e3779b1) ^ 0x2024_1861));
   const city = pickCity(rand);
-  const location = rand() < RURAL_SHARE ? ruralPoint(city, rand) : cityPoint(city, rand);
+  const rural = rand() < RURAL_SHARE;
+  const location = rural ? ruralPoint(city, rand) : cityPoint(city, rand);
   const alwaysOpen = hasProperty(index, 7919, 104_729, NATIONAL_ALWAYS_OPEN);
   const best = hasProperty(index, 6007, 15_485, NATIONAL_BEST);
   const host = pickWeighted(rand, alwaysOpen ? hostWeights24h : hostWeights);
-  const area = pick(rand, areas);
+  rand(); // the former area word: see legacyTextDraws
+  const textRand = seededRandom(mix32(index ^ 0x7a3e_11f0));
+  const place = placeIn(city, rural, textRand);
+  const road = pick(textRand, roads);
+  const townName = place.town?.name ?? '';
+  const name = nameOf(
+    host,
+    { county: place.county.name, town: townName || place.county.name, road },
+    textRand,
+  );
   const count = rand() < 0.6 ? Math.floor(rand() * 60) : 0;
   const stars: [number, number, number, number, number] = [0, 0, 0, 0, 0];
   for (let i = 0; i < count; i++) stars[Math.min(4, Math.floor(5 - rand() * rand() * 5))]! += 1;
@@ -392,13 +481,20 @@ export function nationalStation(index: number): Station {
     rand() < 0.7
       ? `1${3 + Math.floor(rand() * 7)}${String(Math.floor(rand() * 1e9)).padStart(9, '0')}`
       : null;
+  legacyTextDraws(host, rand);
   return {
     id: nationalStationId(index),
     externalId: `NAT-${String(index + 1).padStart(6, '0')}`,
-    name: nameOf(host, city.name, area, rand),
-    address: `${city.name}市${area}路${1 + Math.floor(rand() * 899)}号`,
-    district: `${city.name} ${area}街道`,
+    name,
+    address: `${place.county.name}${townName}${road}${1 + Math.floor(textRand() * 899)}号`,
+    district: `${place.county.name}${townName ? ` ${townName}` : ''}`,
     orgPath: orgPathOf(city),
+    place: {
+      province: place.county.code.slice(0, 2),
+      city: place.county.code.slice(0, 4),
+      county: place.county.code,
+      ...(place.town ? { town: place.town.code } : {}),
+    },
     location,
     hostType: host,
     amenities: amenitiesOf(host, rand),

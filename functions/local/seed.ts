@@ -1,15 +1,18 @@
+import type { Station } from '@ankang/shared';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { campaignToItem } from '../src/db/campaignItems';
 import { keys, staffIndexKeys } from '../src/db/keys';
 import { volunteerSignupToItem, worksiteSignupToItem } from '../src/db/signupItems';
 import { stationToItem } from '../src/db/stationItems';
+import { stationPlaceOf } from '../src/lib/places';
 import { demoAssignmentItems } from './demoAssignments';
 import { demoCampaigns } from './demoCampaigns';
 import { demoOrgs, demoUserId, demoUsers } from './demoData';
 import { seedDemoDeliveries } from './demoDeliveries';
 import { seedDemoHandouts } from './demoHandouts';
 import { type DemoPhotoStorage, seedDemoPhotos } from './demoPhotos';
+import { seedStationSearch } from './demoSearch';
 import { demoVolunteerSignups, demoWorksiteSignups } from './demoSignups';
 import { demoStations } from './demoStations';
 import { endpointUrlOf, provideLocalFunctionEnv } from './seedEnv';
@@ -18,10 +21,16 @@ import { addMissingIndexKeys, putIfAbsent } from './seedWrites';
 
 export { demoUserId };
 
+/** The station with the place codes the API derives on create. */
+function withPlace(station: Station): Station {
+  const place = stationPlaceOf(station);
+  return place ? { ...station, place } : station;
+}
+
 /** A station's item plus the claim on its external id, as the import writes them. */
 function stationItems(now: Date): Record<string, unknown>[] {
   return demoStations(now).flatMap((station) => [
-    stationToItem(station),
+    stationToItem(withPlace(station)),
     ...(station.externalId
       ? [
           {
@@ -101,6 +110,12 @@ export async function seedDemoData(
       ),
     ),
   );
+  // Place codes and search entries of the stations as they stand (older data directories included).
+  await seedStationSearch(
+    db,
+    tableName,
+    demoStations(at).map((station) => station.id),
+  );
   // Deliveries last: written with their counters in one transaction each, as the API does.
   const deliveries = await seedDemoDeliveries(db, tableName, at);
   const handouts = await seedDemoHandouts(db, tableName, at);
@@ -117,8 +132,11 @@ export async function seedDemoData(
   // Alerts after the visits: raised by the real rules, moved by the demo staff through the services.
   const { seedDemoAlerts } = await import('./demoAlerts');
   const alerts = await seedDemoAlerts(tableName, endpoint, at);
+  // Role holders and pending invites, the pending ones made through the invite service.
+  const { seedDemoInvites } = await import('./demoInvites');
+  const invites = await seedDemoInvites(db, tableName, at);
   return written.reduce<number>(
     (sum, count) => sum + count,
-    deliveries + handouts + photos + policies + households + alerts,
+    deliveries + handouts + photos + policies + households + alerts + invites,
   );
 }

@@ -32,15 +32,16 @@ export function day(days: number): string {
 export const newCommentId = () => `hc_${randomUUID().replace(/-/g, '')}`;
 
 /**
- * Files a household in 大新镇 (its caseworker: the filer) and records a visit whose income is far
- * under 苏州's 低保 (¥12,000 a year for two people: ¥500 a month each, the line is ¥1,140): the
- * rules raise a 低于低保 alert, which the visit's answer names.
+ * Files a household in 大新镇 (or `orgPath`; its caseworker: the filer) and records a visit whose
+ * income is far under 苏州's 低保 (¥12,000 a year for two people: ¥500 a month each, the line is
+ * ¥1,140): the rules raise a 低于低保 alert, which the visit's answer names.
  */
 export async function raiseAlert(
   token: string,
   overrides: Partial<ReturnType<typeof draft>> = {},
+  orgPath = DAXIN,
 ): Promise<{ file: HouseholdFile; alert: HardshipAlert }> {
-  const created = await request('POST', '/staff/hardship/files', { token, body: draft(DAXIN, overrides) });
+  const created = await request('POST', '/staff/hardship/files', { token, body: draft(orgPath, overrides) });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const file = created.body as HouseholdFile;
   const visit = await request('POST', `/staff/hardship/files/${file.id}/visits`, {

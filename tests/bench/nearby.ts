@@ -30,6 +30,7 @@ import {
 import { ensureTable } from '../../functions/local/table';
 import { stationFromItem, stationToItem } from '../../functions/src/db/stationItems';
 import type { NearbyQuery } from '../../functions/src/services/nearby';
+import { runSearchSection } from './stationSearch';
 
 const TABLE = 'ankang-bench';
 // Smaller runs for trying the bench out: BENCH_STATIONS=20000 BENCH_QUERIES=100 npm run bench:nearby
@@ -158,7 +159,8 @@ interface Round {
   cellQueries: number[];
   /** DynamoDB requests (pages) per query. */
   requests: number[];
-  wideRing: number;
+  /** Searches by the number of rings they needed. */
+  rings: Record<number, number>;
   bruteMs: number;
   mismatches: number;
   firstMismatch?: string;
@@ -176,7 +178,7 @@ async function runRound(
     returned: [],
     cellQueries: [],
     requests: [],
-    wideRing: 0,
+    rings: {},
     bruteMs: 0,
     mismatches: 0,
   };
@@ -190,7 +192,7 @@ async function runRound(
     round.returned.push(stations.length);
     round.cellQueries.push(stats.cellQueries);
     round.requests.push(stats.requests);
-    if (stats.radii.length > 1) round.wideRing++;
+    round.rings[stats.radii.length] = (round.rings[stats.radii.length] ?? 0) + 1;
     const got: Answer[] = stations.map(({ id, distanceM }) => ({ id, distanceM }));
     const bruteStarted = performance.now();
     const expected = bruteForce(nearby, locations, query);
@@ -219,7 +221,8 @@ function report(nearby: Nearby, name: string, round: Round): void {
     `${name}: items read per query ${round1(mean(round.itemsRead))} (p50 ${percentile(read, 50)}, p99 ${percentile(read, 99)}, ` +
       `max ${read.at(-1)}) for ${round1(mean(round.returned))} returned; ` +
       `cell queries per query ${round1(mean(round.cellQueries))} (max ${Math.max(...round.cellQueries)} of ${nearby.MAX_QUERIES_PER_SEARCH}), ` +
-      `requests max ${Math.max(...round.requests)} of ${nearby.MAX_REQUESTS_PER_SEARCH}; second ring needed in ${round.wideRing}; ` +
+      `requests per query ${round1(mean(round.requests))} (max ${Math.max(...round.requests)} of ${nearby.MAX_REQUESTS_PER_SEARCH}); ` +
+      `searches by rings needed ${JSON.stringify(round.rings)}; ` +
       `brute force ${round1(round.bruteMs / round.latencies.length)} ms per query`,
   );
   log(
@@ -351,11 +354,22 @@ async function main(): Promise<void> {
           `scan answers identical to brute force: ${scanIdentical}`,
       );
     }
+    // The station search over the same stations (tests/bench/stationSearch.ts, helper P's section).
+    const search = await runSearchSection({
+      client: dynamo.client,
+      table: TABLE,
+      stationCount: locations.lats.length,
+      at: AT,
+      log,
+    });
     log(`total run ${seconds(started)} s`);
 
     const identical = main.mismatches === 0 && withFilters.mismatches === 0 && scanIdentical;
     if (!identical) process.exitCode = 1;
     const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+    // Range queries and DynamoDB requests per search over the unfiltered round (the bounds are
+    // nearby.MAX_QUERIES_PER_SEARCH and MAX_REQUESTS_PER_SEARCH).
+    const perSearch = (values: number[]) => ({ mean: round1(mean(values)), max: Math.max(...values) });
     console.log(
       JSON.stringify({
         stations: locations.lats.length,
@@ -366,8 +380,11 @@ async function main(): Promise<void> {
         itemsReturnedPerQuery: round1(mean(main.returned)),
         maxCellQueriesPerQuery: Math.max(...main.cellQueries, ...withFilters.cellQueries),
         maxRequestsPerQuery: Math.max(...main.requests, ...withFilters.requests),
+        queriesPerSearch: perSearch(main.cellQueries),
+        requestsPerSearch: perSearch(main.requests),
         identical,
         scanP50Ms: scanP50 === null ? null : round1(scanP50),
+        ...search,
       }),
     );
   } finally {

@@ -85,6 +85,13 @@ describe('H5: 规则设置 (monitoring rules per union)', () => {
     await expect.poll(() => source.textContent(), patient).toBe('继承自 苏州市总工会');
     const overdue = rules.locator('.policy-rules__row--visitOverdue');
     expect(await overdue.textContent()).toContain('在档户 90 天，脱困不满 12 个月 60 天');
+    // The 低保 part is the picked union's: its form, and 苏州's standard above it.
+    await expect
+      .poll(() => rules.locator('.poverty-lines__form-title').textContent(), patient)
+      .toBe('为苏州工业园区总工会新增低保标准');
+    expect(await rules.locator('.poverty-lines__row').allTextContents()).toContainEqual(
+      expect.stringContaining('苏州市总工会'),
+    );
     await screenshot(page, 'h5-rules-inherited-phone');
 
     // Act: 设置本级规则, the form filled from what it inherits; 在档户 every 60 days

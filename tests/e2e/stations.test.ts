@@ -131,6 +131,11 @@ async function locateAt(gcj: { lng: number; lat: number }) {
 const stationsPage = (page: Page) => page.locator('.stations-page:visible');
 const rowNames = (page: Page) => stationsPage(page).locator('.station-row__name').allTextContents();
 
+/** Waits until the page's slide-in transition has ended (its left edge is at 0). */
+async function settled(page: Page, selector: string): Promise<void> {
+  await expect.poll(async () => (await page.locator(selector).boundingBox())?.x, patient).toBe(0);
+}
+
 /** 350 米 → 350, 1.2 公里 → 1200. */
 function meters(text: string): number {
   const [, value, unit] = /^([\d.]+) (米|公里)$/.exec(text.trim()) ?? [];
@@ -172,13 +177,32 @@ describe('H5: 驿站 nearby', () => {
     expect(await pausedRow.locator('.open-badge').textContent()).toBe('暂停开放空调维修');
     await screenshot(page, 'h5-stations-before-open-now');
 
+    const openNow = stationsPage(page).getByRole('switch', { name: '只看营业中' });
+    expect(await openNow.getAttribute('aria-checked')).toBe('false');
+
     // Act
-    await stationsPage(page).locator('.filter-bar__chip--open-now').click();
+    await openNow.click();
 
     // Assert
     await expect.poll(() => rowNames(page), patient).toStrictEqual([allDay.name]);
-    expect(await stationsPage(page).locator('.filter-bar__chip--open-now').textContent()).toBe('✓ 营业中');
+    expect(await openNow.getAttribute('aria-checked')).toBe('true');
+    // The amenity chips say whether they are on, for a screen reader too.
+    const water = stationsPage(page).locator('.filter-bar__chip--water');
+    expect(await water.getAttribute('aria-pressed')).toBe('false');
+    await water.click();
+    await expect.poll(() => water.getAttribute('aria-pressed'), patient).toBe('true');
+    await expect.poll(() => rowNames(page), patient).toStrictEqual([allDay.name]);
+    // 饮水 was asked for: it leads the row's chips, drawn as matched.
+    expect(
+      await stationsPage(page)
+        .locator('.station-row')
+        .first()
+        .locator('.amenity-chips__chip')
+        .allTextContents(),
+    ).toStrictEqual(['饮水', '空调', '卫生间']);
     await screenshot(page, 'h5-stations-open-now');
+    await stationsPage(page).locator('.filter-bar__clear').click();
+    await expect.poll(() => rowNames(page), patient).toStrictEqual([allDay.name, paused.name]);
   });
 
   it('keeps showing the last list with an offline notice when 刷新 cannot reach the server', async () => {
@@ -229,29 +253,89 @@ describe('H5: 驿站详情', () => {
     await screenshot(page, 'h5-station-detail');
   });
 
-  it('sends a signed-out visitor to log in before rating, then records the rating', async () => {
-    // Arrange
+  it('leads a paused station with its status and reopen time, greys the week, and shows the walk', async () => {
+    // Arrange: a fix near the station (the stations page keeps it), then its page.
+    await locateAt(quietCorner);
     const { page } = browser;
-    const worker = (await devAccounts()).find((a) => a.roles.every((role) => role === 'worker'))!;
-    const stationUrl = `${inject('h5Url')}/#/pages/station/index?id=${allDay.id}`;
-    await page.goto(stationUrl);
-    const detail = page.locator('.station-page:visible');
-    await detail.locator('.feedback-form__star').nth(3).click();
-    await detail.locator('taro-button-core', { hasText: '提交评价' }).click();
+    await page.goto(`${inject('h5Url')}/`);
+    await expect.poll(() => rowNames(page), patient).toStrictEqual([allDay.name, paused.name]);
 
-    // The login page opens; sign in, then come back to the station.
-    await page.locator('.dev-accounts__item', { hasText: worker.nickname }).click();
+    // Act
+    await stationsPage(page)
+      .locator('.station-row', { hasText: paused.name })
+      .locator('.station-row__name')
+      .click();
+
+    // Assert
+    const detail = page.locator('.station-page:visible');
+    await expect.poll(() => detail.locator('.station-page__name').textContent(), patient).toBe(paused.name);
+    expect(await detail.locator('.station-page__paused').textContent()).toBe(
+      '暂停开放原因：空调维修恢复时间待定',
+    );
+    expect(await detail.locator('.hours-week--dimmed').count()).toBe(1);
+    expect(await detail.locator('.station-page__distance').textContent()).toMatch(
+      /^距您约 \d+ 米 · 步行约 \d+ 分钟$/,
+    );
+    await settled(page, '.station-page:visible');
+    await screenshot(page, 'h5-station-paused');
+  });
+});
+
+describe('H5: 驿站 without location', () => {
+  it('finds 杨舍 by typing, opens a station, and rates it after signing in without losing the draft', async () => {
+    // Arrange
+    await browser.context.clearPermissions();
+    const { page } = browser;
+    const expected = (
+      await json<{ stations: Array<{ id: string; name: string }> }>(
+        await fetch(api(`/stations?q=${encodeURIComponent('杨舍')}`)),
+      )
+    ).stations;
+    expect(expected.length).toBeGreaterThan(2);
+    const worker = (await devAccounts()).find((a) => a.roles.every((role) => role === 'worker'))!;
+    await page.goto(`${inject('h5Url')}/`);
     await expect
-      .poll(() => page.locator('.me-page:visible .account-card__nickname').textContent(), patient)
-      .toBe(worker.nickname);
-    await page.goto(stationUrl);
+      .poll(() => stationsPage(page).locator('.stations-page__notice').textContent(), patient)
+      .toContain('您未允许获取位置');
+    await screenshot(page, 'h5-stations-denied');
+
+    // Act: search.
+    await stationsPage(page).locator('.station-search__input input').fill('杨舍');
+    await stationsPage(page).locator('taro-button-core', { hasText: '搜索' }).click();
+
+    // Assert
+    await expect.poll(() => rowNames(page), patient).toStrictEqual(expected.map((station) => station.name));
+    expect(await stationsPage(page).locator('.stations-page__title').textContent()).toBe('搜索“杨舍”');
+    expect(await stationsPage(page).locator('.station-row__distance').count()).toBe(0);
+    expect(await stationsPage(page).locator('a.station-row__navigate').count()).toBe(expected.length);
+    await screenshot(page, 'h5-stations-search');
+
+    // Act: a station; rate it signed out.
+    const chosen = expected[0]!;
+    const before = await json<{ rating: { count: number } }>(await fetch(api(`/stations/${chosen.id}`)));
+    await stationsPage(page).locator('.station-row__name', { hasText: chosen.name }).first().click();
+    const detail = page.locator('.station-page:visible');
+    await expect.poll(() => detail.locator('.station-page__name').textContent(), patient).toBe(chosen.name);
     await detail.locator('.feedback-form__star').nth(3).click();
     await detail.locator('.choice-chips__chip', { hasText: '凉爽舒适' }).click();
+    await detail.locator('.rating-form textarea').fill('空调很凉快');
+    await detail.locator('taro-button-core', { hasText: '提交评价' }).click();
+
+    // The login page opens; signing in comes back to the same station with what was typed.
+    await page.locator('.dev-accounts__item', { hasText: worker.nickname }).click();
+    await expect.poll(() => page.url(), patient).toContain(`/pages/station/index?id=${chosen.id}`);
+    await expect.poll(() => detail.locator('.station-page__restored').count(), patient).toBe(1);
+    await settled(page, '.station-page:visible');
+    await expect.poll(() => detail.locator('.feedback-form__star--on').count(), patient).toBe(4);
+    expect(await detail.locator('.choice-chips__chip--on').allTextContents()).toStrictEqual(['✓ 凉爽舒适']);
+    expect(await detail.locator('.rating-form textarea').inputValue()).toBe('空调很凉快');
+    await screenshot(page, 'h5-station-draft-restored');
     await detail.locator('taro-button-core', { hasText: '提交评价' }).click();
 
     // Assert
     await expect.poll(() => detail.textContent(), patient).toContain('感谢您的评价');
-    await expect.poll(() => detail.locator('.rating-summary__count').textContent(), patient).toBe('1 人评价');
+    const after = await json<{ rating: { count: number } }>(await fetch(api(`/stations/${chosen.id}`)));
+    expect(after.rating.count).toBe(before.rating.count + 1);
     await screenshot(page, 'h5-station-rated');
 
     // Reporting a problem, now signed in.
@@ -263,33 +347,38 @@ describe('H5: 驿站详情', () => {
       await fetch(api(`/staff/reports?org=${ZJG}`), { headers: { authorization: `Bearer ${staffToken}` } }),
     );
     expect(
-      reports.reports.filter((r) => r.stationId === allDay.id).map(({ kind, text }) => ({ kind, text })),
-    ).toStrictEqual([{ kind: 'noWater', text: '饮水机没有水了' }]);
+      reports.reports.filter((r) => r.stationId === chosen.id).map(({ kind, text }) => ({ kind, text })),
+    ).toContainEqual({ kind: 'noWater', text: '饮水机没有水了' });
   });
-});
 
-describe('H5: 驿站 without location', () => {
-  it('offers the district picker when location is denied, and lists 张家港’s stations', async () => {
+  it('picks 杨舍镇 in the place picker by typing, lists its stations, and remembers it', async () => {
     // Arrange
     await browser.context.clearPermissions();
     const { page } = browser;
+    const places = await json<{ places: Array<{ code: string; name: string }> }>(
+      await fetch(api(`/places?q=${encodeURIComponent('杨舍')}`)),
+    );
+    const town = places.places.find((place) => place.name === '杨舍镇');
+    expect(town).toBeDefined();
+    const expected = (
+      await json<{ stations: Array<{ name: string }> }>(await fetch(api(`/stations?place=${town!.code}`)))
+    ).stations.map((station) => station.name);
+    expect(expected.length).toBeGreaterThan(2);
+    await page.goto(`${inject('h5Url')}/`);
 
     // Act
-    await page.goto(`${inject('h5Url')}/`);
-    await expect
-      .poll(() => stationsPage(page).locator('.district-picker__item').count(), patient)
-      .toBeGreaterThan(0);
-    await screenshot(page, 'h5-stations-denied');
-    await stationsPage(page).locator('.district-picker__item', { hasText: '张家港市总工会' }).click();
+    await stationsPage(page).locator('.station-search__place-pick').click();
+    await stationsPage(page).locator('.place-picker__input input').fill('杨舍');
+    await stationsPage(page).locator('.place-picker__row', { hasText: '杨舍镇' }).first().click();
 
     // Assert
-    await expect.poll(async () => (await rowNames(page)).length, patient).toBeGreaterThan(2);
-    expect(await stationsPage(page).locator('.station-row__distance').count()).toBe(0);
-    await screenshot(page, 'h5-stations-district');
+    await expect.poll(() => rowNames(page), patient).toStrictEqual(expected);
+    expect(await stationsPage(page).locator('.stations-page__title').textContent()).toBe('杨舍镇的驿站');
+    await screenshot(page, 'h5-stations-place');
 
-    // Searching by name within the district.
-    await stationsPage(page).locator('.browse-panel__input input').fill('测试二十四小时');
-    await stationsPage(page).locator('taro-button-core', { hasText: '搜索' }).click();
-    await expect.poll(() => rowNames(page), patient).toStrictEqual([allDay.name]);
+    // A later visit, still without location, opens on the same town.
+    await page.reload();
+    await expect.poll(() => rowNames(page), patient).toStrictEqual(expected);
+    expect(await stationsPage(page).locator('.stations-page__title').textContent()).toBe('杨舍镇的驿站');
   });
 });

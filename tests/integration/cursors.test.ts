@@ -43,14 +43,14 @@ describe('Cursors: signed, bound to the query they page', () => {
   let adminToken: string;
 
   beforeAll(async () => {
-    // The seeded data has 40 stations under 江苏 (320000): more than one page of 20.
-    firstPage = (await search({ org: '320000' })).body as typeof firstPage;
+    // The seeded data has 40 stations in 江苏 (place 32): more than one page of 20.
+    firstPage = (await search({ place: '32' })).body as typeof firstPage;
     expect(firstPage.nextCursor).toEqual(expect.any(String));
     adminToken = (await freshUser({ roles: ['admin'], orgPath: '320000' })).token;
   });
 
   it('continues a listing with its own cursor', async () => {
-    const second = await search({ org: '320000', cursor: firstPage.nextCursor });
+    const second = await search({ place: '32', cursor: firstPage.nextCursor });
     expect(second.status).toBe(200);
     const secondIds = (second.body as { stations: { id: string }[] }).stations.map((s) => s.id);
     expect(secondIds.length).toBeGreaterThan(0);
@@ -72,26 +72,34 @@ describe('Cursors: signed, bound to the query they page', () => {
     ],
     ['a cursor of the report queue', () => reportQueueCursor('new', '320000')],
   ])('answers 400 BAD_CURSOR to GET /stations with %s', async (_kind, cursor) => {
-    expect(await search({ org: '320000', cursor: (await cursor())! })).toStrictEqual(badCursor);
+    expect(await search({ place: '32', cursor: (await cursor())! })).toStrictEqual(badCursor);
   });
 
-  it('answers 400 BAD_CURSOR to a cursor of another org (another sort-key prefix)', async () => {
-    expect(await search({ org: '320000/320500', cursor: firstPage.nextCursor })).toStrictEqual(badCursor);
+  it('answers 400 BAD_CURSOR to a cursor of another search (another place, words or filter)', async () => {
+    expect(await search({ place: '3205', cursor: firstPage.nextCursor })).toStrictEqual(badCursor);
+    expect(await search({ place: '32', q: '驿站', cursor: firstPage.nextCursor })).toStrictEqual(badCursor);
+    expect(await search({ place: '32', openNow: 'true', cursor: firstPage.nextCursor })).toStrictEqual(
+      badCursor,
+    );
   });
 
-  it('answers 400 BAD_CURSOR in the staff listing to a cursor of another province (partition)', async () => {
-    const list = (org: string) =>
+  it('answers 400 BAD_CURSOR in the staff listing to a cursor of another province or listing', async () => {
+    const list = (org: string, cursor?: string) =>
       invoke(
         listManagedStations,
         httpEvent({
           path: '/staff/stations',
           token: adminToken,
-          query: { org, cursor: firstPage.nextCursor },
+          query: { org, ...(cursor ? { cursor } : {}) },
         }),
       );
-    expect(await list('440000')).toStrictEqual(badCursor);
+    const staffCursor = ((await list('320000')).body as { nextCursor: string }).nextCursor;
+    expect(staffCursor).toEqual(expect.any(String));
+    expect(await list('440000', staffCursor)).toStrictEqual(badCursor);
+    // The worker's search is another listing: its cursor does not open the staff one.
+    expect(await list('320000', firstPage.nextCursor)).toStrictEqual(badCursor);
     // The same org's stations through the staff listing are the same query: the cursor holds.
-    expect((await list('320000')).status).toBe(200);
+    expect((await list('320000', staffCursor)).status).toBe(200);
   });
 
   it('answers 400 BAD_CURSOR in the report queue to cursors of another state, listing or shape', async () => {

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDate, type VisitCreated, type VisitCreateInput } from '@ankang/shared';
-import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it, vi } from 'vitest';
 import { db, tableName } from '../../functions/src/db/client';
-import { alertPut, slotAfterResolve } from '../../functions/src/db/hardshipAlertItems';
 import { getAlert, getAlertSlot, monitorCheckTodayPut } from '../../functions/src/db/hardshipAlerts';
 import { visitRecordSchema } from '../../functions/src/db/hardshipVisitItems';
 import { fileAfterVisit, writeVisit } from '../../functions/src/db/hardshipVisits';
@@ -12,6 +11,7 @@ import { handler as recordSubscriptions } from '../../functions/src/handlers/rec
 import { reviewHousehold } from '../../functions/src/services/hardshipMonitor';
 import { httpEvent, invoke } from '../support/events';
 import type { MessagesSeen } from '../support/fakeWechatMessages';
+import { acknowledge, resolve as resolveAlert } from './hardshipAlertFixtures';
 import { draft, filed, hardshipScene, partition, put, rawAudit, rawFile, setLine } from './hardshipFixtures';
 import { householdRow, importCsv } from './householdImportFixtures';
 import { atShanghaiNoon } from './shanghaiNoon';
@@ -126,29 +126,16 @@ const monitorOf = async (fileId: string) => (await itemsOf(fileId, /^MONITOR$/))
 /** The shard of an id by the index's rule: its first hex digit after the prefix, mod 8. */
 const shard = (id: string) => Number.parseInt(id.slice(3, 4), 16) % 8;
 
-/** Resolves an alert the way the resolve transaction does (alert resolved + slot released), as a fixture. */
-async function resolve(alertId: string) {
+/** Resolves an alert through the real services, as its caseworker would: 确认, then 办结 (无需帮扶). */
+async function resolve(token: string, alertId: string) {
   const alert = (await getAlert(alertId))!;
-  const slot = (await getAlertSlot(alert.fileId, alert.rule))!;
-  const at = new Date().toISOString();
-  await db.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        alertPut(
-          {
-            ...alert,
-            status: 'resolved',
-            outcome: { kind: 'noHelp', note: '复核后收入已恢复' },
-            resolvedAt: at,
-            updatedAt: at,
-            version: alert.version + 1,
-          },
-          alert.version,
-        ),
-        slotAfterResolve(slot, alert, at),
-      ],
-    }),
-  );
+  const acknowledged = await acknowledge(token, alertId, { version: alert.version });
+  expect(acknowledged.status, JSON.stringify(acknowledged.body)).toBe(200);
+  const resolved = await resolveAlert(token, alertId, {
+    version: alert.version + 1,
+    outcome: { kind: 'noHelp', note: '复核后收入已恢复' },
+  });
+  expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
 }
 
 describe('Service: raising hardship alerts', () => {
@@ -321,7 +308,7 @@ describe('Service: raising hardship alerts', () => {
     const scene = await householdScene();
     const first = await visited(scene.countyStaff.token, scene.fileId, lowVisit(2));
     const firstId = first.alerts![0]!.id;
-    await resolve(firstId);
+    await resolve(scene.countyStaff.token, firstId);
 
     const review = await reviewHousehold(scene.fileId, new Date());
     expect(review).toMatchObject({ raised: [], updated: [], unchanged: 1 });

@@ -5,6 +5,7 @@ import {
   type HardshipPolicyDraft,
   type HardshipPolicyView,
 } from '@ankang/shared';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it, vi } from 'vitest';
 import { newAuditEventId } from '../../functions/src/db/audit';
@@ -350,6 +351,44 @@ describe('Handler: setHardshipPolicy and clearHardshipPolicy', () => {
       ...draftOf(winner === 0 ? 6 : 7),
       version: 1,
     });
+  });
+
+  it('tries a set again when a concurrent transaction cancelled it (TransactionConflict), writing it once', async () => {
+    const scene = await policyScene();
+    const town = scene.chain[3]!;
+    // The first transaction on the node's policy is cancelled as DynamoDB cancels one of two at once.
+    const name = 'conflictOnce';
+    let cancelled = 0;
+    db.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (
+          context.commandName === 'TransactWriteItemsCommand' &&
+          cancelled === 0 &&
+          JSON.stringify(args.input).includes(`HPOLICY#${town}`)
+        ) {
+          cancelled += 1;
+          throw new TransactionCanceledException({
+            message: 'Transaction cancelled (test)',
+            $metadata: {},
+            CancellationReasons: [{ Code: 'TransactionConflict' }, { Code: 'None' }, { Code: 'None' }],
+          });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name },
+    );
+    let answer: Awaited<ReturnType<typeof set>>;
+    try {
+      answer = await set(scene.admin.token, { orgPath: town, expectedVersion: 0, policy: draftOf(2) });
+    } finally {
+      db.middlewareStack.remove(name);
+    }
+    expect(cancelled).toBe(1);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    const stored = await storedFor(town);
+    expect(stored.policy).toHaveLength(2); // CURRENT and V#000001
+    expect(stored.audit).toHaveLength(1);
+    expect((await effectivePolicy(town)).policy).toStrictEqual({ ...draftOf(2), version: 1 });
   });
 
   it('writes the version and its audit event in one transaction: a failed audit put leaves nothing', async () => {

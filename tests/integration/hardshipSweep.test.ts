@@ -292,7 +292,9 @@ describe('Service: runMonitoringSweep — escalation', () => {
       subjectType: 'hardshipAlert',
       orgPath: scene.town,
     });
-    expect(event!.detail).toContain(`测试用户（测试镇工会）未在 ${dateAfter(today(), 3)} 前处理`);
+    expect(event!.detail).toBe(
+      `测试用户（测试镇工会）未在 ${dateAfter(today(), 3)} 前处理，上报至测试县工会，新的处理期限 ${dateAfter(today(), 7)}`,
+    );
 
     await runMonitoringSweep(dayAt(8));
     const second = await storedAlert(raised.id);
@@ -328,8 +330,9 @@ describe('Service: runMonitoringSweep — escalation', () => {
     expect(item.gsi3pk).toBeUndefined();
     expect(item.gsi4pk).toBe(`HA_ESC#${scene.root}`);
     const [last] = (await listAuditEvents(raised.id, { limit: 1 })).events;
-    expect(last!.detail).toContain('测试用户（测试省工会）未在');
-    expect(last!.detail).toContain('已在省级');
+    expect(last!.detail).toBe(
+      `测试用户（测试省工会）未在 ${dateAfter(today(), 11)} 前处理；已在省级，无法继续上报`,
+    );
 
     await runMonitoringSweep(dayAt(20));
     expect(await storedAlert(raised.id)).toStrictEqual(exhausted);
@@ -356,6 +359,42 @@ describe('Service: runMonitoringSweep — escalation', () => {
   });
 });
 
+describe('Service: org names of a sweep run', () => {
+  it('reads a node once when many escalations ask for it at the same time', async () => {
+    const scene = await hardshipScene();
+    const { orgNamesFor } = await import('../../functions/src/services/hardshipEscalation');
+    const names = orgNamesFor();
+    const name = 'countOrgReads';
+    let reads = 0;
+    db.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'BatchGetItemCommand') reads += 1;
+        return next(args);
+      },
+      { step: 'initialize', name },
+    );
+    try {
+      const answers = await Promise.all(Array.from({ length: 8 }, () => names([scene.town, scene.county])));
+      for (const answer of answers) {
+        expect(answer).toStrictEqual(
+          new Map([
+            [scene.town, '测试镇工会'],
+            [scene.county, '测试县工会'],
+          ]),
+        );
+      }
+      expect(reads).toBe(1);
+      // Known since: asking again reads nothing; a new node is one more read.
+      await names([scene.town]);
+      expect(reads).toBe(1);
+      expect(await names([scene.root])).toStrictEqual(new Map([[scene.root, '测试省工会']]));
+      expect(reads).toBe(2);
+    } finally {
+      db.middlewareStack.remove(name);
+    }
+  });
+});
+
 describe('Service: runMonitoringSweep — reruns and notices', () => {
   it('changes nothing when run a second time on the same day', async () => {
     const scene = await hardshipScene();
@@ -372,12 +411,23 @@ describe('Service: runMonitoringSweep — reruns and notices', () => {
     );
     const unvisited = await fileAt(scene);
     await visited(scene.townStaff.token, unvisited.id, quietVisit(dateAfter(today(), -80)));
+    const poverty = (await alertOf(poor.id, 'belowPovertyLine'))!;
 
     // By day 12 the poverty alert (due day 3) is overdue and the unvisited household (due day 10) too.
-    const firstRun = await runMonitoringSweep(dayAt(12));
+    await runMonitoringSweep(dayAt(12));
     tally.reset();
-    expect(firstRun.escalated + firstRun.alertsRaised).toBeGreaterThan(0);
-    expect(await alertOf(unvisited.id, 'visitOverdue')).not.toBeNull();
+    // Each once: the poverty alert one level up, due 3 days on; one 未按期走访 raised, due in 14.
+    expect(await storedAlert(poverty.id)).toMatchObject({
+      holderOrgPath: scene.county,
+      dueOn: dateAfter(today(), 15),
+      version: poverty.version + 1,
+    });
+    expect((await storedAlert(poverty.id)).escalations).toHaveLength(1);
+    expect(await alertOf(unvisited.id, 'visitOverdue')).toMatchObject({
+      status: 'open',
+      dueOn: dateAfter(today(), 26),
+      version: 1,
+    });
 
     const again = await runMonitoringSweep(new Date(dayAt(12).getTime() + 3_600_000));
     expect(tally.reset().itemsWritten).toBe(0);
@@ -452,6 +502,54 @@ describe('Service: runMonitoringSweep — reruns and notices', () => {
     expect(await alertOf(file.id, 'visitOverdue')).not.toBeNull();
   });
 
+  it('stops when the deadline passes mid-run; the next run finishes the rest, each household once', async () => {
+    const scene = await hardshipScene();
+    const files: HouseholdFile[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const file = await fileAt(scene);
+      // Last visited 80 days ago: overdue from day 11 (90-day cadence).
+      await visited(scene.townStaff.token, file.id, quietVisit(dateAfter(today(), -80)));
+      files.push(file);
+    }
+    const deadline = Date.now() + 60_000;
+    // The clock is held; the first raise of the run moves it past the deadline, as a slow night would.
+    const name = 'deadlinePassesAfterFirstRaise';
+    db.middlewareStack.add(
+      (next, context) => async (args) => {
+        const answer = await next(args);
+        if (
+          context.commandName === 'TransactWriteItemsCommand' &&
+          JSON.stringify(args.input).includes('"raiseAlert"')
+        ) {
+          vi.setSystemTime(deadline + 1);
+        }
+        return answer;
+      },
+      { step: 'initialize', name },
+    );
+    let first: Awaited<ReturnType<typeof runMonitoringSweep>>;
+    try {
+      first = await runMonitoringSweep(dayAt(11), { deadlineMs: deadline, parallel: 1 });
+    } finally {
+      db.middlewareStack.remove(name);
+    }
+    expect(first).toMatchObject({ reviewed: 1, alertsRaised: 1, complete: false });
+    const raisedFirst = await Promise.all(files.map((file) => alertOf(file.id, 'visitOverdue')));
+    expect(raisedFirst.filter((alert) => alert !== null)).toHaveLength(1);
+
+    const second = await runMonitoringSweep(dayAt(11));
+    expect(second).toMatchObject({ reviewed: 2, alertsRaised: 2, complete: true });
+    const third = await runMonitoringSweep(dayAt(11));
+    expect(third).toMatchObject({ reviewed: 0, alertsRaised: 0, complete: true });
+    // Every household exactly one 未按期走访, raised once (one raiseAlert event each).
+    for (const file of files) {
+      const alert = (await alertOf(file.id, 'visitOverdue'))!;
+      expect(alert).toMatchObject({ fileId: file.id, status: 'open', version: 1 });
+      const { events } = await listAuditEvents(alert.id, { limit: 10 });
+      expect(events.map((event) => event.action)).toStrictEqual(['raiseAlert']);
+    }
+  });
+
   it('goes on when one index read fails: the other steps run, and the run says it is incomplete', async () => {
     const scene = await hardshipScene();
     const file = await fileAt(scene);
@@ -479,8 +577,19 @@ describe('Service: runMonitoringSweep — reruns and notices', () => {
   });
 
   it('runs from its scheduled handler with the Lambda’s remaining time as its deadline', async () => {
-    const context = { getRemainingTimeInMillis: () => 120_000 } as unknown as Context;
-    const run = await runMonitoringSweepHandler({}, context);
-    expect(run).toMatchObject({ today: today(), complete: true });
+    const lambda = (remainingMs: number) =>
+      ({ getRemainingTimeInMillis: () => remainingMs }) as unknown as Context;
+    // The clock is held: 60 s left is exactly the margin kept back, so the deadline is now and
+    // nothing starts; one more millisecond and the run goes through.
+    expect(await runMonitoringSweepHandler({}, lambda(60_000))).toMatchObject({
+      today: today(),
+      reviewed: 0,
+      escalated: 0,
+      complete: false,
+    });
+    expect(await runMonitoringSweepHandler({}, lambda(60_001))).toMatchObject({
+      today: today(),
+      complete: true,
+    });
   });
 });

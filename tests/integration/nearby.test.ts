@@ -251,18 +251,18 @@ describe('Service: findNearbyStations on DynamoDB Local', () => {
     }
   }, 120_000);
 
-  it('reads only the neighbourhood when the near ring is enough', async () => {
+  it('reads only the neighbourhood when a few stations are asked for', async () => {
     const { stations: answer, stats } = await findNearbyStations(
       { ...area, radius: 20_000, limit: 3, amenities: [], openNow: false },
       new Date(),
     );
     expect(answer.length).toBe(3);
-    expect(stats.radii).toStrictEqual([1000]);
+    expect(stats.radii.at(-1)).toBeLessThan(3000);
     expect(stats.itemsRead).toBeLessThan(placed.length / 2);
   });
 
-  it('makes at most 24 range queries and 72 DynamoDB requests, at the edges, in a crowd, anywhere', async () => {
-    expect([MAX_QUERIES_PER_SEARCH, MAX_REQUESTS_PER_SEARCH]).toStrictEqual([24, 72]);
+  it('makes at most 48 range queries and 72 DynamoDB requests, at the edges, in a crowd, anywhere', async () => {
+    expect([MAX_QUERIES_PER_SEARCH, MAX_REQUESTS_PER_SEARCH]).toStrictEqual([48, 72]);
     const anywhere = fc.sample(
       fc.record({
         lng: fc.double({ min: minLng, max: maxLng, noNaN: true }),
@@ -270,7 +270,7 @@ describe('Service: findNearbyStations on DynamoDB Local', () => {
       }),
       { numRuns: 20, seed: 24 },
     );
-    // 20 km and a filter nothing passes, so both rings are searched and read in full.
+    // 20 km and a filter nothing passes, so every ring is searched and read in full.
     const worst = (point: GcjPoint): NearbyQuery => ({
       ...point,
       radius: 20_000,
@@ -286,7 +286,12 @@ describe('Service: findNearbyStations on DynamoDB Local', () => {
       expect(stats.cellQueries, JSON.stringify(point)).toBeLessThanOrEqual(MAX_QUERIES_PER_SEARCH);
       expect(requests, JSON.stringify(point)).toBeLessThanOrEqual(MAX_REQUESTS_PER_SEARCH);
       expect(requests).toBe(stats.requests);
-      expect(stats.radii).toStrictEqual([1000, 20_000]);
+      // Nothing found: 800 m × √(50 / 20), then four times as far, then (16 × 1,265 m being beyond
+      // it) the full radius; where something passes, the rings grow by what they find.
+      const r1 = 800 * Math.sqrt(50 / 20);
+      if (bruteForce([...placed, ...cluster], worst(point), new Date()).length === 0) {
+        expect(stats.radii).toStrictEqual([r1, 4 * r1, 20_000]);
+      } else expect(stats.radii.at(-1)).toBe(20_000);
       expect(stats.completeWithinM).toBe(20_000);
       if (point === dense) crowdRead = stats.itemsRead;
     }
@@ -294,7 +299,7 @@ describe('Service: findNearbyStations on DynamoDB Local', () => {
   }, 120_000);
 
   it('answers the true nearest when the page bound cuts a crowded range short', async () => {
-    const bounds: NearbyBounds = { ...NEARBY_BOUNDS, pageSize: 10, pagesPerRing: 16 };
+    const bounds: NearbyBounds = { ...NEARBY_BOUNDS, pageSize: 10, pagesPerSearch: 60 };
     const uniform = seededUniform(99);
     let cutShortWithAnswers = 0;
     for (let i = 0; i < 30; i++) {
@@ -310,7 +315,7 @@ describe('Service: findNearbyStations on DynamoDB Local', () => {
       const { stations: answer, stats, requests } = await search(query, new Date(), bounds);
 
       expect(stats.cellQueries).toBeLessThanOrEqual(MAX_QUERIES_PER_SEARCH);
-      expect(requests).toBeLessThanOrEqual(2 * bounds.pagesPerRing);
+      expect(requests).toBeLessThanOrEqual(bounds.pagesPerSearch);
       expect(
         answer.map((s) => ({ id: s.id, distanceM: s.distanceM })),
         JSON.stringify(query),
@@ -318,6 +323,89 @@ describe('Service: findNearbyStations on DynamoDB Local', () => {
       if (stats.completeWithinM < query.radius && answer.length > 0) cutShortWithAnswers++;
     }
     expect(cutShortWithAnswers).toBeGreaterThan(0);
+  }, 60_000);
+
+  const answerOf = (stations: { id: string; distanceM: number }[]) =>
+    stations.map((s) => ({ id: s.id, distanceM: s.distanceM }));
+  const plain = (point: GcjPoint, radius: number, limit: number): NearbyQuery => ({
+    ...point,
+    radius,
+    limit,
+    amenities: [],
+    openNow: false,
+  });
+
+  it('in a crowd stops at the first ring, which already holds the limit', async () => {
+    const query = plain(dense, 20_000, 50);
+
+    const { stations, stats } = await findNearbyStations(query, new Date());
+
+    expect(answerOf(stations)).toStrictEqual(bruteForce(cluster, query, new Date()));
+    expect(stations).toHaveLength(50);
+    expect(stats.radii).toHaveLength(1);
+    // The crowd is read once: no ring read it again.
+    expect(stats.itemsRead).toBeLessThanOrEqual(cluster.length);
+  });
+
+  it('where stations are sparse grows ring by ring to the full radius, answering as brute force', async () => {
+    // In the spread-out half of the area, away from its dense core.
+    const sparse = { lng: area.lng + 0.17, lat: area.lat - 0.13 };
+    const query = plain(sparse, 20_000, 50);
+
+    const { stations, stats } = await findNearbyStations(query, new Date());
+
+    const expected = bruteForce(placed, query, new Date());
+    expect(answerOf(stations)).toStrictEqual(expected);
+    expect(stats.radii.length).toBeGreaterThan(1);
+    for (let i = 1; i < stats.radii.length; i++) expect(stats.radii[i]!).toBeGreaterThan(stats.radii[i - 1]!);
+    // Fewer than the limit within 800 m, so a first ring alone could not have answered.
+    expect(bruteForce(placed, { ...query, radius: 800 }, new Date()).length).toBeLessThan(50);
+    expect(stats.cellQueries).toBeLessThanOrEqual(MAX_QUERIES_PER_SEARCH);
+  });
+
+  it('stops at the ring that holds exactly the limit, and goes on for one more', async () => {
+    // The matches within the first ring, counted by the test's own brute force.
+    const within = bruteForce(placed, plain(area, 800, 1000), new Date()).length;
+    expect(within).toBeGreaterThan(2);
+
+    // The first ring is sized by the square root of the limit: make it 800 m for this one.
+    const firstRing = (limit: number) => ({ ...NEARBY_BOUNDS, firstRingM: 800 * Math.sqrt(20 / limit) });
+    const exactly = await findNearbyStations(plain(area, 20_000, within), new Date(), firstRing(within));
+    const oneMore = await findNearbyStations(
+      plain(area, 20_000, within + 1),
+      new Date(),
+      firstRing(within + 1),
+    );
+
+    expect(exactly.stats.radii).toHaveLength(1);
+    expect(exactly.stats.radii[0]).toBeCloseTo(800, 6);
+    expect(answerOf(exactly.stations)).toStrictEqual(
+      bruteForce(placed, plain(area, 20_000, within), new Date()),
+    );
+    expect(oneMore.stats.radii[0]).toBeCloseTo(800, 6);
+    expect(oneMore.stats.radii.length).toBeGreaterThan(1);
+    expect(oneMore.stats.radii.at(-1)).toBeLessThan(20_000);
+    expect(answerOf(oneMore.stations)).toStrictEqual(
+      bruteForce(placed, plain(area, 20_000, within + 1), new Date()),
+    );
+  });
+
+  it('reads at most 3 stations per station answered over random searches near the core', async () => {
+    const uniform = seededUniform(3);
+    let read = 0;
+    let answered = 0;
+    for (let i = 0; i < 40; i++) {
+      const point = { lng: area.lng + (uniform() - 0.5) * 0.06, lat: area.lat + (uniform() - 0.5) * 0.05 };
+      const query = plain(point, 3000, [5, 10, 20][i % 3]!);
+
+      const { stations, stats } = await findNearbyStations(query, new Date());
+
+      expect(answerOf(stations), JSON.stringify(query)).toStrictEqual(bruteForce(placed, query, new Date()));
+      read += stats.itemsRead;
+      answered += stations.length;
+    }
+    expect(answered).toBeGreaterThan(0);
+    expect(read / answered).toBeLessThanOrEqual(3);
   }, 60_000);
 });
 

@@ -153,7 +153,8 @@ describe('Handler: updateStation moves open reports with the station', () => {
       body: { orgPath: to, openReports: MAX_REPORTS_MOVED },
     });
     const page = await queue(newStaff.token, { state: 'new' });
-    expect(page.length).toBe(30);
+    // The queue's page holds 30: all of them when fewer moved.
+    expect(page.length).toBe(Math.min(30, MAX_REPORTS_MOVED));
     expect(page.every((r) => r.orgPath === to)).toBe(true);
   });
 

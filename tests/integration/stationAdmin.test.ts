@@ -393,7 +393,12 @@ describe('Handler: setStationStatus and verifyStation', () => {
         params: { id: station.id },
         body: {
           version: 1,
-          status: { state: 'temporarilyClosed', reason: '空调维修', until: '2099-01-01T00:00:00+08:00' },
+          status: {
+            state: 'temporarilyClosed',
+            reason: '空调维修',
+            // Ahead and within a year, as setStationStatus requires.
+            until: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+          },
         },
       }),
     );

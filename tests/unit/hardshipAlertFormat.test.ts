@@ -5,10 +5,17 @@ import {
   evidenceSentences,
   outcomeText,
   severityText,
-  yuanFixed,
 } from '../../client/src/services/hardshipAlertFormat';
 
 const visit = (visitedOn: string, n = 1) => ({ visitId: `hv_${String(n).padStart(32, '0')}`, visitedOn });
+
+/** An amount as the texts write it, read through 办结's 已帮扶 line (the formatter is not exported). */
+const prefix = '已帮扶：其他，';
+const yuanFixed = (fen: number) => {
+  const line = outcomeText({ kind: 'helped', measures: ['other'], amountFen: fen });
+  expect(line.startsWith(prefix)).toBe(true);
+  return line.slice(prefix.length);
+};
 
 describe('Alert format: yuan with two decimals', () => {
   it.each([

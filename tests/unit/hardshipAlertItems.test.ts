@@ -4,7 +4,7 @@ import {
   type AlertSlotRecord,
   alertRecordSchema,
   alertToItem,
-  slotAfterResolve,
+  slotRelease,
 } from '../../functions/src/db/hardshipAlertItems';
 
 const ID = 'ha_b0000000000000000000000000000001';
@@ -116,7 +116,7 @@ describe('alertRecordSchema', () => {
   });
 });
 
-describe('slotAfterResolve', () => {
+describe('slotRelease', () => {
   it('releases the slot and remembers the resolved basis, the last 10 only', () => {
     const slot: AlertSlotRecord = {
       fileId: open.fileId,
@@ -127,11 +127,38 @@ describe('slotAfterResolve', () => {
       version: 4,
       updatedAt: '2026-11-20T04:00:00.000Z',
     };
-    const put = slotAfterResolve(slot, open, '2026-11-21T04:00:00.000Z').Put!;
+    const put = slotRelease(slot, ID, open.basis, '2026-11-21T04:00:00.000Z').Put!;
     expect(put.Item).not.toHaveProperty('openAlertId');
     expect(put.Item?.resolvedBases).toStrictEqual([...slot.resolvedBases.slice(1), open.basis]);
     expect(put.Item?.version).toBe(5);
     expect(put.ConditionExpression).toBe('version = :v AND openAlertId = :id');
     expect(put.ExpressionAttributeValues).toStrictEqual({ ':v': 4, ':id': ID });
+  });
+
+  it('moves a basis resolved before to the newest, and remembers nothing when the basis is unknown', () => {
+    const slot: AlertSlotRecord = {
+      fileId: open.fileId,
+      rule: 'belowPovertyLine',
+      openAlertId: ID,
+      resolvedBases: ['hv_a', 'hv_b', 'hv_c'],
+      version: 2,
+      updatedAt: '2026-11-20T04:00:00.000Z',
+    };
+    const at = '2026-11-21T04:00:00.000Z';
+    expect(slotRelease(slot, ID, 'hv_a', at).Put!.Item?.resolvedBases).toStrictEqual([
+      'hv_b',
+      'hv_c',
+      'hv_a',
+    ]);
+    expect(slotRelease(slot, ID, null, at).Put!.Item).toStrictEqual({
+      pk: `HFILE#${open.fileId}`,
+      sk: 'ALERTRULE#belowPovertyLine',
+      type: 'HardshipAlertSlot',
+      fileId: open.fileId,
+      rule: 'belowPovertyLine',
+      resolvedBases: ['hv_a', 'hv_b', 'hv_c'],
+      version: 3,
+      updatedAt: at,
+    });
   });
 });

@@ -94,8 +94,49 @@ describe('Service: escalation (pure parts)', () => {
       '顾晓东（江苏省总工会）未在 2026-11-14 前处理；已在省级，无法继续上报',
     );
     const update = escalationUpdate(held, next).Update!;
-    expect(update.UpdateExpression).toContain('REMOVE gsi3pk, gsi3sk');
-    expect(update.ExpressionAttributeValues).toMatchObject({ ':exhausted': true, ':missed': '2026-11-14' });
+    // Written out by hand: the fields an escalation sets, the indexes an exhausted alert keeps,
+    // and the due and escalated indexes it must leave.
+    expect(update).toStrictEqual({
+      TableName: expect.any(String),
+      Key: { pk: `HALERT#${held.id}`, sk: 'ALERT' },
+      UpdateExpression:
+        'SET #holderOrgPath = :holderOrgPath, #escalations = :escalations, #dueOn = :dueOn, #exhausted = :exhausted, ' +
+        '#gsi1pk = :gsi1pk, #gsi1sk = :gsi1sk, #gsi2pk = :gsi2pk, #gsi2sk = :gsi2sk, #updatedAt = :updatedAt, #version = :version ' +
+        'REMOVE #gsi3pk, #gsi3sk, #gsi4pk, #gsi4sk',
+      ConditionExpression: '#version = :expected AND #status <> :resolved AND #dueOn = :missed',
+      ExpressionAttributeNames: {
+        '#holderOrgPath': 'holderOrgPath',
+        '#escalations': 'escalations',
+        '#dueOn': 'dueOn',
+        '#exhausted': 'exhausted',
+        '#gsi1pk': 'gsi1pk',
+        '#gsi1sk': 'gsi1sk',
+        '#gsi2pk': 'gsi2pk',
+        '#gsi2sk': 'gsi2sk',
+        '#updatedAt': 'updatedAt',
+        '#version': 'version',
+        '#gsi3pk': 'gsi3pk',
+        '#gsi3sk': 'gsi3sk',
+        '#gsi4pk': 'gsi4pk',
+        '#gsi4sk': 'gsi4sk',
+        '#status': 'status',
+      },
+      ExpressionAttributeValues: {
+        ':holderOrgPath': '320000',
+        ':escalations': [],
+        ':dueOn': '2026-11-14',
+        ':exhausted': true,
+        ':gsi1pk': 'HA_Q#320000#acknowledged',
+        ':gsi1sk': `${TOWN}/#2026-11-14#${held.id}`,
+        ':gsi2pk': 'HA_MINE#u_gu',
+        ':gsi2sk': `2026-11-14#${held.id}`,
+        ':updatedAt': NOW.toISOString(),
+        ':version': 3,
+        ':expected': 2,
+        ':resolved': 'resolved',
+        ':missed': '2026-11-14',
+      },
+    });
     expect(Object.keys(alertIndexAttributes(next)).sort()).toStrictEqual([
       'gsi1pk',
       'gsi1sk',
@@ -106,16 +147,36 @@ describe('Service: escalation (pure parts)', () => {
 
   it('writes the escalation conditional on the version read, unresolved, and still due on the missed date', () => {
     const before = alert();
-    const update = escalationUpdate(before, escalatedAlert(before, NOW, { holder: 'a', parent: 'b' }))
-      .Update!;
-    expect(update.ConditionExpression).toBe(
-      'version = :version AND #status <> :resolved AND dueOn = :missed',
+    const next = escalatedAlert(before, NOW, { holder: 'a', parent: 'b' });
+    const update = escalationUpdate(before, next).Update!;
+    const county = '320000/320500/320582';
+    expect(update.UpdateExpression).toBe(
+      'SET #holderOrgPath = :holderOrgPath, #escalations = :escalations, #dueOn = :dueOn, ' +
+        '#gsi1pk = :gsi1pk, #gsi1sk = :gsi1sk, #gsi2pk = :gsi2pk, #gsi2sk = :gsi2sk, #gsi3pk = :gsi3pk, #gsi3sk = :gsi3sk, ' +
+        '#gsi4pk = :gsi4pk, #gsi4sk = :gsi4sk, #updatedAt = :updatedAt, #version = :version REMOVE #exhausted',
     );
-    expect(update.ExpressionAttributeValues).toMatchObject({
-      ':version': 2,
-      ':next': 3,
+    expect(update.ConditionExpression).toBe(
+      '#version = :expected AND #status <> :resolved AND #dueOn = :missed',
+    );
+    expect(update.ExpressionAttributeValues).toStrictEqual({
+      ':holderOrgPath': county,
+      ':escalations': next.escalations,
+      // low: 14 days from the day of escalating (2026-11-20).
+      ':dueOn': '2026-12-04',
+      ':gsi1pk': 'HA_Q#320000#acknowledged',
+      ':gsi1sk': `${TOWN}/#2026-12-04#${before.id}`,
+      ':gsi2pk': 'HA_MINE#u_gu',
+      ':gsi2sk': `2026-12-04#${before.id}`,
+      // The id's first hex digit after `ha_` is 0: shard 0.
+      ':gsi3pk': 'HA_DUE#0',
+      ':gsi3sk': `2026-12-04#${before.id}`,
+      ':gsi4pk': `HA_ESC#${county}`,
+      ':gsi4sk': `${NOW.toISOString()}#${before.id}`,
+      ':updatedAt': NOW.toISOString(),
+      ':version': 3,
+      ':expected': 2,
+      ':resolved': 'resolved',
       ':missed': '2026-11-14',
-      ':gsi4pk': 'HA_ESC#320000/320500/320582',
     });
   });
 });

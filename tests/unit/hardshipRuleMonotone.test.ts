@@ -1,7 +1,7 @@
 import { defaultHardshipPolicy, type Employment, type MemberRelation } from '@ankang/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { basisOf, settleDecision } from '../../functions/src/services/hardshipAlertRules';
+import { settleDecision } from '../../functions/src/services/hardshipAlertRules';
 import {
   evaluateRules,
   type RuleFile,
@@ -177,9 +177,11 @@ describe('Property: raising is monotone in the risk figures', () => {
       fc.property(fc.option(figuresArb), figuresArb, worseningArb, (previous, latest, worsening) => {
         const earlier = previous ? [visitOf('hv_prev', '2026-08-01', previous)] : [];
         const first = risksOf([...earlier, visitOf('hv_a', '2026-11-01', latest)]);
-        // Raised on fresh slots, then resolved: each rule's slot remembers its basis.
+        // Raised on fresh slots, then resolved: each rule's slot remembers its basis, written here
+        // from the issue (the visit behind it; a drop also names the visit it is compared with).
         expect(first.every((alert) => settleDecision(alert, null, null) === 'raise')).toBe(true);
-        const resolved = new Map(first.map((alert) => [alert.rule, [basisOf(alert)]]));
+        const basis = (rule: string) => (rule === 'incomeDrop' ? 'hv_a:hv_prev' : 'hv_a');
+        const resolved = new Map(first.map((alert) => [alert.rule, [basis(alert.rule)]]));
 
         const second = risksOf([
           ...earlier,

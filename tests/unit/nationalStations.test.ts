@@ -10,6 +10,7 @@ import {
   nationalStation,
   nationalStations,
 } from '../../functions/local/nationalStations';
+import { placeByCode, stationPlaceOf } from '../../functions/src/lib/places';
 
 describe('Bench data: national stations', () => {
   it('builds the same station for the same index every time', () => {
@@ -41,7 +42,7 @@ describe('Bench data: national stations', () => {
     });
     expect(closed / NATIONAL_STATION_COUNT).toBeGreaterThan(0.005);
     expect(closed / NATIONAL_STATION_COUNT).toBeLessThan(0.02);
-  });
+  }, 60_000);
 
   it('generates only stations the schema accepts unchanged', () => {
     for (let index = 0; index < NATIONAL_STATION_COUNT; index += 97) {
@@ -49,6 +50,34 @@ describe('Bench data: national stations', () => {
       expect(stationSchema.parse(station)).toStrictEqual(station);
     }
   });
+
+  it('names real counties and towns, derived back from its 区县 and address as the API derives them', () => {
+    for (let index = 0; index < NATIONAL_STATION_COUNT; index += 53) {
+      const station = nationalStation(index);
+      const county = placeByCode(station.place!.county)!;
+      const town = placeByCode(station.place!.town!)!;
+      expect(county.level).toBe('county');
+      expect(town.level).toBe('town');
+      expect(town.code.startsWith(county.code)).toBe(true);
+      expect(station.district).toBe(`${county.name} ${town.name}`);
+      expect(station.address).toMatch(
+        new RegExp(`^${county.name}${town.name}\\p{Script=Han}{2,5}\\d{1,3}号$`, 'u'),
+      );
+      expect(stationPlaceOf(station)).toStrictEqual(station.place);
+    }
+  }, 60_000);
+
+  it('holds the benchmark’s search words: 人民中路, 加油站, 杨舍 (only in 张家港), 社区工会驿站', () => {
+    const words = { 人民中路: 0, 加油站: 0, 杨舍: 0, 社区工会驿站: 0 };
+    for (let index = 0; index < NATIONAL_STATION_COUNT; index += 3) {
+      const station = nationalStation(index);
+      for (const word of Object.keys(words) as (keyof typeof words)[]) {
+        if (`${station.name}${station.address}`.includes(word)) words[word] += 1;
+      }
+    }
+    expect(Object.values(words).every((count) => count > 0)).toBe(true);
+    expect(words.加油站).toBeGreaterThan(1_000);
+  }, 60_000);
 
   it('places every city inside China', () => {
     expect(cities.filter((city) => outOfChina(city.center.lng, city.center.lat))).toStrictEqual([]);

@@ -1,10 +1,13 @@
 import {
+  adaptiveGeohashCover,
   boundedGeohashCover,
   distanceMeters,
   type GeohashRange,
+  geohashCellRanges,
   geohashCover,
   geohashEncode,
   geohashRanges,
+  geohashReadSet,
   inServiceArea,
   nearbyStations,
   SERVICE_AREA,
@@ -176,6 +179,78 @@ describe('Domain: the nearby cover is bounded', () => {
   });
 });
 
+describe('Domain: the adaptive nearby cover is bounded and complete', () => {
+  it('holds every point within the radius, in at most 256 cells and 12 ranges, anywhere', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(inArea, anywhere),
+        radiusArb,
+        fc.array(
+          fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 360, noNaN: true })),
+          { minLength: 8, maxLength: 8 },
+        ),
+        (center, radius, offsets) => {
+          const cover = adaptiveGeohashCover(center, radius, limits);
+          const ranges = geohashCellRanges(cover.cells, {
+            partitionPrecision: limits.partitionPrecision,
+            maxRanges: NEARBY_BOUNDS.rangesPerRing,
+          });
+          expect(cover.cells.length).toBeLessThanOrEqual(NEARBY_BOUNDS.coverCells);
+          expect(ranges.length).toBeLessThanOrEqual(NEARBY_BOUNDS.rangesPerRing);
+          expect(cover.radiusM).toBeLessThanOrEqual(radius);
+          if (Math.abs(center.lat) === 90) return;
+          for (const [fraction, bearing] of offsets) {
+            const point = destination(center, fraction * cover.radiusM * 0.999999, bearing);
+            if (distanceMeters(center, point) > cover.radiusM) continue;
+            const hash = geohashEncode(point, 8);
+            // Exactly one cell holds the point (the cells are disjoint), and one range holds that cell.
+            const holders = cover.cells.filter((cell) => hash.startsWith(cell));
+            expect(holders, JSON.stringify(point)).toHaveLength(1);
+            expect(ranges.filter((r) => r.cells.includes(holders[0]!))).toHaveLength(1);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  }, 60_000);
+
+  it('leaves out what an earlier ring read whole, and still holds every point it did not', () => {
+    fc.assert(
+      fc.property(
+        inArea,
+        fc.double({ min: 100, max: 2000, noNaN: true }),
+        fc.double({ min: 1.2, max: 4, noNaN: true }),
+        (center, inner, growth) => {
+          const read = geohashReadSet();
+          const first = adaptiveGeohashCover(center, inner, limits, read);
+          const firstRanges = geohashCellRanges(first.cells, { partitionPrecision: 4, maxRanges: 12 });
+          for (const range of firstRanges) read.add(range.from, range.to);
+          const second = adaptiveGeohashCover(center, inner * growth, limits, read);
+
+          const inRange = (r: { from: string; to: string }, hash: string) =>
+            r.from <= hash.slice(0, r.from.length) && hash.slice(0, r.to.length) <= r.to;
+          const firstRead = (hash: string) => firstRanges.some((r) => inRange(r, hash));
+          // Nothing in the second ring was read whole by the first (one range holds both its ends:
+          // ranges of one partition never touch, else they would be one).
+          const readWhole = (cell: string) =>
+            firstRanges.some((r) => inRange(r, cell.padEnd(8, '0')) && inRange(r, cell.padEnd(8, 'z')));
+          for (const cell of second.cells) expect(readWhole(cell), cell).toBe(false);
+          // Every point of the larger circle is in the first ring's ranges or in a second-ring cell.
+          for (let i = 0; i < 24; i++) {
+            const point = destination(center, ((i % 8) / 8 + 1 / 16) * inner * growth, i * 15);
+            const hash = geohashEncode(point, 8);
+            expect(
+              firstRead(hash) || second.cells.some((cell) => hash.startsWith(cell)),
+              JSON.stringify(point),
+            ).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  }, 60_000);
+});
+
 describe('Service: findNearbyStations query count (fake geo index)', () => {
   beforeEach(() => {
     index.reads = [];
@@ -196,24 +271,28 @@ describe('Service: findNearbyStations query count (fake geo index)', () => {
     return stats;
   };
 
-  it('makes at most 24 range queries and 72 requests at the edges of the service area and beyond', async () => {
-    expect([MAX_QUERIES_PER_SEARCH, MAX_REQUESTS_PER_SEARCH]).toStrictEqual([24, 72]);
+  it('makes at most 48 range queries and 72 requests at the edges of the service area and beyond', async () => {
+    expect([MAX_QUERIES_PER_SEARCH, MAX_REQUESTS_PER_SEARCH]).toStrictEqual([48, 72]);
     for (const endless of [false, true]) {
       for (const center of [...areaEdges, ...beyondArea]) {
         const stats = await search(center, endless);
 
         expect(stats.cellQueries, JSON.stringify(center)).toBeLessThanOrEqual(MAX_QUERIES_PER_SEARCH);
         expect(stats.requests, JSON.stringify(center)).toBeLessThanOrEqual(MAX_REQUESTS_PER_SEARCH);
-        expect(stats.radii.length).toBeLessThanOrEqual(2);
+        expect(stats.radii.length).toBeLessThanOrEqual(4);
         if (inServiceArea(center)) {
-          expect(stats.radii).toStrictEqual([1000, 20_000]);
+          // Nothing found: 800 m × √(50 / 20), then four times as far, then (16 × 1,265 m being
+          // beyond it) the full radius; a ring cut short at once is searched again at its radius,
+          // up to the last ring, which is the full radius.
+          const r1 = 800 * Math.sqrt(50 / 20);
+          expect(stats.radii).toStrictEqual(endless ? [r1, r1, r1, 20_000] : [r1, 4 * r1, 20_000]);
           expect(stats.completeWithinM < 20_000).toBe(endless);
         }
       }
     }
   });
 
-  it('makes at most 24 range queries and 72 requests from any point on Earth', async () => {
+  it('makes at most 48 range queries and 72 requests from any point on Earth', async () => {
     await fc.assert(
       fc.asyncProperty(anywhere, fc.boolean(), async (center, endless) => {
         const stats = await search(center, endless);
@@ -223,7 +302,7 @@ describe('Service: findNearbyStations query count (fake geo index)', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 120_000);
 });
 
 describe('Contract: nearbyStations query', () => {

@@ -42,7 +42,7 @@ describe('Build: dist/weapp/app.json', () => {
     }
   });
 
-  it('registers the outreach, volunteer and staff subpackages with their landing pages', () => {
+  it('registers the outreach, volunteer, staff and join subpackages with their landing pages', () => {
     const app = appJson();
 
     // Each lands on its first page; the other pages have their own tests.
@@ -50,6 +50,7 @@ describe('Build: dist/weapp/app.json', () => {
       { root: 'outreach', landing: 'pages/campaigns/index' },
       { root: 'volunteer', landing: 'pages/index/index' },
       { root: 'staff', landing: 'pages/index/index' },
+      { root: 'join', landing: 'pages/invite/index' },
     ]);
     for (const sub of app.subPackages) {
       expect(readFileSync(path.join(weappDist, sub.root, `${sub.pages[0]}.js`), 'utf8')).toContain('Page');
@@ -75,12 +76,13 @@ describe('Build: package sizes', () => {
     const { bytes } = measurePackages();
     const limit = 2 * 1024 * 1024;
 
-    expect(Object.keys(bytes).sort()).toStrictEqual(['main', 'outreach', 'staff', 'volunteer']);
+    expect(Object.keys(bytes).sort()).toStrictEqual(['join', 'main', 'outreach', 'staff', 'volunteer']);
     expect(bytes.main).toBeGreaterThan(0);
     expect(bytes.main).toBeLessThan(limit);
     expect(bytes.outreach).toBeLessThan(limit);
     expect(bytes.volunteer).toBeLessThan(limit);
     expect(bytes.staff).toBeLessThan(limit);
+    expect(bytes.join).toBeLessThan(limit);
   });
 
   it('bakes the API base into the bundle and leaves the H5 platform code out', () => {

@@ -8,7 +8,7 @@ import {
   otherAlertId,
 } from './alertFixtures';
 import { fileId, household, visit } from './householdFixtures';
-import { findByText, routes, settled, subscribe, tap, waitFor, wx } from './simulate';
+import { findByText, routes, settled, subscribe, tap, waitFor, wx, wxmlAttribute } from './simulate';
 import {
   button,
   field,
@@ -20,6 +20,7 @@ import {
   requests,
   resetPagesEachTest,
   text,
+  toasts,
   typeInto,
   wire,
 } from './staffOutreachPages';
@@ -36,7 +37,8 @@ resetPagesEachTest();
 
 const queuePath = '/staff/hardship/alerts';
 const alertPath = `${queuePath}/${alertId}`;
-const counts = { open: 3, acknowledged: 1, inProgress: 0, resolved: 12, capped: false };
+/** As the first page carries them: unresolved states only (resolved alerts are not counted). */
+const counts = { open: 3, acknowledged: 1, inProgress: 0, capped: false };
 const chip = (page: Page, label: string) => findByText(page.dom, label, '.main--choice-chips__chip');
 /** A chip of one filter row whose text is exactly `label` (rule labels contain 高 too). */
 const filterChip = (page: Page, row: 'severity' | 'rule', label: string) =>
@@ -48,6 +50,14 @@ const lastQuery = () => queryOf(requests('GET', queuePath).at(-1)!.url);
 const sent = (method: string, path: string) => requests(method, path).map((r) => wire(r.data));
 const textarea = (page: Page, name: string) =>
   page.dom.querySelector(`.main--staff-field--${name} wx-textarea`);
+const tabTexts = (page: Page) =>
+  Array.from(page.dom.querySelectorAll('.main--alerts-page__tab')).map((t) => t.textContent);
+const banner = (page: Page) => page.dom.querySelector('.main--error-banner');
+const bannerMessage = (page: Page) =>
+  page.dom.querySelector('.main--error-banner__message')?.textContent ?? null;
+/** The page's lifecycle as WeChat drives it (leaving for a detail, coming back, pulling down). */
+const lifecycle = (page: Page, name: 'onHide' | 'onShow' | 'onPullDownRefresh') =>
+  (page.instance[name] as () => void)();
 
 function serveQueue(alerts = [alertSummary()]) {
   routes.set(`GET ${queuePath}`, () => ok({ alerts, counts, nextCursor: null }));
@@ -128,8 +138,7 @@ describe('Page: 预警处理 (alert queue)', () => {
     await waitFor(() => rows(page).length === 2);
 
     // Assert
-    const tabs = Array.from(page.dom.querySelectorAll('.main--alerts-page__tab')).map((t) => t.textContent);
-    expect(tabs).toStrictEqual(['待确认 3', '已确认 1', '处理中 0', '已办结 12']);
+    expect(tabTexts(page)).toStrictEqual(['待确认 3', '已确认 1', '处理中 0', '已办结']);
     const [first, second] = rows(page).map((r) => r.textContent ?? '');
     expect(first).toContain('人均收入低于低保标准');
     expect(first).toContain('高');
@@ -222,15 +231,11 @@ describe('Page: 预警处理 (alert queue)', () => {
     expect(text(page)).toContain('待确认 0');
   });
 
-  it('loads the next page with the cursor the server gave', async () => {
+  it('loads the next page with the cursor the server gave, keeping the first page’s counts', async () => {
     // Arrange
     routes.set(`GET ${queuePath}`, (options) =>
       queryOf(options.url).cursor === 'c2'
-        ? ok({
-            alerts: [alertSummary(otherAlertId, { headName: '示例户·王某某' })],
-            counts,
-            nextCursor: null,
-          })
+        ? ok({ alerts: [alertSummary(otherAlertId, { headName: '示例户·王某某' })], nextCursor: null })
         : ok({ alerts: [alertSummary()], counts, nextCursor: 'c2' }),
     );
     const page = openAs('staff/pages/alerts/index');
@@ -244,6 +249,26 @@ describe('Page: 预警处理 (alert queue)', () => {
     await waitFor(() => rows(page).length === 2);
     expect(lastQuery()).toStrictEqual({ status: 'open', cursor: 'c2' });
     expect(text(page)).toContain('已显示全部 2 条预警');
+    // Only the first page counts: the second carries none, and the tabs keep the first page's.
+    expect(tabTexts(page)).toStrictEqual(['待确认 3', '已确认 1', '处理中 0', '已办结']);
+  });
+
+  it('loads the first page again when shown after being left (an alert handled meanwhile), not on its first show', async () => {
+    // Arrange
+    serveQueue();
+    const page = openAs('staff/pages/alerts/index');
+    await waitFor(() => rows(page).length === 1);
+    await settled(page);
+    expect(requests('GET', queuePath)).toHaveLength(1);
+
+    // Act: off to a detail, where it is 确认ed; then back
+    lifecycle(page, 'onHide');
+    serveQueue([]);
+    lifecycle(page, 'onShow');
+
+    // Assert
+    await waitFor(() => text(page).includes('暂无预警'));
+    expect(requests('GET', queuePath)).toHaveLength(2);
   });
 });
 
@@ -335,6 +360,90 @@ describe('Page: 预警详情 (alert detail)', () => {
     await waitFor(() => text(page).includes('处理人 李敏'));
     expect(requests('GET', alertPath)).toHaveLength(2);
     expect(text(page)).not.toContain('数据已被他人修改');
+  });
+
+  it('keeps the alert shown when a reload fails, says so, and 重试 loads it', async () => {
+    // Arrange: shown, then the network drops
+    const page = await openDetail();
+    routes.delete(`GET ${alertPath}`);
+
+    // Act: pull down to refresh
+    lifecycle(page, 'onPullDownRefresh');
+
+    // Assert: the notice, with the alert still there
+    await waitFor(() => banner(page));
+    expect(bannerMessage(page)).toBe('网络连接失败，请检查网络后重试');
+    expect(page.dom.querySelector('.main--error-banner__retry')?.textContent).toBe('重试');
+    expect(text(page)).toContain('预警依据');
+    expect(text(page)).toContain('处理人 顾晓东');
+    expect(requests('GET', alertPath)).toHaveLength(2);
+
+    // Act: back online, 重试
+    serveAlert(alertDetail({ status: 'acknowledged', version: 4, assigneeName: '李敏' }));
+    await settled(page);
+    tap(page.dom.querySelector('.main--error-banner__retry')!);
+
+    // Assert
+    await waitFor(() => text(page).includes('处理人 李敏'));
+    expect(banner(page)).toBeNull();
+  });
+
+  it('says a refused 办结 once, in the banner, keeping the form as typed for another try', async () => {
+    // Arrange
+    routes.set(`POST ${alertPath}/resolve`, () => refusal(403, 'OUT_OF_SCOPE', '该预警不在您的管辖范围内'));
+    const page = await openDetail(alertDetail({ status: 'inProgress', version: 5 }));
+    tap(button(page.dom, '办结'));
+    tap(await waitFor(() => chip(page, '转介')));
+    await typeInto(() => field(page, 'referredTo'), '民政部门');
+
+    // Act
+    tap(button(page.dom, '确认办结'));
+
+    // Assert: the banner only, no toast; the form still open with what was typed
+    await waitFor(() => banner(page));
+    await settled(page);
+    expect(bannerMessage(page)).toBe('该预警不在您的管辖范围内');
+    expect(text(page).split('该预警不在您的管辖范围内')).toHaveLength(2);
+    expect(toasts()).toStrictEqual([]);
+    expect(chip(page, '✓ 转介')).not.toBeNull();
+    expect(wxmlAttribute(field(page, 'referredTo')!, 'value')).toBe('民政部门');
+
+    // Act: allowed now; sent again as typed
+    routes.set(`POST ${alertPath}/resolve`, () =>
+      ok(
+        alertDetail({
+          status: 'resolved',
+          version: 6,
+          outcome: { kind: 'referred', referredTo: '民政部门' },
+        }),
+      ),
+    );
+    tap(button(page.dom, '确认办结'));
+
+    // Assert
+    await waitFor(() => text(page).includes('转介：民政部门'));
+    const body = { version: 5, outcome: { kind: 'referred', referredTo: '民政部门' } };
+    expect(sent('POST', `${alertPath}/resolve`)).toStrictEqual([body, body]);
+    expect(banner(page)).toBeNull();
+    expect(toasts()).toStrictEqual(['已办结']);
+  });
+
+  it('shows the visits’ own failure with 重试 in their card, the rest of the alert in place', async () => {
+    // Arrange: the visits do not load at first
+    routes.set(`GET ${alertPath}`, () => ok(alertDetail()));
+    const page = openAs('staff/pages/alert/index', { id: alertId });
+    const card = () => page.dom.querySelector('.main--alert-page__visits')!;
+    await waitFor(() => text(page).includes('走访记录加载失败'));
+    expect(text(page)).toContain('预警依据');
+
+    // Act
+    serveAlert();
+    await settled(page);
+    tap(button(card(), '重试'));
+
+    // Assert
+    await waitFor(() => card().querySelectorAll('.main--alert-page__visit').length === 2);
+    expect(card().textContent).not.toContain('加载失败');
   });
 
   it('办结 asks why for 无需帮扶, and sends 重新建档 with the new category', async () => {
@@ -455,6 +564,32 @@ describe('Page: 预警详情 (alert detail)', () => {
     expect(page.dom.querySelector('.main--alert-comments__item')!.textContent).toContain(
       '已电话联系，明天上门',
     );
+  });
+
+  it('sends a comment once when 发送 is tapped twice before the page redraws', async () => {
+    // Arrange
+    routes.set(`POST ${alertPath}/comments`, (options) => {
+      const body = options.data as { id: string; text: string };
+      return ok(
+        alertDetail({
+          comments: [{ id: body.id, text: body.text, authorName: '李敏', at: '2026-11-26T02:00:00.000Z' }],
+        }),
+        201,
+      );
+    });
+    const page = await openDetail();
+    await typeInto(() => textarea(page, 'comment'), '已电话联系');
+    await settled(page);
+
+    // Act: two taps in the same moment
+    const send = button(page.dom, '发送');
+    tap(send);
+    tap(send);
+
+    // Assert
+    await waitFor(() => page.dom.querySelector('.main--alert-comments__item'));
+    await settled(page);
+    expect(requests('POST', `${alertPath}/comments`)).toHaveLength(1);
   });
 });
 

@@ -1,7 +1,18 @@
 import type { HardshipPolicy, HardshipPolicyView, PovertyLine } from '@ankang/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { me } from './fixtures';
-import { findByText, modal, renderPage, routes, storage, tap, waitFor, wx } from './simulate';
+import {
+  findByText,
+  modal,
+  renderPage,
+  routes,
+  settled,
+  storage,
+  tap,
+  waitFor,
+  wx,
+  wxmlAttribute,
+} from './simulate';
 import { scopeOrgs, zjg } from './staffOutreachFixtures';
 import {
   button,
@@ -15,6 +26,7 @@ import {
   requests,
   resetPagesEachTest,
   text,
+  toasts,
   typeInto,
   wire,
 } from './staffOutreachPages';
@@ -149,6 +161,9 @@ describe('Page: 规则设置', () => {
         effective: { ...fromSuzhou, policy: { ...suzhouPolicy, incomeDropPercent: 25 } },
       }),
     );
+    // The unions in scope load beside the rules: the picker may come a moment later.
+    await waitFor(() => findByText(page.dom, '大新镇总工会', '.main--district-picker__item'));
+    await settled(page);
     tap(findByText(page.dom, '大新镇总工会', '.main--district-picker__item')!);
     await waitFor(() => rule(page, 'incomeDrop')?.includes('25%'));
     expect(queryOf(requests('GET', policyPath).at(-1)!.url)).toStrictEqual({ orgPath: `${zjg}/daxin` });
@@ -290,5 +305,87 @@ describe('Page: 规则设置', () => {
       effectiveFrom: '2027-01-01',
       monthlyFen: 118_050,
     });
+  });
+  it('sends a 低保 standard once when 保存 is tapped twice before the page redraws', async () => {
+    serve();
+    routes.set(`PUT ${linesPath}`, (options) =>
+      ok({
+        ...(options.data as object),
+        orgName: '张家港市总工会',
+        setByName: '李敏',
+        setAt: '2026-11-26T02:00:00.000Z',
+      }),
+    );
+    const page = openAs('staff/pages/rules/index');
+    await waitFor(() => text(page).includes('为张家港市总工会新增低保标准'));
+    await typeInto(() => field(page, 'povertyYuan'), '1200');
+    tap(page.dom.querySelector('.main--staff-field--povertyFrom wx-picker')!, 'change', {
+      value: '2027-01-01',
+    });
+    await waitFor(() => text(page).includes('2027-01-01'));
+    await settled(page);
+
+    // Two taps in the same moment: the second lands before the first has re-rendered the button.
+    const save = button(page.dom, '保存低保标准');
+    tap(save);
+    tap(save);
+
+    await waitFor(() => toasts().includes('已保存低保标准'));
+    await settled(page);
+    expect(requests('PUT', linesPath).map((r) => wire(r.data))).toStrictEqual([
+      { orgPath: zjg, effectiveFrom: '2027-01-01', monthlyFen: 120_000 },
+    ]);
+  });
+
+  it('says a refused 低保 standard once, in the banner, and keeps what was typed', async () => {
+    serve();
+    routes.set(`PUT ${linesPath}`, () => refusal(403, 'OUT_OF_SCOPE', '不能为该级工会设置低保标准'));
+    const page = openAs('staff/pages/rules/index');
+    await waitFor(() => text(page).includes('为张家港市总工会新增低保标准'));
+    await typeInto(() => field(page, 'povertyYuan'), '1200');
+    tap(page.dom.querySelector('.main--staff-field--povertyFrom wx-picker')!, 'change', {
+      value: '2027-01-01',
+    });
+    await waitFor(() => text(page).includes('2027-01-01'));
+    tap(button(page.dom, '保存低保标准'));
+    await waitFor(() => page.dom.querySelector('.main--error-banner'));
+    await settled(page);
+    expect(text(page).split('不能为该级工会设置低保标准')).toHaveLength(2);
+    expect(toasts()).toStrictEqual([]);
+    expect(wxmlAttribute(field(page, 'povertyYuan')!, 'value')).toBe('1200');
+    expect(text(page)).toContain('2027-01-01');
+  });
+
+  it('never shows the union picked before: its 低保 lines, or a half-typed standard', async () => {
+    serve();
+    const page = openAs('staff/pages/rules/index');
+    await waitFor(() => text(page).includes('¥1,140/月'));
+    await typeInto(() => field(page, 'povertyYuan'), '1300');
+    await settled(page);
+    // 大新镇's standards do not load at first.
+    routes.set(`GET ${linesPath}`, () => refusal(500, 'INTERNAL', '服务暂时不可用，请稍后再试'));
+
+    // The unions in scope load beside the rules: the picker may come a moment later.
+    await waitFor(() => findByText(page.dom, '大新镇总工会', '.main--district-picker__item'));
+    await settled(page);
+    tap(findByText(page.dom, '大新镇总工会', '.main--district-picker__item')!);
+
+    await waitFor(() => text(page).includes('低保标准加载失败'));
+    expect(queryOf(requests('GET', linesPath).at(-1)!.url)).toStrictEqual({ orgPath: `${zjg}/daxin` });
+    expect(text(page)).not.toContain('¥1,140/月');
+    expect(text(page)).not.toContain('¥1,030/月');
+    expect(text(page)).not.toContain('新增低保标准');
+
+    // Loaded: 大新镇's own form, empty.
+    const daxinLines: PovertyLine[] = [
+      { ...lines[1]!, orgPath: `${zjg}/daxin`, orgName: '大新镇总工会', monthlyFen: 118_000 },
+    ];
+    routes.set(`GET ${linesPath}`, () => ok({ lines: daxinLines }));
+    await settled(page);
+    tap(button(page.dom, '重试'));
+    await waitFor(() => text(page).includes('为大新镇总工会新增低保标准'));
+    expect(text(page)).toContain('¥1,180/月');
+    expect(text(page)).not.toContain('¥1,140/月');
+    expect(wxmlAttribute(field(page, 'povertyYuan')!, 'value') ?? '').toBe('');
   });
 });

@@ -209,6 +209,9 @@ export const wx = {
   showToast: vi.fn((options: { success?: (r: object) => void }) =>
     answer(options, { errMsg: 'showToast:ok' }),
   ),
+  setNavigationBarTitle: vi.fn((options: { title: string; success?: (r: object) => void }) =>
+    answer(options, { errMsg: 'setNavigationBarTitle:ok' }),
+  ),
   stopPullDownRefresh: vi.fn((options: { success?: (r: object) => void } = {}) =>
     answer(options, { errMsg: 'stopPullDownRefresh:ok' }),
   ),

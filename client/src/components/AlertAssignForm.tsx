@@ -1,6 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useFormFields } from '../hooks/useFormFields';
 import type { ApiError } from '../services/errors';
 import type { AlertAssignee } from '../services/hardshipAlerts';
 import { StateView } from './StateView';
@@ -21,18 +22,17 @@ export interface AlertAssignFormProps {
 
 /** 转派: staff of the household's union and the unions above it (in the caller's scope), and why. */
 export function AlertAssignForm(props: AlertAssignFormProps) {
-  const [picked, setPicked] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<{ assignee?: string; reason?: string }>({});
+  const { values, errors, set, setErrors } = useFormFields({ assignee: '', reason: '' });
+  const picked = values.assignee;
   const choices = (props.assignees ?? []).filter((a) => a.userId !== props.currentUserId);
   const submit = () => {
-    const trimmed = reason.trim();
+    const reason = values.reason.trim();
     const next = {
       assignee: picked ? undefined : '请选择转派给谁',
-      reason: trimmed.length >= 2 ? undefined : '请填写转派原因（至少 2 个字）',
+      reason: reason.length >= 2 ? undefined : '请填写转派原因（至少 2 个字）',
     };
     setErrors(next);
-    if (picked && !next.reason) props.onSubmit(picked, trimmed);
+    if (picked && !next.reason) props.onSubmit(picked, reason);
   };
 
   let list: ReactNode;
@@ -56,10 +56,7 @@ export function AlertAssignForm(props: AlertAssignFormProps) {
           <View
             key={person.userId}
             className={`alert-form__person${person.userId === picked ? ' alert-form__person--on' : ''}`}
-            onClick={() => {
-              setPicked(person.userId);
-              setErrors((current) => ({ ...current, assignee: undefined }));
-            }}
+            onClick={() => set('assignee', person.userId)}
           >
             <Text className="alert-form__person-name">
               {person.userId === picked ? `✓ ${person.name}` : person.name}
@@ -79,11 +76,8 @@ export function AlertAssignForm(props: AlertAssignFormProps) {
       </StationFormField>
       <StationFormField label="转派原因" name="assignReason" required error={errors.reason}>
         <StationTextInput
-          value={reason}
-          onChange={(v) => {
-            setReason(v);
-            setErrors((current) => ({ ...current, reason: undefined }));
-          }}
+          value={values.reason}
+          onChange={(v) => set('reason', v)}
           placeholder="例如 该户由社区网格员跟进"
           maxlength={60}
         />

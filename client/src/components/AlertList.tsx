@@ -1,6 +1,6 @@
 import type { HardshipAlertSummary } from '@ankang/shared';
-import { useDidShow, useReachBottom } from '@tarojs/taro';
-import { useRef } from 'react';
+import { useDidHide, useDidShow, useReachBottom } from '@tarojs/taro';
+import { type ReactNode, useRef } from 'react';
 import type { PagedList as PagedListState } from '../hooks/usePagedList';
 import { usePullRefresh } from '../hooks/usePullRefresh';
 import { alertUrl } from '../services/alertRoutes';
@@ -11,22 +11,28 @@ import { PagedList, pagingOf } from './PagedList';
 import { StateView } from './StateView';
 
 /**
- * A page's list of alerts (我的预警, 上级督办): rows that open the detail, pull to refresh, more at
- * the bottom, and a fresh first page when the page is shown again (an alert handled meanwhile).
+ * A page's list of alerts (预警处理, 我的预警, 上级督办): rows that open the detail, pull to
+ * refresh, more at the bottom, and a fresh first page when the page is shown again after it was
+ * left (an alert handled meanwhile on its own page).
  */
 export function AlertList({
   list,
   emptyDescription,
 }: {
   list: PagedListState<HardshipAlertSummary>;
-  emptyDescription: string;
+  emptyDescription: ReactNode;
 }) {
   useReachBottom(list.loadMore);
   usePullRefresh(async () => list.reload());
-  const shown = useRef(false);
+  // Set when the page is left, not on the first show: the list may mount after that show (behind
+  // the role gate), and would then miss the first return.
+  const left = useRef(false);
+  useDidHide(() => {
+    left.current = true;
+  });
   useDidShow(() => {
-    if (shown.current) list.reload();
-    shown.current = true;
+    if (left.current) list.reload();
+    left.current = false;
   });
   const today = todayInShanghai();
   return (

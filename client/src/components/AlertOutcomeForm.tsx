@@ -6,13 +6,8 @@ import {
 } from '@ankang/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
-import {
-  emptyOutcomeForm,
-  type OutcomeFormErrors,
-  type OutcomeFormValues,
-  outcomeOf,
-} from '../services/alertOutcomeForm';
+import { useFormFields } from '../hooks/useFormFields';
+import { emptyOutcomeForm, type OutcomeFormValues, outcomeOf } from '../services/alertOutcomeForm';
 import { ChoiceChips, choicesOf } from './ChoiceChips';
 import { StationFormField, StationTextInput } from './StationFormField';
 import './AlertForms.scss';
@@ -32,12 +27,7 @@ export interface AlertOutcomeFormProps {
  * 重新建档 (the new category: the household's file changes with it) or 转介 (to whom) — and a note.
  */
 export function AlertOutcomeForm({ busy, onSubmit, onCancel }: AlertOutcomeFormProps) {
-  const [values, setValues] = useState<OutcomeFormValues>(emptyOutcomeForm);
-  const [errors, setErrors] = useState<OutcomeFormErrors>({});
-  const set = <K extends keyof OutcomeFormValues>(field: K, value: OutcomeFormValues[K]) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    setErrors((current) => ({ ...current, [field]: undefined }));
-  };
+  const { values, errors, set, setErrors } = useFormFields<OutcomeFormValues>(emptyOutcomeForm);
   const submit = () => {
     const checked = outcomeOf(values);
     if ('errors' in checked) setErrors(checked.errors);

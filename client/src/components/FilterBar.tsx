@@ -16,31 +16,54 @@ export interface FilterBarProps {
   amenities: readonly AmenityCode[];
   openNow: boolean;
   onToggleAmenity: (code: AmenityCode) => void;
-  onToggleOpenNow: () => void;
+  onOpenNow: (on: boolean) => void;
+  onClear: () => void;
 }
 
-/** 营业中 and amenity chips; several amenities can be on at once (a station must have them all). */
-export function FilterBar({ amenities, openNow, onToggleAmenity, onToggleOpenNow }: FilterBarProps) {
+/**
+ * 只看营业中 as a switch of its own (a state of the station, not something it has), then the
+ * amenity chips (several at once: a station must have them all), and 清除筛选 while any is on.
+ * On H5 the switch and chips carry their role and on/off state for screen readers.
+ */
+export function FilterBar({ amenities, openNow, onToggleAmenity, onOpenNow, onClear }: FilterBarProps) {
+  const active = openNow || amenities.length > 0;
   return (
     <View className="filter-bar">
-      <Text
-        className={`filter-bar__chip filter-bar__chip--open-now${openNow ? ' filter-bar__chip--on' : ''}`}
-        onClick={onToggleOpenNow}
-      >
-        {openNow ? '✓ 营业中' : '营业中'}
-      </Text>
-      {filterAmenities.map((code) => {
-        const on = amenities.includes(code);
-        return (
-          <Text
-            key={code}
-            className={`filter-bar__chip filter-bar__chip--${code}${on ? ' filter-bar__chip--on' : ''}`}
-            onClick={() => onToggleAmenity(code)}
-          >
-            {on ? `✓ ${amenityLabels[code]}` : amenityLabels[code]}
-          </Text>
-        );
-      })}
+      <View className="filter-bar__top">
+        <View
+          className={`filter-bar__switch${openNow ? ' filter-bar__switch--on' : ''}`}
+          role="switch"
+          aria-checked={openNow}
+          aria-label="只看营业中"
+          onClick={() => onOpenNow(!openNow)}
+        >
+          <View className="filter-bar__track">
+            <View className="filter-bar__knob" />
+          </View>
+          <Text className="filter-bar__switch-label">只看营业中</Text>
+        </View>
+        {active ? (
+          <View className="filter-bar__clear" role="button" onClick={onClear}>
+            <Text>清除筛选</Text>
+          </View>
+        ) : null}
+      </View>
+      <View className="filter-bar__chips">
+        {filterAmenities.map((code) => {
+          const on = amenities.includes(code);
+          return (
+            <View
+              key={code}
+              className={`filter-bar__chip filter-bar__chip--${code}${on ? ' filter-bar__chip--on' : ''}`}
+              role="button"
+              aria-pressed={on}
+              onClick={() => onToggleAmenity(code)}
+            >
+              <Text>{amenityLabels[code]}</Text>
+            </View>
+          );
+        })}
+      </View>
     </View>
   );
 }

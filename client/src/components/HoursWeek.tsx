@@ -5,10 +5,13 @@ import './HoursWeek.scss';
 /** 2026-10-01 → 10月1日 */
 const shortDate = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 
-/** The coming seven days' hours, today first and marked; holidays and closures show their note. */
-export function HoursWeek({ days }: { days: ScheduleDay[] }) {
+/**
+ * The coming seven days' hours, today first and marked; holidays and closures show their note.
+ * `dimmed` greys the week while the station is paused: the usual hours, not what applies now.
+ */
+export function HoursWeek({ days, dimmed = false }: { days: ScheduleDay[]; dimmed?: boolean }) {
   return (
-    <View className="hours-week">
+    <View className={`hours-week${dimmed ? ' hours-week--dimmed' : ''}`}>
       {days.map((day) => (
         <View
           key={day.date}

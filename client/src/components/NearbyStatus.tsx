@@ -29,14 +29,16 @@ export function NearbyStatus({ at, loading, stale, offlineMessage, onRefresh }: 
               : ''}
         </Text>
         {/* The handler stays bound while loading: unbinding a Text's only handler crashes Taro's weapp runtime. */}
-        <Text
+        <View
           className="nearby-status__refresh"
+          role="button"
+          aria-disabled={loading}
           onClick={() => {
             if (!loading) onRefresh();
           }}
         >
-          刷新
-        </Text>
+          <Text>刷新</Text>
+        </View>
       </View>
     </View>
   );

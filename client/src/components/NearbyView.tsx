@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import type { useNearbyStations } from '../hooks/useNearbyStations';
 import { radiusSteps } from '../hooks/useNearbyStations';
+import type { StationFilters } from '../hooks/useStationFilters';
 import type { GeoPoint } from '../platform';
-import { FilterBar } from './FilterBar';
 import { NearbyStatus } from './NearbyStatus';
 import { StateView } from './StateView';
 import { StationMap } from './StationMap';
@@ -12,6 +12,8 @@ import './NearbyView.scss';
 export interface NearbyViewProps {
   nearby: ReturnType<typeof useNearbyStations>;
   point: GeoPoint | null;
+  filters: StationFilters;
+  onClearFilters: () => void;
   onRefresh: () => void;
   onBrowse: () => void;
   onOpen: (id: string) => void;
@@ -19,9 +21,17 @@ export interface NearbyViewProps {
 
 const km = (m: number) => `${m / 1000} 公里`;
 
-/** The list around the worker: filters, freshness, map (WeChat), rows, and the empty and failed states. */
-export function NearbyView({ nearby, point, onRefresh, onBrowse, onOpen }: NearbyViewProps) {
-  const { stations, filters, radiusM, error, loading } = nearby;
+/** The list around the worker: freshness, map (WeChat), rows, and the empty and failed states. */
+export function NearbyView({
+  nearby,
+  point,
+  filters,
+  onClearFilters,
+  onRefresh,
+  onBrowse,
+  onOpen,
+}: NearbyViewProps) {
+  const { stations, radiusM, error, loading } = nearby;
   const filtered = filters.openNow || filters.amenities.length > 0;
   const wider = radiusSteps.find((r) => r > radiusM);
 
@@ -40,7 +50,7 @@ export function NearbyView({ nearby, point, onRefresh, onBrowse, onOpen }: Nearb
   } else if (stations.length === 0) {
     const actions = [];
     if (wider) actions.push({ text: `扩大到 ${km(wider)}`, onClick: nearby.widen });
-    if (filtered) actions.push({ text: '清除筛选', onClick: nearby.clearFilters, primary: false });
+    if (filtered) actions.push({ text: '清除筛选', onClick: onClearFilters, primary: false });
     actions.push({ text: '按地区查找', onClick: onBrowse, primary: false });
     body = (
       <StateView
@@ -56,11 +66,17 @@ export function NearbyView({ nearby, point, onRefresh, onBrowse, onOpen }: Nearb
     body = (
       <View className="nearby-view__list">
         {stations.map((station) => (
-          <StationRow key={station.id} station={station} distanceM={station.distanceM} onOpen={onOpen} />
+          <StationRow
+            key={station.id}
+            station={station}
+            distanceM={station.distanceM}
+            wanted={filters.amenities}
+            onOpen={onOpen}
+          />
         ))}
-        <Text className="nearby-view__footer" onClick={onBrowse}>
-          {`已显示 ${km(radiusM)}内的 ${stations.length} 个驿站 · 按地区查找`}
-        </Text>
+        <View className="nearby-view__footer" role="button" onClick={onBrowse}>
+          <Text>{`已显示 ${km(radiusM)}内的 ${stations.length} 个驿站 · 按地区查找`}</Text>
+        </View>
       </View>
     );
   }
@@ -70,12 +86,6 @@ export function NearbyView({ nearby, point, onRefresh, onBrowse, onOpen }: Nearb
       {point && stations && stations.length > 0 ? (
         <StationMap center={point} stations={stations} onPick={onOpen} />
       ) : null}
-      <FilterBar
-        amenities={filters.amenities}
-        openNow={filters.openNow}
-        onToggleAmenity={nearby.toggleAmenity}
-        onToggleOpenNow={nearby.toggleOpenNow}
-      />
       {stations ? (
         <NearbyStatus
           at={nearby.at}

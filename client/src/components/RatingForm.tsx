@@ -1,8 +1,9 @@
 import { type FeedbackTag, feedbackTagLabels } from '@ankang/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, Textarea, View } from '@tarojs/components';
-import { useState } from 'react';
+import type { RatingDraft } from '../services/stationDrafts';
 import type { RatingInput } from '../services/stations';
+import { buttonA11y } from './buttonA11y';
 import { ChoiceChips, choicesOf } from './ChoiceChips';
 import './FeedbackForm.scss';
 
@@ -10,50 +11,62 @@ const tagChoices = choicesOf(feedbackTagLabels);
 const starWords = ['', '很差', '较差', '一般', '满意', '非常满意'];
 
 export interface RatingFormProps {
+  /** What is typed so far (kept on the phone by the page, so signing in loses nothing). */
+  value: RatingDraft;
+  /** An updater of the kept draft (taps faster than a render still all count). */
+  onChange: (update: (current: RatingDraft) => RatingDraft) => void;
   submitting: boolean;
   onSubmit: (input: RatingInput) => void;
 }
 
 /** 评价: 1–5 stars (required), tags, a short comment. */
-export function RatingForm({ submitting, onSubmit }: RatingFormProps) {
-  const [stars, setStars] = useState(0);
-  const [chosen, setChosen] = useState<FeedbackTag[]>([]);
-  const [comment, setComment] = useState('');
+export function RatingForm({ value, onChange, submitting, onSubmit }: RatingFormProps) {
+  const { stars, tags, comment } = value;
   const toggle = (tag: FeedbackTag) =>
-    setChosen((list) => (list.includes(tag) ? list.filter((t) => t !== tag) : [...list, tag]));
+    onChange((current) => ({
+      ...current,
+      tags: current.tags.includes(tag) ? current.tags.filter((t) => t !== tag) : [...current.tags, tag],
+    }));
 
   return (
     <View className="feedback-form rating-form">
-      <View className="feedback-form__stars">
+      <View className="feedback-form__stars" role="radiogroup" aria-label="打分">
         {[1, 2, 3, 4, 5].map((n) => (
-          <Text
+          <View
             key={n}
             className={`feedback-form__star${n <= stars ? ' feedback-form__star--on' : ''}`}
-            onClick={() => setStars(n)}
+            role="radio"
+            aria-checked={n === stars}
+            aria-label={`${n} 星，${starWords[n]}`}
+            onClick={() => onChange((current) => ({ ...current, stars: n }))}
           >
-            ★
-          </Text>
+            <Text>★</Text>
+          </View>
         ))}
         <Text className="feedback-form__star-word">{stars ? starWords[stars] : '请点星星打分'}</Text>
       </View>
-      <ChoiceChips choices={tagChoices} selected={chosen} onToggle={toggle} />
+      <ChoiceChips choices={tagChoices} selected={tags} onToggle={toggle} />
       <Textarea
         className="feedback-form__text"
         value={comment}
         maxlength={200}
         placeholder="说说您的感受（选填，最多 200 字）"
-        onInput={(event) => setComment(event.detail.value)}
+        onInput={(event) => {
+          const comment = event.detail.value;
+          onChange((current) => ({ ...current, comment }));
+        }}
       />
       <Button
         className="feedback-form__submit"
         type="primary"
         size="large"
         block
+        {...buttonA11y(stars === 0)}
         disabled={stars === 0}
         loading={submitting}
-        onClick={() => onSubmit({ stars, tags: chosen, comment: comment.trim() })}
+        onClick={() => onSubmit({ stars, tags, comment: comment.trim() })}
       >
-        提交评价
+        {stars === 0 ? '请先打分再提交' : '提交评价'}
       </Button>
     </View>
   );

@@ -1,4 +1,4 @@
-import type { StationStatus } from '@ankang/shared';
+import { REOPEN_MAX_DAYS, reopenTimeProblem, type StationStatus, shiftDateByDays } from '@ankang/shared';
 import { Dialog } from '@nutui/nutui-react-taro';
 import { Picker, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
@@ -16,12 +16,21 @@ export interface StaffPauseDialogProps {
   onCancel: () => void;
 }
 
-/** 暂停开放: why (required) and, optionally, when it reopens (Beijing time). */
+/** Today's date in Beijing (YYYY-MM-DD), whatever the device's zone. */
+const beijingToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * 暂停开放: why (required) and, optionally, when it reopens (Beijing time): from today to a year
+ * ahead on the date picker, and a time already past refused before sending (the server checks the
+ * same rule, see reopenTimeProblem).
+ */
 export function StaffPauseDialog({ visible, stationName, onConfirm, onCancel }: StaffPauseDialogProps) {
   const [reason, setReason] = useState('');
   const [date, setDate] = useState('');
   const [time, setTime] = useState('08:00');
   const [error, setError] = useState('');
+  const [untilError, setUntilError] = useState('');
+  const today = beijingToday();
 
   useEffect(() => {
     if (visible) {
@@ -29,15 +38,17 @@ export function StaffPauseDialog({ visible, stationName, onConfirm, onCancel }: 
       setDate('');
       setTime('08:00');
       setError('');
+      setUntilError('');
     }
   }, [visible]);
 
   const confirm = () => {
-    if (!reason.trim()) {
-      setError('请填写暂停原因');
-      return;
-    }
-    onConfirm({ reason: reason.trim(), until: date ? `${date}T${time}:00+08:00` : undefined });
+    const until = date ? `${date}T${time}:00+08:00` : undefined;
+    const problem = until ? reopenTimeProblem(until, new Date()) : null;
+    setError(reason.trim() ? '' : '请填写暂停原因');
+    setUntilError(problem ?? '');
+    if (!reason.trim() || problem) return;
+    onConfirm({ reason: reason.trim(), until });
   };
 
   return (
@@ -58,14 +69,35 @@ export function StaffPauseDialog({ visible, stationName, onConfirm, onCancel }: 
         <StationFormField label="暂停原因" name="reason" required error={error}>
           <StationTextInput value={reason} onChange={setReason} placeholder="例如 设备检修" maxlength={60} />
         </StationFormField>
-        <StationFormField label="预计恢复时间" name="until" hint="不确定可不填">
+        <StationFormField
+          label="预计恢复时间"
+          name="until"
+          hint="不确定可不填；最晚一年以内"
+          error={untilError}
+        >
           <View className="choice-chips">
-            <Picker mode="date" value={date} onChange={(event) => setDate(String(event.detail.value))}>
+            <Picker
+              mode="date"
+              value={date || today}
+              start={today}
+              end={shiftDateByDays(today, REOPEN_MAX_DAYS - 1)}
+              onChange={(event) => {
+                setDate(String(event.detail.value));
+                setUntilError('');
+              }}
+            >
               <View className={`choice-chips__chip${date ? ' choice-chips__chip--on' : ''}`}>
                 <Text>{date || '选择日期'}</Text>
               </View>
             </Picker>
-            <Picker mode="time" value={time} onChange={(event) => setTime(String(event.detail.value))}>
+            <Picker
+              mode="time"
+              value={time}
+              onChange={(event) => {
+                setTime(String(event.detail.value));
+                setUntilError('');
+              }}
+            >
               <View className="choice-chips__chip">
                 <Text>{time}</Text>
               </View>

@@ -14,19 +14,11 @@ export interface StateAction {
 export interface StateViewProps {
   tone: 'loading' | 'error' | 'empty' | 'info' | 'locked';
   title: string;
-  /** One character in the circle; defaults to the tone's. */
+  /** One character in the circle instead of the tone's drawn sign (a page's own, e.g. 我). */
   mark?: string;
   description?: ReactNode;
   actions?: StateAction[];
 }
-
-const marks: Record<StateViewProps['tone'], string> = {
-  loading: '',
-  error: '!',
-  empty: '空',
-  info: 'i',
-  locked: '锁',
-};
 
 /** The whole-screen answer to "why is there nothing here": loading, failed, empty, not yet, not allowed. */
 export function StateView({ tone, title, mark, description, actions = [] }: StateViewProps) {
@@ -35,8 +27,10 @@ export function StateView({ tone, title, mark, description, actions = [] }: Stat
       {tone === 'loading' ? (
         <View className="state-view__spinner" />
       ) : (
-        <View className="state-view__mark">
-          <Text>{mark ?? marks[tone]}</Text>
+        // The tone's sign is drawn in CSS (a box, a padlock …), not a character standing in for an
+        // icon (空, 锁, i): decoration only, hidden from screen readers, which read the title.
+        <View className="state-view__mark" aria-hidden="true">
+          {mark ? <Text>{mark}</Text> : <View className={`state-view__sign state-view__sign--${tone}`} />}
         </View>
       )}
       <Text className="state-view__title">{title}</Text>

@@ -1,21 +1,73 @@
-import type { StationSummary } from '@ankang/shared';
+import type { AmenityCode, StationSummary } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
+import type { ITouchEvent } from '@tarojs/components/types/common';
+import { platform } from '../platform';
 import { formatDistance } from '../services/format';
+import { amenitiesFirst, rowChipLimit } from '../services/stationView';
 import { AmenityChips } from './AmenityChips';
 import { OpenBadge } from './OpenBadge';
 import './StationRow.scss';
 
 export interface StationRowProps {
   station: StationSummary;
-  /** Absent when the list is not around the worker (district browsing). */
+  /** Absent when the list is not around the worker (a search without a location). */
   distanceM?: number;
+  /** The amenities filtered by: shown first, so they never hide behind 等 N 项. */
+  wanted?: readonly AmenityCode[];
   highlighted?: boolean;
   onOpen: (id: string) => void;
 }
 
-/** One station in a list: what a worker decides on at a glance, the whole row tappable. */
-export function StationRow({ station, distanceM, highlighted = false, onOpen }: StationRowProps) {
+/** 导航: one tap to the map app, without opening the row (a link in the browser, WeChat's map in WeChat). */
+function NavigateButton({ station }: { station: StationSummary }) {
+  const target = {
+    latitude: station.location.lat,
+    longitude: station.location.lng,
+    name: station.name,
+    address: station.address,
+  };
+  const link = platform.mapLink(target);
+  const stop = (event: ITouchEvent) => event.stopPropagation();
+  if (link) {
+    return (
+      <a
+        className="station-row__navigate"
+        href={link}
+        target="_blank"
+        rel="noopener noreferrer"
+        aria-label={`导航到${station.name}`}
+        onClick={(event) => event.stopPropagation()}
+      >
+        导航
+      </a>
+    );
+  }
+  return (
+    <View
+      className="station-row__navigate"
+      role="button"
+      aria-label={`导航到${station.name}`}
+      onClick={(event) => {
+        stop(event);
+        void platform.openMap(target).catch(() => undefined);
+      }}
+    >
+      <Text>导航</Text>
+    </View>
+  );
+}
+
+/** One station in a list: what a worker decides on at a glance; the row opens it, 导航 goes there. */
+export function StationRow({
+  station,
+  distanceM,
+  wanted = [],
+  highlighted = false,
+  onOpen,
+}: StationRowProps) {
   const { rating } = station;
+  const amenities = amenitiesFirst(station.amenities, wanted);
+  const matched = wanted.filter((code) => station.amenities.includes(code));
   return (
     <View
       className={`station-row${highlighted ? ' station-row--highlighted' : ''}`}
@@ -29,12 +81,15 @@ export function StationRow({ station, distanceM, highlighted = false, onOpen }: 
         ) : null}
       </View>
       <OpenBadge open={station.open} status={station.status} label={station.hoursLabel} />
-      <AmenityChips codes={station.amenities} max={6} />
+      <AmenityChips codes={amenities} matched={matched} max={rowChipLimit(matched.length)} />
       <View className="station-row__foot">
-        <Text className="station-row__address">{station.address}</Text>
-        <Text className="station-row__rating">
-          {rating.count > 0 ? `★ ${rating.average.toFixed(1)}（${rating.count}）` : '暂无评价'}
-        </Text>
+        <View className="station-row__info">
+          <Text className="station-row__address">{station.address}</Text>
+          <Text className="station-row__rating">
+            {rating.count > 0 ? `${rating.average.toFixed(1)} 分（${rating.count} 人评价）` : '暂无评价'}
+          </Text>
+        </View>
+        <NavigateButton station={station} />
       </View>
       {station.bestYears.length > 0 ? (
         <Text className="station-row__best">最美驿站 {station.bestYears.join('、')}</Text>

@@ -1,5 +1,5 @@
 import type { HardshipAlert, Visit } from '@ankang/shared';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { fetchVisits } from '../services/hardship';
 import { fetchAlert, fetchAlertAssignees } from '../services/hardshipAlerts';
 import { useRequest } from './useRequest';
@@ -9,26 +9,34 @@ const TIMELINE_VISITS = 5;
 
 /**
  * One alert: the detail as loaded, replaced in place by what an action or a comment answers (the
- * server's copy after the write), the household's latest visits, and the people it may go to.
+ * server's copy after the write) until a newer load lands, the household's latest visits, and the
+ * people it may go to. A reload keeps what is shown; if it fails, `error` is set beside the data.
  */
 export function useAlert(id: string | undefined, enabled: boolean) {
   const on = enabled && Boolean(id);
   const request = useRequest<HardshipAlert>(() => fetchAlert(id ?? ''), { enabled: on, key: id });
-  const [latest, setLatest] = useState<HardshipAlert | null>(null);
-  const alert = latest ?? request.data ?? null;
+  // A write's answer, and the load it is newer than: a later load (a reload that landed) wins.
+  const [latest, setLatest] = useState<{ alert: HardshipAlert; over: HardshipAlert | undefined } | null>(
+    null,
+  );
+  const loaded = useRef(request.data);
+  loaded.current = request.data;
+  const alert = (latest && latest.over === request.data ? latest.alert : request.data) ?? null;
   const fileId = alert?.fileId;
   const visits = useRequest<Visit[]>(
     async () => (await fetchVisits(fileId ?? '')).items.slice(0, TIMELINE_VISITS),
     { enabled: on && Boolean(fileId), key: fileId },
   );
 
+  const replace = useCallback((changed: HardshipAlert) => {
+    setLatest({ alert: changed, over: loaded.current });
+  }, []);
   const reload = useCallback(() => {
-    setLatest(null);
     request.retry();
     visits.retry();
   }, [request.retry, visits.retry]);
 
-  return { alert, loading: request.loading, error: request.error, reload, replace: setLatest, visits };
+  return { alert, loading: request.loading, error: request.error, reload, replace, visits };
 }
 
 /** The people an alert may be 转派 to: asked for when the picker opens. */

@@ -1,13 +1,13 @@
 import type { HardshipAlert } from '@ankang/shared';
-import Taro from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
-import { type ApiError, toApiError } from '../services/errors';
+import type { ApiError } from '../services/errors';
 import {
   type AlertAction,
   newCommentId,
   sendAlertAction,
   sendAlertComment,
 } from '../services/hardshipAlerts';
+import { useSubmit } from './useSubmit';
 
 const doneText: Record<AlertAction['kind'], string> = {
   acknowledge: '已确认',
@@ -21,77 +21,63 @@ const isConflict = (error: ApiError) =>
   error.code === 'VERSION_CONFLICT' || error.code === 'ALERT_TRANSITION_INVALID';
 
 /**
- * 确认 / 开始处理 / 办结 / 转派 with the version shown. The answer (the alert after the write)
- * replaces the page's copy; a 409 keeps the page as it was and says 数据已被他人修改 (with 刷新),
- * never retries on top of someone else's change.
+ * 确认 / 开始处理 / 办结 / 转派 with the version shown, one at a time. The answer (the alert after the
+ * write) replaces the page's copy. A failure is shown once, by the page's banner (the open form keeps
+ * what was typed); a 409 keeps the page as it was and says 数据已被他人修改 (with 刷新), never
+ * retrying on top of someone else's change.
  */
 export function useAlertActions(alert: HardshipAlert | null, onChanged: (alert: HardshipAlert) => void) {
-  const [busy, setBusy] = useState<AlertAction['kind'] | null>(null);
-  const [conflict, setConflict] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const inFlight = useRef(false);
-
-  const act = useCallback(
-    async (action: AlertAction): Promise<boolean> => {
-      if (!alert || inFlight.current) return false;
-      inFlight.current = true;
-      setBusy(action.kind);
-      setError(null);
-      try {
-        const changed = await sendAlertAction(alert, action);
-        onChanged(changed);
-        void Taro.showToast({ title: doneText[action.kind], icon: 'success' });
-        return true;
-      } catch (failure) {
-        const apiError = toApiError(failure);
-        if (isConflict(apiError)) setConflict(true);
-        else {
-          setError(apiError);
-          void Taro.showToast({ title: apiError.message, icon: 'none', duration: 3000 });
-        }
-        return false;
-      } finally {
-        inFlight.current = false;
-        setBusy(null);
-      }
+  // Which action is in flight, for its button's spinner: set only once the send has started.
+  const [kind, setKind] = useState<AlertAction['kind'] | null>(null);
+  const { submit, submitting, error, clear } = useSubmit(
+    async (shown: HardshipAlert, action: AlertAction) => {
+      setKind(action.kind);
+      return sendAlertAction(shown, action);
     },
-    [alert, onChanged],
+    { success: (_shown, action) => doneText[action.kind], onDone: onChanged, toastFailure: false },
   );
 
-  const clear = useCallback(() => {
-    setConflict(false);
-    setError(null);
-  }, []);
+  const act = useCallback(
+    async (action: AlertAction): Promise<boolean> => (alert ? submit(alert, action) : false),
+    [alert, submit],
+  );
 
-  return { act, busy, conflict, error, clear };
+  const conflict = error !== null && isConflict(error);
+  return {
+    act,
+    busy: submitting ? kind : null,
+    conflict,
+    error: conflict ? null : error,
+    clear,
+  };
 }
 
 /**
  * The comment box: a comment keeps its client-made id until the server has it, so 重试 after a
- * lost answer stores it once; changed text is a new comment with a new id.
+ * lost answer stores it once; changed text is a new comment with a new id. A failure is said under
+ * the box, which keeps the text.
  */
 export function useAlertComment(alertId: string | undefined, onChanged: (alert: HardshipAlert) => void) {
   const [text, setText] = useState('');
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const pending = useRef<{ id: string; text: string } | null>(null);
+  const { submit, submitting, error } = useSubmit(
+    (id: string, body: string) => sendAlertComment(alertId ?? '', id, body),
+    {
+      onDone: (changed) => {
+        pending.current = null;
+        setText('');
+        onChanged(changed);
+      },
+      toastFailure: false,
+    },
+  );
 
   const send = useCallback(async () => {
     const body = text.trim();
-    if (!alertId || !body || sending) return;
+    if (!alertId || !body) return;
     if (pending.current?.text !== body) pending.current = { id: newCommentId(), text: body };
-    setSending(true);
-    setError(null);
-    try {
-      onChanged(await sendAlertComment(alertId, pending.current.id, body));
-      pending.current = null;
-      setText('');
-    } catch (failure) {
-      setError(toApiError(failure));
-    } finally {
-      setSending(false);
-    }
-  }, [alertId, text, sending, onChanged]);
+    await submit(pending.current.id, body);
+  }, [alertId, text, submit]);
 
-  return { text, setText, sending, error, send };
+  return { text, setText, sending: submitting, error, send };
 }

@@ -12,7 +12,8 @@ import { useRequest } from './useRequest';
 
 /**
  * 预警处理: the queue of the caller's union and below, paged, narrowed by the filters (each change
- * starts over), with the counts per status its first page answered for these filters.
+ * starts over), with the counts per status its first page answered for these filters (later pages
+ * carry none: the first page's stay).
  */
 export function useAlerts(filters: AlertFilters, enabled: boolean) {
   const { status, severity, rule, childOrg, overdue } = filters;
@@ -22,7 +23,7 @@ export function useAlerts(filters: AlertFilters, enabled: boolean) {
   const fetchPage = useCallback(
     async (cursor?: string) => {
       const page = await fetchAlertQueue({ status, severity, rule, childOrg, overdue }, cursor);
-      if (!cursor) setCounts({ key, counts: page.counts });
+      if (page.counts) setCounts({ key, counts: page.counts });
       return page;
     },
     [status, severity, rule, childOrg, overdue, key],
@@ -31,14 +32,13 @@ export function useAlerts(filters: AlertFilters, enabled: boolean) {
   return { ...list, counts: counts?.key === key ? counts.counts : null };
 }
 
-/** 我的预警: unresolved alerts assigned to the caller, due soonest first. */
-export function useMyAlerts(enabled: boolean) {
-  return usePagedList<HardshipAlertSummary>(fetchMyAlerts, { key: 'mine', enabled });
-}
+/** 我的预警 (unresolved alerts assigned to the caller, due soonest first) or 上级督办 (escalated to the caller's union, newest escalation first). */
+export type AlertListKind = 'mine' | 'escalated';
 
-/** 上级督办: unresolved alerts escalated to the caller's union, newest escalation first. */
-export function useEscalatedAlerts(enabled: boolean) {
-  return usePagedList<HardshipAlertSummary>(fetchEscalatedAlerts, { key: 'escalated', enabled });
+const alertListFetch = { mine: fetchMyAlerts, escalated: fetchEscalatedAlerts } as const;
+
+export function useAlertList(kind: AlertListKind, enabled: boolean) {
+  return usePagedList<HardshipAlertSummary>(alertListFetch[kind], { key: kind, enabled });
 }
 
 /** The staff home's 预警处理 entry: how many alerts wait for 确认. */

@@ -1,7 +1,11 @@
-import { type HardshipPolicyView, type PovertyLine, povertyLineDraftSchema } from '@ankang/shared';
+import {
+  type HardshipPolicyDraft,
+  type HardshipPolicyView,
+  type PovertyLine,
+  povertyLineDraftSchema,
+} from '@ankang/shared';
 import Taro from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
-import { type ApiError, toApiError } from '../services/errors';
+import { useCallback, useState } from 'react';
 import {
   addPovertyLine,
   clearPolicy,
@@ -9,80 +13,79 @@ import {
   fetchPovertyLines,
   savePolicy,
 } from '../services/hardshipPolicy';
-import { type PolicyFormValues, policyDraftOf, policyFormOf } from '../services/hardshipPolicyFormat';
+import {
+  type PolicyFormValues,
+  policyDraftOf,
+  policyFormFields,
+  policyFormOf,
+} from '../services/hardshipPolicyFormat';
 import { fenOf } from '../services/staffCampaignForm';
+import { type FieldErrors, useFormFields } from './useFormFields';
 import { useRequest } from './useRequest';
+import { useSubmit } from './useSubmit';
 
-type FormErrors = Partial<Record<keyof PolicyFormValues, string>>;
+/** Never shown: the form is filled from the rules in force when editing starts. */
+const blankPolicyForm = (): PolicyFormValues => ({
+  ...(Object.fromEntries(policyFormFields.map((field) => [field.name, ''])) as Omit<
+    PolicyFormValues,
+    'note'
+  >),
+  note: '',
+});
+
+/** The two writes of the 规则设置 page, each with the version shown. */
+type PolicyWrite =
+  | { kind: 'save'; orgPath: string; version: number; draft: HardshipPolicyDraft; note?: string }
+  | { kind: 'clear'; orgPath: string; version: number };
+
+const sendPolicyWrite = (write: PolicyWrite) =>
+  write.kind === 'save'
+    ? savePolicy(write.orgPath, write.version, write.draft, write.note)
+    : clearPolicy(write.orgPath, write.version);
 
 /**
  * One org node's monitoring rules on the 规则设置 page: the view, the admin's edit form (filled from
- * what applies now), 保存 and 恢复继承. A write is sent with the version shown; a 409 is kept as
- * `conflict`, and `reload` drops the form and loads what the other person saved.
+ * what applies now), 保存 and 恢复继承, one write at a time. A write is sent with the version shown;
+ * its failure stays for the banner (a 409 as `conflict`), and `reload` drops the form and loads
+ * what the other person saved.
  */
 export function useHardshipPolicy(orgPath: string | undefined, enabled: boolean) {
   const view = useRequest<HardshipPolicyView>(() => fetchPolicy(orgPath ?? ''), {
     enabled: enabled && Boolean(orgPath),
     key: orgPath,
   });
-  const [form, setForm] = useState<PolicyFormValues | null>(null);
-  const [formErrors, setFormErrors] = useState<FormErrors>({});
-  const [actionError, setActionError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const busyRef = useRef(false);
+  const [editing, setEditing] = useState(false);
+  const fields = useFormFields<PolicyFormValues>(blankPolicyForm);
+  const write = useSubmit(sendPolicyWrite, {
+    success: (w) => (w.kind === 'save' ? '已保存' : '已恢复继承'),
+    onDone: () => {
+      setEditing(false);
+      view.retry();
+    },
+    toastFailure: false,
+  });
 
   const startEdit = useCallback(() => {
     const current = view.data;
     if (!current) return;
-    setForm(policyFormOf(current.effective.policy, current.own?.note ?? ''));
-    setFormErrors({});
-    setActionError(null);
-  }, [view.data]);
+    fields.reset(policyFormOf(current.effective.policy, current.own?.note ?? ''));
+    setEditing(true);
+    write.clear();
+  }, [view.data, fields.reset, write.clear]);
 
-  const cancelEdit = useCallback(() => {
-    setForm(null);
-    setFormErrors({});
-  }, []);
-
-  const setField = useCallback((name: keyof PolicyFormValues, value: string) => {
-    setForm((current) => (current ? { ...current, [name]: value } : current));
-    setFormErrors((current) => ({ ...current, [name]: undefined }));
-  }, []);
-
-  /** Runs one write at a time; its failure stays for the banner (a 409 for the reload notice). */
-  const run = useCallback(
-    async (write: () => Promise<unknown>, success: string) => {
-      if (busyRef.current) return false;
-      busyRef.current = true;
-      setBusy(true);
-      setActionError(null);
-      try {
-        await write();
-        void Taro.showToast({ title: success, icon: 'success' });
-        view.retry();
-        return true;
-      } catch (failure) {
-        setActionError(toApiError(failure));
-        return false;
-      } finally {
-        busyRef.current = false;
-        setBusy(false);
-      }
-    },
-    [view.retry],
-  );
+  const cancelEdit = useCallback(() => setEditing(false), []);
 
   const save = useCallback(async () => {
     const current = view.data;
-    if (!form || !current || !orgPath) return;
-    const checked = policyDraftOf(form);
+    if (!editing || !current || !orgPath) return;
+    const checked = policyDraftOf(fields.values);
     if (checked.errors) {
-      setFormErrors(checked.errors);
+      fields.setErrors(checked.errors);
       return;
     }
-    const note = form.note.trim() || undefined;
-    if (await run(() => savePolicy(orgPath, current.version, checked.draft, note), '已保存')) setForm(null);
-  }, [form, orgPath, run, view.data]);
+    const note = fields.values.note.trim() || undefined;
+    await write.submit({ kind: 'save', orgPath, version: current.version, draft: checked.draft, note });
+  }, [editing, fields.values, fields.setErrors, orgPath, write.submit, view.data]);
 
   const restore = useCallback(async () => {
     const current = view.data;
@@ -94,27 +97,26 @@ export function useHardshipPolicy(orgPath: string | undefined, enabled: boolean)
       cancelText: '取消',
     });
     if (!confirm) return;
-    if (await run(() => clearPolicy(orgPath, current.version), '已恢复继承')) setForm(null);
-  }, [orgPath, run, view.data]);
+    await write.submit({ kind: 'clear', orgPath, version: current.version });
+  }, [orgPath, write.submit, view.data]);
 
   const reload = useCallback(() => {
-    setActionError(null);
-    setForm(null);
-    setFormErrors({});
+    write.clear();
+    setEditing(false);
     view.retry();
-  }, [view.retry]);
+  }, [view.retry, write.clear]);
 
-  const conflict = actionError?.code === 'VERSION_CONFLICT';
+  const conflict = write.error?.code === 'VERSION_CONFLICT';
   return {
     view,
-    form,
-    formErrors,
-    actionError,
+    form: editing ? fields.values : null,
+    formErrors: fields.errors,
+    actionError: write.error,
     conflict,
-    busy,
+    busy: write.submitting,
     startEdit,
     cancelEdit,
-    setField,
+    setField: fields.set,
     save,
     restore,
     reload,
@@ -126,27 +128,30 @@ export interface PovertyLineFormValues {
   effectiveFrom: string;
 }
 
+const emptyLineForm = (): PovertyLineFormValues => ({ yuan: '', effectiveFrom: '' });
+
 /**
  * The 低保 standards in force at and above a node, and the form that adds one for the node from a
- * date (the same date again replaces that date's amount).
+ * date (the same date again replaces that date's amount). A failed add is said once, by the page's
+ * banner, and the form keeps what was typed.
  */
 export function usePovertyLines(orgPath: string | undefined, enabled: boolean) {
   const lines = useRequest<PovertyLine[]>(() => fetchPovertyLines(orgPath ?? ''), {
     enabled: enabled && Boolean(orgPath),
     key: orgPath,
   });
-  const [values, setValues] = useState<PovertyLineFormValues>({ yuan: '', effectiveFrom: '' });
-  const [errors, setErrors] = useState<Partial<Record<keyof PovertyLineFormValues, string>>>({});
-  const [saveError, setSaveError] = useState<ApiError | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  const set = useCallback((name: keyof PovertyLineFormValues, value: string) => {
-    setValues((current) => ({ ...current, [name]: value }));
-    setErrors((current) => ({ ...current, [name]: undefined }));
-  }, []);
+  const { values, errors, set, setErrors, reset } = useFormFields<PovertyLineFormValues>(emptyLineForm);
+  const adding = useSubmit(addPovertyLine, {
+    success: '已保存低保标准',
+    onDone: () => {
+      reset(emptyLineForm());
+      lines.retry();
+    },
+    toastFailure: false,
+  });
 
   const add = useCallback(async () => {
-    if (!orgPath || saving) return;
+    if (!orgPath) return;
     const fen = fenOf(values.yuan);
     const parsed = povertyLineDraftSchema.safeParse({
       orgPath,
@@ -154,7 +159,7 @@ export function usePovertyLines(orgPath: string | undefined, enabled: boolean) {
       monthlyFen: fen === null ? Number.NaN : fen,
     });
     if (!parsed.success) {
-      const found: typeof errors = {};
+      const found: FieldErrors<PovertyLineFormValues> = {};
       for (const issue of parsed.error.issues) {
         if (issue.path[0] === 'monthlyFen')
           found.yuan ??= fen === null ? '请填写金额，如 1140 或 1140.50' : issue.message;
@@ -163,19 +168,9 @@ export function usePovertyLines(orgPath: string | undefined, enabled: boolean) {
       setErrors(found);
       return;
     }
-    setSaving(true);
-    setSaveError(null);
-    try {
-      await addPovertyLine(parsed.data);
-      void Taro.showToast({ title: '已保存低保标准', icon: 'success' });
-      setValues({ yuan: '', effectiveFrom: '' });
-      lines.retry();
-    } catch (failure) {
-      setSaveError(toApiError(failure));
-    } finally {
-      setSaving(false);
-    }
-  }, [orgPath, saving, values, lines.retry]);
+    // Guarded by useSubmit's ref: a second tap before the next render is not sent.
+    await adding.submit(parsed.data);
+  }, [orgPath, values, setErrors, adding.submit]);
 
-  return { lines, values, errors, saveError, saving, set, add };
+  return { lines, values, errors, saveError: adding.error, saving: adding.submitting, set, add };
 }

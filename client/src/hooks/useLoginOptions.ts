@@ -5,21 +5,27 @@ import { restartAt } from '../services/navigation';
 import { routes } from '../services/routes';
 import { useRequest } from './useRequest';
 
-/** The login page: whether development login exists here, its demo accounts, and picking one. */
-export function useLoginOptions() {
+/**
+ * The login page: whether development login exists here, its demo accounts, and picking one; after
+ * signing in, on to `returnTo` (where the user came from; 我的 when nowhere).
+ */
+export function useLoginOptions(returnTo: string = routes.me) {
   const options = useRequest(fetchLoginOptions);
   const [pendingUserId, setPendingUserId] = useState<string | null>(null);
   const [signInError, setSignInError] = useState<ApiError | null>(null);
 
-  const pick = useCallback((userId: string) => {
-    setPendingUserId(userId);
-    setSignInError(null);
-    signInAsDemo(userId)
-      // Not switchTab: see restartAt (a quick sign-in left 我的 blank in the browser).
-      .then(() => restartAt(routes.me))
-      .catch((error: unknown) => setSignInError(toApiError(error)))
-      .finally(() => setPendingUserId(null));
-  }, []);
+  const pick = useCallback(
+    (userId: string) => {
+      setPendingUserId(userId);
+      setSignInError(null);
+      signInAsDemo(userId)
+        // Not switchTab/navigateBack: see restartAt (the pages underneath were drawn signed out).
+        .then(() => restartAt(returnTo))
+        .catch((error: unknown) => setSignInError(toApiError(error)))
+        .finally(() => setPendingUserId(null));
+    },
+    [returnTo],
+  );
 
   return { ...options, pendingUserId, signInError, pick };
 }

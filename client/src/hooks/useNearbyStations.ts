@@ -1,20 +1,14 @@
-import type { AmenityCode, ContractParsedInput, NearbyStation, nearbyStations } from '@ankang/shared';
+import type { NearbyStation } from '@ankang/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GeoPoint } from '../platform';
 import { type ApiError, toApiError } from '../services/errors';
 import { fetchNearbyStations } from '../services/stations';
-import { loadCachedNearby, saveCachedNearby } from '../services/stationsCache';
-
-/** The filters as the server reads them (its parsed query), before they become query-string text. */
-export type NearbyFilters = Pick<
-  ContractParsedInput<typeof nearbyStations>['query'],
-  'amenities' | 'openNow'
->;
+import { loadCachedNearby, saveCachedNearby, saveLastPoint } from '../services/stationsCache';
+import { filterQuery, noFilters, type StationFilters } from './useStationFilters';
 
 export const radiusSteps = [3000, 10_000, 20_000] as const;
-const noFilters: NearbyFilters = { amenities: [], openNow: false };
 
-const queryKeyOf = (filters: NearbyFilters, radiusM: number) =>
+const queryKeyOf = (filters: StationFilters, radiusM: number) =>
   JSON.stringify({ a: [...filters.amenities].sort(), o: filters.openNow, r: radiusM });
 
 export interface NearbyState {
@@ -26,15 +20,15 @@ export interface NearbyState {
   loading: boolean;
   /** The last load failed; the list (if any) is older. */
   error: ApiError | null;
-  filters: NearbyFilters;
   radiusM: number;
 }
 
 /**
- * The nearby list for a known position: reloads when the position, filters or radius change, keeps
- * the last answer in storage and shows it (marked as such) while offline.
+ * The nearby list for a known position and the worker's filters: reloads when the position, the
+ * filters or the radius change, keeps the last answer in storage and shows it (marked as such)
+ * while offline. The position is kept too, for the detail page's distance.
  */
-export function useNearbyStations(point: GeoPoint | null) {
+export function useNearbyStations(point: GeoPoint | null, filters: StationFilters) {
   const [state, setState] = useState<NearbyState>(() => {
     const cached = loadCachedNearby();
     const usable = cached && cached.queryKey === queryKeyOf(noFilters, radiusSteps[0]);
@@ -44,24 +38,23 @@ export function useNearbyStations(point: GeoPoint | null) {
       fromCache: Boolean(usable),
       loading: false,
       error: null,
-      filters: noFilters,
       radiusM: radiusSteps[0],
     };
   });
   const latest = useRef(0);
-  const { filters, radiusM } = state;
+  const { radiusM } = state;
 
   const load = useCallback(
     async (at: GeoPoint) => {
       const id = ++latest.current;
       setState((s) => ({ ...s, loading: true, error: null }));
+      saveLastPoint(at);
       try {
         const result = await fetchNearbyStations({
           lat: at.latitude,
           lng: at.longitude,
           radius: radiusM,
-          amenities: filters.amenities.length ? filters.amenities.join(',') : undefined,
-          openNow: filters.openNow ? 'true' : undefined,
+          ...filterQuery(filters),
         });
         if (id !== latest.current) return;
         saveCachedNearby(result.stations, result.at, queryKeyOf(filters, radiusM));
@@ -84,20 +77,9 @@ export function useNearbyStations(point: GeoPoint | null) {
     if (point) void load(point);
   }, [point, load]);
 
-  const toggleAmenity = useCallback((code: AmenityCode) => {
-    setState((s) => {
-      const has = s.filters.amenities.includes(code);
-      const amenities = has ? s.filters.amenities.filter((a) => a !== code) : [...s.filters.amenities, code];
-      return { ...s, filters: { ...s.filters, amenities } };
-    });
-  }, []);
-  const toggleOpenNow = useCallback(() => {
-    setState((s) => ({ ...s, filters: { ...s.filters, openNow: !s.filters.openNow } }));
-  }, []);
-  const clearFilters = useCallback(() => setState((s) => ({ ...s, filters: noFilters })), []);
   const widen = useCallback(() => {
     setState((s) => ({ ...s, radiusM: radiusSteps.find((r) => r > s.radiusM) ?? s.radiusM }));
   }, []);
 
-  return { ...state, load, toggleAmenity, toggleOpenNow, clearFilters, widen };
+  return { ...state, load, widen };
 }

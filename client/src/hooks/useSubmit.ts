@@ -23,12 +23,25 @@ async function ensureSignedIn(): Promise<boolean> {
 }
 
 /**
- * One form's submission: signs in first when needed, blocks double taps, toasts the outcome in
- * Chinese (the API's own message on failure) and keeps the error for the form to show.
+ * One form's submission: signs in first when needed, blocks double taps (a ref, so two taps before
+ * the next render still send once), toasts the outcome in Chinese (the API's own message on
+ * failure, unless the form shows it itself) and keeps the error for the form to show.
+ *
+ * `submit(...args)` hands its arguments to `send` (e.g. which action, the checked form) and answers
+ * true when it was sent and stored.
  */
-export function useSubmit<T>(
-  send: () => Promise<T>,
-  options: { success: string; onDone?: (value: T) => void },
+export function useSubmit<T, A extends unknown[] = []>(
+  send: (...args: A) => Promise<T>,
+  options: {
+    /**
+     * The toast after success; a function of the arguments when they decide it (确认 / 转派); none
+     * when the page shows the result itself (a comment in the list).
+     */
+    success?: string | ((...args: A) => string);
+    onDone?: (value: T) => void;
+    /** False when the form shows the failure itself (a banner beside what was typed): no toast. */
+    toastFailure?: boolean;
+  },
 ) {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -38,25 +51,33 @@ export function useSubmit<T>(
   const optionsRef = useRef(options);
   optionsRef.current = options;
 
-  const submit = useCallback(async () => {
-    if (busy.current) return;
+  const submit = useCallback(async (...args: A): Promise<boolean> => {
+    if (busy.current) return false;
     busy.current = true;
     setSubmitting(true);
     setError(null);
     try {
-      if (!(await ensureSignedIn())) return;
-      const value = await sendRef.current();
-      void Taro.showToast({ title: optionsRef.current.success, icon: 'success' });
-      optionsRef.current.onDone?.(value);
+      if (!(await ensureSignedIn())) return false;
+      const value = await sendRef.current(...args);
+      const { success, onDone } = optionsRef.current;
+      const title = typeof success === 'function' ? success(...args) : success;
+      if (title) void Taro.showToast({ title, icon: 'success' });
+      onDone?.(value);
+      return true;
     } catch (failure) {
       const apiError = toApiError(failure);
       setError(apiError);
-      void Taro.showToast({ title: apiError.message, icon: 'none', duration: 3000 });
+      if (optionsRef.current.toastFailure !== false)
+        void Taro.showToast({ title: apiError.message, icon: 'none', duration: 3000 });
+      return false;
     } finally {
       busy.current = false;
       setSubmitting(false);
     }
   }, []);
 
-  return { submitting, error, submit };
+  /** Forgets the last failure (the page was refreshed, or the form closed). */
+  const clear = useCallback(() => setError(null), []);
+
+  return { submitting, error, submit, clear };
 }

@@ -31,7 +31,7 @@ export const evidencePair = (alert: { rule: HardshipRule; evidence: AlertEvidenc
 type LineUsed = AlertEvidenceOf<'belowPovertyLine'>['povertyLine'];
 
 /** ¥1,030.00: yuan with thousands separators and always two decimals (no Intl: WeChat's engines differ). */
-export function yuanFixed(fen: number): string {
+function yuanFixed(fen: number): string {
   const rounded = Math.round(fen);
   const abs = Math.abs(rounded);
   const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -18,6 +18,7 @@ import {
   startHardshipAlert,
 } from '@ankang/shared';
 import { call } from './api';
+import { ApiError } from './errors';
 import type { OutreachPage } from './staffOutreach';
 import { newRequestId } from './stations';
 
@@ -35,7 +36,8 @@ export interface AlertFilters {
   overdue?: boolean;
 }
 
-export type AlertQueuePage = OutreachPage<HardshipAlertSummary> & { counts: AlertCounts };
+/** Only the first page (no cursor) carries the counts. */
+export type AlertQueuePage = OutreachPage<HardshipAlertSummary> & { counts?: AlertCounts };
 
 export async function fetchAlertQueue(filters: AlertFilters, cursor?: string): Promise<AlertQueuePage> {
   const answer = await call(listHardshipAlerts, {
@@ -48,12 +50,18 @@ export async function fetchAlertQueue(filters: AlertFilters, cursor?: string): P
       cursor,
     },
   });
-  return { items: answer.alerts, nextCursor: answer.nextCursor ?? undefined, counts: answer.counts };
+  return {
+    items: answer.alerts,
+    nextCursor: answer.nextCursor ?? undefined,
+    ...(answer.counts ? { counts: answer.counts } : {}),
+  };
 }
 
 /** The open count for the staff home (the queue's first page in its default view). */
 export async function fetchOpenAlertCount(): Promise<{ count: number; capped: boolean }> {
   const { counts } = await call(listHardshipAlerts, { query: {} });
+  // A first page always carries them; none would be a server fault, not "no alerts".
+  if (!counts) throw new ApiError('BAD_RESPONSE');
   return { count: counts.open, capped: counts.capped };
 }
 

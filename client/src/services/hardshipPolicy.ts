@@ -3,9 +3,7 @@ import {
   getHardshipPolicy,
   type HardshipPolicyDraft,
   type HardshipPolicyView,
-  listOrgs,
   listPovertyLines,
-  type OrgNode,
   type PovertyLine,
   type PovertyLineDraft,
   setHardshipPolicy,
@@ -15,15 +13,6 @@ import { call } from './api';
 
 /** 规则设置 (staff subpackage): a node's monitoring rules and its 低保 standards. */
 export const rulesRoute = '/staff/pages/rules/index';
-
-/**
- * The unions a rule page may pick: the caller's node and everything below it (an admin's too, so a
- * national admin is not handed every node in the country; none: the whole tree).
- */
-export async function fetchOrgsUnder(root: string | undefined): Promise<OrgNode[]> {
-  const { orgs } = await call(listOrgs, { query: { root } });
-  return orgs;
-}
 
 export function fetchPolicy(orgPath: string): Promise<HardshipPolicyView> {
   return call(getHardshipPolicy, { query: { orgPath } });

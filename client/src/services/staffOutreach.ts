@@ -47,9 +47,13 @@ export function fetchCampaign(id: string): Promise<Campaign> {
   return call(getCampaign, { params: { id } });
 }
 
-/** The caller's org subtree: who may run a campaign, and the districts a queue can narrow to. */
-export async function fetchScopeOrgs(): Promise<OrgNode[]> {
-  const { orgs } = await call(listOrgs, { query: {} });
+/**
+ * The caller's org subtree: who may run a campaign, and the districts a queue can narrow to. With a
+ * `root` (in scope), the subtree from there: an admin's own node, so a national admin is not
+ * handed every node in the country.
+ */
+export async function fetchScopeOrgs(root?: string): Promise<OrgNode[]> {
+  const { orgs } = await call(listOrgs, { query: { root } });
   return orgs;
 }
 

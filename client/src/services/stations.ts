@@ -3,7 +3,9 @@ import {
   type ContractOutput,
   getStation,
   listDistricts,
+  listPlaces,
   nearbyStations,
+  type Place,
   rateStation,
   reportStationProblem,
   type StationDetail,
@@ -20,17 +22,24 @@ export function fetchNearbyStations(query: NearbyStationsQuery): Promise<NearbyS
   return call(nearbyStations, { query });
 }
 
-type DistrictStationsQuery = ContractCallInput<typeof searchStations>['query'];
-type DistrictStationsPage = ContractOutput<typeof searchStations>;
+export type StationSearchQuery = ContractCallInput<typeof searchStations>['query'];
+export type StationSearchPage = ContractOutput<typeof searchStations>;
 
 /**
- * One page of a district's stations, optionally matching a name or address. The page may be short
- * or empty and still carry a cursor: the server bounds its work per page.
+ * One page of a search by words (杨舍, 人民中路, a station's name) and/or within a place, nationwide,
+ * ranked by the server. The page may be short or empty and still carry a cursor.
  */
-export function fetchDistrictStations(query: DistrictStationsQuery): Promise<DistrictStationsPage> {
+export function fetchStationSearch(query: StationSearchQuery): Promise<StationSearchPage> {
   return call(searchStations, { query });
 }
 
+/** The places below `parent` (the provinces without one), or the places whose name holds `q`. */
+export async function fetchPlaces(query: { parent?: string; q?: string }): Promise<Place[]> {
+  const { places } = await call(listPlaces, { query });
+  return places;
+}
+
+/** Union org nodes with the region each serves (sign-up and delivery forms pick one). */
 export type District = ContractOutput<typeof listDistricts>['districts'][number];
 
 export async function fetchDistricts(): Promise<District[]> {

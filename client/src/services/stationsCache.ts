@@ -1,8 +1,21 @@
-import { type NearbyStation, nearbyStations } from '@ankang/shared';
+import { type NearbyStation, nearbyStations, placeSchema } from '@ankang/shared';
 import { z } from 'zod';
 import { platform } from '../platform';
 
 const storageKey = 'ankang.nearbyStations';
+const pointKey = 'ankang.lastPoint';
+const placeKey = 'ankang.lastPlace';
+
+function readStored<T>(key: string, schema: z.ZodType<T>): T | null {
+  const raw = platform.storage.get(key);
+  if (!raw) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 /** The nearby answer as the contract shapes it, plus which query it answered (another filter must not get it). */
 const cachedSchema = nearbyStations.output.extend({ queryKey: z.string() });
@@ -10,14 +23,7 @@ export type CachedNearby = z.infer<typeof cachedSchema>;
 
 /** The last nearby answer, for a worker who opens the app with no signal. */
 export function loadCachedNearby(): CachedNearby | null {
-  const raw = platform.storage.get(storageKey);
-  if (!raw) return null;
-  try {
-    const parsed = cachedSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return readStored(storageKey, cachedSchema);
 }
 
 export function saveCachedNearby(stations: NearbyStation[], at: string, queryKey: string): void {
@@ -27,4 +33,36 @@ export function saveCachedNearby(stations: NearbyStation[], at: string, queryKey
 /** Forgets the last nearby answer: it shows where its owner was, so it goes at sign-out. */
 export function clearCachedNearby(): void {
   platform.storage.remove(storageKey);
+  platform.storage.remove(pointKey);
+}
+
+const lastPointSchema = z.object({ latitude: z.number(), longitude: z.number(), at: z.number() });
+export type LastPoint = z.infer<typeof lastPointSchema>;
+
+/**
+ * The worker's last fix (GCJ-02) and when it was taken, for the detail page's distance and for
+ * ranking a search; kept with the nearby answer and forgotten with it at sign-out.
+ */
+export function saveLastPoint(point: { latitude: number; longitude: number }, at = Date.now()): void {
+  const { latitude, longitude } = point;
+  platform.storage.set(pointKey, JSON.stringify({ latitude, longitude, at } satisfies LastPoint));
+}
+
+/** The last fix if it is younger than `maxAgeMs` (a worker on the move is elsewhere an hour later). */
+export function loadLastPoint(maxAgeMs: number, now = Date.now()): LastPoint | null {
+  const point = readStored(pointKey, lastPointSchema);
+  return point && now - point.at <= maxAgeMs && point.at <= now ? point : null;
+}
+
+const lastPlaceSchema = placeSchema.pick({ code: true, name: true, fullName: true });
+export type PickedPlace = z.infer<typeof lastPlaceSchema>;
+
+/** The place last picked in the search (a town, not a person's position): offered again next time. */
+export function loadLastPlace(): PickedPlace | null {
+  return readStored(placeKey, lastPlaceSchema);
+}
+
+export function saveLastPlace(place: PickedPlace | null): void {
+  if (place) platform.storage.set(placeKey, JSON.stringify(place));
+  else platform.storage.remove(placeKey);
 }

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
 import {
   type AlertCommentClaim,
@@ -9,7 +9,7 @@ import {
   alertCommentToItem,
 } from './hardshipAlertItems';
 import { hardshipAlertKeys } from './keys';
-import { cancellationOf, type TransactItem } from './transactions';
+import { type TransactItem, transactWrite } from './transactions';
 
 /** Comments a detail shows at most (the newest): far more than one alert gathers. */
 export const COMMENTS_SHOWN = 100;
@@ -70,15 +70,10 @@ export async function insertAlertComment(
     },
     audit,
   ];
-  try {
-    await db.send(new TransactWriteCommand({ TransactItems: items }));
-    return 'saved';
-  } catch (error) {
-    const cancelled = cancellationOf(error);
-    if (cancelled?.failed.has(0)) return 'claimed';
-    if (cancelled?.failed.has(1)) return 'noAlert';
-    throw error;
-  }
+  return transactWrite(items, [
+    [0, 'claimed'],
+    [1, 'noAlert'],
+  ]);
 }
 
 /** The newest COMMENTS_SHOWN comments of an alert, oldest first. */

@@ -10,7 +10,7 @@ import {
 } from '@ankang/shared';
 import { z } from 'zod';
 import { tableName } from './client';
-import { hardshipAlertKeys, shardOfId } from './keys';
+import { hardshipAlertKeys } from './keys';
 import type { TransactItem } from './transactions';
 
 /** The most escalations an alert records: a province is at most 4 levels above a town. */
@@ -83,9 +83,6 @@ export function householdKeyOf(household: {
   return JSON.stringify([household.orgPath, household.orgName, household.district, household.headName]);
 }
 
-/** The shard of an alert in the due index (first hex digit of its id, mod 8). */
-export const alertShardOf = (id: string): number => shardOfId(id);
-
 export const isUnresolved = (record: Pick<AlertRecord, 'status'>) => record.status !== 'resolved';
 
 /**
@@ -114,29 +111,13 @@ export function alertToItem(record: AlertRecord): Record<string, unknown> {
   };
 }
 
-/**
- * The alert written whole: a new one only where none is (`expectedVersion` null), else only over
- * the version it was read at and still unresolved — a racing transition or evidence update makes
- * the transaction fail instead of overwriting. Replacing the item drops the index attributes the
- * new state no longer has.
- */
-export function alertPut(record: AlertRecord, expectedVersion: number | null): TransactItem {
-  if (expectedVersion === null) {
-    return {
-      Put: {
-        TableName: tableName,
-        Item: alertToItem(record),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    };
-  }
+/** A new alert, written only where none is (a raise; later writes are conditional updates). */
+export function alertInsert(record: AlertRecord): TransactItem {
   return {
     Put: {
       TableName: tableName,
       Item: alertToItem(record),
-      ConditionExpression: 'version = :v AND #status <> :resolved',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':v': expectedVersion, ':resolved': 'resolved' },
+      ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
 }
@@ -190,22 +171,27 @@ export function alertSlotPut(
   };
 }
 
+/** Resolved bases with `basis` remembered as the newest, keeping the last MAX_RESOLVED_BASES. */
+export function withResolvedBasis(bases: readonly string[], basis: string): string[] {
+  return [...bases.filter((b) => b !== basis), basis].slice(-MAX_RESOLVED_BASES);
+}
+
 /**
- * The slot once its open alert is resolved: no open alert, and the alert's basis remembered (the
- * last MAX_RESOLVED_BASES), so the same cause does not raise it again. For the resolve transaction
- * (conditional on the slot's version and on still holding this alert).
+ * The slot released by its open alert `alertId`: no open alert, and `basis` (the resolved alert's;
+ * null when it is unknown) remembered, so the same cause does not raise it again. Conditional on the
+ * slot's version and on still holding that alert: for the resolve transaction, and for a review
+ * healing a slot that names an alert no longer open.
  */
-export function slotAfterResolve(
+export function slotRelease(
   slot: AlertSlotRecord,
-  alert: Pick<AlertRecord, 'id' | 'basis'>,
+  alertId: string,
+  basis: string | null,
   at: string,
 ): TransactItem {
   const { openAlertId: _released, ...rest } = slot;
   const next: AlertSlotRecord = {
     ...rest,
-    resolvedBases: [...slot.resolvedBases.filter((b) => b !== alert.basis), alert.basis].slice(
-      -MAX_RESOLVED_BASES,
-    ),
+    resolvedBases: basis === null ? slot.resolvedBases : withResolvedBasis(slot.resolvedBases, basis),
     version: slot.version + 1,
     updatedAt: at,
   };
@@ -214,7 +200,7 @@ export function slotAfterResolve(
       TableName: tableName,
       Item: alertSlotToItem(next),
       ConditionExpression: 'version = :v AND openAlertId = :id',
-      ExpressionAttributeValues: { ':v': slot.version, ':id': alert.id },
+      ExpressionAttributeValues: { ':v': slot.version, ':id': alertId },
     },
   };
 }

@@ -1,9 +1,10 @@
 import type { HardshipAlertStatus } from '@ankang/shared';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
-import { type CursorScope, decodeCursor, encodeCursor } from './cursor';
-import { filterConditions } from './filterConditions';
+import type { CursorScope } from './cursor';
+import { type FilterCondition, filterConditions } from './filterConditions';
 import { type AlertRecord, alertRecordSchema } from './hardshipAlertItems';
+import { filteredIndexPage, type IndexPageQuery, indexPage } from './indexPage';
 import { hardshipAlertKeys, indexes, orgSubtreePrefix } from './keys';
 
 /** Filters of the alert queue, applied on the index query (FilterExpression). */
@@ -14,25 +15,22 @@ export interface AlertFilters {
   dueBefore?: string | undefined;
 }
 
-/** Index pages read per request at most, and their size: a filtered page reads at most 500 items. */
-const INDEX_READS = 5;
-const INDEX_PAGE = 100;
 /** The most a count tells; above it the queue shows 999+. */
 export const COUNT_CAP = 999;
 /** Index items a count reads per status at most (COUNT queries read items even when they return none). */
 const COUNT_READ_LIMIT = 2_000;
 
-function filterExpression(filters: AlertFilters) {
-  return filterConditions([
+function queueFilters(filters: AlertFilters): FilterCondition[] {
+  return [
     ['severity', '=', filters.severity],
     ['rule', '=', filters.rule],
     ['dueOn', '<', filters.dueBefore],
-  ]);
+  ];
 }
 
-/** The query of one status's queue over an org subtree (`prefixOrg` and below), filtered. */
+/** The COUNT query of one status's queue over an org subtree (`prefixOrg` and below), filtered. */
 function queueQuery(status: HardshipAlertStatus, prefixOrg: string, filters: AlertFilters) {
-  const filter = filterExpression(filters);
+  const filter = filterConditions(queueFilters(filters));
   return {
     TableName: tableName,
     IndexName: indexes.alertQueue,
@@ -48,15 +46,10 @@ function queueQuery(status: HardshipAlertStatus, prefixOrg: string, filters: Ale
   };
 }
 
-/** The key a query may start after, taken from an item it returned. */
-function keyOf(item: Record<string, unknown>): Record<string, unknown> {
-  return { pk: item.pk, sk: item.sk, gsi1pk: item.gsi1pk, gsi1sk: item.gsi1sk };
-}
-
 /**
  * One page of the alerts of `status` in the subtree of `prefixOrg` matching the filters, by org
- * path then due date. Bounded: at most INDEX_READS index pages of INDEX_PAGE items; a page that is
- * not full by then still hands out a cursor. The cursor only opens this queue with these filters.
+ * path then due date (bounded as filteredIndexPage is). The cursor only opens this queue with
+ * these filters.
  */
 export async function listAlertQueue(
   status: HardshipAlertStatus,
@@ -65,33 +58,18 @@ export async function listAlertQueue(
   page: { limit: number; cursor?: string | undefined },
 ): Promise<{ records: AlertRecord[]; nextCursor: string | null }> {
   const listing = `hardshipAlerts@${JSON.stringify([filters.severity, filters.rule, filters.dueBefore])}`;
-  const query = queueQuery(status, prefixOrg, filters);
   const scope: CursorScope = [
     listing,
-    query.ExpressionAttributeValues[':pk'],
-    query.ExpressionAttributeValues[':prefix'],
+    hardshipAlertKeys.queuePartition(status, prefixOrg),
+    orgSubtreePrefix(prefixOrg),
   ];
-  const records: AlertRecord[] = [];
-  let startKey = await decodeCursor(page.cursor, scope);
-  for (let read = 0; read < INDEX_READS; read += 1) {
-    const result = await db.send(
-      new QueryCommand({ ...query, Limit: INDEX_PAGE, ExclusiveStartKey: startKey }),
-    );
-    const items = result.Items ?? [];
-    for (const [index, item] of items.entries()) {
-      records.push(alertRecordSchema.parse(item));
-      if (records.length < page.limit) continue;
-      // Full: the next page starts after the last alert handed out, not after what was read.
-      const more = index < items.length - 1 || result.LastEvaluatedKey !== undefined;
-      return {
-        records,
-        nextCursor: more ? ((await encodeCursor(keyOf(item), scope)) ?? null) : null,
-      };
-    }
-    startKey = result.LastEvaluatedKey;
-    if (!startKey) return { records, nextCursor: null };
-  }
-  return { records, nextCursor: (await encodeCursor(startKey, scope)) ?? null };
+  const { items, nextCursor } = await filteredIndexPage(
+    scope,
+    { indexName: indexes.alertQueue, keys: 'gsi1' },
+    queueFilters(filters),
+    page,
+  );
+  return { records: items.map((item) => alertRecordSchema.parse(item)), nextCursor };
 }
 
 /**
@@ -127,39 +105,19 @@ export async function countAlertQueue(
 
 /** One page of an alert index partition (mine: gsi2, escalated: gsi4), with a scoped cursor. */
 async function alertIndexPage(
-  listing: string,
-  index: 'gsi2' | 'gsi4',
-  indexName: string,
-  partition: string,
-  newestFirst: boolean,
+  scope: CursorScope,
+  query: IndexPageQuery,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<{ records: AlertRecord[]; nextCursor: string | null }> {
-  const scope: CursorScope = [listing, partition, ''];
-  const result = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      IndexName: indexName,
-      KeyConditionExpression: `${index}pk = :pk`,
-      ExpressionAttributeValues: { ':pk': partition },
-      ScanIndexForward: !newestFirst,
-      Limit: page.limit,
-      ExclusiveStartKey: await decodeCursor(page.cursor, scope),
-    }),
-  );
-  return {
-    records: (result.Items ?? []).map((item) => alertRecordSchema.parse(item)),
-    nextCursor: (await encodeCursor(result.LastEvaluatedKey, scope)) ?? null,
-  };
+  const { items, nextCursor } = await indexPage(scope, query, page);
+  return { records: items.map((item) => alertRecordSchema.parse(item)), nextCursor };
 }
 
 /** One page of the unresolved alerts assigned to `userId`, due soonest first. */
 export function listAlertsAssignedTo(userId: string, page: { limit: number; cursor?: string | undefined }) {
   return alertIndexPage(
-    'myHardshipAlerts',
-    'gsi2',
-    indexes.alertsByAssignee,
-    hardshipAlertKeys.minePartition(userId),
-    false,
+    ['myHardshipAlerts', hardshipAlertKeys.minePartition(userId), ''],
+    { indexName: indexes.alertsByAssignee, keys: 'gsi2' },
     page,
   );
 }
@@ -167,11 +125,8 @@ export function listAlertsAssignedTo(userId: string, page: { limit: number; curs
 /** One page of the unresolved alerts escalated to exactly `orgPath`, newest escalation first. */
 export function listAlertsEscalatedTo(orgPath: string, page: { limit: number; cursor?: string | undefined }) {
   return alertIndexPage(
-    'escalatedHardshipAlerts',
-    'gsi4',
-    indexes.alertsEscalatedTo,
-    hardshipAlertKeys.escalatedPartition(orgPath),
-    true,
+    ['escalatedHardshipAlerts', hardshipAlertKeys.escalatedPartition(orgPath), ''],
+    { indexName: indexes.alertsEscalatedTo, keys: 'gsi4', newestFirst: true },
     page,
   );
 }

@@ -1,17 +1,16 @@
 import type { HardshipCategory } from '@ankang/shared';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from './client';
+import { tableName } from './client';
 import {
   type AlertRecord,
   type AlertSlotRecord,
   alertSlotPut,
   alertToItem,
-  MAX_RESOLVED_BASES,
-  slotAfterResolve,
+  slotRelease,
+  withResolvedBasis,
 } from './hardshipAlertItems';
 import type { HardshipFileRecord } from './hardshipItems';
 import { hardshipKeys } from './keys';
-import { cancellationOf, type TransactItem } from './transactions';
+import { type TransactItem, transactWrite } from './transactions';
 
 /**
  * The alert written whole in its new state, only over the item exactly as it was read: same
@@ -48,24 +47,6 @@ export type TransitionOutcome =
   | 'fileMoved';
 
 /**
- * Runs the transaction; a failed condition is answered by the outcome of the first failed item
- * that has one (the alert is item 0: when it moved, nothing else about the write still holds).
- */
-async function transact(
-  items: TransactItem[],
-  outcomeAt: ReadonlyMap<number, TransitionOutcome>,
-): Promise<TransitionOutcome> {
-  try {
-    await db.send(new TransactWriteCommand({ TransactItems: items }));
-    return 'saved';
-  } catch (error) {
-    const cancelled = cancellationOf(error);
-    for (const [index, outcome] of outcomeAt) if (cancelled?.failed.has(index)) return outcome;
-    throw error;
-  }
-}
-
-/**
  * acknowledge / start / assign: the alert in its new state over the one read, with its audit
  * event, in one transaction. A TransactionConflict is thrown for retryOnConflict.
  */
@@ -74,7 +55,7 @@ export function writeAlertTransition(
   read: AlertRecord,
   audit: TransactItem,
 ): Promise<TransitionOutcome> {
-  return transact([alertOverRead(next, read), audit], new Map([[0, 'alertMoved']]));
+  return transactWrite([alertOverRead(next, read), audit], [[0, 'alertMoved']]);
 }
 
 /**
@@ -83,14 +64,13 @@ export function writeAlertTransition(
  * written whole) gets one, and a slot that holds another alert keeps it.
  */
 export function slotResolveItem(slot: AlertSlotRecord | null, alert: AlertRecord, at: string): TransactItem {
-  if (slot?.openAlertId === alert.id) return slotAfterResolve(slot, alert, at);
-  const resolvedBases = [...(slot?.resolvedBases ?? []).filter((b) => b !== alert.basis), alert.basis];
+  if (slot?.openAlertId === alert.id) return slotRelease(slot, alert.id, alert.basis, at);
   const next: AlertSlotRecord = {
     fileId: alert.fileId,
     rule: alert.rule,
     ...(slot?.openAlertId ? { openAlertId: slot.openAlertId } : {}),
     ...(slot?.lastBasis ? { lastBasis: slot.lastBasis } : {}),
-    resolvedBases: resolvedBases.slice(-MAX_RESOLVED_BASES),
+    resolvedBases: withResolvedBasis(slot?.resolvedBases ?? [], alert.basis),
     version: (slot?.version ?? 0) + 1,
     updatedAt: at,
   };
@@ -145,13 +125,13 @@ export function writeAlertResolve(
   refile: RefileWrite | null,
 ): Promise<TransitionOutcome> {
   const items = [alertOverRead(next, read), slot, audit];
-  const outcomeAt = new Map<number, TransitionOutcome>([
+  const outcomeAt: [number, Exclude<TransitionOutcome, 'saved'>][] = [
     [0, 'alertMoved'],
     [1, 'slotMoved'],
-  ]);
+  ];
   if (refile) {
-    outcomeAt.set(items.length, 'fileMoved');
+    outcomeAt.push([items.length, 'fileMoved']);
     items.push(refile.fileUpdate, ...refile.extra);
   }
-  return transact(items, outcomeAt);
+  return transactWrite(items, outcomeAt);
 }

@@ -1,15 +1,14 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from './client';
+import { tableName } from './client';
+import { alertFieldsUpdate } from './hardshipAlertFields';
 import {
   type AlertRecord,
   type AlertSlotRecord,
-  alertIndexAttributes,
-  alertPut,
+  alertInsert,
   alertSlotPut,
   householdKeyOf,
 } from './hardshipAlertItems';
 import { hardshipAlertKeys } from './keys';
-import { cancellationOf, type TransactItem } from './transactions';
+import { type TransactItem, transactWrite } from './transactions';
 
 /**
  * The review's writes to alerts: raising, new evidence, following a moved file. Each is one
@@ -22,16 +21,11 @@ export type AlertWriteOutcome =
   /** The slot (or the alert) changed since it was read: a racing review got there first. */
   | 'stale';
 
-async function transact(items: TransactItem[], staleAt: readonly number[]): Promise<AlertWriteOutcome> {
-  try {
-    await db.send(new TransactWriteCommand({ TransactItems: items }));
-    return 'saved';
-  } catch (error) {
-    const cancelled = cancellationOf(error);
-    if (cancelled && staleAt.some((index) => cancelled.failed.has(index))) return 'stale';
-    throw error;
-  }
-}
+/** The alert (item 0) or its slot (item 1) no longer as read: 'stale'. */
+const STALE_AT = [
+  [0, 'stale'],
+  [1, 'stale'],
+] as const;
 
 /**
  * Raises an alert: the new alert, its slot now holding it (only if the slot is still as read and
@@ -53,13 +47,9 @@ export function raiseAlertWrite(
     version: (slotRead?.version ?? 0) + 1,
     updatedAt: alert.raisedAt,
   };
-  return transact(
-    [
-      alertPut(alert, null),
-      alertSlotPut(slot, slotRead?.version ?? null, { requireNoOpenAlert: true }),
-      audit,
-    ],
-    [0, 1],
+  return transactWrite(
+    [alertInsert(alert), alertSlotPut(slot, slotRead?.version ?? null, { requireNoOpenAlert: true }), audit],
+    STALE_AT,
   );
 }
 
@@ -83,44 +73,7 @@ export function updateAlertEvidenceWrite(
     },
   };
   const fields = ['evidence', 'basis', 'policy', 'evidenceUpdatedAt'] as const;
-  return transact([alertFieldsUpdate(next, expectedVersion, fields), slotUpdate, audit], [0, 1]);
-}
-
-/**
- * Sets some fields of an alert (and its index attributes, whose presence these never change) over
- * the version read, while unresolved. An Update, not a Put: what others keep on the item without
- * moving its version (a comment's count) is not written back from an older read.
- */
-function alertFieldsUpdate(
-  next: AlertRecord,
-  expectedVersion: number,
-  fields: readonly (keyof AlertRecord)[],
-): TransactItem {
-  const values: Record<string, unknown> = {
-    ...Object.fromEntries(fields.map((field) => [field, next[field]])),
-    ...alertIndexAttributes(next),
-    updatedAt: next.updatedAt,
-    version: next.version,
-  };
-  const names = Object.keys(values);
-  return {
-    Update: {
-      TableName: tableName,
-      Key: hardshipAlertKeys.alert(next.id),
-      UpdateExpression: `SET ${names.map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
-      ConditionExpression: '#version = :expected AND #status <> :resolved',
-      ExpressionAttributeNames: {
-        ...Object.fromEntries(names.map((name, i) => [`#f${i}`, name])),
-        '#version': 'version',
-        '#status': 'status',
-      },
-      ExpressionAttributeValues: {
-        ...Object.fromEntries(names.map((name, i) => [`:f${i}`, values[name]])),
-        ':expected': expectedVersion,
-        ':resolved': 'resolved',
-      },
-    },
-  };
+  return transactWrite([alertFieldsUpdate(next, expectedVersion, fields), slotUpdate, audit], STALE_AT);
 }
 
 /**
@@ -155,5 +108,5 @@ export function alertFollowFileWrite(
     'assigneeUserId',
     'assigneeName',
   ] as const;
-  return transact([alertFieldsUpdate(next, expectedVersion, fields), slotUpdate, audit], [0, 1]);
+  return transactWrite([alertFieldsUpdate(next, expectedVersion, fields), slotUpdate, audit], STALE_AT);
 }

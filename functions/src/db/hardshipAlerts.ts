@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { now } from '../lib/clock';
 import { db, tableName } from './client';
 import {
@@ -10,6 +10,7 @@ import {
   type MonitorRecord,
   monitorRecordSchema,
   monitorToItem,
+  slotRelease,
 } from './hardshipAlertItems';
 import { type HardshipFileRecord, hardshipFileRecordSchema } from './hardshipItems';
 import { type VisitRecord, visitRecordSchema } from './hardshipVisitItems';
@@ -208,6 +209,47 @@ export async function putMonitorAfterReview(
       : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } };
   try {
     await db.send(new PutCommand({ TableName: tableName, Item: monitorToItem(record), ...condition }));
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/**
+ * Releases a rule slot that still names alert `alertId` (with that alert's basis remembered, when
+ * known), over the version read. False when the slot moved since: the caller reads it again.
+ */
+export async function releaseSlot(
+  slot: AlertSlotRecord,
+  alertId: string,
+  basis: string | null,
+  at: string,
+): Promise<boolean> {
+  const { Put } = slotRelease(slot, alertId, basis, at);
+  try {
+    await db.send(new PutCommand(Put!));
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/**
+ * Deletes the monitor of a household whose file is gone, over the version read, so the sweep stops
+ * finding it. False when it moved since (a write set "check today" again): the next review decides.
+ */
+export async function deleteOrphanMonitor(fileId: string, expectedVersion: number): Promise<boolean> {
+  try {
+    await db.send(
+      new DeleteCommand({
+        TableName: tableName,
+        Key: hardshipAlertKeys.monitor(fileId),
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': expectedVersion },
+      }),
+    );
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;

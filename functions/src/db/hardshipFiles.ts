@@ -1,7 +1,7 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
-import { type CursorScope, decodeCursor, encodeCursor } from './cursor';
-import { filterConditions } from './filterConditions';
+import type { CursorScope } from './cursor';
+import type { FilterCondition } from './filterConditions';
 import {
   type HardshipFileRecord,
   hardshipFileRecordSchema,
@@ -11,8 +11,9 @@ import {
   idClaimPut,
   idClaimSchema,
 } from './hardshipItems';
+import { filteredIndexPage } from './indexPage';
 import { hardshipKeys, indexes, orgSubtreePrefix } from './keys';
-import { cancellationOf, type TransactItem } from './transactions';
+import { type TransactItem, transactWrite } from './transactions';
 
 /** A file as stored, or null. Read consistently: a retry must find what its first try wrote. */
 export async function getHardshipFileRecord(id: string): Promise<HardshipFileRecord | null> {
@@ -58,15 +59,13 @@ export async function insertHardshipFile(
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
-  try {
-    await db.send(new TransactWriteCommand({ TransactItems: [put, idClaimPut(record), ...extra] }));
-    return 'saved';
-  } catch (error) {
-    const cancelled = cancellationOf(error);
-    if (cancelled?.failed.has(0)) return 'exists';
-    if (cancelled?.failed.has(1)) return 'duplicate';
-    throw error;
-  }
+  return transactWrite(
+    [put, idClaimPut(record), ...extra],
+    [
+      [0, 'exists'],
+      [1, 'duplicate'],
+    ],
+  );
 }
 
 /**
@@ -93,13 +92,7 @@ export async function replaceHardshipFile(
     ...(movedFrom !== null && movedFrom !== record.orgPath ? [idClaimMove(record)] : []),
     ...extra,
   ];
-  try {
-    await db.send(new TransactWriteCommand({ TransactItems: items }));
-    return true;
-  } catch (error) {
-    if (cancellationOf(error)?.failed.has(0)) return false;
-    throw error;
-  }
+  return (await transactWrite(items, [[0, 'stale']])) === 'saved';
 }
 
 /** Filters of the staff file list, applied on the index query (FilterExpression). */
@@ -111,31 +104,19 @@ export interface FileFilters {
   dueBefore?: string | undefined;
 }
 
-function filterExpression(filters: FileFilters) {
-  const { expression, names, values } = filterConditions([
+function fileFilters(filters: FileFilters): FilterCondition[] {
+  return [
     ['category', '=', filters.category],
     ['status', '=', filters.status],
     ['caseworkerUserId', '=', filters.caseworkerUserId],
     ['nextVisitDue', '<', filters.dueBefore],
-  ]);
-  return expression === undefined
-    ? {}
-    : { FilterExpression: expression, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
-}
-
-/** Index pages read per request at most, and their size: a filtered list reads at most 500 items. */
-const INDEX_READS = 5;
-const INDEX_PAGE = 100;
-
-/** The key a query may start after, taken from an item it returned. */
-function keyOf(item: Record<string, unknown>): Record<string, unknown> {
-  return { pk: item.pk, sk: item.sk, gsi1pk: item.gsi1pk, gsi1sk: item.gsi1sk };
+  ];
 }
 
 /**
  * One page of the files of an org subtree matching the filters, by org path then filing time,
- * newest first. Bounded: at most INDEX_READS index pages of INDEX_PAGE items; a page that is not
- * full by then still hands out a cursor. The cursor only opens this subtree with these filters.
+ * newest first (bounded as filteredIndexPage is). The cursor only opens this subtree with these
+ * filters.
  */
 export async function listHardshipFilesInOrg(
   orgPath: string,
@@ -144,36 +125,11 @@ export async function listHardshipFilesInOrg(
 ): Promise<{ records: HardshipFileRecord[]; nextCursor: string | null }> {
   const listing = `hardshipFiles@${JSON.stringify([filters.category, filters.status, filters.caseworkerUserId, filters.dueBefore])}`;
   const scope: CursorScope = [listing, hardshipKeys.byOrgPartition(orgPath), orgSubtreePrefix(orgPath)];
-  const filter = filterExpression(filters);
-  const records: HardshipFileRecord[] = [];
-  let startKey = await decodeCursor(page.cursor, scope);
-  for (let read = 0; read < INDEX_READS; read += 1) {
-    const result = await db.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: indexes.hardshipFilesByOrg,
-        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-        ...filter,
-        ExpressionAttributeValues: {
-          ':pk': scope[1],
-          ':prefix': scope[2],
-          ...filter.ExpressionAttributeValues,
-        },
-        ScanIndexForward: false,
-        Limit: INDEX_PAGE,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    const items = result.Items ?? [];
-    for (const [index, item] of items.entries()) {
-      records.push(hardshipFileRecordSchema.parse(item));
-      if (records.length < page.limit) continue;
-      // Full: the next page starts after the last file handed out, not after what was read.
-      const more = index < items.length - 1 || result.LastEvaluatedKey !== undefined;
-      return { records, nextCursor: more ? ((await encodeCursor(keyOf(item), scope)) ?? null) : null };
-    }
-    startKey = result.LastEvaluatedKey;
-    if (!startKey) return { records, nextCursor: null };
-  }
-  return { records, nextCursor: (await encodeCursor(startKey, scope)) ?? null };
+  const { items, nextCursor } = await filteredIndexPage(
+    scope,
+    { indexName: indexes.hardshipFilesByOrg, keys: 'gsi1', newestFirst: true },
+    fileFilters(filters),
+    page,
+  );
+  return { records: items.map((item) => hardshipFileRecordSchema.parse(item)), nextCursor };
 }

@@ -1,10 +1,10 @@
 import { hardshipPolicySchema } from '@ankang/shared';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { getItems } from './batchGet';
 import { db, tableName } from './client';
 import { hardshipPolicyKeys } from './keys';
-import { cancellationOf, type TransactItem } from './transactions';
+import { type TransactItem, transactWrite } from './transactions';
 
 /**
  * One version of an org node's monitoring policy. `policy` is absent on a 恢复继承 version: the node
@@ -103,12 +103,12 @@ export async function putPolicyVersion(
   const putHistory: TransactItem = {
     Put: { TableName: tableName, Item: history, ConditionExpression: 'attribute_not_exists(pk)' },
   };
-  try {
-    await db.send(new TransactWriteCommand({ TransactItems: [putCurrent, putHistory, ...extra] }));
-    return true;
-  } catch (error) {
-    const cancelled = cancellationOf(error);
-    if (cancelled?.failed.has(0) || cancelled?.failed.has(1)) return false;
-    throw error;
-  }
+  const outcome = await transactWrite(
+    [putCurrent, putHistory, ...extra],
+    [
+      [0, 'stale'],
+      [1, 'stale'],
+    ],
+  );
+  return outcome === 'saved';
 }

@@ -49,6 +49,15 @@ export const indexes = {
   alertsEscalatedTo: 'gsi4',
   /** Household monitors in 8 shards by the next day to review them (gsi3; `HF_CHECK#` partitions). */
   monitorByCheckDate: 'gsi3',
+  /**
+   * The station search (gsi3): one partition per character bigram (`STN_Q#`) and one per province
+   * for browsing a place (`STN_PLACE#`), each sorted by place code then station id.
+   */
+  stationSearch: 'gsi3',
+  /** Pending invites of an org subtree, per province, by org path then creation (gsi1; `INVITE_ORG#`). */
+  pendingInvitesByOrg: 'gsi1',
+  /** Every holder of the admin role, in one small partition (gsi3; `ADMINS`). */
+  admins: 'gsi3',
 } as const;
 
 export const keys = {
@@ -158,6 +167,34 @@ export const stationIndexKeys = {
     gsi2sk: `${createdAt}#${id}`,
   }),
   openReportPartition: (stationId: string) => `STN_RPT#${stationId}`,
+};
+
+/** The sort-key place of a station: its town's code, else its county's padded to 9 digits, else `-`. */
+export function searchPlaceKey(place: { county: string; town?: string } | undefined): string {
+  if (!place) return '-';
+  return place.town ?? `${place.county}000`;
+}
+
+export const stationSearchKeys = {
+  /**
+   * One search entry of a station, in the station's partition (`STATION#<id>`, beside its record):
+   * `term` is a bigram, or `@place` for its entry in the province's place partition.
+   */
+  entry: (stationId: string, term: string) => ({ pk: keys.station(stationId).pk, sk: `SEARCH#${term}` }),
+  entryPrefix: 'SEARCH#',
+  placeTerm: '@place',
+  /** gsi3: the entry under a bigram, sorted by place (a place is a prefix of its codes) then id. */
+  byTerm: (bigram: string, placeKey: string, stationId: string) => ({
+    gsi3pk: stationSearchKeys.termPartition(bigram),
+    gsi3sk: `${placeKey}#${stationId}`,
+  }),
+  termPartition: (bigram: string) => `STN_Q#${bigram}`,
+  /** gsi3: the entry in its province's place partition, for browsing a place without words. */
+  byPlace: (province: string, placeKey: string, stationId: string) => ({
+    gsi3pk: stationSearchKeys.placePartition(province),
+    gsi3sk: `${placeKey}#${stationId}`,
+  }),
+  placePartition: (province: string) => `STN_PLACE#${province}`,
 };
 
 export const campaignIndexKeys = {
@@ -324,6 +361,27 @@ export const staffIndexKeys = {
    */
   ofUser: (user: { id: string; roles: readonly string[]; orgPath?: string | null | undefined }) =>
     user.roles.includes('staff') && user.orgPath ? staffIndexKeys.byOrg(user.orgPath, user.id) : {},
+};
+
+export const inviteKeys = {
+  /** An invite, under its id (a keyed hash of its code: the code itself is never stored). */
+  invite: (id: string) => ({ pk: `INVITE#${id}`, sk: 'INVITE' }),
+  /**
+   * gsi1: a pending staff invite under its node, in the province's partition (admin invites, which
+   * name no node, in one partition of their own). Accepting or revoking removes the keys.
+   */
+  pending: (orgPath: string | null, createdAt: string, id: string) => ({
+    gsi1pk: inviteKeys.pendingPartition(orgPath),
+    gsi1sk: orgPath === null ? `${createdAt}#${id}` : `${orgSubtreePrefix(orgPath)}#${createdAt}#${id}`,
+  }),
+  pendingPartition: (orgPath: string | null) =>
+    orgPath === null ? 'INVITE_ADMIN' : `INVITE_ORG#${provinceOf(orgPath)}`,
+};
+
+export const adminIndexKeys = {
+  /** gsi3: one admin in the admins partition; revoking the role removes the keys. */
+  of: (userId: string) => ({ gsi3pk: adminIndexKeys.partition, gsi3sk: userId }),
+  partition: 'ADMINS',
 };
 
 /** Where a visit sits: its file, its date, when it was written and its id. */

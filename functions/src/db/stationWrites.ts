@@ -1,9 +1,10 @@
 import type { Station, StationStatus } from '@ankang/shared';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
 import { keys } from './keys';
 import { stationFromItem, stationToItem } from './stationItems';
+import { searchEntriesOf } from './stationSearchItems';
 import { cancellationOf, type TransactItem } from './transactions';
 
 /** Why a station write was refused. */
@@ -54,6 +55,23 @@ export function updateParts(fields: Record<string, unknown>, setExpressions: str
     ExpressionAttributeNames: names,
     ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
   };
+}
+
+/**
+ * The writes that turn `previous`'s entries into `next`'s, for the station's own transaction: a
+ * Put of every entry `next` has (its copy of the fields may have changed) and a Delete of every
+ * one only `previous` had. Either may be null (a new station; none after).
+ */
+function searchIndexWrites(next: Station | null, previous: Station | null): TransactItem[] {
+  const puts = next ? searchEntriesOf(next) : [];
+  const kept = new Set(puts.map((entry) => entry.sk));
+  const deletes = (previous ? searchEntriesOf(previous) : []).filter((entry) => !kept.has(entry.sk));
+  return [
+    ...puts.map((Item) => ({ Put: { TableName: tableName, Item } })),
+    ...deletes.map((entry) => ({
+      Delete: { TableName: tableName, Key: { pk: entry.pk as string, sk: entry.sk as string } },
+    })),
+  ];
 }
 
 interface ExternalIdClaim {
@@ -111,6 +129,8 @@ export async function insertStation(station: Station): Promise<Station> {
   ];
   const claim = claimOf(station);
   if (claim) items.push(claimExternalId(claim, station.id));
+  // Its search entries land with it: a station is never found before it exists, nor missed after.
+  items.push(...searchIndexWrites(station, null));
   try {
     await db.send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
@@ -184,6 +204,8 @@ export async function replaceStation(
     if (before) items.push(releaseExternalId(before, next.id));
   }
   items.push(...extraItems);
+  // The search entries follow a rename, a move or a new place in the same transaction.
+  items.push(...searchIndexWrites(next, previous));
   try {
     await db.send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
@@ -198,34 +220,52 @@ export async function replaceStation(
   };
 }
 
-/** Sets the station's status if it is still at `expectedVersion`. */
+/**
+ * Sets the station's status if it is still at `expectedVersion`, and its search entries with it in
+ * one transaction: a closed station leaves the search, a reopened one comes back, a paused one
+ * stays with its new status (the 营业中 filter reads it).
+ */
 export async function updateStationStatus(
   id: string,
   status: StationStatus,
   expectedVersion: number,
   at: Date,
 ): Promise<Station> {
-  const update = updateParts({ status, updatedAt: at.toISOString() }, ['version = version + :one']);
+  const read = await db.send(
+    new GetCommand({ TableName: tableName, Key: keys.station(id), ConsistentRead: true }),
+  );
+  if (!read.Item) throw new StationWriteError('versionConflict');
+  const previous = stationFromItem(read.Item);
+  // The entries are computed from this read; the version condition makes sure it is still the record.
+  if (previous.version !== expectedVersion) throw new StationWriteError('versionConflict');
+  const next: Station = { ...previous, status, updatedAt: at.toISOString(), version: expectedVersion + 1 };
+  const update = updateParts({ status, updatedAt: next.updatedAt }, ['version = version + :one']);
   try {
-    const { Attributes } = await db.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: keys.station(id),
-        ...update,
-        ConditionExpression: 'attribute_exists(pk) AND version = :expected',
-        ExpressionAttributeValues: {
-          ...update.ExpressionAttributeValues,
-          ':one': 1,
-          ':expected': expectedVersion,
-        },
-        ReturnValues: 'ALL_NEW',
+    await db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.station(id),
+              ...update,
+              ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+              ExpressionAttributeValues: {
+                ...update.ExpressionAttributeValues,
+                ':one': 1,
+                ':expected': expectedVersion,
+              },
+            },
+          },
+          ...searchIndexWrites(next, previous),
+        ],
       }),
     );
-    return stationFromItem(Attributes!);
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new StationWriteError('versionConflict');
+    if (cancellationOf(error)) throw new StationWriteError('versionConflict');
     throw error;
   }
+  return next;
 }
 
 /**

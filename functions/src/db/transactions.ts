@@ -1,5 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { db } from './client';
 
 /** One item of a TransactWriteItems (at most 100 per transaction). */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -29,4 +30,24 @@ export function cancellationOf(error: unknown): Cancellation | null {
     else if (reason.Code && reason.Code !== 'None') return null;
   }
   return failed.size || conflict ? { failed, conflict } : null;
+}
+
+/**
+ * Runs a TransactWriteItems and answers 'saved', or, when it was cancelled for failed conditions,
+ * the outcome of the first entry of `outcomeAt` whose item failed (list the item that decides
+ * first: when it moved, nothing else about the write still holds). Anything else is thrown, a
+ * TransactionConflict included, for retryOnConflict.
+ */
+export async function transactWrite<Outcome extends string>(
+  items: TransactItem[],
+  outcomeAt: ReadonlyArray<readonly [index: number, outcome: Outcome]>,
+): Promise<'saved' | Outcome> {
+  try {
+    await db.send(new TransactWriteCommand({ TransactItems: items }));
+    return 'saved';
+  } catch (error) {
+    const cancelled = cancellationOf(error);
+    for (const [index, outcome] of outcomeAt) if (cancelled?.failed.has(index)) return outcome;
+    throw error;
+  }
 }

@@ -3,7 +3,7 @@ import { canonicalJson } from './contentHash';
 import { readSecret } from './secrets';
 
 /** What a lookup hash is of; mixed into the hash so two purposes never give the same value. */
-export type LookupPurpose = 'id' | 'content';
+export type LookupPurpose = 'id' | 'content' | 'invite' | 'inviteCode';
 
 /**
  * A keyed hash (HMAC-SHA256, hex) under the server's `lookup` secret: finds a record by a value it

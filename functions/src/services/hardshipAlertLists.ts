@@ -4,7 +4,6 @@ import {
   type HardshipAlertStatus,
   type HardshipAlertSummary,
   type HardshipRule,
-  hardshipAlertStatusLabels,
   isWithinOrg,
 } from '@ankang/shared';
 import {
@@ -21,7 +20,8 @@ import { todayInShanghai } from './povertyLines';
 import { isInScope, listingRoot } from './scope';
 
 const PAGE_SIZE = 20;
-const STATUSES = Object.keys(hardshipAlertStatusLabels) as HardshipAlertStatus[];
+/** The states a queue counts: resolved alerts only accumulate, so they are never counted. */
+const COUNTED = ['open', 'acknowledged', 'inProgress'] as const satisfies readonly HardshipAlertStatus[];
 
 type AlertPage = { alerts: HardshipAlertSummary[]; nextCursor: string | null };
 
@@ -35,7 +35,7 @@ interface QueueQuery {
   cursor?: string | undefined;
 }
 
-const EMPTY_COUNTS: AlertCounts = { open: 0, acknowledged: 0, inProgress: 0, resolved: 0, capped: false };
+const EMPTY_COUNTS: AlertCounts = { open: 0, acknowledged: 0, inProgress: 0, capped: false };
 
 /**
  * The org whose subtree the queue shows: a child org must lie strictly inside the listing's root
@@ -52,17 +52,11 @@ function queueOrg(caller: Caller, root: string, childOrg: string | undefined): s
   return childOrg;
 }
 
-/** Counts per state under the same org and filters; a resolved alert is never overdue. */
+/** Counts per unresolved state under the same org and filters. */
 async function countsOf(org: string, filters: AlertFilters): Promise<AlertCounts> {
-  const counted = await Promise.all(
-    STATUSES.map((status) =>
-      status === 'resolved' && filters.dueBefore
-        ? { count: 0, capped: false }
-        : countAlertQueue(status, org, filters),
-    ),
-  );
+  const counted = await Promise.all(COUNTED.map((status) => countAlertQueue(status, org, filters)));
   const counts = { ...EMPTY_COUNTS };
-  STATUSES.forEach((status, index) => {
+  COUNTED.forEach((status, index) => {
     counts[status] = counted[index]!.count;
     counts.capped ||= counted[index]!.capped;
   });
@@ -71,15 +65,18 @@ async function countsOf(org: string, filters: AlertFilters): Promise<AlertCounts
 
 /**
  * The alert queue of the caller's subtree (or an asked node inside it, or one child org): one
- * status, by org path then due date, filtered by severity, rule and overdue, with the counts of
- * every status under the same filters.
+ * status, by org path then due date, filtered by severity, rule and overdue. The first page (no
+ * cursor) also counts every unresolved state under the same filters; later pages do not count
+ * again (up to three bounded COUNT queries each), the client keeps the first page's.
  */
 export async function listHardshipAlerts(
   caller: Caller,
   query: QueueQuery,
-): Promise<AlertPage & { counts: AlertCounts }> {
+): Promise<AlertPage & { counts?: AlertCounts }> {
   const root = listingRoot(caller, query.orgPath);
-  if (root === null) return { alerts: [], nextCursor: null, counts: EMPTY_COUNTS };
+  if (root === null) {
+    return { alerts: [], nextCursor: null, ...(query.cursor === undefined ? { counts: EMPTY_COUNTS } : {}) };
+  }
   const org = queueOrg(caller, root, query.childOrg);
   const today = todayInShanghai();
   const filters: AlertFilters = {
@@ -92,12 +89,12 @@ export async function listHardshipAlerts(
     noneOverdue
       ? { records: [], nextCursor: null }
       : listAlertQueue(query.status, org, filters, { limit: PAGE_SIZE, cursor: query.cursor }),
-    countsOf(org, filters),
+    query.cursor === undefined ? countsOf(org, filters) : undefined,
   ]);
   return {
     alerts: page.records.map((record) => alertSummaryView(record, today)),
     nextCursor: page.nextCursor,
-    counts,
+    ...(counts ? { counts } : {}),
   };
 }
 

@@ -3,9 +3,10 @@ import { type AlertRef, hardshipRuleLabels } from '@ankang/shared';
 import { type AuditEvent, auditEventPut, newAuditEventId } from '../db/audit';
 import { retryOnConflict } from '../db/conflictRetry';
 import type { AlertRecord, AlertSlotRecord } from '../db/hardshipAlertItems';
-import { getAlert, getAlertSlot, listOpenAlertsOfFile } from '../db/hardshipAlerts';
+import { getAlert, getAlertSlot, listOpenAlertsOfFile, releaseSlot } from '../db/hardshipAlerts';
 import { raiseAlertWrite, updateAlertEvidenceWrite } from '../db/hardshipAlertWrites';
 import type { HardshipFileRecord } from '../db/hardshipItems';
+import { logger } from '../lib/logger';
 import { alertDueOn, basisOf, settleDecision } from './hardshipAlertRules';
 import type { RuleAlert } from './hardshipRuleTypes';
 
@@ -28,8 +29,8 @@ export interface RaiseContext {
 export type Settled =
   | { kind: 'raised'; alert: AlertRecord }
   | { kind: 'updated'; alert: AlertRecord }
-  /** Open with the same evidence, or its basis was resolved before: nothing written. */
-  | { kind: 'unchanged' };
+  /** Open with the same evidence (that alert), or its basis was resolved before (null): nothing written. */
+  | { kind: 'unchanged'; alert: AlertRecord | null };
 
 export const refOf = (alert: AlertRecord): AlertRef => ({
   id: alert.id,
@@ -41,16 +42,22 @@ export const refOf = (alert: AlertRecord): AlertRef => ({
 const RULE_ORDER = Object.keys(hardshipRuleLabels);
 
 /**
- * The household's open alerts that stand on a visit (their basis is that visit, or that visit
- * compared with an earlier one), in the rules' order: what a visit's create answers as 已触发预警.
- * Read from the store, so a retried create answers what the first one did while nothing changed.
+ * Of a household's open alerts, those that stand on a visit (their basis is that visit, or that
+ * visit compared with an earlier one), in the rules' order: what a visit's create answers as 已触发预警.
  */
-export async function openAlertsOfVisit(fileId: string, visitId: string): Promise<AlertRef[]> {
-  const open = await listOpenAlertsOfFile(fileId);
+export function alertsStandingOn(open: readonly AlertRecord[], visitId: string): AlertRef[] {
   return open
     .filter((alert) => alert.basis === visitId || alert.basis.startsWith(`${visitId}:`))
     .sort((a, b) => RULE_ORDER.indexOf(a.rule) - RULE_ORDER.indexOf(b.rule))
     .map(refOf);
+}
+
+/**
+ * The open alerts standing on a visit, read from the store: a retried create answers what the
+ * first one did while nothing changed.
+ */
+export async function openAlertsOfVisit(fileId: string, visitId: string): Promise<AlertRef[]> {
+  return alertsStandingOn(await listOpenAlertsOfFile(fileId), visitId);
 }
 
 const newAlertId = () => `ha_${randomBytes(16).toString('hex')}`;
@@ -157,15 +164,20 @@ export async function settleRuleAlert(
   for (let attempt = 1; ; attempt += 1) {
     const open = slot?.openAlertId ? await getAlert(slot.openAlertId) : null;
     if (slot?.openAlertId && (!open || open.status === 'resolved')) {
-      throw new Error(
-        `slot ${context.file.id}/${result.rule} holds alert ${slot.openAlertId}, which is not open`,
-      );
-    }
-    if (settleDecision(result, slot, open) === 'unchanged') return { kind: 'unchanged' };
-
-    const written = open ? await update(context, result, open) : await raise(context, result, slot);
-    if (written.outcome === 'saved') {
-      return { kind: open ? 'updated' : 'raised', alert: written.alert };
+      // No code path leaves a slot so (a resolve releases it in the same transaction), but a slot
+      // that does must not fail every review of the household: release it, then decide again.
+      logger.warn('rule slot names an alert that is not open: released', {
+        fileId: context.file.id,
+        rule: result.rule,
+        alertId: slot.openAlertId,
+      });
+      await releaseSlot(slot, slot.openAlertId, open?.basis ?? null, context.at);
+    } else {
+      if (settleDecision(result, slot, open) === 'unchanged') return { kind: 'unchanged', alert: open };
+      const written = open ? await update(context, result, open) : await raise(context, result, slot);
+      if (written.outcome === 'saved') {
+        return { kind: open ? 'updated' : 'raised', alert: written.alert };
+      }
     }
     if (attempt >= SLOT_RACE_ATTEMPTS) {
       throw new Error(`alert slot ${context.file.id}/${result.rule} kept changing under a review`);

@@ -62,15 +62,29 @@ export function escalationDetail(before: AlertRecord, after: AlertRecord, holder
 /** Org names by path, read once per run (a sweep escalates many alerts held by the same nodes). */
 export type OrgNames = (paths: string[]) => Promise<Map<string, string>>;
 
+/**
+ * Org names for one run. The reads in flight are shared, not only their answers: the sweep
+ * escalates 8 alerts at once, often held by the same node, and those ask for it together.
+ */
 export function orgNamesFor(): OrgNames {
-  const known = new Map<string, string>();
+  const reads = new Map<string, Promise<string>>();
   return async (paths) => {
-    const missing = [...new Set(paths)].filter((path) => !known.has(path));
+    const missing = [...new Set(paths)].filter((path) => !reads.has(path));
     if (missing.length > 0) {
-      const found = await getOrgs(missing);
-      for (const path of missing) known.set(path, found.find((org) => org.path === path)?.name ?? path);
+      const found = getOrgs(missing);
+      // A failed read is not kept: the next ask reads again.
+      found.catch(() => {
+        for (const path of missing) reads.delete(path);
+      });
+      for (const path of missing) {
+        reads.set(
+          path,
+          found.then((orgs) => orgs.find((org) => org.path === path)?.name ?? path),
+        );
+      }
     }
-    return known;
+    const names = await Promise.all(paths.map(async (path) => [path, await reads.get(path)!] as const));
+    return new Map(names);
   };
 }
 

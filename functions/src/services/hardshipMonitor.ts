@@ -1,6 +1,6 @@
 import { type AlertRef, shanghaiDate } from '@ankang/shared';
-import type { MonitorRecord } from '../db/hardshipAlertItems';
-import { putMonitorAfterReview, readHouseholdForReview } from '../db/hardshipAlerts';
+import type { AlertRecord, MonitorRecord } from '../db/hardshipAlertItems';
+import { deleteOrphanMonitor, putMonitorAfterReview, readHouseholdForReview } from '../db/hardshipAlerts';
 import { logger } from '../lib/logger';
 import { followFile } from './hardshipAlertFollow';
 import { alertAssignedNotice } from './hardshipAlertNotices';
@@ -15,6 +15,11 @@ import { notify } from './notifier';
 export interface ReviewOutcome {
   raised: AlertRef[];
   updated: AlertRef[];
+  /**
+   * The open alerts of the rules that fired, as the review left them (raised, updated or already
+   * so): a visit's answer names those standing on it without reading them again.
+   */
+  open: AlertRecord[];
   /** Results that changed nothing (open with the same evidence, or a basis resolved before). */
   unchanged: number;
   /** The monitor's next check date (unchanged when the file is gone). */
@@ -43,7 +48,12 @@ export async function reviewHousehold(
   const read = await readHouseholdForReview(fileId);
   const { file } = read;
   if (!file) {
-    return { raised: [], updated: [], unchanged: 0, checkOn: today, itemsRead: read.itemsRead };
+    // Files are not deleted today; should one go, its monitor must not come up every night.
+    if (read.monitor) {
+      logger.warn('monitor of a file that is gone: deleted', { fileId });
+      await deleteOrphanMonitor(fileId, read.monitor.version);
+    }
+    return { raised: [], updated: [], open: [], unchanged: 0, checkOn: today, itemsRead: read.itemsRead };
   }
   const { policy, orgPath: policyOrgPath } = await effectivePolicy(file.orgPath, options.policyCache);
   const results = evaluateRules(file, read.visits, policy, now);
@@ -86,6 +96,7 @@ export async function reviewHousehold(
   return {
     raised: raised.map(refOf),
     updated: settled.flatMap((s) => (s.kind === 'updated' ? [refOf(s.alert)] : [])),
+    open: settled.flatMap((s) => (s.alert ? [s.alert] : [])),
     unchanged: settled.filter((s) => s.kind === 'unchanged').length,
     checkOn,
     itemsRead: read.itemsRead,

@@ -1,5 +1,6 @@
 import type { HardshipPolicyDraft, HardshipPolicySet, HardshipPolicyView } from '@ankang/shared';
 import { auditEventPut, newAuditEventId } from '../db/audit';
+import { retryOnConflict } from '../db/conflictRetry';
 import { getPolicyRecord, type HardshipPolicyRecord, putPolicyVersion } from '../db/hardshipPolicies';
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
@@ -55,7 +56,10 @@ async function writeVersion(
     ...(record.note === undefined ? {} : { reason: record.note }),
     at: record.setAt,
   });
-  if (await putPolicyVersion(record, expected, [audit])) return readPolicyView(record.orgPath, record);
+  // Two admins saving at the same instant may cancel each other (TransactionConflict): tried again.
+  if (await retryOnConflict(() => putPolicyVersion(record, expected, [audit]))) {
+    return readPolicyView(record.orgPath, record);
+  }
   const current = await getPolicyRecord(record.orgPath);
   if (isRetry(current)) return readPolicyView(record.orgPath, current ?? undefined);
   throw staleVersion(current);

@@ -21,7 +21,7 @@ import { AppError } from '../lib/errors';
 import { logger } from '../lib/logger';
 import { keyedContentHash } from '../lib/lookupHash';
 import type { Caller } from './caller';
-import { openAlertsOfVisit } from './hardshipAlertRaise';
+import { alertsStandingOn, openAlertsOfVisit } from './hardshipAlertRaise';
 import { fileAudit, fileInScope } from './hardshipFiles';
 import { reviewAfterWrite } from './hardshipMonitor';
 import { visitView } from './hardshipVisitViews';
@@ -111,7 +111,9 @@ export async function createHardshipVisit(
       writeVisit(record, { corrected, file: fileAfterVisit(record, advance), audit, extra }),
     );
     if (outcome === 'saved') {
-      await reviewAfterWrite(fileId, now());
+      const review = await reviewAfterWrite(fileId, now());
+      // The review knows the alerts it left open; only when it failed are they read.
+      if (review) return { ...visitView(record), alerts: alertsStandingOn(review.open, record.id) };
       return withAlerts(visitView(record));
     }
     if (outcome === 'claimed') return answerRace(caller, body.id, fileId, hash);

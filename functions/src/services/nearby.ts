@@ -1,19 +1,20 @@
 import {
+  type AdaptiveCoverLimits,
   type AmenityCode,
-  boundedGeohashCover,
-  type CoverLimits,
+  adaptiveGeohashCover,
   distanceMeters,
-  type GeohashRange,
+  type GeohashCellRange,
   geohashCellDistance,
+  geohashCellRanges,
   geohashCellsFrom,
-  geohashRangeHolds,
-  geohashRanges,
+  geohashReadSet,
+  geohashUnitAreaM2,
   type HostType,
   type NearbyStation,
   type Station,
   stationOpeningStatus,
 } from '@ankang/shared';
-import { GEO_PARTITION_PRECISION } from '../db/keys';
+import { GEO_PARTITION_PRECISION, GEO_SORT_PRECISION } from '../db/keys';
 import { listStationsInGeoRange } from '../db/stations';
 import { toStationSummary } from './stationViews';
 
@@ -44,50 +45,72 @@ export interface NearbyStats {
   completeWithinM: number;
 }
 
-/** The first ring searched; the full radius only when it holds fewer than `limit` matches. */
-export const NEAR_RING_M = 1000;
-
 /** What one search may cost, whatever the input. */
 export interface NearbyBounds {
-  /** Each ring's cover uses the finest precision whose cells number at most this many … */
+  /** Rings at most; the last one searched is always the full radius. */
+  rings: number;
+  /**
+   * The first ring's radius for a limit of 20, scaled by √(limit / 20) so that it holds about as
+   * many matches where stations are as dense as in a city; never beyond the radius. Where they are
+   * sparser the next rings find the rest; where denser, the first ring reads more than it needs.
+   */
+  firstRingM: number;
+  /** Each ring's cover holds at most this many cells (the work of building it) … */
   coverCells: number;
   /** … merged into at most this many key ranges (one query each; also the most partitions a ring touches). */
   rangesPerRing: number;
   /**
-   * DynamoDB requests (pages) per ring, at least `rangesPerRing`: every range reads its first page,
-   * and a dense one reads more while the ring has pages left. A read stopped short narrows what the
-   * answer is complete for (`completeWithinM`) rather than answer wrongly.
+   * DynamoDB requests (pages) per search, at least `rings × rangesPerRing`: every range reads its
+   * first page, and a dense one reads more while the search has pages left beyond those the rings
+   * still to come need for their first pages. A read stopped short narrows what the answer is
+   * complete for (`completeWithinM`) rather than answer wrongly.
    */
-  pagesPerRing: number;
+  pagesPerSearch: number;
   /** Items per page; DynamoDB's own 1 MB page (some 1,000 stations) when absent. */
   pageSize?: number;
 }
 
 /**
- * Two rings at most, so a search makes at most 2 × 12 = 24 range queries and 2 × 36 = 72 DynamoDB
- * requests. 36 pages hold some 36,000 stations: the densest 20 km in the national data set (上海)
- * holds 8,155, 4,875 of them in one range, which takes 5 pages.
+ * Four rings at most, so a search makes at most 4 × 12 = 48 range queries and 72 DynamoDB requests
+ * (48 first pages and 24 more) in at most 4 rounds of parallel queries, and builds at most 4 covers
+ * of 256 cells. 24 more pages hold some 24,000 stations: the densest 20 km in the national data set
+ * (上海) holds 8,155, 4,875 of them in one range, which takes 5 pages.
  */
-export const NEARBY_BOUNDS: NearbyBounds = { coverCells: 120, rangesPerRing: 12, pagesPerRing: 36 };
-const RINGS = 2;
-export const MAX_QUERIES_PER_SEARCH = RINGS * NEARBY_BOUNDS.rangesPerRing;
-export const MAX_REQUESTS_PER_SEARCH = RINGS * NEARBY_BOUNDS.pagesPerRing;
-/** The finest cover precision: ≈ 153 m cells, about a city block. */
-const MAX_COVER_PRECISION = 7;
+export const NEARBY_BOUNDS: NearbyBounds = {
+  rings: 4,
+  firstRingM: 800,
+  coverCells: 256,
+  rangesPerRing: 12,
+  pagesPerSearch: 72,
+};
+export const MAX_QUERIES_PER_SEARCH = NEARBY_BOUNDS.rings * NEARBY_BOUNDS.rangesPerRing;
+export const MAX_REQUESTS_PER_SEARCH = NEARBY_BOUNDS.pagesPerSearch;
+/** The finest cover precision: the geo index's sort key (≈ 38 m × 19 m cells). */
+const MAX_COVER_PRECISION = GEO_SORT_PRECISION;
+/** The limit `firstRingM` is sized for. */
+const FIRST_RING_LIMIT = 20;
+/** A ring's cover starts from the finest uniform cover of at most this many cells, then refines. */
+const SEED_CELLS = 16;
+/** A gap between two ranges is read with them when it should hold at most this many stations. */
+const GAP_STATIONS = 1;
+/** The next ring aims at `limit` matches with this margin on the radius … */
+const RING_MARGIN = 1.15;
+/** … grows at least this much and at most this much (one match is little to go on) … */
+const MIN_GROWTH = 1.25;
+const MAX_GROWTH = 2;
+/** … and this much when the ring held no match at all. */
+const EMPTY_GROWTH = 4;
 
 /** The cover limits a ring's search works within. */
-export function nearbyCoverLimits(bounds: NearbyBounds = NEARBY_BOUNDS): CoverLimits {
+export function nearbyCoverLimits(bounds: NearbyBounds = NEARBY_BOUNDS): AdaptiveCoverLimits {
   return {
     partitionPrecision: GEO_PARTITION_PRECISION,
     maxPrecision: MAX_COVER_PRECISION,
     maxCells: bounds.coverCells,
     maxPartitions: bounds.rangesPerRing,
+    seedCells: Math.min(Math.max(SEED_CELLS, bounds.rangesPerRing), bounds.coverCells),
   };
 }
-
-/** Whether one of the ranges read whole already holds every station of `cell`. */
-const readBefore = (read: GeohashRange[], cell: string): boolean =>
-  read.some((range) => geohashRangeHolds(range, cell));
 
 /** Whether a station passes the worker's filters at `at` (permanently closed ones never do). */
 export function matchesNearbyFilters(station: Station, query: NearbyQuery, at: Date): boolean {
@@ -105,63 +128,84 @@ export function compareByDistance(
   return a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+type Match = { station: Station; distance: number; id: string };
+
 /**
- * Nearby stations from the geohash index: cover a ring with cells, query them in parallel, keep
- * the stations truly within the ring that pass the filters, and stop as soon as the ring holds
- * `limit` of them. Every station within a ring lies in its cover, so the answer equals a brute-force
- * search, while reads grow with the neighbourhood, not the country — and never beyond `bounds`: when
- * a bound cuts a read short, only stations nearer than anything unread are answered, so the answer
- * is still the true nearest, just perhaps fewer of them (`stats.completeWithinM`).
+ * Nearby stations from the geohash index, in rings that adapt to how dense the stations are: a
+ * small first ring, then each next one sized from the matches found so far, the last always the
+ * full radius. A ring covers its circle with cells of mixed precision (coarse inside, fine along the
+ * edge, nothing read before), queries them in parallel as a few key ranges (a gap between two is
+ * read too only where it should hold under one station), and keeps the stations truly within the
+ * ring that pass the filters; the search stops as soon as `limit` of them lie within the radius
+ * searched. Every station within a ring lies in its cover or in an earlier read, so the answer
+ * equals a brute-force search, while reads grow with what is asked, not with the country — and
+ * never beyond `bounds`: when a bound cuts a read short, only stations nearer than anything unread
+ * are answered, so the answer is still the true nearest, just perhaps fewer of them
+ * (`stats.completeWithinM`).
  */
 export async function findNearbyStations(
   query: NearbyQuery,
   at: Date,
   bounds: NearbyBounds = NEARBY_BOUNDS,
 ): Promise<{ stations: NearbyStation[]; stats: NearbyStats }> {
+  if (!(bounds.rings >= 1 && bounds.pagesPerSearch >= bounds.rings * bounds.rangesPerRing)) {
+    throw new RangeError(`inconsistent nearby bounds ${JSON.stringify(bounds)}`);
+  }
   const center = { lng: query.lng, lat: query.lat };
-  const rings = query.radius > NEAR_RING_M ? [NEAR_RING_M, query.radius] : [query.radius];
   const stats: NearbyStats = { itemsRead: 0, cellQueries: 0, requests: 0, radii: [], completeWithinM: 0 };
-  const seen = new Map<string, Station>();
-  const readWhole: GeohashRange[] = [];
+  const seen = new Map<string, Match>();
+  const read = geohashReadSet();
   // Per ring searched: whether every station at a distance was read (all of them, unless cut short).
   const complete: ((distance: number) => boolean)[] = [];
-  let matches: { station: Station; distance: number; id: string }[] = [];
+  let matches: Match[] = [];
+  let pagesLeft = bounds.pagesPerSearch;
+  let radius = Math.min(query.radius, bounds.firstRingM * Math.sqrt(query.limit / FIRST_RING_LIMIT));
 
-  for (const ring of rings) {
-    // Never more cells or partitions than the bounds allow; near a pole that means a smaller radius.
-    const cover = boundedGeohashCover(center, ring, nearbyCoverLimits(bounds));
-    // A cell read whole before (itself, or as part of a coarser range) is not read again.
-    const cells = cover.cells.filter((cell) => !readBefore(readWhole, cell));
-    const ranges = geohashRanges(cells, {
+  for (let ring = 0; ring < bounds.rings; ring++) {
+    if (ring === bounds.rings - 1) radius = query.radius;
+    const cover = adaptiveGeohashCover(center, radius, nearbyCoverLimits(bounds), read);
+    const ranges = geohashCellRanges(cover.cells, {
       partitionPrecision: GEO_PARTITION_PRECISION,
       maxRanges: bounds.rangesPerRing,
+      mergeGap: gapWorthReading(center, seen, stats.completeWithinM),
     });
-    // Every range reads its first page; further pages come out of what the ring has left.
-    let morePages = bounds.pagesPerRing - ranges.length;
-    const read = { pageSize: bounds.pageSize, mayReadMore: () => morePages-- > 0 };
-    const results = await Promise.all(ranges.map((range) => listStationsInGeoRange(range, read)));
+    // Every range reads its first page; further pages come out of what the search has left beyond
+    // the first pages of the rings still to come.
+    let morePages = pagesLeft - ranges.length - (bounds.rings - 1 - ring) * bounds.rangesPerRing;
+    const pages = { pageSize: bounds.pageSize, mayReadMore: () => morePages-- > 0 };
+    const results = await Promise.all(ranges.map((range) => listStationsInGeoRange(range, pages)));
     let unreadM = Number.POSITIVE_INFINITY;
     for (const [index, result] of results.entries()) {
       const range = ranges[index]!;
       stats.itemsRead += result.itemsRead;
       stats.requests += result.requests;
-      for (const station of result.stations) seen.set(station.id, station);
-      if (result.unreadFrom === undefined) readWhole.push(range);
-      else unreadM = Math.min(unreadM, nearestUnread(center, cells, range, result.unreadFrom));
+      pagesLeft -= result.requests;
+      for (const station of result.stations) {
+        seen.set(station.id, { station, id: station.id, distance: distanceMeters(center, station.location) });
+      }
+      read.add(range.from, range.to, result.unreadFrom);
+      if (result.unreadFrom !== undefined) {
+        unreadM = Math.min(unreadM, nearestUnread(center, range, result.unreadFrom));
+      }
     }
     stats.cellQueries += ranges.length;
     stats.radii.push(cover.radiusM);
-    stats.completeWithinM = Math.max(stats.completeWithinM, Math.min(cover.radiusM, unreadM));
+    const completeM = Math.min(cover.radiusM, unreadM);
+    stats.completeWithinM = Math.max(stats.completeWithinM, completeM);
     complete.push((distance) => distance <= cover.radiusM && distance < unreadM);
 
     // Within a ring and nearer than anything it left unread: every such station was read (`seen`
     // keeps what every ring read, so a ring cut shorter than the one before loses nothing).
-    matches = [...seen.values()]
-      .map((station) => ({ station, id: station.id, distance: distanceMeters(center, station.location) }))
-      .filter((m) => complete.some((within) => within(m.distance)))
-      .filter((m) => matchesNearbyFilters(m.station, query, at));
+    const candidates = [...seen.values()].filter(
+      (m) => m.distance <= query.radius && matchesNearbyFilters(m.station, query, at),
+    );
+    matches = candidates.filter((m) => complete.some((within) => within(m.distance)));
     // A ring the bounds shrank is as far as any ring can reach.
-    if (matches.length >= query.limit || cover.radiusM < ring) break;
+    if (matches.length >= query.limit || cover.radiusM < radius || radius >= query.radius) break;
+    // A ring cut short is searched again for what it left; otherwise the next ring is sized.
+    if (completeM >= cover.radiusM) {
+      radius = Math.min(query.radius, nextRadius(completeM, matches.length, candidates, query.limit));
+    }
   }
 
   matches.sort(compareByDistance);
@@ -173,19 +217,55 @@ export async function findNearbyStations(
 }
 
 /**
+ * The next ring's radius: where `limit` matches should lie if they are spread as the `found` within
+ * `completeM` are, with a margin, growing at least MIN_GROWTH (EMPTY_GROWTH when none were found);
+ * never beyond the `limit`-th nearest match already read, since that radius surely holds `limit`.
+ */
+function nextRadius(completeM: number, found: number, candidates: Match[], limit: number): number {
+  const aimed =
+    found === 0
+      ? completeM * EMPTY_GROWTH
+      : Math.min(
+          completeM * MAX_GROWTH,
+          Math.max(completeM * MIN_GROWTH, completeM * Math.sqrt(limit / found) * RING_MARGIN),
+        );
+  if (candidates.length < limit) return aimed;
+  const distances = candidates.map((m) => m.distance).sort((a, b) => a - b);
+  return Math.min(aimed, distances[limit - 1]!);
+}
+
+/**
+ * Whether reading a gap of `cells` (cells of the unit precision) beside a ring's ranges costs less
+ * than a query: it should hold at most GAP_STATIONS, at the density read so far (one more station
+ * than found, so an empty start does not pass for an empty town). The first ring has no density to
+ * go on and merges only to stay within the bounds.
+ */
+function gapWorthReading(
+  center: { lng: number; lat: number },
+  seen: Map<string, Match>,
+  completeM: number,
+): ((cells: number) => boolean) | undefined {
+  if (completeM <= 0) return undefined;
+  let within = 0;
+  for (const m of seen.values()) if (m.distance <= completeM) within++;
+  const perM2 = (within + 1) / (Math.PI * completeM * completeM);
+  const unitM2 = geohashUnitAreaM2(center);
+  return (cells) => cells * unitM2 * perM2 <= GAP_STATIONS;
+}
+
+/**
  * Metres to the nearest part of `range`'s cover cells that may hold unread stations: the rest of the
  * cell holding the last station read (from that station's geohash on), and every cell after it.
  */
 function nearestUnread(
   center: { lng: number; lat: number },
-  cells: string[],
-  range: GeohashRange,
+  range: GeohashCellRange,
   unreadFrom: string,
 ): number {
   let nearest = Number.POSITIVE_INFINITY;
-  for (const cell of cells) {
+  for (const cell of range.cells) {
     const head = unreadFrom.slice(0, cell.length);
-    if (cell < range.from || cell > range.to || cell < head) continue;
+    if (cell < head) continue;
     for (const part of cell === head ? geohashCellsFrom(cell, unreadFrom) : [cell]) {
       nearest = Math.min(nearest, geohashCellDistance(center, part));
     }

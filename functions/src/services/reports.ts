@@ -13,6 +13,7 @@ import { MAX_TRANSACT_ITEMS, type TransactItem } from '../db/transactions';
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
 import { pseudonym } from '../lib/pseudonym';
+import { MAX_SEARCH_TERMS } from '../lib/searchText';
 import type { Caller } from './caller';
 import { dailyQuota, rateLimited } from './limits';
 import { assertInScope, listingRoot } from './scope';
@@ -131,11 +132,11 @@ export async function listStationReports(
 /**
  * Open reports a station takes along when it moves to another org, in the move's one transaction:
  * its limit less ten items kept for the station's own writes (the record, its external-id claim and
- * release). A station with more open reports is refused the move rather than moving them in several
+ * release) and its search entries (old and new: 2 × (MAX_SEARCH_TERMS + 1) at most). A station with more open reports is refused the move rather than moving them in several
  * transactions, which could leave some in the old org's queue if one failed; the per-person limits
  * make such a backlog rare, and staff clear it by resolving reports.
  */
-export const MAX_REPORTS_MOVED = MAX_TRANSACT_ITEMS - 10;
+export const MAX_REPORTS_MOVED = MAX_TRANSACT_ITEMS - 10 - 2 * (MAX_SEARCH_TERMS + 1);
 
 /**
  * The transaction items that bring `station`'s open reports (new or acknowledged) to `orgPath`:

@@ -17,6 +17,7 @@ import {
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
 import { newStationId } from '../lib/ids';
+import { stationPlaceOf } from '../lib/places';
 import type { Caller } from './caller';
 import { reportsFollowingStation } from './reports';
 import { assertInScope, listingRoot } from './scope';
@@ -56,11 +57,21 @@ function mapWriteError(id: string) {
   };
 }
 
+/**
+ * The place codes of a draft, derived here and never taken from a client: the county from its
+ * org and 区县, the town from its address (see lib/places). None when no county is recognised.
+ */
+function placeOf(draft: StationDraft): Pick<Station, 'place'> {
+  const place = stationPlaceOf(draft);
+  return place ? { place } : {};
+}
+
 /** A new station record from a draft; shared with the importer. */
 export function newStation(draft: StationDraft, at: Date): Station {
   const stamp = at.toISOString();
   return {
     ...draft,
+    ...placeOf(draft),
     id: newStationId(),
     status: { state: 'open' },
     photos: [],
@@ -84,9 +95,10 @@ const draftFields = new Set<string>(Object.keys(stationDraftSchema.shape));
  */
 export function editedStation(previous: Station, draft: StationDraft, at: Date): Station {
   const kept = Object.fromEntries(
-    Object.entries(previous).filter(([field]) => !draftFields.has(field)),
+    Object.entries(previous).filter(([field]) => !draftFields.has(field) && field !== 'place'),
   ) as Omit<Station, keyof StationDraft>;
-  return { ...kept, ...draft, version: previous.version + 1, updatedAt: at.toISOString() };
+  // The place follows the draft's org, 区县 and address: derived again on every edit.
+  return { ...kept, ...draft, ...placeOf(draft), version: previous.version + 1, updatedAt: at.toISOString() };
 }
 
 /** Scope was checked on the draft's orgPath by the pipeline. */

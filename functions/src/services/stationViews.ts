@@ -15,6 +15,7 @@ export function toStationSummary(station: Station, at: Date): StationSummary {
     name: station.name,
     address: station.address,
     district: station.district,
+    ...(station.place ? { place: station.place } : {}),
     location: station.location,
     hostType: station.hostType,
     amenities: station.amenities,

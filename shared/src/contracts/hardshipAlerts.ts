@@ -46,7 +46,8 @@ export const listHardshipAlerts = defineContract({
     overdue: queryFlag,
     cursor: cursorSchema,
   }),
-  output: alertPage.extend({ counts: alertCountsSchema }),
+  /** Counts come with the first page only (no cursor): later pages keep the first page's. */
+  output: alertPage.extend({ counts: alertCountsSchema.optional() }),
   errors: ['BAD_CURSOR', 'OUT_OF_SCOPE'],
 });
 

@@ -60,9 +60,19 @@ import {
 } from './hardshipAlerts';
 import { importHardshipFiles } from './hardshipImport';
 import { clearHardshipPolicy, getHardshipPolicy, setHardshipPolicy } from './hardshipPolicy';
+import {
+  acceptInvite,
+  createInvite,
+  getInvite,
+  listInvites,
+  listRoleHolders,
+  revokeInvite,
+  revokeRole,
+} from './invites';
 import { getMe } from './me';
 import { listOrgs, setStaffRole } from './orgs';
 import { completePhotoUpload, createPhotoUpload } from './photos';
+import { listPlaces } from './places';
 import {
   listMyVolunteerSignups,
   listMyWorksiteSignups,
@@ -106,9 +116,11 @@ export * from './hardship';
 export * from './hardshipAlerts';
 export * from './hardshipImport';
 export * from './hardshipPolicy';
+export * from './invites';
 export * from './me';
 export * from './orgs';
 export * from './photos';
+export * from './places';
 export * from './query';
 export * from './signups';
 export * from './stationAdmin';
@@ -129,6 +141,7 @@ export const contracts = {
   getStation,
   searchStations,
   listDistricts,
+  listPlaces,
   rateStation,
   reportStationProblem,
   listManagedStations,
@@ -203,6 +216,13 @@ export const contracts = {
   getHardshipPolicy,
   setHardshipPolicy,
   clearHardshipPolicy,
+  createInvite,
+  getInvite,
+  acceptInvite,
+  listInvites,
+  revokeInvite,
+  listRoleHolders,
+  revokeRole,
 } as const;
 
 export type ContractName = keyof typeof contracts;

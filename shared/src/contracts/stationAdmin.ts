@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reopenTimeProblem } from '../domain/reopenTime';
 import { orgPathSchema } from '../schemas/org';
 import { stationDraftSchema, stationIdSchema, stationStatusSchema } from '../schemas/station';
 import {
@@ -87,7 +88,16 @@ export const setStationStatus = defineContract({
   path: '/staff/stations/{id}/status',
   access: staffOnly,
   params: stationParams,
-  body: z.object({ ...versionField, status: stationStatusSchema }),
+  body: z.object({
+    ...versionField,
+    // A reopen time already past or over a year ahead is a 400 (VALIDATION_FAILED at
+    // body.status.until), checked against the server's clock at the edge.
+    status: stationStatusSchema.superRefine((status, ctx) => {
+      if (status.state !== 'temporarilyClosed' || status.until === undefined) return;
+      const problem = reopenTimeProblem(status.until, new Date());
+      if (problem) ctx.addIssue({ code: 'custom', path: ['until'], message: problem });
+    }),
+  }),
   output: managedStationSchema,
   errors: ['STATION_NOT_FOUND', 'OUT_OF_SCOPE', 'VERSION_CONFLICT'],
 });

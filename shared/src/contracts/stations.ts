@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { SERVICE_AREA, SERVICE_AREA_MESSAGE } from '../domain/serviceArea';
 import { orgPathSchema } from '../schemas/org';
+import { placeCodeSchema, placeSchema } from '../schemas/place';
 import { amenitySchema, hostTypeSchema, stationIdSchema } from '../schemas/station';
 import {
   feedbackSchema,
   feedbackTagSchema,
   nearbyStationSchema,
   reportKindSchema,
+  searchedStationSchema,
   stationDetailSchema,
   stationReportSchema,
-  stationSummarySchema,
 } from '../schemas/stationViews';
 import { requestIdSchema } from '../schemas/writes';
 import { defineContract } from './define';
@@ -64,23 +65,64 @@ export const getStation = defineContract({
   errors: ['STATION_NOT_FOUND'],
 });
 
+export const SEARCH_DEFAULT_LIMIT = 20;
+export const SEARCH_MAX_LIMIT = 50;
+export const SEARCH_MAX_Q = 30;
+
+/** A coordinate of the caller's point for a search: optional, inside the service area. */
+const searchCoordinate = (axis: 'lat' | 'lng') =>
+  queryNumber().pipe(
+    z
+      .number({ error: axis === 'lat' ? '纬度应为数字' : '经度应为数字' })
+      .min(axis === 'lat' ? SERVICE_AREA.minLat : SERVICE_AREA.minLng, SERVICE_AREA_MESSAGE)
+      .max(axis === 'lat' ? SERVICE_AREA.maxLat : SERVICE_AREA.maxLng, SERVICE_AREA_MESSAGE)
+      .optional(),
+  );
+
 export const searchStations = defineContract({
   name: 'searchStations',
-  summary: '按区县浏览或按名称、地址搜索驿站（不提供位置时使用）',
+  summary: '按地名、路名、驿站名称搜索驿站，或浏览一个地区的驿站（全国范围，可不提供位置）',
   method: 'GET',
   path: '/stations',
   access: 'public',
-  query: z.object({
-    org: orgPathSchema,
-    q: z.string().trim().max(30).optional(),
-    cursor: cursorSchema,
-  }),
+  query: z
+    .object({
+      /** Words of a name, an address or a place (杨舍, 人民中路, 加油站); blank counts as absent. */
+      q: z.preprocess(
+        (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+        z.string().trim().min(1).max(SEARCH_MAX_Q, `搜索内容最多 ${SEARCH_MAX_Q} 个字`).optional(),
+      ),
+      /** Only stations within this place (division code of a province, city, county or town). */
+      place: placeCodeSchema.optional(),
+      /** The caller's last known point (GCJ-02): results are ranked by distance to it. */
+      lat: searchCoordinate('lat'),
+      lng: searchCoordinate('lng'),
+      openNow: queryFlag,
+      amenities: queryList(amenitySchema),
+      hostType: hostTypeSchema.optional(),
+      limit: z.coerce.number().int().min(1).max(SEARCH_MAX_LIMIT).default(SEARCH_DEFAULT_LIMIT),
+      cursor: cursorSchema,
+    })
+    .superRefine((query, ctx) => {
+      if (query.q === undefined && query.place === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['q'], message: '请输入搜索内容或选择地区' });
+      }
+      if ((query.lat === undefined) !== (query.lng === undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [query.lat === undefined ? 'lat' : 'lng'],
+          message: '经纬度须同时提供',
+        });
+      }
+    }),
   output: z.object({
-    stations: z.array(stationSummarySchema),
+    stations: z.array(searchedStationSchema),
     nextCursor: z.string().optional(),
     at: z.string(),
+    /** The place searched within, named for the heading. */
+    place: placeSchema.pick({ code: true, name: true, fullName: true }).optional(),
   }),
-  errors: ['ORG_NOT_FOUND', 'BAD_CURSOR'],
+  errors: ['PLACE_NOT_FOUND', 'BAD_CURSOR'],
 });
 
 export const listDistricts = defineContract({

@@ -200,11 +200,16 @@ export const hardshipAlertSchema = hardshipAlertSummarySchema.extend({
 export type HardshipAlert = z.infer<typeof hardshipAlertSchema>;
 
 /** Alerts per status in the queue's scope; a count that stopped at its bound sets `capped` (999+). */
+/**
+ * Alerts per unresolved state under the queue's filters. Resolved alerts are not counted: they only
+ * accumulate, so counting them would read the bound's worth on every request.
+ */
 export const alertCountsSchema = z.object({
   open: z.number().int(),
   acknowledged: z.number().int(),
   inProgress: z.number().int(),
-  resolved: z.number().int(),
+  /** Never sent now; kept optional so an older answer still parses. */
+  resolved: z.number().int().optional(),
   capped: z.boolean(),
 });
 export type AlertCounts = z.infer<typeof alertCountsSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { inServiceArea, SERVICE_AREA_MESSAGE } from '../domain/serviceArea';
 import { openingHoursSchema } from './hours';
 import { orgPathSchema } from './org';
+import { stationPlaceSchema } from './place';
 import { safeText } from './text';
 
 /** Amenities from a fixed list; the code is stored, the label shown. */
@@ -105,6 +106,8 @@ export type StationDraftInput = z.input<typeof stationDraftSchema>;
 export const stationSchema = stationDraftSchema.extend({
   id: stationIdSchema,
   status: stationStatusSchema,
+  /** Division codes of its place, derived by the server on every write; absent on items written before. */
+  place: stationPlaceSchema.optional(),
   photos: z.array(z.string()).default([]),
   lastVerifiedAt: z.string().nullable(),
   lastVerifiedBy: z.string().nullable(),

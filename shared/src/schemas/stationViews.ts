@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { orgPathSchema } from './org';
+import { stationPlaceSchema } from './place';
 import {
   amenitySchema,
   gcjPointSchema,
@@ -15,6 +16,8 @@ export const stationSummarySchema = z.object({
   name: z.string(),
   address: z.string(),
   district: z.string(),
+  /** Division codes of its place (province, city, county, town when known). */
+  place: stationPlaceSchema.optional(),
   location: gcjPointSchema,
   hostType: hostTypeSchema,
   amenities: z.array(amenitySchema),
@@ -32,6 +35,17 @@ export type StationSummary = z.infer<typeof stationSummarySchema>;
 
 export const nearbyStationSchema = stationSummarySchema.extend({ distanceM: z.number().int().min(0) });
 export type NearbyStation = z.infer<typeof nearbyStationSchema>;
+
+/** Why a station answered a search: its name, its address, or its place holds the words. */
+export const searchMatchSchema = z.enum(['name', 'address', 'place']);
+export type SearchMatch = z.infer<typeof searchMatchSchema>;
+
+/** A search answer's row: the summary, what matched, and the distance when a point was given. */
+export const searchedStationSchema = stationSummarySchema.extend({
+  distanceM: z.number().int().min(0).optional(),
+  match: searchMatchSchema,
+});
+export type SearchedStation = z.infer<typeof searchedStationSchema>;
 
 /** The detail page: everything a worker may see, hours included (the client renders the week). */
 export const stationDetailSchema = stationSchema

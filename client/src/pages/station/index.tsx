@@ -1,6 +1,7 @@
-import { hostTypeLabels, weekSchedule } from '@ankang/shared';
+import { distanceMeters, hostTypeLabels, weekSchedule } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { AmenityChips } from '../../components/AmenityChips';
 import { HoursWeek } from '../../components/HoursWeek';
 import { OpenBadge } from '../../components/OpenBadge';
@@ -11,16 +12,27 @@ import { StateView } from '../../components/StateView';
 import { StationActions } from '../../components/StationActions';
 import { useStationDetail } from '../../hooks/useStationDetail';
 import { useStationFeedback } from '../../hooks/useStationFeedback';
+import { formatDistance } from '../../services/format';
 import { goBackOr } from '../../services/navigation';
 import { routes } from '../../services/routes';
+import { loadLastPoint } from '../../services/stationsCache';
+import { pauseNotice, walkingLabel } from '../../services/stationView';
 import './index.scss';
 
-/** One station: status and this week's hours, what it offers, how to get there, rate it, report a problem. */
+/** A fix older than this says little about where the worker is now: no distance then. */
+const LAST_POINT_MAX_AGE_MS = 60 * 60_000;
+
+/**
+ * One station: status first (a pause with its reason and reopen time above a greyed week), how far
+ * and how long on foot from the worker's last fix, what it offers, how to get there, rate it,
+ * report a problem (both kept as typed, across a sign-in).
+ */
 export default function StationPage() {
   const { params } = useRouter();
   const id = params.id ? decodeURIComponent(params.id) : undefined;
   const { data: station, error, loading, retry } = useStationDetail(id);
   const feedback = useStationFeedback(id, retry);
+  const [from] = useState(() => loadLastPoint(LAST_POINT_MAX_AGE_MS));
 
   if (!id) {
     return (
@@ -53,7 +65,12 @@ export default function StationPage() {
     );
   }
 
-  const week = weekSchedule(station.hours, new Date());
+  const now = new Date();
+  const week = weekSchedule(station.hours, now);
+  const paused = pauseNotice(station.status, now);
+  const distanceM = from
+    ? distanceMeters({ lat: from.latitude, lng: from.longitude }, station.location)
+    : null;
   return (
     <View className="page station-page">
       <View className="station-page__card station-page__head">
@@ -61,15 +78,32 @@ export default function StationPage() {
         {station.bestYears.length > 0 ? (
           <Text className="station-page__best">{`最美驿站 ${station.bestYears.join('、')}`}</Text>
         ) : null}
-        <OpenBadge open={station.open} status={station.status} label={station.hoursLabel} />
+        {paused ? (
+          <View className="station-page__paused" role="status">
+            <Text className="station-page__paused-title">{paused.title}</Text>
+            {paused.reason ? (
+              <Text className="station-page__paused-line">{`原因：${paused.reason}`}</Text>
+            ) : null}
+            <Text className="station-page__paused-line">{paused.resume ?? '恢复时间待定'}</Text>
+          </View>
+        ) : (
+          <OpenBadge open={station.open} status={station.status} label={station.hoursLabel} />
+        )}
         <Text className="station-page__meta">{`${hostTypeLabels[station.hostType]} · ${station.district}`}</Text>
         <Text className="station-page__address">{station.address}</Text>
+        {distanceM !== null ? (
+          <Text className="station-page__distance">
+            {`距您约 ${formatDistance(distanceM)} · ${walkingLabel(distanceM)}`}
+          </Text>
+        ) : null}
         <StationActions station={station} />
       </View>
 
       <View className="station-page__card">
-        <Text className="station-page__title">本周开放时间</Text>
-        <HoursWeek days={week} />
+        <Text className="station-page__title">
+          {paused ? '平时开放时间（暂停期间不开放）' : '本周开放时间'}
+        </Text>
+        <HoursWeek days={week} dimmed={paused !== null} />
       </View>
 
       <View className="station-page__card">
@@ -81,13 +115,24 @@ export default function StationPage() {
         )}
       </View>
 
+      {feedback.restored && !feedback.rated && !feedback.reported ? (
+        <View className="station-page__restored" role="status">
+          <Text>已恢复您登录前填写的内容，确认后提交即可。</Text>
+        </View>
+      ) : null}
+
       <View className="station-page__card">
         <Text className="station-page__title">评价</Text>
         <RatingSummary rating={station.rating} />
         {feedback.rated ? (
           <Text className="station-page__done">感谢您的评价！</Text>
         ) : (
-          <RatingForm submitting={feedback.rating.submitting} onSubmit={feedback.rate} />
+          <RatingForm
+            value={feedback.ratingDraft}
+            onChange={feedback.editRating}
+            submitting={feedback.rating.submitting}
+            onSubmit={feedback.rate}
+          />
         )}
       </View>
 
@@ -96,7 +141,12 @@ export default function StationPage() {
         {feedback.reported ? (
           <Text className="station-page__done">已提交，工会工作人员会尽快处理。</Text>
         ) : (
-          <ReportForm submitting={feedback.report.submitting} onSubmit={feedback.sendReport} />
+          <ReportForm
+            value={feedback.reportDraft}
+            onChange={feedback.editReport}
+            submitting={feedback.report.submitting}
+            onSubmit={feedback.sendReport}
+          />
         )}
       </View>
 

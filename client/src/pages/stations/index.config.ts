@@ -1,5 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '附近驿站',
+  navigationBarTitleText: '驿站',
   enablePullDownRefresh: true,
   backgroundTextStyle: 'dark',
 });

@@ -1,12 +1,4 @@
-import {
-  type HardshipAlert,
-  hardshipAlertStatusLabels,
-  hardshipCategoryLabels,
-  hardshipStatusLabels,
-  type NotificationTopic,
-  visitModeLabels,
-  visitRiskLabels,
-} from '@ankang/shared';
+import { type HardshipAlert, hardshipAlertStatusLabels, type NotificationTopic } from '@ankang/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
@@ -16,6 +8,12 @@ import { AlertBadges } from '../../../components/AlertBadges';
 import { AlertComments } from '../../../components/AlertComments';
 import { AlertEvidence } from '../../../components/AlertEvidence';
 import { AlertOutcomeForm } from '../../../components/AlertOutcomeForm';
+import {
+  EscalationSection,
+  HistorySection,
+  HouseholdSection,
+  VisitSection,
+} from '../../../components/AlertSections';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { GateFallback } from '../../../components/GateFallback';
 import { OutreachConsentCard } from '../../../components/OutreachConsentCard';
@@ -27,9 +25,7 @@ import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import { outcomeText } from '../../../services/hardshipAlertFormat';
-import { momentText, perMonth } from '../../../services/hardshipFormat';
-import { householdUrl } from '../../../services/hardshipRoutes';
-import { openPage } from '../../../services/navigation';
+import { momentText } from '../../../services/hardshipFormat';
 import { todayInShanghai } from '../../../services/outreachDates';
 import './index.scss';
 
@@ -98,6 +94,10 @@ export default function AlertPage() {
     setForm(null);
     view.reload();
   };
+  const closeForm = () => {
+    actions.clear();
+    setForm(null);
+  };
 
   return (
     <View className="page alert-page">
@@ -110,6 +110,8 @@ export default function AlertPage() {
         </Text>
       </View>
 
+      {/* A failed reload keeps what was shown, and says so. */}
+      {view.error ? <ErrorBanner error={view.error} onRetry={view.reload} /> : null}
       {actions.conflict ? <StaffConflictNotice text={conflictText} onReload={refresh} /> : null}
       {actions.error ? <ErrorBanner error={actions.error} /> : null}
       {tookOn && consent.available ? (
@@ -126,7 +128,7 @@ export default function AlertPage() {
       {form === 'resolve' ? (
         <AlertOutcomeForm
           busy={actions.busy === 'resolve'}
-          onCancel={() => setForm(null)}
+          onCancel={closeForm}
           onSubmit={async (outcome) => {
             if (await actions.act({ kind: 'resolve', outcome })) setForm(null);
           }}
@@ -140,7 +142,7 @@ export default function AlertPage() {
           error={assignees.error}
           onRetry={assignees.retry}
           busy={actions.busy === 'assign'}
-          onCancel={() => setForm(null)}
+          onCancel={closeForm}
           onSubmit={async (assigneeUserId, reason) => {
             if (await actions.act({ kind: 'assign', assigneeUserId, reason })) setForm(null);
           }}
@@ -171,7 +173,7 @@ export default function AlertPage() {
       </View>
 
       <HouseholdSection alert={alert} />
-      <VisitSection view={view} />
+      <VisitSection visits={view.visits} />
       <EscalationSection alert={alert} />
       <HistorySection alert={alert} />
       <AlertComments alert={alert} comment={comment} />
@@ -237,97 +239,6 @@ function AlertActionBar({ alert, busy, form, onForm, onTakeOn }: ActionBarProps)
           转派
         </Button>
       </View>
-    </View>
-  );
-}
-
-/** The household as the list masks it, and the way to its file. */
-function HouseholdSection({ alert }: { alert: HardshipAlert }) {
-  const file = alert.household;
-  return (
-    <View className="alert-page__card alert-page__household">
-      <Text className="alert-page__section">家庭概况</Text>
-      <Text className="alert-page__name">{file.headName}</Text>
-      <Text className="alert-page__line">
-        {file.district} · {file.idNumberMasked}
-      </Text>
-      <Text className="alert-page__line">
-        {hardshipCategoryLabels[file.category]} · {hardshipStatusLabels[file.status]} · {file.householdSize}{' '}
-        人
-      </Text>
-      <Text className="alert-page__line">人均月收入 {perMonth(file.perCapitaMonthlyFen)}</Text>
-      <Text className="alert-page__quiet">帮扶责任人 {file.caseworkerName}</Text>
-      <Text className="alert-page__link" onClick={() => void openPage(householdUrl(file.id))}>
-        查看档案 ›
-      </Text>
-    </View>
-  );
-}
-
-function VisitSection({ view }: { view: ReturnType<typeof useAlert> }) {
-  const { visits } = view;
-  return (
-    <View className="alert-page__card alert-page__visits">
-      <Text className="alert-page__section">最近走访</Text>
-      {visits.data ? (
-        visits.data.length === 0 ? (
-          <Text className="alert-page__quiet">还没有走访记录</Text>
-        ) : (
-          visits.data.map((visit) => (
-            <View key={visit.id} className="alert-page__visit">
-              <Text className="alert-page__line">
-                {visit.visitedOn} · {visitModeLabels[visit.mode]} · 风险{visitRiskLabels[visit.risk]}
-              </Text>
-              <Text className="alert-page__quiet">
-                人均月收入 {perMonth(visit.perCapitaMonthlyFen)} · 走访人 {visit.visitorName}
-                {visit.corrects ? ' · 更正记录' : ''}
-              </Text>
-            </View>
-          ))
-        )
-      ) : visits.error ? (
-        <Text className="alert-page__link" onClick={visits.retry}>
-          走访记录加载失败，点此重试
-        </Text>
-      ) : (
-        <Text className="alert-page__quiet">正在加载走访记录…</Text>
-      )}
-    </View>
-  );
-}
-
-/** Each time the due date passed: who did not act, at which union, and where it went. */
-function EscalationSection({ alert }: { alert: HardshipAlert }) {
-  if (alert.escalations.length === 0) return null;
-  return (
-    <View className="alert-page__card alert-page__escalations">
-      <Text className="alert-page__section">逾期上报</Text>
-      {alert.escalations.map((e) => (
-        <View key={`${e.at}-${e.toOrgPath}`} className="alert-page__entry">
-          <Text className="alert-page__line">
-            {e.assigneeName}（{e.fromOrgName}）未在 {e.dueOn} 前处理，已上报至{e.toOrgName}
-          </Text>
-          <Text className="alert-page__quiet">{momentText(e.at)}</Text>
-        </View>
-      ))}
-    </View>
-  );
-}
-
-function HistorySection({ alert }: { alert: HardshipAlert }) {
-  return (
-    <View className="alert-page__card alert-page__history">
-      <Text className="alert-page__section">处理记录</Text>
-      {alert.history.map((h) => (
-        <View key={`${h.at}-${h.action}-${h.actorName}`} className="alert-page__entry">
-          <Text className="alert-page__line">
-            {h.actorName} · {h.actionLabel}
-            {h.detail ? `：${h.detail}` : ''}
-          </Text>
-          {h.reason ? <Text className="alert-page__quiet">原因：{h.reason}</Text> : null}
-          <Text className="alert-page__quiet">{momentText(h.at)}</Text>
-        </View>
-      ))}
     </View>
   );
 }

@@ -8,22 +8,15 @@ import {
   hardshipRuleLabels,
 } from '@ankang/shared';
 import { View } from '@tarojs/components';
-import { useDidShow, useReachBottom } from '@tarojs/taro';
-import { useRef, useState } from 'react';
-import { AlertRow } from '../../../components/AlertRow';
+import { useState } from 'react';
+import { AlertList } from '../../../components/AlertList';
 import { ChoiceChips, choicesOf } from '../../../components/ChoiceChips';
 import { DistrictPicker } from '../../../components/DistrictPicker';
 import { GateFallback } from '../../../components/GateFallback';
-import { PagedList, pagingOf } from '../../../components/PagedList';
 import { StaffTabs } from '../../../components/StaffTabs';
-import { StateView } from '../../../components/StateView';
 import { useAlerts } from '../../../hooks/useAlerts';
-import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { useRequest } from '../../../hooks/useRequest';
 import { useRoleGate } from '../../../hooks/useRoleGate';
-import { alertUrl } from '../../../services/alertRoutes';
-import { openPage } from '../../../services/navigation';
-import { todayInShanghai } from '../../../services/outreachDates';
 import { fetchScopeOrgs } from '../../../services/staffOutreach';
 import './index.scss';
 
@@ -31,11 +24,11 @@ const statuses = Object.keys(hardshipAlertStatusLabels) as HardshipAlertStatus[]
 const severityChoices = choicesOf(hardshipAlertSeverityLabels);
 const ruleChoices = choicesOf(hardshipRuleLabels);
 
-/** 待确认 3 (999+ when the server stopped counting at its bound). */
+/** 待确认 3 (999+ when the server stopped counting at its bound); 已办结 is not counted. */
 function tabLabel(status: HardshipAlertStatus, counts: AlertCounts | null): string {
   const label = hardshipAlertStatusLabels[status];
-  if (!counts) return label;
-  const n = counts[status];
+  const n = counts?.[status];
+  if (!counts || n === undefined) return label;
   return `${label} ${counts.capped && n >= 999 ? '999+' : n}`;
 }
 
@@ -54,14 +47,6 @@ export default function AlertsPage() {
   const [overdue, setOverdue] = useState(false);
   const list = useAlerts({ status, severity, rule, childOrg, overdue }, allowed);
   const orgs = useRequest(fetchScopeOrgs, { enabled: allowed });
-  useReachBottom(list.loadMore);
-  usePullRefresh(async () => list.reload());
-  // An alert handled on its page shows its new state on the way back.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) list.reload();
-    shown.current = true;
-  });
 
   if (!allowed) {
     return (
@@ -77,7 +62,6 @@ export default function AlertsPage() {
   const own = gate.me.org?.path;
   // A union strictly below the caller's: the caller's own node is the whole queue already.
   const below = (orgs.data ?? []).filter((o) => o.path !== own);
-  const today = todayInShanghai();
   const narrowed = severity !== undefined || rule !== undefined || childOrg !== undefined || overdue;
   const tabs = statuses.map((key) => ({ key, label: tabLabel(key, list.counts) }));
   const toggle = <T,>(set: (f: (current: T | undefined) => T | undefined) => void, value: T) =>
@@ -115,32 +99,14 @@ export default function AlertsPage() {
           />
         </View>
       ) : null}
-      <PagedList
-        {...pagingOf(list)}
-        loadingTitle="正在加载预警…"
-        errorTitle="预警加载失败"
-        endText={`已显示全部 ${list.items.length} 条预警`}
-        empty={
-          <StateView
-            tone="empty"
-            title="暂无预警"
-            description={
-              narrowed
-                ? '可以换个筛选条件再看。'
-                : `没有“${hardshipAlertStatusLabels[status]}”的预警。走访和每日检查触发的预警会出现在这里。`
-            }
-          />
+      <AlertList
+        list={list}
+        emptyDescription={
+          narrowed
+            ? '可以换个筛选条件再看。'
+            : `没有“${hardshipAlertStatusLabels[status]}”的预警。走访和每日检查触发的预警会出现在这里。`
         }
-      >
-        {list.items.map((alert) => (
-          <AlertRow
-            key={alert.id}
-            alert={alert}
-            today={today}
-            onOpen={() => void openPage(alertUrl(alert.id))}
-          />
-        ))}
-      </PagedList>
+      />
     </View>
   );
 }

@@ -10,6 +10,7 @@ import { alertRoutes } from '../../../services/alertRoutes';
 import { rulesRoute } from '../../../services/hardshipPolicy';
 import { hardshipRoutes } from '../../../services/hardshipRoutes';
 import { openPage } from '../../../services/navigation';
+import { roleRoutes } from '../../../services/roles';
 import { editStationUrl, staffRoutes } from '../../../services/staffRoutes';
 import './index.scss';
 import { GateFallback } from '../../../components/GateFallback';
@@ -81,6 +82,17 @@ export default function StaffHomePage() {
     <View className="page page--form staff-page">
       {gate.me.org ? <OrgCard org={gate.me.org} title="管理范围" /> : null}
       <LinkList title="驿站管理" items={items} />
+      <LinkList
+        title="人员管理"
+        items={[
+          {
+            key: 'roles',
+            title: '人员与权限',
+            description: '各级工会干部、邀请与撤销',
+            onClick: () => void openPage(roleRoutes.manage),
+          },
+        ]}
+      />
       <LinkList
         title="夏季三送"
         items={[

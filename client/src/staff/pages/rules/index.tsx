@@ -14,9 +14,9 @@ import { useHardshipPolicy, usePovertyLines } from '../../../hooks/useHardshipPo
 import { useRequest } from '../../../hooks/useRequest';
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { momentText } from '../../../services/hardshipFormat';
-import { fetchOrgsUnder } from '../../../services/hardshipPolicy';
 import { lineInForce } from '../../../services/hardshipPolicyFormat';
 import { todayInShanghai } from '../../../services/outreachDates';
+import { fetchScopeOrgs } from '../../../services/staffOutreach';
 import './index.scss';
 
 const conflictText =
@@ -30,44 +30,63 @@ const conflictText =
 export default function RulesPage() {
   const { gate, account } = useRoleGate(['staff', 'admin']);
   const allowed = gate.kind === 'allowed';
-  const admin = allowed && gate.me.roles.includes('admin');
   const home = allowed ? gate.me.org?.path : undefined;
-  const orgs = useRequest(() => fetchOrgsUnder(home), { enabled: allowed, key: home });
+  const orgs = useRequest(() => fetchScopeOrgs(home), { enabled: allowed, key: home });
   const [picked, setPicked] = useState<string>();
-  const orgPath = picked ?? home;
-  const policy = useHardshipPolicy(orgPath, allowed);
-  const poverty = usePovertyLines(orgPath, allowed);
 
   if (!allowed) {
     return (
       <GateFallback gate={gate} signedIn={account.signedIn} audience="工会干部和管理员" className="rules" />
     );
   }
+  const orgPath = picked ?? home;
   const orgName =
     orgs.data?.find((node) => node.path === orgPath)?.name ??
     (gate.me.org?.path === orgPath ? gate.me.org?.name : undefined) ??
     orgPath ??
     '';
-  const view = policy.view.data?.orgPath === orgPath ? policy.view.data : undefined;
 
   return (
     <View className="page page--form rules">
       <Text className="rules__section">选择工会组织</Text>
       {orgs.data && orgs.data.length > 1 ? (
         <View className="rules__orgs">
-          <DistrictPicker
-            districts={orgs.data}
-            selected={orgPath ?? null}
-            onPick={(path) => {
-              policy.cancelEdit();
-              setPicked(path);
-            }}
-          />
+          <DistrictPicker districts={orgs.data} selected={orgPath ?? null} onPick={setPicked} />
         </View>
       ) : (
         <Text className="rules__org">{orgName}</Text>
       )}
+      {orgPath ? (
+        // Keyed by the union: nothing of the one before (rules, 低保 lines, a half-typed form, an
+        // error) is ever shown under another union's name.
+        <UnionRules
+          key={orgPath}
+          orgPath={orgPath}
+          orgName={orgName}
+          admin={gate.me.roles.includes('admin')}
+        />
+      ) : (
+        <>
+          <Text className="rules__section">预警规则</Text>
+          <StateView
+            tone="info"
+            title="请选择工会组织"
+            description="选择后显示该级适用的预警规则和低保标准。"
+          />
+        </>
+      )}
+    </View>
+  );
+}
 
+/** One union's rules (with the admin's edit) and its 低保 standards (with the form to add one). */
+function UnionRules({ orgPath, orgName, admin }: { orgPath: string; orgName: string; admin: boolean }) {
+  const policy = useHardshipPolicy(orgPath, true);
+  const poverty = usePovertyLines(orgPath, true);
+  const view = policy.view.data;
+
+  return (
+    <>
       {policy.conflict ? <StaffConflictNotice text={conflictText} onReload={policy.reload} /> : null}
       {policy.actionError && !policy.conflict ? <ErrorBanner error={policy.actionError} /> : null}
       {policy.view.error && view ? (
@@ -75,13 +94,7 @@ export default function RulesPage() {
       ) : null}
 
       <Text className="rules__section">预警规则</Text>
-      {!orgPath ? (
-        <StateView
-          tone="info"
-          title="请选择工会组织"
-          description="选择后显示该级适用的预警规则和低保标准。"
-        />
-      ) : !view && policy.view.error ? (
+      {!view && policy.view.error ? (
         <StateView
           tone="error"
           title="规则加载失败"
@@ -133,11 +146,12 @@ export default function RulesPage() {
         </>
       )}
 
-      {orgPath ? <Text className="rules__section">低保标准（每人每月）</Text> : null}
+      <Text className="rules__section">低保标准（每人每月）</Text>
       {poverty.saveError ? <ErrorBanner error={poverty.saveError} /> : null}
-      {poverty.lines.error && !poverty.lines.data ? (
+      {poverty.lines.error && poverty.lines.data ? (
         <ErrorBanner error={poverty.lines.error} onRetry={poverty.lines.retry} />
-      ) : poverty.lines.data ? (
+      ) : null}
+      {poverty.lines.data ? (
         <PovertyLines
           lines={poverty.lines.data}
           inForce={lineInForce(poverty.lines.data, todayInShanghai())}
@@ -148,9 +162,16 @@ export default function RulesPage() {
           onChange={poverty.set}
           onAdd={() => void poverty.add()}
         />
-      ) : orgPath ? (
+      ) : poverty.lines.error ? (
+        <StateView
+          tone="error"
+          title="低保标准加载失败"
+          description={poverty.lines.error.message}
+          actions={[{ text: '重试', onClick: poverty.lines.retry }]}
+        />
+      ) : (
         <StateView tone="loading" title="正在加载低保标准…" />
-      ) : null}
-    </View>
+      )}
+    </>
   );
 }

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { loginAsDemo, request } from './http';
+
+const zjg = '320000/320500/320582';
+const enc = encodeURIComponent;
+
+/** Three uncommon characters: a word only this test's stations hold. */
+function ownWord(): string {
+  const pick = () => String.fromCodePoint(0x9b00 + Math.floor(Math.random() * 0x180));
+  return `${pick()}${pick()}${pick()}`;
+}
+
+type Row = { id: string; name: string; match: string; distanceM?: number; place?: { town?: string } };
+type Issues = { error: { code: string; details?: { issues: { path: string; message: string }[] } } };
+
+async function create(token: string, body: Record<string, unknown>) {
+  const result = await request('POST', '/staff/stations', {
+    token,
+    body: {
+      district: '张家港市 杨舍镇',
+      orgPath: zjg,
+      location: { lng: 120.55, lat: 31.87 },
+      hostType: 'union',
+      amenities: ['water'],
+      hours: { alwaysOpen: true },
+      ...body,
+    },
+  });
+  if (result.status !== 201) throw new Error(`create failed: ${JSON.stringify(result.body)}`);
+  return result.body as { id: string; version: number; place?: unknown };
+}
+
+describe('API: station search over HTTP', () => {
+  it('answers 杨舍 with the demo stations of 杨舍镇, and a new station by its name within its town', async () => {
+    const town = await request('GET', `/stations?q=${enc('杨舍')}&limit=50`);
+    expect(town.status).toBe(200);
+    const rows = (town.body as { stations: Row[] }).stations;
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    expect(rows.every((row) => row.place?.town === '320582100')).toBe(true);
+
+    const staff = await loginAsDemo('李敏');
+    const word = ownWord();
+    const made = await create(staff, {
+      name: `${word}驿站`,
+      address: '杨舍镇人民中路 12 号',
+      // A place sent by a client is not taken: the server derives it from the 区县 and address.
+      place: { province: '11', city: '1101', county: '110101', town: '110101001' },
+    });
+    expect(made.place).toStrictEqual({ province: '32', city: '3205', county: '320582', town: '320582100' });
+    const found = await request('GET', `/stations?q=${enc(word)}&place=320582100&lat=31.87&lng=120.56`);
+    expect(found).toMatchObject({
+      status: 200,
+      body: {
+        stations: [{ id: made.id, match: 'name', distanceM: expect.any(Number) }],
+        place: { code: '320582100', name: '杨舍镇', fullName: '江苏省 苏州市 张家港市 杨舍镇' },
+      },
+    });
+    expect((await request('GET', `/stations?q=${enc(word)}&place=320582107`)).body).toMatchObject({
+      stations: [],
+    });
+  });
+
+  it.each<[string, string, string[]]>([
+    ['neither words nor place', '/stations', ['query.q']],
+    ['blank words only', `/stations?q=${enc('   ')}`, ['query.q']],
+    ['31 characters', `/stations?q=${enc('驿'.repeat(31))}`, ['query.q']],
+    // 600 characters: some 5.4 KB of URL, under the gateway's limit, so it reaches the handler.
+    ['a huge q', `/stations?q=${enc('路'.repeat(600))}`, ['query.q']],
+    ['a place code of 3 digits', '/stations?place=320', ['query.place']],
+    ['a place code with letters', `/stations?place=${enc('32ab')}`, ['query.place']],
+    ['lat without lng', `/stations?q=${enc('驿站')}&lat=31.8`, ['query.lng']],
+    ['lng without lat', `/stations?q=${enc('驿站')}&lng=120.5`, ['query.lat']],
+    ['a point outside China', `/stations?q=${enc('驿站')}&lat=60&lng=10`, ['query.lat', 'query.lng']],
+    ['lat not a number', `/stations?q=${enc('驿站')}&lat=abc&lng=120`, ['query.lat']],
+    ['limit 0', `/stations?q=${enc('驿站')}&limit=0`, ['query.limit']],
+    ['limit 51', `/stations?q=${enc('驿站')}&limit=51`, ['query.limit']],
+    ['an unknown amenity', `/stations?q=${enc('驿站')}&amenities=water,pool`, ['query.amenities.1']],
+    ['an unknown host type', `/stations?q=${enc('驿站')}&hostType=casino`, ['query.hostType']],
+    ['openNow not a flag', `/stations?q=${enc('驿站')}&openNow=yes`, ['query.openNow']],
+  ])('answers 400 VALIDATION_FAILED to %s', async (_case, path, issuePaths) => {
+    const result = await request('GET', path);
+    expect(result.status).toBe(400);
+    const body = result.body as Issues;
+    expect(body.error.code).toBe('VALIDATION_FAILED');
+    expect(body.error.details!.issues.map((issue) => issue.path).sort()).toStrictEqual(issuePaths);
+  });
+
+  it('says in Chinese what is missing', async () => {
+    expect(((await request('GET', '/stations')).body as Issues).error.details!.issues[0]!.message).toBe(
+      '请输入搜索内容或选择地区',
+    );
+    const half = (await request('GET', `/stations?q=${enc('驿站')}&lat=31.8`)).body as Issues;
+    expect(half.error.details!.issues[0]!.message).toBe('经纬度须同时提供');
+  });
+
+  it('answers 404 PLACE_NOT_FOUND to a well-formed code no place has', async () => {
+    for (const place of ['99', '3299', '329999', '320582999']) {
+      expect(await request('GET', `/stations?q=${enc('驿站')}&place=${place}`)).toMatchObject({
+        status: 404,
+        body: { error: { code: 'PLACE_NOT_FOUND', message: '未找到该地区' } },
+      });
+    }
+  });
+
+  it('answers 400 BAD_CURSOR to forged cursors and pages with a real one', async () => {
+    const first = await request('GET', '/stations?place=32&limit=5');
+    const cursor = (first.body as { nextCursor: string }).nextCursor;
+    expect(cursor).toEqual(expect.any(String));
+    const [payload, signature] = cursor.split('.');
+    const forged = `${Buffer.from(JSON.stringify({ offset: '0' })).toString('base64url')}.${signature}`;
+    for (const bad of [forged, payload!, `${payload}.${'A'.repeat(43)}`, 'a.b.c', 'x'.repeat(3000)]) {
+      const answer = await request('GET', `/stations?place=32&limit=5&cursor=${enc(bad)}`);
+      expect(answer.status).toBe(400);
+      expect((answer.body as Issues).error.code).toMatch(/^(BAD_CURSOR|VALIDATION_FAILED)$/);
+    }
+    // Another limit is another query: its cursor does not carry over.
+    expect((await request('GET', `/stations?place=32&limit=6&cursor=${enc(cursor)}`)).status).toBe(400);
+    const second = await request('GET', `/stations?place=32&limit=5&cursor=${enc(cursor)}`);
+    expect(second.status).toBe(200);
+    const ids = (answer: { body: unknown }) => (answer.body as { stations: Row[] }).stations.map((s) => s.id);
+    expect(ids(second).filter((id) => ids(first).includes(id))).toStrictEqual([]);
+  });
+});
+
+describe('API: places over HTTP', () => {
+  it('lists the provinces, a county’s towns, and finds 杨舍镇 by 杨舍', async () => {
+    const provinces = (await request('GET', '/places')).body as { places: { code: string; level: string }[] };
+    expect(provinces.places.length).toBe(31);
+    expect(provinces.places.every((p) => p.level === 'province')).toBe(true);
+    const towns = (await request('GET', '/places?parent=320582')).body as {
+      places: { code: string; name: string }[];
+    };
+    expect(towns.places.find((p) => p.code === '320582107')?.name).toBe('大新镇');
+    expect(await request('GET', `/places?q=${enc('杨舍')}`)).toMatchObject({
+      status: 200,
+      body: {
+        places: [
+          { code: '320582100', name: '杨舍镇', level: 'town', fullName: '江苏省 苏州市 张家港市 杨舍镇' },
+        ],
+      },
+    });
+  });
+
+  it('refuses bad input with 400 and an unknown parent with 404', async () => {
+    for (const path of ['/places?parent=3', `/places?q=${enc('镇'.repeat(21))}`, '/places?parent=abcd']) {
+      const answer = await request('GET', path);
+      expect(answer.status).toBe(400);
+      expect((answer.body as Issues).error.code).toBe('VALIDATION_FAILED');
+    }
+    expect(await request('GET', '/places?parent=329999')).toMatchObject({
+      status: 404,
+      body: { error: { code: 'PLACE_NOT_FOUND' } },
+    });
+  });
+});

