@@ -206,14 +206,15 @@ describe('H5 on a desktop browser (1280 × 800)', () => {
     await expectReadableTitle(page, '我的');
     await screenshot(page, 'desktop-me-worker');
 
-    // 驿站 (no location in this browser: by district), then one station's page.
+    // 驿站 (no location in this browser: search by a place's name), then one station's page.
     await page.locator('.taro-tabbar__tabbar').getByText('驿站').click();
     const stations = page.locator('.stations-page:visible');
-    await stations.locator('.district-picker__item', { hasText: '张家港市总工会' }).click();
+    await stations.locator('.station-search__input input').fill('杨舍');
+    await stations.locator('taro-button-core', { hasText: '搜索' }).click();
     await expect.poll(() => stations.locator('.station-row').count(), patient).toBeGreaterThan(2);
     await expectCentred(stations, 1280);
     expect((await box(stations)).width).toBeLessThanOrEqual(560);
-    await expectReadableTitle(page, '附近驿站');
+    await expectReadableTitle(page, '搜索“杨舍”');
     await screenshot(page, 'desktop-stations');
 
     await stations.locator('.station-row').first().click();

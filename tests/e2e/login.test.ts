@@ -60,8 +60,10 @@ describe('H5: development login', () => {
     expect(staff, 'seeded staff member of 张家港市总工会').toBeDefined();
     const { page } = browser;
     await page.goto(`${inject('h5Url')}/`);
-    // No location granted here: the 驿站 tab offers the district picker.
-    await expect.poll(() => page.getByText('选择地区').isVisible(), patient).toBe(true);
+    // No location granted here: the 驿站 tab offers the place picker.
+    await expect
+      .poll(() => page.getByRole('button', { name: '选择地区' }).first().isVisible(), patient)
+      .toBe(true);
 
     // Act: 我的 tab → 去登录 → pick the account.
     await page.locator('.taro-tabbar__tabbar').getByText('我的').click();
