@@ -479,7 +479,8 @@ describe('Service: runMonitoringSweep — reruns and notices', () => {
           page: `staff/pages/alert/index?id=${alert.id}`,
           data: {
             thing1: { value: '未按期走访' },
-            thing2: { value: alert.headName },
+            // The district, never the household's name.
+            thing2: { value: alert.district },
             date3: { value: `${y}年${Number(m)}月${Number(d)}日` },
             phrase4: { value: '低' },
             thing5: { value: '预警明天到期，请及时处理' },

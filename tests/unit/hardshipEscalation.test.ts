@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { escalationUpdate } from '../../functions/src/db/hardshipAlertEscalation';
 import { type AlertRecord, alertIndexAttributes } from '../../functions/src/db/hardshipAlertItems';
+import { alertDueNotice } from '../../functions/src/services/hardshipAlertNotices';
 import {
   escalatedAlert,
   escalationDetail,
   parentOrgPath,
 } from '../../functions/src/services/hardshipEscalation';
-import { alertDueNotice } from '../../functions/src/services/hardshipSweepNotices';
 
 const TOWN = '320000/320500/320582/daxin';
 
@@ -191,7 +191,8 @@ describe('Service: the due-tomorrow notice', () => {
       page: 'staff/pages/alert/index?id=ha_0123456789abcdef0123456789abcdef',
       data: {
         thing1: '未按期走访',
-        thing2: '示例户·张某某',
+        // Where, never who: the household's name stays out of WeChat.
+        thing2: '大新镇',
         date3: '2026年11月14日',
         phrase4: '低',
         thing5: '预警明天到期，请及时处理',

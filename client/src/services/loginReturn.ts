@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { type OpenPage, urlOfPage } from './pageUrl';
+import { decodedOrEmpty, type OpenPage, urlOfPage } from './pageUrl';
 import { routes } from './routes';
 
 /** Only our own pages (a path, never another site), and never the login page itself. */
@@ -12,7 +12,7 @@ function isAppPage(url: string): boolean {
  * under the login page (the station whose rating sent the worker here), else 我的.
  */
 export function returnUrlAfterLogin(back: string | undefined): string {
-  const named = back ? decodeURIComponent(back) : '';
+  const named = back ? decodedOrEmpty(back) : '';
   if (named && isAppPage(named)) return named;
   const pages = Taro.getCurrentPages() as OpenPage[];
   const below = pages.length > 1 ? urlOfPage(pages[pages.length - 2]!) : null;

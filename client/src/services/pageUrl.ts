@@ -30,3 +30,12 @@ export function urlOfPage(page: OpenPage): string | null {
   const query = pairs.filter((pair) => pair && !routerKeys.has(pair.split('=')[0]!)).join('&');
   return query ? `${route}?${query}` : route;
 }
+
+/** A page parameter decoded; a malformed one (a stray %) is '' rather than a crash. */
+export function decodedOrEmpty(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
+  }
+}

@@ -44,3 +44,19 @@ export function alertAssignedNotice(record: AlertRecord, note = '新预警，请
     expiresAt: expiresAfter(record.dueOn),
   };
 }
+
+/**
+ * "预警明天到期" to the alert's assignee, the day before its due date. One per alert and due date:
+ * a rerun of the sweep sends nothing again, and an alert escalated to a new due date is reminded
+ * again the day before that one.
+ */
+export function alertDueNotice(record: AlertRecord): Notice {
+  return {
+    eventKey: `alert-due#${record.id}#${record.dueOn}`,
+    topic: 'alertDue',
+    userId: record.assigneeUserId,
+    page: `${ALERT_PAGE}?id=${record.id}`,
+    data: alertNoticeFields(record, '预警明天到期，请及时处理'),
+    expiresAt: expiresAfter(record.dueOn),
+  };
+}

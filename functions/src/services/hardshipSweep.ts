@@ -8,10 +8,10 @@ import {
 } from '../db/hardshipSweepReads';
 import { SWEEP_SHARDS } from '../db/keys';
 import { logger } from '../lib/logger';
+import { alertDueNotice } from './hardshipAlertNotices';
 import { escalateAlert, type OrgNames, orgNamesFor } from './hardshipEscalation';
 import { reviewHousehold } from './hardshipMonitor';
 import type { PolicyCache } from './hardshipPolicies';
-import { alertDueNotice } from './hardshipSweepNotices';
 import { notify } from './notifier';
 
 const DAY_MS = 86_400_000;
