@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Delivery, PhotoUploadTicket } from '@ankang/shared';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pngImage } from '../../functions/local/pngImage';
 import { campaignToItem } from '../../functions/src/db/campaignItems';
 import { db, tableName } from '../../functions/src/db/client';
@@ -507,8 +507,23 @@ describe('Listings', () => {
 describe('Photos on a delivery', () => {
   const png = pngImage(8, 8, (x, y) => [x * 30, y * 30, 120]);
 
-  /** Presign, PUT and complete one photo for the delivery id, as `token`'s user (the photo piece's routes). */
+  /**
+   * Presign, PUT and complete one photo for the delivery id, as `token`'s user (the photo piece's
+   * routes). s3rver checks a presigned URL's expiry against the real clock, so the URL is made on it:
+   * signed at the held noon, it has expired by the afternoon (Shanghai) and the PUT is refused.
+   */
   async function landPhoto(token: string, deliveryId: string): Promise<string> {
+    const held = new Date();
+    vi.useRealTimers();
+    try {
+      return await landPhotoNow(token, deliveryId);
+    } finally {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(held);
+    }
+  }
+
+  async function landPhotoNow(token: string, deliveryId: string): Promise<string> {
     const id = `ph_${randomUUID().replace(/-/g, '')}`;
     const issued = await invoke(
       createPhotoUpload,
@@ -526,6 +541,7 @@ describe('Photos on a delivery', () => {
       body: new Uint8Array(png),
     });
     await put.arrayBuffer();
+    expect(put.status).toBe(200);
     const done = await invoke(
       completePhotoUpload,
       httpEvent({ method: 'POST', path: `/photos/${id}/complete`, token, params: { id } }),
