@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
-import { h5Template } from './h5Template';
+import { h5Template, MAX_ROOT_SIZE } from './h5Template';
 
 /** Where the API lives; baked into the bundle at build time (WeChat only calls registered HTTPS domains). */
 const apiBase = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000';
@@ -109,12 +109,13 @@ export default defineConfig<'webpack5'>(async () => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        // Taro's page script sets the root font size (what our rem hang on) to 40 × the shorter
-        // side of the window / 750, clamped to 20–40 px: a 390 px phone gets 20.8 px, but any desktop
-        // window hits the 40 px ceiling and every text doubles. Capping at a large phone's size keeps
-        // phones as they were and gives wide screens phone-size text (body 17.6 px); their extra
-        // width goes to layout instead (styles/_layout.scss).
-        pxtransform: { enable: true, config: { maxRootSize: 22 } },
+        // The page script sets the root font size (what our rem hang on) to 40 × the shorter side of
+        // the window / 750, clamped to 20–40 px by default: a 390 px phone gets 20.8 px, but any
+        // desktop window hits the 40 px ceiling and every text doubles. Capping at a large phone's
+        // size keeps phones as they were and gives wide screens phone-size text (body 17.6 px);
+        // their extra width goes to layout instead (styles/_layout.scss). The script itself is
+        // h5Template's (it also follows the reader's text size).
+        pxtransform: { enable: true, config: { maxRootSize: MAX_ROOT_SIZE } },
         cssModules: { enable: false },
       },
     },

@@ -61,10 +61,20 @@ export default defineAppConfig({
         'pages/rules/index',
         // roles: 人员与权限 (who holds which role per node, invites, revokes).
         'pages/roles/index',
+        // suggestions: 驿站建议审核 (places workers suggested; approving makes a draft station).
+        'pages/suggestions/index',
+        // poster: a station's QR poster (扫码评价 / 扫码报修); comments: 评论审核 (held comments).
+        'pages/poster/index',
+        'pages/comments/index',
       ],
     },
     // join: the invitee's page, opened from an invite's share card or QR code (`?code=`).
     { root: 'join', name: 'join', pages: ['pages/invite/index'] },
+    // myfeedback: 我的反馈, a worker's problem reports and the union's answers (opened from 我的). Not
+    // named feedback: its page paths would then look like the API's rating route.
+    { root: 'myfeedback', name: 'myfeedback', pages: ['pages/mine/index'] },
+    // suggest: 建议新增驿站 (new) and 我的建议 (mine), for every signed-in worker.
+    { root: 'suggest', name: 'suggest', pages: ['pages/new/index', 'pages/mine/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

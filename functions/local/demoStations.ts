@@ -144,6 +144,7 @@ function toStation(spec: DemoStationSpec, now: Date): Station {
     bestYears: spec.bestYears ?? [],
     status,
     photos: [],
+    photosVersion: 0,
     lastVerifiedAt,
     lastVerifiedBy: lastVerifiedAt ? verifierOf(spec.orgPath) : null,
     rating: { count, average: count ? Math.round((total / count) * 10) / 10 : 0, stars },

@@ -503,6 +503,7 @@ export function nationalStation(index: number): Station {
     bestYears: best ? bestYearsOf(rand) : [],
     status: statusOf(rand),
     photos: [],
+    photosVersion: 0,
     lastVerifiedAt,
     lastVerifiedBy: lastVerifiedAt ? 'u_national0staff0000' : null,
     rating: { count, average: count ? Math.round((total / count) * 10) / 10 : 0, stars },

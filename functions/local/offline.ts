@@ -60,8 +60,9 @@ export async function startOffline(options: OfflineOptions): Promise<OfflineApi>
   const output = captureOutput(child);
   const apiBase = `http://127.0.0.1:${httpPort}`;
   try {
+    // Bundling every function takes minutes on a busy 2-core machine (200 s seen at load 14).
     await waitFor('serverless-offline', async () => (await fetch(`${apiBase}/health`)).ok, {
-      timeoutMs: 90_000,
+      timeoutMs: 300_000,
       child,
       output,
     });

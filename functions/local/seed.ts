@@ -8,12 +8,14 @@ import { stationToItem } from '../src/db/stationItems';
 import { stationPlaceOf } from '../src/lib/places';
 import { demoAssignmentItems } from './demoAssignments';
 import { demoCampaigns } from './demoCampaigns';
+import { demoCommentItems } from './demoComments';
 import { demoOrgs, demoUserId, demoUsers } from './demoData';
 import { seedDemoDeliveries } from './demoDeliveries';
 import { seedDemoHandouts } from './demoHandouts';
 import { type DemoPhotoStorage, seedDemoPhotos } from './demoPhotos';
 import { seedStationSearch } from './demoSearch';
 import { demoVolunteerSignups, demoWorksiteSignups } from './demoSignups';
+import { seedDemoStationPhotos } from './demoStationPhotos';
 import { demoStations } from './demoStations';
 import { endpointUrlOf, provideLocalFunctionEnv } from './seedEnv';
 import { assertLocalSeedTarget } from './seedGuard';
@@ -97,6 +99,7 @@ export async function seedDemoData(
       ...demoWorksiteSignups(at).map(worksiteSignupToItem),
       ...demoVolunteerSignups(at).map(volunteerSignupToItem),
       ...demoAssignmentItems(at),
+      ...demoCommentItems(at),
     ].map((item) => putIfAbsent(db, tableName, item)),
   );
   // A data directory seeded before the staff-by-org index existed gets it on its demo staff.
@@ -120,6 +123,7 @@ export async function seedDemoData(
   const deliveries = await seedDemoDeliveries(db, tableName, at);
   const handouts = await seedDemoHandouts(db, tableName, at);
   const photos = photoStorage ? await seedDemoPhotos(db, tableName, at, photoStorage) : 0;
+  const stationPhotos = photoStorage ? await seedDemoStationPhotos(db, tableName, at, photoStorage) : 0;
   // Households are sealed and hashed by the functions' own modules, which read the function
   // environment when loaded: this process gets the local stage's first (see seedEnv.ts).
   const endpoint = await endpointUrlOf(client);
@@ -135,8 +139,23 @@ export async function seedDemoData(
   // Role holders and pending invites, the pending ones made through the invite service.
   const { seedDemoInvites } = await import('./demoInvites');
   const invites = await seedDemoInvites(db, tableName, at);
+  // Suggested stations after the stations (the nearest one decides the reviewing union).
+  const { seedDemoSuggestions } = await import('./demoSuggestions');
+  const suggestions = await seedDemoSuggestions(at);
+  // Problem reports through the report service, some answered by the demo staff.
+  const { seedDemoReports } = await import('./demoReports');
+  const reports = await seedDemoReports(at);
   return written.reduce<number>(
     (sum, count) => sum + count,
-    deliveries + handouts + photos + policies + households + alerts + invites,
+    deliveries +
+      handouts +
+      photos +
+      stationPhotos +
+      policies +
+      households +
+      alerts +
+      invites +
+      suggestions +
+      reports,
   );
 }

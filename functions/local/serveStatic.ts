@@ -5,8 +5,9 @@ import path from 'node:path';
 import sirv from 'sirv';
 
 /**
- * A CSP `'sha256-…'` source for each inline `<script>` of a page. The H5 shell has one (Taro's
- * root font-size snippet); allowing it by hash keeps `'unsafe-inline'` out of script-src.
+ * A CSP `'sha256-…'` source for each inline `<script>` of a page. The H5 shell has two (the root
+ * font-size snippet and the loading shell's remover); allowing them by hash keeps `'unsafe-inline'`
+ * out of script-src.
  */
 export function inlineScriptHashes(html: string): string[] {
   return [...html.matchAll(/<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi)].map(
@@ -16,6 +17,9 @@ export function inlineScriptHashes(html: string): string[] {
         .digest('base64')}'`,
   );
 }
+
+/** Where Amap's JS API loads from and fetches its data and map tiles (高德地图 JS API 2.0). */
+export const amapOrigins = 'https://*.amap.com https://*.autonavi.com';
 
 /**
  * The headers the H5 app is served with, here and (see README) on a production host. Scripts only
@@ -28,16 +32,20 @@ export function h5SecurityHeaders(options: {
   apiOrigin: string;
   scriptHashes: string[];
   storageOrigin?: string;
+  /** The build draws Amap (TARO_APP_AMAP_KEY set): its script, data and tiles, and its blob workers. */
+  amap?: boolean;
 }): Record<string, string> {
   const storage = options.storageOrigin ? ` ${options.storageOrigin}` : '';
   const storageConnect = options.storageOrigin === options.apiOrigin ? '' : storage;
+  const amap = options.amap ? ` ${amapOrigins}` : '';
   const policy = [
     "default-src 'self'",
-    ['script-src', "'self'", ...options.scriptHashes].join(' '),
+    ['script-src', "'self'", ...options.scriptHashes].join(' ') + amap,
     "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: blob:${storage}`,
+    `img-src 'self' data: blob:${storage}${amap}`,
     "font-src 'self' data:",
-    `connect-src 'self' ${options.apiOrigin}${storageConnect}`,
+    `connect-src 'self' ${options.apiOrigin}${storageConnect}${amap}`,
+    ...(options.amap ? ["worker-src 'self' blob:"] : []),
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -72,6 +80,7 @@ export async function serveStatic(
         ? undefined
         : anyLocalPort,
     scriptHashes: existsSync(indexFile) ? inlineScriptHashes(readFileSync(indexFile, 'utf8')) : [],
+    amap: Boolean(process.env.TARO_APP_AMAP_KEY),
   });
   const handler = sirv(root, { single: true, dev: true, etag: true });
   const server = http.createServer((request, response) => {

@@ -4,6 +4,7 @@
  * served. Ctrl-C stops everything.
  */
 import path from 'node:path';
+import { startFakeWechat } from '../../tests/support/fakeWechat';
 import { buildH5 } from './buildH5';
 import { startDynamoLocal } from './dynamoLocal';
 import { startOffline } from './offline';
@@ -48,12 +49,17 @@ async function main(): Promise<void> {
     const seeded = await seedDemoData(dynamo.client, tableName, new Date(), s3);
     step(`数据表 ${tableName} ${table === 'created' ? '已创建' : '已存在'}；演示数据新增 ${seeded} 条`);
 
+    // No real WeChat answers on this machine: the tests' fake makes station posters' codes and
+    // passes comments (text with 违规词 is refused, 待复核 or 微信断线 is held for staff review).
+    const wechat = await startFakeWechat();
+    stops.push(wechat.close);
     const apiBase = `http://127.0.0.1:${ports.api}`;
     step('启动 serverless-offline，同时构建 H5 应用…');
     const [api] = await Promise.all([
       startOffline({
         dynamoEndpoint: dynamo.endpoint,
         s3Endpoint: s3.endpoint,
+        wechatApiBase: wechat.url,
         httpPort: ports.api,
         devLogin: true,
       }),

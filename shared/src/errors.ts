@@ -63,6 +63,11 @@ export const errorCatalog = {
   INVITE_EXPIRED: { status: 409, message: '邀请已过期，请向邀请人索取新的邀请' },
   INVITE_USED: { status: 409, message: '该邀请已被使用，每个邀请只能接受一次' },
   INVITE_REVOKED: { status: 409, message: '该邀请已被邀请人撤销' },
+  INVITER_ROLE_REVOKED: {
+    status: 409,
+    message: '邀请人已不再担任相应职务，该邀请已失效，请向其他工会干部索取新的邀请',
+  },
+  INVITE_REQUEST_SPENT: { status: 409, message: '这次生成的邀请已失效并被清除，请重新生成邀请' },
   NOT_BELOW_OWN_ORG: {
     status: 403,
     message: '只能管理下级工会组织的人员和邀请；本级人员请由上级工会或管理员处理',
@@ -74,11 +79,23 @@ export const errorCatalog = {
   ROLE_ALREADY_HELD: { status: 409, message: '您已拥有该角色，无需接受此邀请' },
   ROLE_NOT_HELD: { status: 409, message: '此人当前没有该角色，可能已被撤销，请刷新后查看' },
   CANNOT_REVOKE_SELF: { status: 409, message: '不能撤销自己的角色，请由上级工会或其他管理员操作' },
-  LAST_ADMIN: { status: 409, message: '这是最后一位管理员，不能撤销' },
+  SUGGESTION_NOT_FOUND: { status: 404, message: '未找到该建议' },
+  STATION_NEARBY: {
+    status: 409,
+    message: '附近已有驿站，请确认是否为同一地点；如不是，可继续提交',
+  },
+  SUGGESTION_NO_AREA: {
+    status: 422,
+    message: '所选位置附近 20 公里内暂无工会组织受理，请确认位置是否正确',
+  },
   RATE_LIMITED: { status: 429, message: '提交过于频繁，请稍后再试' },
+  SEARCH_RATE_LIMITED: { status: 429, message: '搜索过于频繁，请稍等一分钟再试' },
   WECHAT_CODE_INVALID: { status: 401, message: '微信登录凭证无效或已过期，请重新登录' },
   WECHAT_RATE_LIMITED: { status: 429, message: '登录过于频繁，请稍后再试' },
   WECHAT_USER_BLOCKED: { status: 403, message: '该微信账号存在安全风险，暂时无法登录' },
+  /** msgSecCheck judged text meant for others risky: refused, nothing stored. */
+  CONTENT_RISKY: { status: 422, message: '内容可能含有不当信息，请修改后再提交' },
+  COMMENT_NOT_FOUND: { status: 404, message: '未找到该评论' },
   WECHAT_UNAVAILABLE: { status: 502, message: '微信服务暂时不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '服务器开小差了，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
@@ -105,6 +122,8 @@ export const errorBodySchema = z.object({
         currentVersion: z.number().optional(),
         /** HARDSHIP_FILE_EXISTS: the file already holding the ID number, when it is in the caller's scope. */
         fileId: z.string().optional(),
+        /** STATION_NEARBY: the existing station near the suggested point. */
+        nearStation: z.object({ id: z.string(), name: z.string(), distanceM: z.number() }).optional(),
       })
       .optional(),
   }),

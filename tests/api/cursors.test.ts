@@ -26,11 +26,11 @@ describe('API: forged cursors are 400 BAD_CURSOR, never 500', () => {
       ['other place', `/stations?place=3205&cursor=${cursor}`],
       ['same place, other words', `/stations?place=32&q=${encodeURIComponent('驿站')}&cursor=${cursor}`],
       [
-        'other partition: the report queue of the same org',
-        `/staff/reports?org=320000&state=new&cursor=${cursor}`,
+        'other partition: the problem queue of the same org',
+        `/staff/problems?org=320000&state=new&cursor=${cursor}`,
       ],
       ['the staff listing of the same org', `/staff/stations?org=320000&cursor=${cursor}`],
-      ['report queue, wrong shape', '/staff/reports?org=320000&state=acknowledged&cursor=eyJhIjoxfQ'],
+      ['problem queue, wrong shape', '/staff/problems?org=320000&state=acknowledged&cursor=eyJhIjoxfQ'],
     ];
 
     // Act

@@ -24,10 +24,41 @@ function expectRefused(answer: Answer, status: number, code: string): void {
 const invite = (token: string | undefined, body: Record<string, unknown>) =>
   request('POST', '/staff/invites', { token, body: { requestId: randomUUID(), ...body } });
 
+const ORG_NAMES: Record<string, string> = {
+  [DAXIN]: '大新镇工会',
+  [SIP]: '苏州工业园区总工会',
+};
+
+type Made = { code: string; path: string; invite: { id: string; state: string } };
+
+/**
+ * The whole 201 answer of a create, with every value worked out here: the code's shape, the page
+ * path, the node's name, the inviter as /me names them and a week's validity from the creation.
+ */
+async function expectCreated(result: Answer, token: string, body: { role: string; orgPath?: string }) {
+  expect(result.status, JSON.stringify(result.body)).toBe(201);
+  const made = result.body as Made & { invite: { createdAt: string } };
+  const me = (await request('GET', '/me', { token })).body as { id: string; nickname: string };
+  const createdAt = made.invite.createdAt;
+  expect(Math.abs(Date.parse(createdAt) - Date.now())).toBeLessThan(60_000);
+  expect(result.body).toStrictEqual({
+    code: expect.stringMatching(/^[A-Za-z0-9_-]{24}$/),
+    path: `join/pages/invite/index?code=${made.code}`,
+    invite: {
+      id: expect.stringMatching(/^inv_[0-9a-f]{32}$/),
+      role: body.role,
+      org: body.orgPath ? { path: body.orgPath, name: ORG_NAMES[body.orgPath] } : null,
+      state: 'pending',
+      createdBy: { userId: me.id, name: me.nickname },
+      createdAt,
+      expiresAt: new Date(Math.floor(Date.parse(createdAt) / 1000) * 1000 + 7 * 86_400_000).toISOString(),
+    },
+  });
+  return made;
+}
+
 async function madeInvite(token: string, orgPath = DAXIN) {
-  const result = await invite(token, { role: 'staff', orgPath });
-  expect(result.status).toBe(201);
-  return result.body as { code: string; path: string; invite: { id: string; state: string } };
+  return expectCreated(await invite(token, { role: 'staff', orgPath }), token, { role: 'staff', orgPath });
 }
 
 const worker = () => loginWithCode(`ok-${randomUUID()}`);
@@ -73,11 +104,33 @@ describe('API: who may invite whom', () => {
     ['陈刚 (苏州) for 大新镇, two levels below', '陈刚', { role: 'staff', orgPath: DAXIN }, 201, null],
     ['周建国 (admin) for an admin', '周建国', { role: 'admin' }, 201, null],
     ['周建国 for 苏州工业园区', '周建国', { role: 'staff', orgPath: SIP }, 201, null],
+    // Paths that share 李敏's characters but not her node: beside her, never below.
+    [
+      '李敏 for …/32058, a prefix of her path',
+      '李敏',
+      { role: 'staff', orgPath: '320000/320500/32058' },
+      403,
+      'OUT_OF_SCOPE',
+    ],
+    [
+      '李敏 for …/3205821, her path plus a digit',
+      '李敏',
+      { role: 'staff', orgPath: `${ZJG}1` },
+      403,
+      'OUT_OF_SCOPE',
+    ],
+    [
+      '李敏 for …/3205821/daxin, below that sibling',
+      '李敏',
+      { role: 'staff', orgPath: `${ZJG}1/daxin` },
+      403,
+      'OUT_OF_SCOPE',
+    ],
   ] as const)('%s', async (_what, who, body, status, code) => {
     const token = await loginAsDemo(who);
     const result = await invite(token, body);
     if (code) expectRefused(result, status, code);
-    else expect(result.status).toBe(status);
+    else await expectCreated(result, token, body);
   });
 
   it('refuses malformed and huge input with 400 and a Chinese message', async () => {
@@ -253,5 +306,67 @@ describe('API: accepting and revoking', () => {
       'INVITE_REVOKED',
     );
     expect((await request('GET', '/me', { token: person.token })).body).toMatchObject({ roles: ['worker'] });
+  });
+});
+
+describe('API: the `root` of the invite and role listings', () => {
+  it.each([
+    ['beside (苏州工业园区)', SIP, 403, 'OUT_OF_SCOPE'],
+    ['above (苏州)', '320000/320500', 403, 'OUT_OF_SCOPE'],
+    ['a prefix of her path (…/32058)', '320000/320500/32058', 403, 'OUT_OF_SCOPE'],
+    ['her path plus a digit (…/3205821)', `${ZJG}1`, 403, 'OUT_OF_SCOPE'],
+    ['a county code standing alone (320582)', '320582', 403, 'OUT_OF_SCOPE'],
+    ['not a path', 'zjg', 400, 'VALIDATION_FAILED'],
+    ['a path with ..', `${ZJG}/../320571`, 400, 'VALIDATION_FAILED'],
+    // 2 KB: longer than any path, short of the URL limit (a 20 KB URL never reaches the function).
+    ['of 2,000 characters', `${ZJG}/${'a'.repeat(2_000)}`, 400, 'VALIDATION_FAILED'],
+    ['a NUL byte', `${ZJG}\u0000`, 400, 'VALIDATION_FAILED'],
+  ] as const)('refuses 李敏 a root %s on both listings', async (_what, root, status, code) => {
+    const limin = await loginAsDemo('李敏');
+    for (const path of ['/staff/invites', '/staff/roles']) {
+      expectRefused(
+        await request('GET', `${path}?${new URLSearchParams({ root })}`, { token: limin }),
+        status,
+        code,
+      );
+    }
+  });
+
+  it('lists her own subtree for a root below her, and only it', async () => {
+    const limin = await loginAsDemo('李敏');
+    const made = await madeInvite(limin);
+    const listed = await request('GET', `/staff/invites?root=${DAXIN}`, { token: limin });
+    expect(listed.status).toBe(200);
+    const invites = (listed.body as { invites: { id: string; org: { path: string } }[] }).invites;
+    expect(invites.map((i) => i.id)).toContain(made.invite.id);
+    expect(invites.every((i) => i.org.path === DAXIN || i.org.path.startsWith(`${DAXIN}/`))).toBe(true);
+    const roles = await request('GET', `/staff/roles?root=${DAXIN}`, { token: limin });
+    expect(roles.status).toBe(200);
+    const holders = (roles.body as { holders: { role: string; org: { path: string } | null }[] }).holders;
+    expect(holders.length).toBeGreaterThan(0);
+    expect(holders.every((h) => h.role === 'staff' && h.org?.path === DAXIN)).toBe(true);
+    await request('POST', `/staff/invites/${made.invite.id}/revoke`, { token: limin });
+  });
+});
+
+describe('API: revokeRole tells staff nothing about people outside their scope', () => {
+  it('answers 李敏 alike for an unknown id, a worker and staff beside', async () => {
+    const limin = await loginAsDemo('李敏');
+    const person = await worker();
+    const beside = (await request('GET', '/me', { token: await loginAsDemo('沈佳怡') })).body as {
+      id: string;
+    };
+    const answers = [];
+    for (const userId of [`u_${'e'.repeat(24)}`, person.me.id, beside.id]) {
+      answers.push(
+        await request('POST', '/staff/roles/revoke', { token: limin, body: { userId, role: 'staff' } }),
+      );
+    }
+    expect(answers.map((a) => ({ status: a.status, body: a.body }))).toStrictEqual(
+      Array.from({ length: 3 }, () => ({
+        status: 403,
+        body: { error: { code: 'OUT_OF_SCOPE', message: '超出您所在工会组织的管理范围' } },
+      })),
+    );
   });
 });

@@ -557,6 +557,7 @@ describe('API attack: the same write five times at once', () => {
           { topic: 'reminder', remaining: 0 },
           { topic: 'alertAssigned', remaining: 0 },
           { topic: 'alertDue', remaining: 0 },
+          { topic: 'suggestionOutcome', remaining: 0 },
         ],
       },
     });
@@ -883,6 +884,7 @@ describe('API attack: illegal moves, stale versions and consent', () => {
         { topic: 'reminder', remaining: 0 },
         { topic: 'alertAssigned', remaining: 0 },
         { topic: 'alertDue', remaining: 0 },
+        { topic: 'suggestionOutcome', remaining: 0 },
       ],
     });
   });

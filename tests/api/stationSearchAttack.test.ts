@@ -1,14 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { loginAsDemo, request } from './http';
+import { ownWord } from '../support/searchOracle';
+import { loginAsDemo, loginWithCode, request } from './http';
 
 const zjg = '320000/320500/320582';
 const enc = encodeURIComponent;
-
-/** Three uncommon characters: a word only this test's stations hold. */
-function ownWord(): string {
-  const pick = () => String.fromCodePoint(0x9b00 + Math.floor(Math.random() * 0x180));
-  return `${pick()}${pick()}${pick()}`;
-}
 
 type Row = { id: string; name: string; match: string; distanceM?: number; place?: { town?: string } };
 type Issues = { error: { code: string; details?: { issues: { path: string; message: string }[] } } };
@@ -94,7 +90,8 @@ describe('API: station search over HTTP', () => {
   });
 
   it('answers 404 PLACE_NOT_FOUND to a well-formed code no place has', async () => {
-    for (const place of ['99', '3299', '329999', '320582999']) {
+    // … and the placeholders of the divisions (北京 市辖区, 重庆 县, 省直辖县级行政区划), which are no places.
+    for (const place of ['99', '3299', '329999', '320582999', '1101', '5002', '4190']) {
       expect(await request('GET', `/stations?q=${enc('驿站')}&place=${place}`)).toMatchObject({
         status: 404,
         body: { error: { code: 'PLACE_NOT_FOUND', message: '未找到该地区' } },
@@ -108,17 +105,58 @@ describe('API: station search over HTTP', () => {
     expect(cursor).toEqual(expect.any(String));
     const [payload, signature] = cursor.split('.');
     const forged = `${Buffer.from(JSON.stringify({ offset: '0' })).toString('base64url')}.${signature}`;
-    for (const bad of [forged, payload!, `${payload}.${'A'.repeat(43)}`, 'a.b.c', 'x'.repeat(3000)]) {
+    for (const bad of [forged, payload!, `${payload}.${'A'.repeat(43)}`, 'a.b.c']) {
       const answer = await request('GET', `/stations?place=32&limit=5&cursor=${enc(bad)}`);
-      expect(answer.status).toBe(400);
-      expect((answer.body as Issues).error.code).toMatch(/^(BAD_CURSOR|VALIDATION_FAILED)$/);
+      expect(answer).toStrictEqual({
+        status: 400,
+        body: { error: { code: 'BAD_CURSOR', message: '翻页参数无效，请从第一页重新查询' } },
+      });
     }
+    // Longer than any cursor (2,048 characters): refused by the query's schema, before any read.
+    const huge = await request('GET', `/stations?place=32&limit=5&cursor=${'x'.repeat(3000)}`);
+    expect(huge.status).toBe(400);
+    expect((huge.body as Issues).error.code).toBe('VALIDATION_FAILED');
+    expect((huge.body as Issues).error.details!.issues.map((issue) => issue.path)).toStrictEqual([
+      'query.cursor',
+    ]);
     // Another limit is another query: its cursor does not carry over.
     expect((await request('GET', `/stations?place=32&limit=6&cursor=${enc(cursor)}`)).status).toBe(400);
     const second = await request('GET', `/stations?place=32&limit=5&cursor=${enc(cursor)}`);
     expect(second.status).toBe(200);
     const ids = (answer: { body: unknown }) => (answer.body as { stations: Row[] }).stations.map((s) => s.id);
     expect(ids(second).filter((id) => ids(first).includes(id))).toStrictEqual([]);
+  });
+});
+
+describe('API: search answers say whether they are whole, and callers are limited', () => {
+  it('answers complete: true for a word few stations hold, on every page', async () => {
+    const staff = await loginAsDemo('李敏');
+    const word = ownWord();
+    for (let i = 0; i < 3; i++)
+      await create(staff, { name: `${word}${i}号驿站`, address: '杨舍镇人民中路 1 号' });
+    const first = await request('GET', `/stations?q=${enc(word)}&limit=2`);
+    expect(first).toMatchObject({ status: 200, body: { complete: true, nextCursor: expect.any(String) } });
+    const body = first.body as { nextCursor: string; at: string };
+    const second = await request('GET', `/stations?q=${enc(word)}&limit=2&cursor=${enc(body.nextCursor)}`);
+    // The second page ranks at the first page's instant.
+    expect(second).toMatchObject({ status: 200, body: { complete: true, at: body.at } });
+    expect((second.body as { stations: Row[] }).stations).toHaveLength(1);
+  });
+
+  it('answers 429 SEARCH_RATE_LIMITED to a signed-in user past 60 searches a minute, and nothing else changes', async () => {
+    const { token } = await loginWithCode(`search-${randomUUID()}`);
+    const minute = () => new Date().toISOString().slice(0, 16);
+    // Start at the beginning of a minute so the 61 searches fall in one.
+    while (new Date().getUTCSeconds() > 40) await new Promise((resolve) => setTimeout(resolve, 1000));
+    const started = minute();
+    const answers = [];
+    for (let i = 0; i < 61; i++) answers.push(await request('GET', `/stations?q=${enc('驿')}`, { token }));
+    expect(minute()).toBe(started);
+    expect(answers.slice(0, 60).map((a) => a.status)).toStrictEqual(Array(60).fill(200));
+    expect(answers[60]).toMatchObject({
+      status: 429,
+      body: { error: { code: 'SEARCH_RATE_LIMITED', message: '搜索过于频繁，请稍等一分钟再试' } },
+    });
   });
 });
 

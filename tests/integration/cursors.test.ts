@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../functions/src/db/cursor';
-import { keys, orgSubtreePrefix, stationIndexKeys } from '../../functions/src/db/keys';
+import { keys, stationIndexKeys } from '../../functions/src/db/keys';
 import { handler as listManagedStations } from '../../functions/src/handlers/listManagedStations';
-import { handler as listStationReports } from '../../functions/src/handlers/listStationReports';
+import { handler as listStationProblems } from '../../functions/src/handlers/listStationProblems';
 import { handler as searchStations } from '../../functions/src/handlers/searchStations';
 import { httpEvent, invoke } from '../support/events';
 import { freshUser } from './fixtures';
@@ -15,21 +15,12 @@ const badCursor = {
 const search = (query: Record<string, string>) =>
   invoke(searchStations, httpEvent({ path: '/stations', query }));
 
-/** A report-queue cursor as listReportsUnderOrg would hand it out, for a plausible last report. */
-function reportQueueCursor(state: 'new' | 'acknowledged', orgPath: string) {
-  const lastKey = {
-    ...keys.report('rp_000000000000000000000000'),
-    ...stationIndexKeys.reportByState(
-      state,
-      orgPath,
-      '2025-07-01T08:00:00.000Z',
-      'rp_000000000000000000000000',
-    ),
-  };
-  return encodeCursor(lastKey, [
-    'reportsUnderOrg',
-    stationIndexKeys.reportQueuePartition(state, orgPath),
-    orgSubtreePrefix(orgPath),
+/** A problem-queue cursor as listStationProblems would hand it out, after a plausible problem. */
+function problemQueueCursor(state: 'new' | 'acknowledged', orgPath: string) {
+  return encodeCursor({ after: '2025-07-01T08:00:00.000Z#pb_000000000000000000000000' }, [
+    'problemQueue',
+    `${state}#*`,
+    orgPath,
   ]);
 }
 
@@ -70,7 +61,7 @@ describe('Cursors: signed, bound to the query they page', () => {
           ...stationIndexKeys.byOrg('320000/320500', firstPage.stations[0]!.id),
         }),
     ],
-    ['a cursor of the report queue', () => reportQueueCursor('new', '320000')],
+    ['a cursor of the report queue', () => problemQueueCursor('new', '320000')],
   ])('answers 400 BAD_CURSOR to GET /stations with %s', async (_kind, cursor) => {
     expect(await search({ place: '32', cursor: (await cursor())! })).toStrictEqual(badCursor);
   });
@@ -102,18 +93,18 @@ describe('Cursors: signed, bound to the query they page', () => {
     expect((await list('320000', staffCursor)).status).toBe(200);
   });
 
-  it('answers 400 BAD_CURSOR in the report queue to cursors of another state, listing or shape', async () => {
+  it('answers 400 BAD_CURSOR in the problem queue to cursors of another state, listing or shape', async () => {
     const queue = async (state: string, cursor: string | undefined) =>
       invoke(
-        listStationReports,
+        listStationProblems,
         httpEvent({
-          path: '/staff/reports',
+          path: '/staff/problems',
           token: adminToken,
           query: { org: '320000', state, cursor: cursor! },
         }),
       );
-    expect((await queue('new', await reportQueueCursor('new', '320000'))).status).toBe(200);
-    expect(await queue('acknowledged', await reportQueueCursor('new', '320000'))).toStrictEqual(badCursor);
+    expect((await queue('new', await problemQueueCursor('new', '320000'))).status).toBe(200);
+    expect(await queue('acknowledged', await problemQueueCursor('new', '320000'))).toStrictEqual(badCursor);
     expect(await queue('new', firstPage.nextCursor)).toStrictEqual(badCursor);
     expect(await queue('new', 'eyJhIjoxfQ')).toStrictEqual(badCursor);
   });

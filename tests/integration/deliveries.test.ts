@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Delivery, PhotoUploadTicket } from '@ankang/shared';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import { pngImage } from '../../functions/local/pngImage';
 import { campaignToItem } from '../../functions/src/db/campaignItems';
 import { db, tableName } from '../../functions/src/db/client';
 import { handler as completePhotoUpload } from '../../functions/src/handlers/completePhotoUpload';
 import { handler as createPhotoUpload } from '../../functions/src/handlers/createPhotoUpload';
+import { photoViewsFor } from '../../functions/src/services/photoViews';
+import { issueAccessToken } from '../../functions/src/services/token';
 import { httpEvent, invoke } from '../support/events';
 import { day } from './assignmentFixtures';
 import {
@@ -510,12 +512,15 @@ describe('Photos on a delivery', () => {
   /**
    * Presign, PUT and complete one photo for the delivery id, as `token`'s user (the photo piece's
    * routes). s3rver checks a presigned URL's expiry against the real clock, so the URL is made on it:
-   * signed at the held noon, it has expired by the afternoon (Shanghai) and the PUT is refused.
+   * signed at the held noon, it has expired by the afternoon (Shanghai) and the PUT is refused. The
+   * same holds for the caller's token, so one is issued on the real clock too.
    */
-  async function landPhoto(token: string, deliveryId: string): Promise<string> {
+  async function landPhoto(person: { userId: string }, deliveryId: string): Promise<string> {
     const held = new Date();
     vi.useRealTimers();
     try {
+      // A token issued at the held noon has expired on the real clock by the afternoon: issue one now.
+      const { token } = await issueAccessToken({ id: person.userId, tokenVersion: 0 }, new Date());
       return await landPhotoNow(token, deliveryId);
     } finally {
       vi.useFakeTimers({ toFake: ['Date'] });
@@ -554,12 +559,12 @@ describe('Photos on a delivery', () => {
     const scene = await deliveryScene();
     const draft = draftAt(scene, scene.taskA);
     // The record may land before its photos: one is sent after it, one never arrives.
-    const own = await landPhoto(scene.volunteerA.token, draft.id);
-    const foreign = await landPhoto(scene.volunteerB.token, draft.id);
+    const own = await landPhoto(scene.volunteerA, draft.id);
+    const foreign = await landPhoto(scene.volunteerB, draft.id);
     const missing = `ph_${'9'.repeat(32)}`;
     const created = await post(scene.volunteerA.token, { ...draft, photoIds: [own, foreign, missing] });
     expect((created.body as Delivery).photos.map((photo) => photo.id)).toStrictEqual([own]);
-    const late = await landPhoto(scene.volunteerA.token, draft.id);
+    const late = await landPhoto(scene.volunteerA, draft.id);
     const { id: _i, campaignId: _c, site: _s, ...fields } = draft;
     const edited = await edit(scene.volunteerA.token, draft.id, {
       ...fields,
@@ -568,7 +573,17 @@ describe('Photos on a delivery', () => {
     });
     const photos = (edited.body as Delivery).photos;
     expect(photos.map((photo) => photo.id)).toStrictEqual([own, late]);
-    const fetched = await fetch(photos[0]!.url);
+    expect(new URL(photos[0]!.url).pathname).toBe(
+      `/${inject('photoBucket')}/photos/delivery/${draft.id}/${own}`,
+    );
+    // The answer's links were signed at the held noon, which s3rver judges on the real clock (long
+    // expired in the afternoon): the same photo's link signed now returns the stored bytes.
+    vi.useRealTimers();
+    const [fresh] = await photoViewsFor(
+      { kind: 'delivery', id: draft.id },
+      { ids: [own], uploaderUserId: scene.volunteerA.userId },
+    );
+    const fetched = await fetch(fresh!.url);
     expect([fetched.status, Buffer.from(await fetched.arrayBuffer()).equals(png)]).toStrictEqual([200, true]);
   });
 });

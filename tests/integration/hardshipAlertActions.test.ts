@@ -275,7 +275,7 @@ describe('Handler: resolveHardshipAlert with 重新建档', () => {
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     expect(written[0]?.sort()).toStrictEqual(
       [
-        `Put HALERT#${alert.id} ALERT`,
+        `Update HALERT#${alert.id} ALERT`,
         `Put HFILE#${file.id} ALERTRULE`,
         `Put AUDIT#${alert.id} ${(answer.body as HardshipAlert).resolvedAt}`,
         `Update HFILE#${file.id} FILE`,
@@ -630,6 +630,56 @@ describe('Handler: commentHardshipAlert', () => {
       count: 1,
     });
   });
+});
+
+describe('Handlers: transitions while colleagues keep commenting', () => {
+  it.each([
+    ['acknowledge', 'open', 'acknowledgeAlert', 'acknowledged'],
+    ['assign', 'inProgress', 'assignAlert', 'inProgress'],
+    ['resolve', 'acknowledged', 'resolveAlert', 'resolved'],
+  ] as const)(
+    '%s succeeds although a comment lands before every write, and keeps every comment',
+    async (action, from, audited, to) => {
+      const scene = await alertScene();
+      const alert = await alertIn(scene, from);
+      const name = `steadyComments-${action}`;
+      let landed = 0;
+      db.middlewareStack.add(
+        (next, context) => async (args) => {
+          // At most 5: the service tries a transition 3 times, so a stale-on-comment write would run out.
+          if (
+            landed < 5 &&
+            context.commandName?.startsWith('TransactWrite') &&
+            JSON.stringify(args.input).includes(audited)
+          ) {
+            landed += 1;
+            const posted = await comment(scene.townStaff.token, alert.id, {
+              id: newCommentId(),
+              text: `第${landed}条`,
+            });
+            expect(posted.status).toBe(201);
+          }
+          return next(args);
+        },
+        { step: 'initialize', name },
+      );
+      try {
+        const answer = await send[action](scene.countyStaff.token, alert.id, bodyFor(action, scene));
+        expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      } finally {
+        db.middlewareStack.remove(name);
+      }
+      expect(landed).toBe(1);
+      const stored = await rawAlert(alert.id);
+      expect({ status: stored?.status, version: stored?.version, count: stored?.commentCount }).toStrictEqual(
+        {
+          status: to,
+          version: 2,
+          count: 1,
+        },
+      );
+    },
+  );
 });
 
 describe('Handler: getHardshipAlert', () => {

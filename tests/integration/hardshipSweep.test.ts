@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HouseholdFile, VisitCreateInput } from '@ankang/shared';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { ensureTable } from '../../functions/local/table';
@@ -13,7 +13,7 @@ import {
   monitorRecordSchema,
 } from '../../functions/src/db/hardshipAlertItems';
 import { getAlertSlot } from '../../functions/src/db/hardshipAlerts';
-import { hardshipAlertKeys } from '../../functions/src/db/keys';
+import { hardshipAlertKeys, shardOfId } from '../../functions/src/db/keys';
 import { handler as createHardshipVisit } from '../../functions/src/handlers/createHardshipVisit';
 import { handler as recordSubscriptions } from '../../functions/src/handlers/recordSubscriptions';
 import { handler as runMonitoringSweepHandler } from '../../functions/src/handlers/runMonitoringSweep';
@@ -441,6 +441,7 @@ describe('Service: runMonitoringSweep — reruns and notices', () => {
       itemsRead: again.itemsRead,
       changes: 0,
       failed: 0,
+      unreadable: 0,
       complete: true,
     });
   });
@@ -592,5 +593,58 @@ describe('Service: runMonitoringSweep — reruns and notices', () => {
       today: today(),
       complete: true,
     });
+  });
+});
+
+describe('Service: runMonitoringSweep — unreadable index items', () => {
+  it('skips and counts an item that does not parse; the rest of its shard still runs', async () => {
+    const scene = await hardshipScene();
+    await setLine(scene.rootStaff.token, {
+      orgPath: scene.root,
+      effectiveFrom: '2025-01-01',
+      monthlyFen: 114_000,
+    });
+    const file = await fileAt(scene);
+    await visited(
+      scene.townStaff.token,
+      file.id,
+      quietVisit(dateAfter(today(), -1), { annualIncomeFen: 1_800_000, risk: 'high' }),
+    );
+    const raised = (await alertOf(file.id, 'belowPovertyLine'))!;
+    // A half-written alert and monitor, each in the shard of a good record and read before it.
+    const badAlert = { pk: `HALERT#ha_${'0'.repeat(31)}b`, sk: 'ALERT' };
+    const badMonitor = { pk: `HFILE#hf_${'0'.repeat(31)}b`, sk: 'MONITOR' };
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...badAlert,
+          type: 'HardshipAlert',
+          gsi3pk: hardshipAlertKeys.duePartition(shardOfId(raised.id)),
+          gsi3sk: `${today()}#ha_bad`,
+          status: 'open',
+        },
+      }),
+    );
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...badMonitor,
+          type: 'HardshipMonitor',
+          gsi3pk: hardshipAlertKeys.monitorCheckPartition(shardOfId(file.id)),
+          gsi3sk: `${today()}#hf_bad`,
+        },
+      }),
+    );
+    try {
+      const run = await runMonitoringSweep(dayAt(4));
+      expect(run).toMatchObject({ unreadable: 2, failed: 0, complete: true });
+      expect(run.escalated).toBeGreaterThanOrEqual(1);
+      expect(await storedAlert(raised.id)).toMatchObject({ holderOrgPath: scene.county });
+    } finally {
+      await db.send(new DeleteCommand({ TableName: tableName, Key: badAlert }));
+      await db.send(new DeleteCommand({ TableName: tableName, Key: badMonitor }));
+    }
   });
 });

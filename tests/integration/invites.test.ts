@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { getUser, listStaffAtOrg } from '../../functions/src/db/users';
+import { db, tableName } from '../../functions/src/db/client';
+import { acceptInviteWrite } from '../../functions/src/db/inviteAccept';
+import { getInviteItem } from '../../functions/src/db/invites';
+import { getUser, listStaffAtOrg, setUserStaffRole } from '../../functions/src/db/users';
 import { handler as listOrgs } from '../../functions/src/handlers/listOrgs';
 import { issueAccessToken } from '../../functions/src/services/token';
 import { httpEvent, invoke } from '../support/events';
@@ -399,5 +403,179 @@ describe('Handlers: listInvites and revokeInvite', () => {
       expect(accepted).toMatchObject({ status: 409, body: { error: { code: 'INVITE_REVOKED' } } });
       expect(user?.roles).toStrictEqual([]);
     }
+  });
+});
+
+describe('Handler: acceptInvite — an invite lapses with its inviter', () => {
+  /** A staff member above `below`, made by an admin's invite so an admin can revoke them. */
+  async function inviterAbove() {
+    const admin = await freshUser({ roles: ['admin'] });
+    const own = await freshOrg(ZJG, '上级测试工会');
+    const below = await freshOrg(own, '下级测试工会');
+    const inviter = await freshUser({ roles: ['staff'], orgPath: own });
+    return { admin, own, below, inviter };
+  }
+
+  it('refuses an invite whose staff inviter was revoked first, and changes nothing', async () => {
+    const { admin, below, inviter } = await inviterAbove();
+    const worker = await freshUser();
+    const { code, id } = await inviteFor(inviter.token, { role: 'staff', orgPath: below });
+    expect((await api.revokeRole(admin.token, { userId: inviter.userId, role: 'staff' })).status).toBe(200);
+
+    expect(await api.accept(worker.token, code)).toStrictEqual({
+      status: 409,
+      body: errorBody(
+        'INVITER_ROLE_REVOKED',
+        '邀请人已不再担任相应职务，该邀请已失效，请向其他工会干部索取新的邀请',
+      ),
+    });
+    expect(await getUser(worker.userId)).toMatchObject({ roles: [], orgPath: null });
+    expect(await listStaffAtOrg(below)).toStrictEqual([]);
+    expect(await storedInvite(id)).toMatchObject({ state: 'pending' });
+    expect(await trailOf(worker.userId)).toStrictEqual([]);
+  });
+
+  it('keeps a role accepted before the inviter was revoked (the grant was good when made)', async () => {
+    const { admin, below, inviter } = await inviterAbove();
+    const worker = await freshUser();
+    const { code } = await inviteFor(inviter.token, { role: 'staff', orgPath: below });
+    expect((await api.accept(worker.token, code)).status).toBe(200);
+    expect((await api.revokeRole(admin.token, { userId: inviter.userId, role: 'staff' })).status).toBe(200);
+    expect(await getUser(worker.userId)).toMatchObject({ roles: ['staff'], orgPath: below });
+  });
+
+  it('refuses an admin invite whose inviter is no longer admin', async () => {
+    const admin = await freshUser({ roles: ['admin'] });
+    const inviter = await freshUser();
+    const adminInvite = await inviteFor(admin.token, { role: 'admin' });
+    expect((await api.accept(inviter.token, adminInvite.code)).status).toBe(200);
+    const { code } = await inviteFor(inviter.token, { role: 'admin' });
+    expect((await api.revokeRole(admin.token, { userId: inviter.userId, role: 'admin' })).status).toBe(200);
+    const worker = await freshUser();
+    expect(await api.accept(worker.token, code)).toMatchObject({
+      status: 409,
+      body: { error: { code: 'INVITER_ROLE_REVOKED' } },
+    });
+    expect(await getUser(worker.userId)).toMatchObject({ roles: [] });
+  });
+
+  it('lets a revoke of the inviter and an accept race with one consistent outcome', async () => {
+    for (let round = 0; round < 4; round += 1) {
+      const { admin, below, inviter } = await inviterAbove();
+      const worker = await freshUser();
+      const { code } = await inviteFor(inviter.token, { role: 'staff', orgPath: below });
+      const [revoked, accepted] = await Promise.all([
+        api.revokeRole(admin.token, { userId: inviter.userId, role: 'staff' }),
+        api.accept(worker.token, code),
+      ]);
+      expect(revoked.status).toBe(200);
+      const user = await getUser(worker.userId);
+      if (accepted.status === 200) {
+        expect(user).toMatchObject({ roles: ['staff'], orgPath: below });
+      } else {
+        expect(accepted).toMatchObject({ status: 409, body: { error: { code: 'INVITER_ROLE_REVOKED' } } });
+        expect(user).toMatchObject({ roles: [], orgPath: null });
+      }
+    }
+  });
+});
+
+describe('Access pattern: acceptInviteWrite', () => {
+  it('fails on the inviter check when the inviter lost the role between the read and the write', async () => {
+    const own = await freshOrg(ZJG);
+    const below = await freshOrg(own);
+    const inviter = await freshUser({ roles: ['staff'], orgPath: own });
+    const worker = await freshUser();
+    const { id } = await inviteFor(inviter.token, { role: 'staff', orgPath: below });
+    const invite = (await getInviteItem(id))!;
+    const user = (await getUser(worker.userId))!;
+    // What the service read said the inviter held; the revoke lands before the accept's write.
+    await setUserStaffRole(inviter.userId, { grant: false }, new Date());
+    const outcome = await acceptInviteWrite({
+      invite,
+      user: { userId: user.id, name: user.nickname, version: user.version },
+      inviter: { userId: inviter.userId, role: 'staff', orgPath: own },
+      at: new Date(),
+      events: [],
+    });
+    expect(outcome).toBe('inviterChanged');
+    expect(await getUser(worker.userId)).toMatchObject({ roles: [], orgPath: null });
+    expect(await storedInvite(id)).toMatchObject({ state: 'pending' });
+  });
+});
+
+describe('Handler: createInvite — a replay after TTL removed the invite', () => {
+  /** What DynamoDB's TTL does some time after an invite lapses: the item is gone. */
+  const ttlRemoves = (id: string) =>
+    db.send(new DeleteCommand({ TableName: tableName, Key: { pk: `INVITE#${id}`, sk: 'INVITE' } }));
+
+  it.each([
+    ['used', 'accept'],
+    ['revoked', 'revoke'],
+    ['expired unused', 'none'],
+  ] as const)(
+    'never revives the code of a %s invite: 409 INVITE_REQUEST_SPENT, nothing stored',
+    async (_what, end) => {
+      const { below, staff } = await staffTree();
+      const body = { requestId: randomUUID(), role: 'staff', orgPath: below, validDays: 1 };
+      const first = await api.createRaw(staff.token, body);
+      expect(first.status).toBe(201);
+      const { code, invite } = first.body as { code: string; invite: { id: string } };
+      if (end === 'accept') expect((await api.accept((await freshUser()).token, code)).status).toBe(200);
+      if (end === 'revoke') expect((await api.revoke(staff.token, invite.id)).status).toBe(200);
+      await ttlRemoves(invite.id);
+
+      expect(await api.createRaw(staff.token, body)).toStrictEqual({
+        status: 409,
+        body: errorBody('INVITE_REQUEST_SPENT', '这次生成的邀请已失效并被清除，请重新生成邀请'),
+      });
+      expect(await storedInvite(invite.id)).toBeUndefined();
+      expect(await api.accept((await freshUser()).token, code)).toMatchObject({
+        status: 404,
+        body: { error: { code: 'INVITE_NOT_FOUND' } },
+      });
+      expect((await api.list(staff.token)).body).toStrictEqual({ invites: [], truncated: false });
+      expect((await trailOf(invite.id)).filter((event) => event.action === 'createInvite')).toHaveLength(1);
+    },
+  );
+});
+
+describe('Handler: acceptInvite — one person accepting at once', () => {
+  it('of two invites to two nodes accepted at once, grants exactly one', async () => {
+    const { own, below, staff } = await staffTree();
+    const other = await freshOrg(own, '另一下级工会');
+    const person = await freshUser();
+    const [a, b] = await Promise.all([
+      inviteFor(staff.token, { role: 'staff', orgPath: below }),
+      inviteFor(staff.token, { role: 'staff', orgPath: other }),
+    ]);
+    const answers = await Promise.all([api.accept(person.token, a.code), api.accept(person.token, b.code)]);
+    expect(answers.map((answer) => answer.status).sort()).toStrictEqual([200, 409]);
+    expect(answers.find((answer) => answer.status === 409)?.body).toStrictEqual(
+      errorBody('ALREADY_STAFF_ELSEWHERE', '您已是另一工会组织的工会干部，须先由该组织撤销后才能接受此邀请'),
+    );
+    const won = answers[0]!.status === 200 ? below : other;
+    expect(await getUser(person.userId)).toMatchObject({ roles: ['staff'], orgPath: won });
+    expect(await trailOf(person.userId)).toStrictEqual([{ action: 'grantRole', actorUserId: staff.userId }]);
+    // The losing invite is still pending for someone else.
+    const lost = won === below ? b : a;
+    expect(await storedInvite(lost.id)).toMatchObject({ state: 'pending' });
+  });
+
+  it('answers one code accepted twice at once the same both times, granting once', async () => {
+    const { below, staff } = await staffTree();
+    const person = await freshUser();
+    const { code, id } = await inviteFor(staff.token, { role: 'staff', orgPath: below });
+    const [first, second] = await Promise.all([
+      api.accept(person.token, code),
+      api.accept(person.token, code),
+    ]);
+    expect(first).toStrictEqual({
+      status: 200,
+      body: { role: 'staff', org: { path: below, name: '下级测试工会' }, roles: ['worker', 'staff'] },
+    });
+    expect(second).toStrictEqual(first);
+    expect(await trailOf(person.userId)).toStrictEqual([{ action: 'grantRole', actorUserId: staff.userId }]);
+    expect((await trailOf(id)).filter((event) => event.action === 'acceptInvite')).toHaveLength(1);
   });
 });

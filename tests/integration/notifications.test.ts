@@ -92,6 +92,7 @@ describe('Handler: getSubscriptions and recordSubscriptions', () => {
           { topic: 'reminder', templateId: 'test-template-reminder', remaining: 0 },
           { topic: 'alertAssigned', templateId: 'test-template-alert-assigned', remaining: 0 },
           { topic: 'alertDue', templateId: 'test-template-alert-due', remaining: 0 },
+          { topic: 'suggestionOutcome', templateId: 'test-template-suggestion', remaining: 0 },
         ],
       },
     });
@@ -109,6 +110,7 @@ describe('Handler: getSubscriptions and recordSubscriptions', () => {
           { topic: 'reminder', templateId: 'test-template-reminder', remaining: 0 },
           { topic: 'alertAssigned', templateId: 'test-template-alert-assigned', remaining: 0 },
           { topic: 'alertDue', templateId: 'test-template-alert-due', remaining: 0 },
+          { topic: 'suggestionOutcome', templateId: 'test-template-suggestion', remaining: 0 },
         ],
       },
     });

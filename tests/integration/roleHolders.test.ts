@@ -3,12 +3,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { demoUserId, demoUsers } from '../../functions/local/demoData';
-import { listAdmins, revokeAdminRoleWrite } from '../../functions/src/db/roleHolders';
-import { getUser, listStaffAtOrg } from '../../functions/src/db/users';
+import { listAdmins, revokeAdminRoleWrite, revokeStaffRoleWrite } from '../../functions/src/db/roleHolders';
+import { getUser, listStaffAtOrg, setUserStaffRole } from '../../functions/src/db/users';
 import { handler as listOrgs } from '../../functions/src/handlers/listOrgs';
 import { issueAccessToken } from '../../functions/src/services/token';
 import { httpEvent, invoke } from '../support/events';
-import { freshOrg, freshUser } from './fixtures';
+import { freshOrg, freshUser, putOrg } from './fixtures';
 import { api, errorBody, inviteFor, trailOf, ZJG } from './inviteFixtures';
 
 const run = promisify(execFile);
@@ -118,9 +118,10 @@ describe('Handler: revokeRole', () => {
       body: { error: { code: 'INVITE_USED' } },
     });
     expect(await getUser(target.userId)).toMatchObject({ roles: [] });
+    // Once the role is gone the person is outside the staff member's scope like anyone else.
     expect(await api.revokeRole(staff.token, { userId: target.userId, role: 'staff' })).toStrictEqual({
       status: 403,
-      body: errorBody('FORBIDDEN', '您没有执行此操作的权限'),
+      body: errorBody('OUT_OF_SCOPE', '超出您所在工会组织的管理范围'),
     });
   });
 
@@ -179,23 +180,42 @@ describe('Handler: revokeRole', () => {
     });
   });
 
-  it('keeps the setStaffRole route working beside invites (grant, then revoke through revokeRole)', async () => {
+  it('records a grant and a revoke through POST /admin/staff like the role board does; retries add nothing', async () => {
     const admin = await freshUser({ roles: ['admin'] });
-    const org = await freshOrg(ZJG);
+    const org = await freshOrg(ZJG, '直接授予测试工会');
     const target = await freshUser();
     const { handler: setStaffRole } = await import('../../functions/src/handlers/setStaffRole');
-    const granted = await invoke(
-      setStaffRole,
-      httpEvent({
-        method: 'POST',
-        path: '/admin/staff',
-        token: admin.token,
-        body: { action: 'grant', userId: target.userId, orgPath: org },
-      }),
-    );
-    expect(granted.status).toBe(200);
-    expect((await api.revokeRole(admin.token, { userId: target.userId, role: 'staff' })).status).toBe(200);
-    expect(await getUser(target.userId)).toMatchObject({ roles: [], orgPath: null });
+    const change = (body: unknown) =>
+      invoke(setStaffRole, httpEvent({ method: 'POST', path: '/admin/staff', token: admin.token, body }));
+    const grant = { action: 'grant', userId: target.userId, orgPath: org };
+
+    const granted = await change(grant);
+    expect(granted).toStrictEqual({
+      status: 200,
+      body: { userId: target.userId, roles: ['worker', 'staff'], orgPath: org, version: 2 },
+    });
+    expect(await change(grant)).toStrictEqual(granted);
+    expect(await trailOf(target.userId)).toStrictEqual([{ action: 'grantRole', actorUserId: admin.userId }]);
+    const { holders } = (await api.holders(admin.token, org)).body as { holders: Holder[] };
+    expect(holders.find((holder) => holder.userId === target.userId)).toMatchObject({
+      role: 'staff',
+      org: { path: org, name: '直接授予测试工会' },
+      grantedBy: { name: '测试用户' },
+      revocable: true,
+    });
+
+    const revoke = { action: 'revoke', userId: target.userId };
+    const revoked = await change(revoke);
+    expect(revoked).toStrictEqual({
+      status: 200,
+      body: { userId: target.userId, roles: ['worker'], orgPath: null, version: 3 },
+    });
+    expect(await change(revoke)).toStrictEqual(revoked);
+    expect(await trailOf(target.userId)).toStrictEqual([
+      { action: 'grantRole', actorUserId: admin.userId },
+      { action: 'revokeRole', actorUserId: admin.userId },
+    ]);
+    expect(await listStaffAtOrg(org)).toStrictEqual([]);
   });
 });
 
@@ -217,7 +237,7 @@ describe('Access pattern: revokeAdminRoleWrite', () => {
       revokeAdminRoleWrite(a.userId, b.userId, at, event(a.userId, b.userId)),
       revokeAdminRoleWrite(b.userId, a.userId, at, event(b.userId, a.userId)),
     ]);
-    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(results.sort()).toStrictEqual(['actorChanged', 'saved']);
     const users = await Promise.all([getUser(a.userId), getUser(b.userId)]);
     expect(users.filter((user) => user?.roles.includes('admin'))).toHaveLength(1);
   });
@@ -276,5 +296,116 @@ describe('Demo data: role management under npm start', () => {
     });
     const admins = await listAdmins();
     expect(admins.holders.map((user) => user.nickname)).toContain('周建国');
+  });
+});
+
+describe('Handler: revokeRole — scope before anything about the person', () => {
+  it('answers staff OUT_OF_SCOPE alike for an unknown id, a worker, staff beside, above and at a prefix-sibling node', async () => {
+    const own = await freshOrg(ZJG);
+    // `<own>9` starts with the staff member's path but is a sibling, not a child.
+    const prefixSibling = await putOrg(`${own}9`, ZJG);
+    const prefixChild = await freshOrg(prefixSibling);
+    const beside = await freshOrg(ZJG);
+    const staff = await freshUser({ roles: ['staff'], orgPath: own });
+    const targets = {
+      unknown: `u_${'e'.repeat(24)}`,
+      worker: (await freshUser()).userId,
+      beside: (await freshUser({ roles: ['staff'], orgPath: beside })).userId,
+      above: (await freshUser({ roles: ['staff'], orgPath: ZJG })).userId,
+      prefixSibling: (await freshUser({ roles: ['staff'], orgPath: prefixSibling })).userId,
+      prefixChild: (await freshUser({ roles: ['staff'], orgPath: prefixChild })).userId,
+    };
+    for (const [what, userId] of Object.entries(targets)) {
+      expect(await api.revokeRole(staff.token, { userId, role: 'staff' }), what).toStrictEqual({
+        status: 403,
+        body: errorBody('OUT_OF_SCOPE', '超出您所在工会组织的管理范围'),
+      });
+    }
+    expect(await getUser(targets.prefixSibling)).toMatchObject({ roles: ['staff'], orgPath: prefixSibling });
+    expect(await getUser(targets.prefixChild)).toMatchObject({ roles: ['staff'], orgPath: prefixChild });
+    expect(await trailOf(targets.prefixChild)).toStrictEqual([]);
+    // An admin role is refused to staff before the target is looked at.
+    expect(await api.revokeRole(staff.token, { userId: targets.unknown, role: 'admin' })).toStrictEqual({
+      status: 403,
+      body: errorBody('FORBIDDEN', '您没有执行此操作的权限'),
+    });
+  });
+
+  it('does not list or revoke staff of a prefix-sibling node to staff of the shorter path', async () => {
+    const own = await freshOrg(ZJG);
+    const prefixSibling = await putOrg(`${own}9`, ZJG);
+    const staff = await freshUser({ roles: ['staff'], orgPath: own });
+    const sibling = await freshUser({ roles: ['staff'], orgPath: prefixSibling });
+    const { holders } = (await api.holders(staff.token)).body as { holders: Holder[] };
+    expect(holders.map((holder) => holder.userId)).toStrictEqual([staff.userId]);
+    expect(await api.holders(staff.token, prefixSibling)).toMatchObject({
+      status: 403,
+      body: { error: { code: 'OUT_OF_SCOPE' } },
+    });
+    expect(await getUser(sibling.userId)).toMatchObject({ roles: ['staff'] });
+  });
+});
+
+describe('Handler: revokeRole — races', () => {
+  it('of two admins revoking each other at once, exactly one wins and the other is refused', async () => {
+    const admin = await freshUser({ roles: ['admin'] });
+    for (let round = 0; round < 3; round += 1) {
+      const a = await invitedAdmin(admin.token);
+      const b = await invitedAdmin(admin.token);
+      const results = await Promise.all([
+        api.revokeRole(a.token, { userId: b.userId, role: 'admin' }),
+        api.revokeRole(b.token, { userId: a.userId, role: 'admin' }),
+      ]);
+      expect(results.map((result) => result.status).sort()).toStrictEqual([200, 403]);
+      expect(results.find((result) => result.status === 403)?.body).toStrictEqual(
+        errorBody('FORBIDDEN', '您没有执行此操作的权限'),
+      );
+      const users = await Promise.all([getUser(a.userId), getUser(b.userId)]);
+      expect(users.filter((user) => user?.roles.includes('admin'))).toHaveLength(1);
+    }
+  });
+
+  it('revokes one staff member sent twice at once exactly once', async () => {
+    const admin = await freshUser({ roles: ['admin'] });
+    const other = await invitedAdmin(admin.token);
+    const target = await invitedStaff(admin.token, await freshOrg(ZJG));
+    const results = await Promise.all([
+      api.revokeRole(admin.token, { userId: target.userId, role: 'staff' }),
+      api.revokeRole(other.token, { userId: target.userId, role: 'staff' }),
+    ]);
+    expect(results.map((result) => result.status).sort()).toStrictEqual([200, 409]);
+    expect(results.find((result) => result.status === 409)?.body).toMatchObject({
+      error: { code: 'ROLE_NOT_HELD' },
+    });
+    expect((await trailOf(target.userId)).filter((event) => event.action === 'revokeRole')).toHaveLength(1);
+    expect(await getUser(target.userId)).toMatchObject({ roles: [], orgPath: null });
+  });
+});
+
+describe('Access pattern: revokeStaffRoleWrite', () => {
+  it('fails on the actor check when the revoking staff member lost their role before the write', async () => {
+    const own = await freshOrg(ZJG);
+    const below = await freshOrg(own);
+    const actor = await freshUser({ roles: ['staff'], orgPath: own });
+    const target = await freshUser({ roles: ['staff'], orgPath: below });
+    await setUserStaffRole(actor.userId, { grant: false }, new Date());
+    const at = new Date().toISOString();
+    const outcome = await revokeStaffRoleWrite(
+      target.userId,
+      below,
+      { userId: actor.userId, role: 'staff', orgPath: own },
+      at,
+      {
+        id: `ev_${target.userId.slice(2, 22)}`,
+        actorUserId: actor.userId,
+        action: 'revokeRole',
+        subjectType: 'user',
+        subjectId: target.userId,
+        at,
+      },
+    );
+    expect(outcome).toBe('actorChanged');
+    expect(await getUser(target.userId)).toMatchObject({ roles: ['staff'], orgPath: below });
+    expect(await trailOf(target.userId)).toStrictEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { keys } from '../../functions/src/db/keys';
 import { getStationById } from '../../functions/src/db/stations';
 import { handler as rateStation } from '../../functions/src/handlers/rateStation';
 import { handler as reportStationProblem } from '../../functions/src/handlers/reportStationProblem';
-import { handler as updateStationReport } from '../../functions/src/handlers/updateStationReport';
+import { handler as updateStationProblem } from '../../functions/src/handlers/updateStationProblem';
 import { pseudonym } from '../../functions/src/lib/pseudonym';
 import { dailyCaps } from '../../functions/src/services/limits';
 import { httpEvent, invoke } from '../support/events';
@@ -27,10 +27,11 @@ const rate = (token: string, id: string, body: unknown) =>
   );
 const move = (token: string, id: string, body: unknown) =>
   invoke(
-    updateStationReport,
-    httpEvent({ method: 'POST', path: `/staff/reports/${id}`, token, params: { id }, body }),
+    updateStationProblem,
+    httpEvent({ method: 'POST', path: `/staff/problems/${id}`, token, params: { id }, body }),
   );
-const reportId = (answer: { body: unknown }) => (answer.body as { report: { id: string } }).report.id;
+const problemId = (answer: { body: unknown }) =>
+  (answer.body as { report: { problemId: string } }).report.problemId;
 
 /** Sets a user's count of an action today, as if they had made that many writes already. */
 async function usedToday(userId: string, action: 'rating' | 'report', count: number) {
@@ -51,8 +52,8 @@ async function usedToday(userId: string, action: 'rating' | 'report', count: num
 // Per-day keys and caps: never let a test straddle Shanghai midnight.
 atShanghaiNoon();
 
-describe('Limits: one open report per person, station and kind', () => {
-  it('refuses a second open report of the same kind with 429 until the first is resolved', async () => {
+describe('Limits: one report per person and open problem (station and kind)', () => {
+  it('refuses a second report of the same open problem with 429 until it is resolved', async () => {
     const org = await freshOrg('320000/320500/320582');
     const station = await storedStation({ orgPath: org });
     const worker = await freshUser();
@@ -77,9 +78,10 @@ describe('Limits: one open report per person, station and kind', () => {
         status: 201,
       },
     );
-    expect((await getStationById(station.id))?.openReports).toBe(3);
+    // Two problems: 没有饮用水 (reported twice) and 卫生脏乱.
+    expect((await getStationById(station.id))?.openReports).toBe(2);
 
-    await move(staff.token, reportId(first), { version: 1, state: 'acknowledged' });
+    await move(staff.token, problemId(first), { version: 2, state: 'acknowledged' });
     expect(
       await report(worker.token, station.id, { kind: 'noWater', requestId: randomUUID() }),
     ).toMatchObject({
@@ -88,11 +90,12 @@ describe('Limits: one open report per person, station and kind', () => {
         error: { code: 'RATE_LIMITED', message: '您已反映过该驿站的这类问题，工会正在处理，请勿重复提交' },
       },
     });
-    await move(staff.token, reportId(first), { version: 2, state: 'resolved' });
+    await move(staff.token, problemId(first), { version: 3, state: 'resolved' });
+    expect((await getStationById(station.id))?.openReports).toBe(1);
     expect(
       await report(worker.token, station.id, { kind: 'noWater', requestId: randomUUID() }),
     ).toMatchObject({ status: 201 });
-    expect((await getStationById(station.id))?.openReports).toBe(3);
+    expect((await getStationById(station.id))?.openReports).toBe(2);
   });
 });
 

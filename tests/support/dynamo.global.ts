@@ -21,9 +21,10 @@ export default async function setup(project: TestProject) {
   const tableName = 'ankang-integration';
   const [dynamo, wechat, s3] = await Promise.all([startDynamoLocal(), startFakeWechat(), startS3Local()]);
   await ensureTable(dynamo.client, tableName);
-  // Demo households are sealed and hashed under the keys the handlers under test use.
-  const { FIELD_MASTER_KEY, LOOKUP_KEY } = handlerEnv(dynamo.endpoint, tableName, wechat.url);
-  Object.assign(process.env, { FIELD_MASTER_KEY, LOOKUP_KEY });
+  // Demo households are sealed and hashed, and demo reports listed under their reporters'
+  // pseudonyms, with the keys the handlers under test use.
+  const { FIELD_MASTER_KEY, LOOKUP_KEY, PSEUDONYM_KEY } = handlerEnv(dynamo.endpoint, tableName, wechat.url);
+  Object.assign(process.env, { FIELD_MASTER_KEY, LOOKUP_KEY, PSEUDONYM_KEY });
   await seedDemoData(dynamo.client, tableName);
   project.provide('dynamoEndpoint', dynamo.endpoint);
   project.provide('tableName', tableName);

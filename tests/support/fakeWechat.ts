@@ -1,10 +1,12 @@
 import http from 'node:http';
 import { fakeCodes } from './fakeWechatCodes';
 import { fakeMessaging } from './fakeWechatMessages';
+import { fakeSecurity } from './fakeWechatSecurity';
 
 /**
  * A stand-in for WeChat's jscode2session on 127.0.0.1, for its subscribe messages
- * (fakeWechatMessages.ts) and its mini-program codes (fakeWechatCodes.ts). The login code decides
+ * (fakeWechatMessages.ts), its mini-program codes (fakeWechatCodes.ts) and its content check
+ * (fakeWechatSecurity.ts). The login code decides
  * the answer:
  * `invalid…` → 40029, `busy…` → 45011, `risky…` → 40226, `down…` → HTTP 500 with HTML,
  * anything else → success with an openid derived from the code (so the same code, the same user).
@@ -13,6 +15,7 @@ export async function startFakeWechat(): Promise<{ url: string; requests: URL[];
   const requests: URL[] = [];
   const messaging = fakeMessaging();
   const codes = fakeCodes(messaging.knowsToken);
+  const security = fakeSecurity(messaging.knowsToken);
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     requests.push(url);
@@ -22,6 +25,7 @@ export async function startFakeWechat(): Promise<{ url: string; requests: URL[];
       response.end(JSON.stringify(body));
     };
     if (codes(request, url, send, response)) return;
+    if (security(request, url, send)) return;
     if (messaging(request, url, send)) return;
     if (url.pathname !== '/sns/jscode2session') return send(404, { errcode: 404, errmsg: 'not found' });
     if (code.startsWith('invalid')) return send(200, { errcode: 40029, errmsg: 'invalid code' });

@@ -21,6 +21,7 @@ export function handlerEnv(
     WECHAT_TEMPLATE_REMINDER: 'test-template-reminder',
     WECHAT_TEMPLATE_ALERT_ASSIGNED: 'test-template-alert-assigned',
     WECHAT_TEMPLATE_ALERT_DUE: 'test-template-alert-due',
+    WECHAT_TEMPLATE_SUGGESTION: 'test-template-suggestion',
     JWT_SECRET: 'integration-jwt-secret-0123456789abcdef',
     PSEUDONYM_KEY: 'integration-pseudonym-key-0123456789abcdef',
     COOLING_CODE_KEY: 'integration-cooling-code-key-0123456789abcdef',

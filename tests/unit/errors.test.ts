@@ -44,6 +44,7 @@ describe('Errors: codes the server raises and the contracts declare', () => {
     );
     expect(serverErrors).toStrictEqual([
       'login:WECHAT_UNAVAILABLE',
+      'getStationCode:WECHAT_UNAVAILABLE',
       'getCampaignSignupCode:WECHAT_UNAVAILABLE',
     ]);
   });

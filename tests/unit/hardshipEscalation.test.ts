@@ -2,11 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { escalationUpdate } from '../../functions/src/db/hardshipAlertEscalation';
 import { type AlertRecord, alertIndexAttributes } from '../../functions/src/db/hardshipAlertItems';
 import { alertDueNotice } from '../../functions/src/services/hardshipAlertNotices';
-import {
-  escalatedAlert,
-  escalationDetail,
-  parentOrgPath,
-} from '../../functions/src/services/hardshipEscalation';
+import { escalatedAlert, escalationDetail } from '../../functions/src/services/hardshipEscalation';
 
 const TOWN = '320000/320500/320582/daxin';
 
@@ -49,12 +45,6 @@ function alert(overrides: Partial<AlertRecord> = {}): AlertRecord {
 const NOW = new Date('2026-11-20T04:00:00.000Z');
 
 describe('Service: escalation (pure parts)', () => {
-  it('finds the parent of a node and none above a province', () => {
-    expect(parentOrgPath(TOWN)).toBe('320000/320500/320582');
-    expect(parentOrgPath('320000/320500')).toBe('320000');
-    expect(parentOrgPath('320000')).toBeNull();
-  });
-
   it('moves an overdue alert to the parent with a new due date by severity, recording who missed which date', () => {
     const next = escalatedAlert(alert(), NOW, { holder: '大新镇工会', parent: '张家港市总工会' });
     expect(next).toStrictEqual({

@@ -100,3 +100,55 @@ describe('Places: the committed file and its accessor', () => {
     );
   });
 });
+
+describe('Places: what is not a place, and names that must not be read as one', () => {
+  const counties = packageFile<{ code: string; name: string }[]>('areas.json');
+  const streets = packageFile<{ code: string; name: string; areaCode: string }[]>('streets.json');
+
+  it('refuses placeholder codes (市辖区, 县, 省直辖县级行政区划) as places', () => {
+    const cities = packageFile<{ code: string; name: string }[]>('cities.json');
+    const placeholders = cities.filter((city) =>
+      /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(city.name),
+    );
+    expect(placeholders.map((city) => city.code)).toContain('1101');
+    for (const city of placeholders) expect(placeByCode(city.code)).toBeUndefined();
+    expect(placeByCode('3205')?.name).toBe('苏州市');
+  });
+
+  it('does not read a road named after a town (新城路) as the town (新城街道)', () => {
+    const xincheng = streets.find((street) => street.name === '新城街道')!;
+    const county = xincheng.code.slice(0, 6);
+    expect(townOfAddress(county, '新城路 8 号')).toBeUndefined();
+    expect(townOfAddress(county, '新城东路 8 号')).toBeUndefined();
+    expect(townOfAddress(county, '新城大道 1 号')).toBeUndefined();
+    expect(townOfAddress(county, '新城街 1 号')).toBeUndefined();
+    expect(townOfAddress(county, '新城街道人民路 1 号')).toBe(xincheng.code);
+    expect(townOfAddress(county, '新城人民路 1 号')).toBe(xincheng.code);
+    // 杨舍 followed by a road of another name still names 杨舍镇.
+    expect(townOfAddress('320582', '杨舍人民中路 88 号')).toBe('320582100');
+    expect(townOfAddress('320582', '杨舍路 88 号')).toBeUndefined();
+  });
+
+  it('resolves an ambiguous county name by the city named or the org’s city, and never guesses', () => {
+    const gulou = counties.filter((county) => county.name === '鼓楼区' && county.code.startsWith('32'));
+    expect(gulou.length).toBe(2);
+    const [nanjing, xuzhou] = [
+      gulou.find((c) => c.code.startsWith('3201'))!,
+      gulou.find((c) => c.code.startsWith('3203'))!,
+    ];
+    expect(countyOf('鼓楼区', '320000')).toBeUndefined();
+    expect(countyOf('徐州市 鼓楼区', '320000')).toBe(xuzhou.code);
+    expect(countyOf('南京 鼓楼区', '320000')).toBe(nanjing.code);
+    expect(countyOf('鼓楼区', '320000/320300')).toBe(xuzhou.code);
+    expect(countyOf('鼓楼区', '320000/320100')).toBe(nanjing.code);
+  });
+
+  it('files 苏州 高新区 under 虎丘区, the county that administers it', () => {
+    const huqiu = counties.find((county) => county.name === '虎丘区' && county.code.startsWith('3205'))!;
+    expect(
+      stationPlaceOf({ district: '苏州市 高新区', orgPath: '320000/320500', address: '狮山路 88 号' }),
+    ).toStrictEqual({ province: '32', city: '3205', county: huqiu.code });
+    // Elsewhere 高新区 names no county.
+    expect(countyOf('高新区', '320000/320300')).toBeUndefined();
+  });
+});

@@ -84,7 +84,7 @@ describe('Contracts: the single route table', () => {
     ['"/districts?all=1"', true],
     ['`/stations/${id}/feedback`', true],
     ['`${apiBase}/staff/stations/${id}`', true],
-    ["apiBase + '/staff/reports/' + id", true],
+    ["apiBase + '/staff/problems/' + id", true],
     ["'/stations/' + id + '/reports'", true],
     ['`${stationUrl}/verify`', true],
     ["'https://api.example.com/me'", true],

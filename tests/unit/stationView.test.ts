@@ -99,25 +99,16 @@ describe('reopenTimeProblem', () => {
     expect(reopenTimeProblem(until, now)).toBe(problem);
   });
 
-  it('is the setStationStatus contract’s rule too, at status.until', () => {
-    const body = (until?: string) => ({
-      version: 3,
-      status: { state: 'temporarilyClosed', reason: '检修', ...(until ? { until } : {}) },
-    });
-    const issues = (until?: string) => {
-      const parsed = setStationStatus.body!.safeParse(body(until));
-      return parsed.success
-        ? []
-        : parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    };
-    expect(issues(new Date(Date.now() - 60_000).toISOString())).toStrictEqual([
-      { path: 'status.until', message: '预计恢复时间不能早于现在' },
-    ]);
-    expect(issues(new Date(Date.now() + 367 * 86_400_000).toISOString())).toStrictEqual([
-      { path: 'status.until', message: '预计恢复时间须在一年以内' },
-    ]);
-    expect(issues(new Date(Date.now() + 86_400_000).toISOString())).toStrictEqual([]);
-    expect(issues()).toStrictEqual([]);
+  it('is left to the service: the contract has no clock, so it passes any well-formed time', () => {
+    // The service checks against the app clock (tests hold it); see stationPause integration tests.
+    const parsed = (until: string) =>
+      setStationStatus.body!.safeParse({
+        version: 3,
+        status: { state: 'temporarilyClosed', reason: '检修', until },
+      }).success;
+    expect(parsed('2000-01-01T00:00:00+08:00')).toBe(true);
+    expect(parsed('2999-01-01T00:00:00+08:00')).toBe(true);
+    expect(parsed('明天')).toBe(false);
   });
 
   it('says it in Chinese', () => {

@@ -42,7 +42,7 @@ describe('Build: dist/weapp/app.json', () => {
     }
   });
 
-  it('registers the outreach, volunteer, staff and join subpackages with their landing pages', () => {
+  it('registers the outreach, volunteer, staff, join and suggest subpackages with their landing pages', () => {
     const app = appJson();
 
     // Each lands on its first page; the other pages have their own tests.
@@ -51,6 +51,8 @@ describe('Build: dist/weapp/app.json', () => {
       { root: 'volunteer', landing: 'pages/index/index' },
       { root: 'staff', landing: 'pages/index/index' },
       { root: 'join', landing: 'pages/invite/index' },
+      { root: 'myfeedback', landing: 'pages/mine/index' },
+      { root: 'suggest', landing: 'pages/new/index' },
     ]);
     for (const sub of app.subPackages) {
       expect(readFileSync(path.join(weappDist, sub.root, `${sub.pages[0]}.js`), 'utf8')).toContain('Page');
@@ -76,13 +78,23 @@ describe('Build: package sizes', () => {
     const { bytes } = measurePackages();
     const limit = 2 * 1024 * 1024;
 
-    expect(Object.keys(bytes).sort()).toStrictEqual(['join', 'main', 'outreach', 'staff', 'volunteer']);
+    expect(Object.keys(bytes).sort()).toStrictEqual([
+      'join',
+      'main',
+      'myfeedback',
+      'outreach',
+      'staff',
+      'suggest',
+      'volunteer',
+    ]);
     expect(bytes.main).toBeGreaterThan(0);
     expect(bytes.main).toBeLessThan(limit);
     expect(bytes.outreach).toBeLessThan(limit);
     expect(bytes.volunteer).toBeLessThan(limit);
     expect(bytes.staff).toBeLessThan(limit);
     expect(bytes.join).toBeLessThan(limit);
+    expect(bytes.suggest).toBeLessThan(limit);
+    expect(bytes.myfeedback).toBeLessThan(limit);
   });
 
   it('bakes the API base into the bundle and leaves the H5 platform code out', () => {

@@ -20,6 +20,7 @@ import {
   type,
 } from './outreachPages';
 import {
+  chosenChip,
   findByText,
   geo,
   media,
@@ -125,9 +126,9 @@ describe('Page: 记录配送', () => {
     type(page, 'peopleReached', '30');
     type(page, 'notes', '工地食堂门口');
     tap(findByText(page.dom, '添加照片')!);
-    await waitFor(() => page.dom.querySelectorAll('.main--delivery-photos__item').length === 2);
-    tap(page.dom.querySelectorAll('.main--delivery-photos__remove')[1]!);
-    await waitFor(() => page.dom.querySelectorAll('.main--delivery-photos__item').length === 1);
+    await waitFor(() => page.dom.querySelectorAll('.main--photo-field__item').length === 2);
+    tap(page.dom.querySelectorAll('.main--photo-field__remove')[1]!);
+    await waitFor(() => page.dom.querySelectorAll('.main--photo-field__item').length === 1);
     tap(saveButton(page));
     await waitFor(() => wx.redirectTo.mock.calls.length > 0);
     await waitFor(() => requestsTo('POST', '/deliveries').length === 1 && outbox()[0]?.state === 'pending');
@@ -251,7 +252,7 @@ describe('Page: 记录配送', () => {
     type(page, 'siteName', '港城大道环卫休息点');
     type(page, 'siteAddress', '港城大道 200 号');
     tap(findByText(field(page, 'siteOrgPath')!, '大新镇工会', '.main--choice-chips__chip')!);
-    await waitFor(() => field(page, 'siteOrgPath')?.textContent?.includes('✓ 大新镇工会'));
+    await waitFor(() => chosenChip(field(page, 'siteOrgPath')!, '大新镇工会'));
     quantity(page, 'water', '2');
     type(page, 'peopleReached', '8');
     tap(saveButton(page));
@@ -378,7 +379,7 @@ describe('Page: 我的配送记录', () => {
     quantity(form, 'water', '1');
     type(form, 'peopleReached', '3');
     tap(findByText(form.dom, '添加照片')!);
-    await waitFor(() => form.dom.querySelectorAll('.main--delivery-photos__item').length === 1);
+    await waitFor(() => form.dom.querySelectorAll('.main--photo-field__item').length === 1);
     tap(saveButton(form));
     await waitFor(() => outbox()[0]?.state === 'failed');
     form.detach();

@@ -8,7 +8,17 @@ import {
   otherAlertId,
 } from './alertFixtures';
 import { fileId, household, visit } from './householdFixtures';
-import { findByText, routes, settled, subscribe, tap, waitFor, wx, wxmlAttribute } from './simulate';
+import {
+  chosenChip,
+  findByText,
+  routes,
+  settled,
+  subscribe,
+  tap,
+  waitFor,
+  wx,
+  wxmlAttribute,
+} from './simulate';
 import {
   button,
   field,
@@ -207,7 +217,9 @@ describe('Page: 预警处理 (alert queue)', () => {
       childOrg: '320000/320500/320582/daxin',
     });
     await settled(page);
-    tap(filterChip(page, 'severity', '✓ 高')!);
+    const high = filterChip(page, 'severity', '高')!;
+    expect(high.className).toContain('choice-chips__chip--on');
+    tap(high);
     await waitFor(() => requests('GET', queuePath).length === 7);
     expect(lastQuery().severity).toBeUndefined();
     // The caller's own union is the whole queue, not a union below it.
@@ -405,7 +417,7 @@ describe('Page: 预警详情 (alert detail)', () => {
     expect(bannerMessage(page)).toBe('该预警不在您的管辖范围内');
     expect(text(page).split('该预警不在您的管辖范围内')).toHaveLength(2);
     expect(toasts()).toStrictEqual([]);
-    expect(chip(page, '✓ 转介')).not.toBeNull();
+    expect(chosenChip(page.dom, '转介')).not.toBeNull();
     expect(wxmlAttribute(field(page, 'referredTo')!, 'value')).toBe('民政部门');
 
     // Act: allowed now; sent again as typed
@@ -637,7 +649,7 @@ describe('Page: 录入走访 raises alerts', () => {
     await typeInto(() => field(page, 'spending'), '0');
     await typeInto(() => field(page, 'householdSize'), '3');
     tap(chip(page, '高')!);
-    await waitFor(() => chip(page, '✓ 高'));
+    await waitFor(() => chosenChip(page.dom, '高'));
 
     // Act
     tap(button(page.dom, '保存走访'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { daxin, fileId, household, streetAddress, summary, validIdNumber, visit } from './householdFixtures';
-import { findByText, routes, storage, tap, waitFor, wx } from './simulate';
+import { chosenChip, findByText, routes, storage, tap, waitFor, wx } from './simulate';
 import {
   button,
   field,
@@ -138,7 +138,7 @@ describe('Page: 困难职工档案 (household list)', () => {
     });
     tap(findByText(page.dom, '全部', '.main--households__tab')!);
     await waitFor(() => requests('GET', listPath).length === 6);
-    tap(chip(page, '✓ 深度困难')!);
+    tap(chosenChip(page.dom, '深度困难')!);
     await waitFor(() => requests('GET', listPath).length === 7);
     expect(lastQuery()).toStrictEqual({ caseworker: 'me', overdue: 'true' });
   });
@@ -212,7 +212,7 @@ describe('Page: 档案详情 (household detail)', () => {
 
     // Act: a preset reason
     tap(chip(page, '联系户主')!);
-    await waitFor(() => chip(page, '✓ 联系户主'));
+    await waitFor(() => chosenChip(page.dom, '联系户主'));
     tap(findByText(page.dom, '查看', 'wx-button')!);
 
     // Assert
@@ -233,7 +233,7 @@ describe('Page: 录入走访 (visit form)', () => {
     await typeInto(() => field(page, 'spending'), '6000');
     await typeInto(() => field(page, 'householdSize'), '3');
     tap(chip(page, '中')!);
-    await waitFor(() => chip(page, '✓ 中'));
+    await waitFor(() => chosenChip(page.dom, '中'));
   }
 
   it('shows the per-capita figure as typed against the 低保 line and posts no per-capita field', async () => {
@@ -371,7 +371,7 @@ describe('Page: 新建档案 (household form)', () => {
     await typeInto(() => field(page, 'income'), '24000');
     await typeInto(() => field(page, 'spending'), '3000');
     await typeInto(() => field(page, 'medical'), '0');
-    await waitFor(() => chip(page, '✓ 失业'));
+    await waitFor(() => chosenChip(page.dom, '失业'));
   }
 
   it('cannot be sent without the consent record, and is sent once it is there', async () => {

@@ -68,10 +68,22 @@ describe('Page: 我的', () => {
     expect(storage.has(sessionKey)).toBe(false);
   });
 
-  it('revokes the token on the server and forgets the cached nearby list on 退出登录', async () => {
+  it('revokes the token on the server and forgets the cached nearby list and station drafts on 退出登录', async () => {
     // Arrange
     storage.set(sessionKey, JSON.stringify(session('volunteer')));
     storage.set(nearbyKey, JSON.stringify({ stations: [], at: new Date().toISOString(), queryKey: 'q' }));
+    // A rating typed on this phone: the next person to sign in must not see it.
+    storage.set(
+      'ankang.stationDrafts',
+      JSON.stringify([
+        {
+          stationId: 'st_00000000near',
+          form: 'rating',
+          values: { stars: 4, tags: [], comment: '水很凉' },
+          savedAt: Date.now(),
+        },
+      ]),
+    );
     routes.set('GET /me', () => ({ statusCode: 200, data: me('volunteer') }));
     routes.set('POST /auth/logout', () => ({ statusCode: 200, data: { signedOut: true } }));
     const page = open('pages/me/index');
@@ -84,6 +96,7 @@ describe('Page: 我的', () => {
     await waitFor(() => requestsTo('/auth/logout').length > 0);
     expect(requestsTo('/auth/logout')[0]?.header?.Authorization).toBe('Bearer token-volunteer');
     expect(storage.has(nearbyKey)).toBe(false);
+    expect(storage.has('ankang.stationDrafts')).toBe(false);
     expect(storage.has(sessionKey)).toBe(false);
   });
 

@@ -1,7 +1,18 @@
 import type { InviteSummary, RoleHolder } from '@ankang/shared';
 import { describe, expect, it } from 'vitest';
 import { session } from './fixtures';
-import { findByText, modal, renderPage, routes, settled, storage, tap, waitFor, wx } from './simulate';
+import {
+  chosenChip,
+  findByText,
+  modal,
+  renderPage,
+  routes,
+  settled,
+  storage,
+  tap,
+  waitFor,
+  wx,
+} from './simulate';
 import {
   ok,
   openAs,
@@ -82,6 +93,82 @@ describe('Page: 人员与权限', () => {
     expect(shown).toContain('李敏 于 7月2日 09:00 发出');
     // Only 顾晓东 (below 李敏's node) and the invite can be revoked.
     expect(page.dom.querySelectorAll('.main--role-tree__action')).toHaveLength(2);
+    // The board is read from 李敏's own node down, never the whole country.
+    const roots = ['/orgs', '/staff/roles', '/staff/invites'].map((path) =>
+      new URL(requests('GET', path)[0]!.url).searchParams.get('root'),
+    );
+    expect(roots).toStrictEqual([ZJG, ZJG, ZJG]);
+  });
+
+  it('sends one invite for a double tap; a retry keeps its request id, another node gets a new one', async () => {
+    // Arrange: the first two answers are lost to a server error, the third is stored.
+    const answers = [
+      refusal(500, 'INTERNAL', '服务器开小差了，请稍后再试'),
+      refusal(500, 'INTERNAL', '服务器开小差了，请稍后再试'),
+    ];
+    routes.set(
+      'POST /staff/invites',
+      () =>
+        answers.shift() ??
+        ok(
+          {
+            invite: pendingInvite(),
+            code: CODE,
+            path: `join/pages/invite/index?code=${CODE}`,
+          },
+          201,
+        ),
+    );
+    const page = openRoles();
+    await waitFor(() => text(page).includes('顾晓东'));
+    await settled(page);
+    const submit = () => findByText(page.dom, '生成邀请', 'wx-button')!;
+    const sent = () =>
+      requests('POST', '/staff/invites').map((r) => wire(r.data) as { requestId: string; orgPath: string });
+    tap(findByText(page.dom, '大新镇总工会', '.main--choice-chips__chip')!);
+    await waitFor(() => findByText(page.dom, '生成邀请', 'wx-button'));
+
+    // Act: two taps before the first answer
+    tap(submit());
+    tap(submit());
+
+    // Assert
+    await waitFor(() => text(page).includes('服务器开小差了'));
+    expect(sent()).toHaveLength(1);
+
+    // Act: the same node again, then another node
+    await settled(page);
+    tap(submit());
+    await waitFor(() => sent().length === 2);
+    // NutUI ignores taps on a button showing loading: wait for the second answer to land.
+    await waitFor(() => {
+      const button = findByText(page.dom, '生成邀请', 'wx-button');
+      return button !== null && !button.className.includes('nut-button-loading');
+    });
+    await settled(page);
+    tap(findByText(page.dom, '杨舍镇总工会', '.main--choice-chips__chip')!);
+    await waitFor(() => chosenChip(page.dom, '杨舍镇总工会'));
+    tap(submit());
+
+    // Assert
+    await waitFor(() => text(page).includes('邀请已生成'));
+    const [first, again, other] = sent();
+    expect(again!.requestId).toBe(first!.requestId);
+    expect(other!.orgPath).toBe(YANGSHE);
+    expect(other!.requestId).not.toBe(first!.requestId);
+  });
+
+  it('forgets a picked node that the name filter hides', async () => {
+    const page = openRoles();
+    await waitFor(() => text(page).includes('顾晓东'));
+    await settled(page);
+    tap(findByText(page.dom, '大新镇总工会', '.main--choice-chips__chip')!);
+    await waitFor(() => findByText(page.dom, '生成邀请', 'wx-button'));
+
+    await typeInto(() => page.dom.querySelector('.main--invite-panel__filter'), '杨舍');
+
+    await waitFor(() => findByText(page.dom, '请先选择组织', 'wx-button'));
+    expect(findByText(page.dom, '生成邀请', 'wx-button')).toBeNull();
   });
 
   it('revokes a role after the confirm dialog and reloads the board', async () => {
@@ -136,7 +223,8 @@ describe('Page: 人员与权限', () => {
     const chips = () =>
       Array.from(page.dom.querySelectorAll('.main--choice-chips__chip')).map((c) => c.textContent);
     // Role chips first, then the nodes below 张家港 (not 张家港 itself).
-    expect(chips()).toStrictEqual(['✓ 工会干部', '大新镇总工会', '杨舍镇总工会']);
+    expect(chips()).toStrictEqual(['工会干部', '大新镇总工会', '杨舍镇总工会']);
+    expect(chosenChip(page.dom, '工会干部')).not.toBeNull();
     await typeInto(() => page.dom.querySelector('.main--invite-panel__filter'), '大新');
     await waitFor(() => chips().length === 2);
     tap(findByText(page.dom, '大新镇总工会', '.main--choice-chips__chip')!);

@@ -334,6 +334,12 @@ export async function settled(page: { dom: Element }, quietMs = 150, timeoutMs =
 }
 
 /** The element whose own text includes `text`, deepest first; null when absent. */
+/** A ChoiceChips chip reading exactly `label` that is chosen (its tick is drawn in CSS, not in the text). */
+export function chosenChip(root: Element, label: string): Element | null {
+  const chosen = Array.from(root.querySelectorAll('.main--choice-chips__chip--on'));
+  return chosen.find((el) => el.textContent === label) ?? null;
+}
+
 export function findByText(root: Element, text: string, selector = '*'): Element | null {
   const matches = Array.from(root.querySelectorAll(selector)).filter((el) => el.textContent?.includes(text));
   return matches.at(-1) ?? null;

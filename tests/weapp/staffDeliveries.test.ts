@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findByText, routes, tap, waitFor, wx, wxmlAttribute } from './simulate';
+import { chosenChip, findByText, routes, tap, waitFor, wx, wxmlAttribute } from './simulate';
 import { canvasWx, dashboard, delivery, drawn, queried } from './staffDeliveriesFixtures';
 import { openCampaign, zjg } from './staffOutreachFixtures';
 import {
@@ -129,7 +129,8 @@ describe('Page: 配送看板 (delivery dashboard)', () => {
     const chips = Array.from(page.dom.querySelectorAll('.main--choice-chips__chip')).map(
       (c) => c.textContent,
     );
-    expect(chips).toStrictEqual(['张家港市总工会（全部）', '✓ 大新镇总工会', '杨舍镇总工会']);
+    expect(chips).toStrictEqual(['张家港市总工会（全部）', '大新镇总工会', '杨舍镇总工会']);
+    expect(chosenChip(page.dom, '大新镇总工会')).not.toBeNull();
     expect(page.dom.querySelectorAll('.main--staff-dashboard-table--orgs').length).toBe(0);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { findByText, routes, tap, waitFor, wx } from './simulate';
+import { chosenChip, findByText, routes, tap, waitFor, wx } from './simulate';
 import { dashboard } from './staffDeliveriesFixtures';
 import { openCampaign } from './staffOutreachFixtures';
 import {
@@ -114,7 +114,7 @@ describe('Component: 导出报表 on the delivery dashboard', () => {
 
     // Act
     tap(findByText(page.dom, 'CSV', '.main--choice-chips__chip')!);
-    await waitFor(() => findByText(page.dom, '✓ CSV', '.main--choice-chips__chip'));
+    await waitFor(() => chosenChip(page.dom, 'CSV'));
     tap(button(page.dom, '开始导出'));
     await waitFor(() => text(page).includes('服务器开小差了'));
     tap(button(page.dom, '重试'));

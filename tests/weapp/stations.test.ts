@@ -223,6 +223,26 @@ describe('Page: 驿站 nearby list', () => {
     expect(wx.getLocation).toHaveBeenCalledTimes(2);
   });
 
+  it('loads once when a pull-down finds the worker moved (not again when the new position arrives)', async () => {
+    // Arrange
+    serveNearby();
+    const page = open('pages/stations/index');
+    await waitFor(() => rowNames(page).length === 3);
+    const moved = { latitude: here.latitude + 0.01, longitude: here.longitude, accuracy: 30 };
+    geo.fix = moved;
+
+    // Act
+    (page.instance.onPullDownRefresh as () => void)();
+
+    // Assert: one more request, for the new position; and none after it settles.
+    await waitFor(() => wx.stopPullDownRefresh.mock.calls.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(nearbyCalls().map((url) => url.searchParams.get('lat'))).toStrictEqual([
+      String(here.latitude),
+      String(moved.latitude),
+    ]);
+  });
+
   it('opens the detail page when a row is tapped', async () => {
     serveNearby();
     const page = open('pages/stations/index');
@@ -318,7 +338,7 @@ function serveSearch() {
           ...(withPoint ? { distanceM } : {}),
         }))
       : [];
-    return { statusCode: 200, data: { stations, at: '2026-07-01T06:30:00Z' } };
+    return { statusCode: 200, data: { stations, complete: true, at: '2026-07-01T06:30:00Z' } };
   });
 }
 
@@ -411,6 +431,42 @@ describe('Page: 驿站 without location', () => {
     expect(Object.fromEntries(searchCalls().at(-1)!.searchParams)).toStrictEqual({ place: '320582100' });
   });
 
+  it('never shows the last text’s places for new text, and keeps the level without asking again', async () => {
+    // Arrange
+    geo.fix = null;
+    servePlaces();
+    const page = open('pages/stations/index');
+    await waitFor(() => text(page).includes('您未允许获取位置'));
+    tap(findByText(page.dom, '选择地区', '.main--station-search__place-pick')!);
+    await waitFor(() => findByText(page.dom, '江苏省', '.main--place-picker__row'));
+    await typeInto(pickerBox(page), '杨舍');
+    await waitFor(() => findByText(page.dom, '杨舍镇', '.main--place-picker__row'));
+    const levelCalls = () =>
+      wx.request.mock.calls
+        .map(([options]) => new URL(options.url))
+        .filter((url) => url.pathname === '/places' && !url.searchParams.has('q'));
+    expect(levelCalls()).toHaveLength(1);
+
+    // Act: the next text fails to load.
+    routes.set('GET /places', () => ({
+      statusCode: 500,
+      data: { error: { code: 'INTERNAL', message: '服务器开小差了，请稍后再试' } },
+    }));
+    await typeInto(pickerBox(page), '大新');
+
+    // Assert
+    await waitFor(() => text(page).includes('点此重试'));
+    expect(findByText(page.dom, '杨舍镇', '.main--place-picker__row')).toBeNull();
+
+    // Act: the text cleared, the provinces come back as they were.
+    servePlaces();
+    await typeInto(pickerBox(page), '');
+
+    // Assert
+    await waitFor(() => findByText(page.dom, '江苏省', '.main--place-picker__row'));
+    expect(levelCalls()).toHaveLength(1);
+  });
+
   it('walks the places province → city → county → town, and can take a whole city', async () => {
     // Arrange
     geo.fix = null;
@@ -433,6 +489,7 @@ describe('Page: 驿站 without location', () => {
     expect(trail).toStrictEqual(['全国', '江苏省', '苏州市']);
     tap(findByText(page.dom, '查看整个苏州市的驿站', '.main--place-picker__whole')!);
     await waitFor(() => heading(page) === '苏州市的驿站');
+    await waitFor(() => searchCalls().length > 0);
     expect(Object.fromEntries(searchCalls()[0]!.searchParams)).toStrictEqual({ place: '3205' });
 
     // Act: down to a town.
@@ -495,6 +552,73 @@ describe('Page: 驿站 search with location', () => {
     // Assert
     await waitFor(() => heading(page) === '附近驿站');
     expect(rowNames(page)).toStrictEqual(['人民路环卫驿站', '建设银行爱心驿站', '港城加油站驿站']);
+  });
+});
+
+describe('Page: 驿站 search paging', () => {
+  it('loads the next page when the worker scrolls to the end, and says when all are shown', async () => {
+    // Arrange: 杨舍 answers in two pages.
+    geo.fix = null;
+    const all = nearbyStations().map(({ distanceM: _distance, ...station }) => ({
+      ...station,
+      match: 'place',
+    }));
+    routes.set('GET /stations', (options) => {
+      const cursor = new URL(options.url).searchParams.get('cursor');
+      const data =
+        cursor === 'page-2'
+          ? { stations: all.slice(2) }
+          : { stations: all.slice(0, 2), nextCursor: 'page-2' };
+      return { statusCode: 200, data: { ...data, complete: true, at: '2026-07-01T06:30:00Z' } };
+    });
+    const page = open('pages/stations/index');
+    await waitFor(() => text(page).includes('您未允许获取位置'));
+    await typeInto(searchBox(page), '杨舍');
+    tap(findByText(page.dom, '搜索', 'wx-button')!);
+    await waitFor(() => rowNames(page).length === 2);
+    expect(text(page)).toContain('加载更多');
+
+    // Act: what WeChat calls at the bottom of the page.
+    (page.instance.onReachBottom as () => void)();
+
+    // Assert
+    await waitFor(() => rowNames(page).length === 3);
+    expect(rowNames(page)).toStrictEqual(all.map((station) => station.name));
+    expect(searchCalls().map((url) => url.searchParams.get('cursor'))).toStrictEqual([null, 'page-2']);
+    expect(text(page)).toContain('共 3 个驿站');
+  });
+});
+
+describe('Page: 驿站 search with too many matches', () => {
+  it('says the answer is only the part near the worker when the server could not rank every match', async () => {
+    // Arrange: 加油站 matches more than one search reads; the server says so.
+    routes.set('GET /stations', (options) => {
+      const partial = new URL(options.url).searchParams.get('q') === '加油站';
+      const stations = nearbyStations().map((station) => ({ ...station, match: 'name' }));
+      return { statusCode: 200, data: { stations, complete: !partial, at: '2026-07-01T06:30:00Z' } };
+    });
+    serveNearby();
+    const page = open('pages/stations/index');
+    await waitFor(() => rowNames(page).length === 3);
+
+    // Act
+    await typeInto(searchBox(page), '加油站');
+    tap(findByText(page.dom, '搜索', 'wx-button')!);
+
+    // Assert
+    await waitFor(() => page.dom.querySelector('.main--search-results__partial'));
+    expect(page.dom.querySelector('.main--search-results__partial')!.textContent).toBe(
+      '结果较多，已按距离显示离您较近的部分结果。可输入更具体的地名，或点此选择地区。',
+    );
+
+    // Act: a narrower search is complete, and the notice goes.
+    await typeInto(searchBox(page), '港城加油站');
+    tap(findByText(page.dom, '搜索', 'wx-button')!);
+
+    // Assert
+    await waitFor(() => searchCalls().length === 2);
+    await waitFor(() => rowNames(page).length === 3);
+    expect(page.dom.querySelector('.main--search-results__partial')).toBeNull();
   });
 });
 
@@ -687,6 +811,47 @@ describe('Page: 驿站详情', () => {
     const sent = wx.request.mock.calls.find(([options]) => options.url.endsWith('/feedback'))![0];
     expect(sent.data).toStrictEqual({ stars: 4, tags: ['cool'], comment: '水很凉' });
     expect(String(storage.get('ankang.stationDrafts'))).not.toContain('水很凉');
+  });
+
+  it('shows the station as the list last showed it, marked as saved, when the network is gone', async () => {
+    // Arrange: the list loads, the worker opens a station, and by then there is no network.
+    serveNearby();
+    const list = open('pages/stations/index');
+    await waitFor(() => rowNames(list).length === 3);
+    tap(findByText(list.dom, '建设银行爱心驿站', '.main--station-row')!);
+    await waitFor(() => wx.navigateTo.mock.calls.length > 0);
+    routes.clear();
+
+    // Act
+    const page = open('pages/station/index', { id: 'st_000000000mid' });
+
+    // Assert
+    await waitFor(() => text(page).includes('保存的信息'));
+    const expected = nearbyStations().find((station) => station.id === 'st_000000000mid')!;
+    expect(page.dom.querySelector('.main--station-page__name')?.textContent).toBe(expected.name);
+    expect(page.dom.querySelector('.main--station-page__address')?.textContent).toBe(expected.address);
+    expect(text(page)).toContain('网络连接失败。以下是 14:30 保存的信息');
+    expect(findByText(page.dom, '重试', '.main--station-page__saved-retry')).not.toBeNull();
+    // Nothing to send offline: no rating or report form.
+    expect(page.dom.querySelector('.main--feedback-form')).toBeNull();
+
+    // Act: back online, 重试 loads the real page.
+    routes.set('GET /stations/st_000000000mid', () => ({
+      statusCode: 200,
+      data: { ...stationDetail(closedDay(), '国庆节'), id: 'st_000000000mid', name: expected.name },
+    }));
+    tap(findByText(page.dom, '重试', '.main--station-page__saved-retry')!);
+
+    // Assert
+    await waitFor(() => text(page).includes('本周开放时间'));
+    expect(text(page)).not.toContain('保存的信息');
+  });
+
+  it('shows only the error, not a saved summary, when the station was never listed', async () => {
+    const page = open('pages/station/index', { id: 'st_0000000none' });
+
+    await waitFor(() => text(page).includes('驿站信息加载失败'));
+    expect(text(page)).not.toContain('保存的信息');
   });
 
   it('says the station is gone when the API answers STATION_NOT_FOUND', async () => {

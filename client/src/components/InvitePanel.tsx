@@ -31,7 +31,8 @@ export function InvitePanel({ nodes, canInviteAdmin, busy, onInvite }: InvitePan
     () => nodes.filter((node) => node.name.includes(filter.trim())).slice(0, SHOWN_NODES),
     [nodes, filter],
   );
-  const org = nodes.find((node) => node.path === picked) ?? null;
+  // A node the filter now hides is no longer picked: the invite goes only to a node on screen.
+  const org = matches.find((node) => node.path === picked) ?? null;
   const roles: GrantableRole[] = canInviteAdmin ? ['staff', 'admin'] : ['staff'];
   const ready = role === 'admin' || org !== null;
 
@@ -49,6 +50,8 @@ export function InvitePanel({ nodes, canInviteAdmin, busy, onInvite }: InvitePan
         choices={roles.map((value) => ({ value, label: grantableRoleLabels[value] }))}
         selected={[role]}
         onToggle={setRole}
+        single
+        label="角色"
       />
       {role === 'staff' ? (
         <>
@@ -67,6 +70,8 @@ export function InvitePanel({ nodes, canInviteAdmin, busy, onInvite }: InvitePan
               choices={matches.map((node) => ({ value: node.path, label: node.name }))}
               selected={picked ? [picked] : []}
               onToggle={setPicked}
+              single
+              label="组织"
             />
           )}
         </>

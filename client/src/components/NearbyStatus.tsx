@@ -11,13 +11,16 @@ export interface NearbyStatusProps {
   onRefresh: () => void;
 }
 
+/** A message as a sentence: its own closing mark kept, else a 。 (never 。。). */
+export const sentence = (message: string) => (/[。！？.!?]$/.test(message) ? message : `${message}。`);
+
 /** 更新于 hh:mm and 刷新; when a refresh failed, says the list is the stored one. */
 export function NearbyStatus({ at, loading, stale, offlineMessage, onRefresh }: NearbyStatusProps) {
   return (
     <View className="nearby-status">
       {offlineMessage ? (
         <View className="nearby-status__offline">
-          <Text>{`${offlineMessage}。以下是${at ? ` ${formatClock(at)} ` : '上次'}保存的结果，可能已有变化。`}</Text>
+          <Text>{`${sentence(offlineMessage)}以下是${at ? ` ${formatClock(at)} ` : '上次'}保存的结果，可能已有变化。`}</Text>
         </View>
       ) : null}
       <View className="nearby-status__line">

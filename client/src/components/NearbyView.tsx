@@ -7,6 +7,7 @@ import { NearbyStatus } from './NearbyStatus';
 import { StateView } from './StateView';
 import { StationMap } from './StationMap';
 import { StationRow } from './StationRow';
+import { StationSkeleton } from './StationSkeleton';
 import './NearbyView.scss';
 
 export interface NearbyViewProps {
@@ -17,6 +18,8 @@ export interface NearbyViewProps {
   onRefresh: () => void;
   onBrowse: () => void;
   onOpen: (id: string) => void;
+  /** 建议新增驿站, offered when nothing is near. */
+  onSuggest?: () => void;
 }
 
 const km = (m: number) => `${m / 1000} 公里`;
@@ -30,6 +33,7 @@ export function NearbyView({
   onRefresh,
   onBrowse,
   onOpen,
+  onSuggest,
 }: NearbyViewProps) {
   const { stations, radiusM, error, loading } = nearby;
   const filtered = filters.openNow || filters.amenities.length > 0;
@@ -45,13 +49,14 @@ export function NearbyView({
         actions={[{ text: '重试', onClick: onRefresh }]}
       />
     ) : (
-      <StateView tone="loading" title="正在查找附近驿站…" />
+      <StationSkeleton text="正在查找附近驿站…" />
     );
   } else if (stations.length === 0) {
     const actions = [];
     if (wider) actions.push({ text: `扩大到 ${km(wider)}`, onClick: nearby.widen });
     if (filtered) actions.push({ text: '清除筛选', onClick: onClearFilters, primary: false });
     actions.push({ text: '按地区查找', onClick: onBrowse, primary: false });
+    if (onSuggest) actions.push({ text: '建议新增驿站', onClick: onSuggest, primary: false });
     body = (
       <StateView
         tone="empty"

@@ -10,6 +10,8 @@ export interface OutreachConsentCardProps {
   state: ConsentState;
   onAsk: () => void;
   onRetry: () => void;
+  /** Where to look instead after declining (默认：我的任务). */
+  declinedText?: string;
 }
 
 const outcomes: Partial<Record<ConsentState, string>> = {
@@ -19,8 +21,15 @@ const outcomes: Partial<Record<ConsentState, string>> = {
 };
 
 /** The offer to receive WeChat subscribe messages, shown right after the step they are about. */
-export function OutreachConsentCard({ title, description, state, onAsk, onRetry }: OutreachConsentCardProps) {
-  const outcome = outcomes[state];
+export function OutreachConsentCard({
+  title,
+  description,
+  state,
+  onAsk,
+  onRetry,
+  declinedText,
+}: OutreachConsentCardProps) {
+  const outcome = state === 'declined' && declinedText ? declinedText : outcomes[state];
   return (
     <View className="outreach-consent">
       <Text className="outreach-consent__title">{title}</Text>

@@ -40,12 +40,13 @@ export function RatingForm({ value, onChange, submitting, onSubmit }: RatingForm
             aria-label={`${n} 星，${starWords[n]}`}
             onClick={() => onChange((current) => ({ ...current, stars: n }))}
           >
-            <Text>★</Text>
+            {/* Drawn, not the ★ character: its size and colour depend on the phone's fonts (an emoji on some). */}
+            <View className="feedback-form__star-shape" />
           </View>
         ))}
         <Text className="feedback-form__star-word">{stars ? starWords[stars] : '请点星星打分'}</Text>
       </View>
-      <ChoiceChips choices={tagChoices} selected={tags} onToggle={toggle} />
+      <ChoiceChips choices={tagChoices} selected={tags} onToggle={toggle} label="评价标签（可多选）" />
       <Textarea
         className="feedback-form__text"
         value={comment}

@@ -16,6 +16,23 @@ export interface RoleHolderTreeProps {
 
 const when = (iso: string) => shanghaiDateTime(new Date(iso));
 
+/** 撤销 on a row; while its action is in flight it says so and ignores taps (the handler stays bound). */
+function RevokeButton({ label, busy, onRevoke }: { label: string; busy: boolean; onRevoke: () => void }) {
+  return (
+    <View
+      className={`role-tree__action${busy ? ' role-tree__action--busy' : ''}`}
+      role="button"
+      aria-label={label}
+      aria-disabled={busy}
+      onClick={() => {
+        if (!busy) onRevoke();
+      }}
+    >
+      <Text>{busy ? '撤销中…' : '撤销'}</Text>
+    </View>
+  );
+}
+
 function HolderRow({ holder, busy, onRevoke }: { holder: RoleHolder; busy: boolean; onRevoke: () => void }) {
   const granted = holder.grantedBy
     ? `${holder.grantedBy.name} 于 ${holder.grantedAt ? when(holder.grantedAt) : '—'} 授予`
@@ -28,14 +45,11 @@ function HolderRow({ holder, busy, onRevoke }: { holder: RoleHolder; busy: boole
         <Text className="role-tree__meta">{granted}</Text>
       </View>
       {holder.revocable ? (
-        <View
-          className={`role-tree__action${busy ? ' role-tree__action--busy' : ''}`}
-          role="button"
-          aria-label={`撤销 ${holder.nickname} 的${grantableRoleLabels[holder.role]}角色`}
-          onClick={busy ? undefined : onRevoke}
-        >
-          <Text>{busy ? '撤销中…' : '撤销'}</Text>
-        </View>
+        <RevokeButton
+          label={`撤销 ${holder.nickname} 的${grantableRoleLabels[holder.role]}角色`}
+          busy={busy}
+          onRevoke={onRevoke}
+        />
       ) : null}
     </View>
   );
@@ -60,15 +74,38 @@ function InviteRow({
           {expired ? '已过期' : `${when(invite.expiresAt)} 前有效`}
         </Text>
       </View>
-      <View
-        className={`role-tree__action${busy ? ' role-tree__action--busy' : ''}`}
-        role="button"
-        aria-label="撤销此邀请"
-        onClick={busy ? undefined : onRevoke}
-      >
-        <Text>{busy ? '撤销中…' : '撤销'}</Text>
-      </View>
+      <RevokeButton label="撤销此邀请" busy={busy} onRevoke={onRevoke} />
     </View>
+  );
+}
+
+/** One node's holders of `role` and its pending invites, each with 撤销. */
+function NodeRows({
+  holders,
+  invites,
+  busy,
+  onRevokeHolder,
+  onRevokeInvite,
+}: Omit<RoleHolderTreeProps, 'orgs'>) {
+  return (
+    <>
+      {holders.map((holder) => (
+        <HolderRow
+          key={`${holder.role}-${holder.userId}`}
+          holder={holder}
+          busy={busy === `holder:${holder.userId}:${holder.role}`}
+          onRevoke={() => onRevokeHolder(holder)}
+        />
+      ))}
+      {invites.map((invite) => (
+        <InviteRow
+          key={invite.id}
+          invite={invite}
+          busy={busy === `invite:${invite.id}`}
+          onRevoke={() => onRevokeInvite(invite)}
+        />
+      ))}
+    </>
   );
 }
 
@@ -77,7 +114,7 @@ function InviteRow({
  * admin invites) in a group of their own above it, for admins only.
  */
 export function RoleHolderTree(props: RoleHolderTreeProps) {
-  const { orgs, holders, invites, busy } = props;
+  const { orgs, holders, invites, ...actions } = props;
   const admins = holders.filter((holder) => holder.role === 'admin');
   const adminInvites = invites.filter((invite) => invite.org === null);
   const root = orgs[0];
@@ -86,22 +123,7 @@ export function RoleHolderTree(props: RoleHolderTreeProps) {
       {admins.length > 0 || adminInvites.length > 0 ? (
         <View className="role-tree__node">
           <Text className="role-tree__node-name">管理员（全部组织）</Text>
-          {admins.map((holder) => (
-            <HolderRow
-              key={`admin-${holder.userId}`}
-              holder={holder}
-              busy={busy === `holder:${holder.userId}:admin`}
-              onRevoke={() => props.onRevokeHolder(holder)}
-            />
-          ))}
-          {adminInvites.map((invite) => (
-            <InviteRow
-              key={invite.id}
-              invite={invite}
-              busy={busy === `invite:${invite.id}`}
-              onRevoke={() => props.onRevokeInvite(invite)}
-            />
-          ))}
+          <NodeRows holders={admins} invites={adminInvites} {...actions} />
         </View>
       ) : null}
       {orgs.map((org) => {
@@ -117,22 +139,7 @@ export function RoleHolderTree(props: RoleHolderTreeProps) {
             {here.length === 0 && pending.length === 0 ? (
               <Text className="role-tree__empty">暂无工会干部</Text>
             ) : null}
-            {here.map((holder) => (
-              <HolderRow
-                key={holder.userId}
-                holder={holder}
-                busy={busy === `holder:${holder.userId}:staff`}
-                onRevoke={() => props.onRevokeHolder(holder)}
-              />
-            ))}
-            {pending.map((invite) => (
-              <InviteRow
-                key={invite.id}
-                invite={invite}
-                busy={busy === `invite:${invite.id}`}
-                onRevoke={() => props.onRevokeInvite(invite)}
-              />
-            ))}
+            <NodeRows holders={here} invites={pending} {...actions} />
           </View>
         );
       })}

@@ -2,6 +2,7 @@ import { REOPEN_MAX_DAYS, reopenTimeProblem, type StationStatus, shiftDateByDays
 import { Dialog } from '@nutui/nutui-react-taro';
 import { Picker, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
+import { todayInShanghai } from '../services/outreachDates';
 import { StationFormField, StationTextInput } from './StationFormField';
 import './StaffPauseDialog.scss';
 import './ChoiceChips.scss';
@@ -16,9 +17,6 @@ export interface StaffPauseDialogProps {
   onCancel: () => void;
 }
 
-/** Today's date in Beijing (YYYY-MM-DD), whatever the device's zone. */
-const beijingToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-
 /**
  * 暂停开放: why (required) and, optionally, when it reopens (Beijing time): from today to a year
  * ahead on the date picker, and a time already past refused before sending (the server checks the
@@ -30,7 +28,7 @@ export function StaffPauseDialog({ visible, stationName, onConfirm, onCancel }: 
   const [time, setTime] = useState('08:00');
   const [error, setError] = useState('');
   const [untilError, setUntilError] = useState('');
-  const today = beijingToday();
+  const today = todayInShanghai();
 
   useEffect(() => {
     if (visible) {

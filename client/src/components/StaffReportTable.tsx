@@ -1,49 +1,57 @@
-import { reportKindLabels, type StationReport, shanghaiDateTime } from '@ankang/shared';
+import { type QueuedProblem, reportKindLabels, shanghaiDateTime } from '@ankang/shared';
 import { Text } from '@tarojs/components';
 import { type DataColumn, DataTable } from './DataTable';
 import './StaffReportTable.scss';
 
-const columns: DataColumn<StationReport>[] = [
+const columns: DataColumn<QueuedProblem>[] = [
   {
     key: 'station',
     title: '驿站',
     width: 2,
-    render: (report) => <Text className="staff-report-table__station">{report.stationName}</Text>,
+    render: (problem) => <Text className="staff-report-table__station">{problem.stationName}</Text>,
   },
   {
     key: 'kind',
     title: '问题',
     width: 1.3,
-    render: (report) => <Text className="staff-report-table__kind">{reportKindLabels[report.kind]}</Text>,
+    render: (problem) => <Text className="staff-report-table__kind">{reportKindLabels[problem.kind]}</Text>,
+  },
+  {
+    key: 'count',
+    title: '反映人数',
+    width: 0.9,
+    render: (problem) => <Text>{`${problem.reportCount} 人`}</Text>,
   },
   {
     key: 'text',
-    title: '描述',
+    title: '最新描述',
     width: 2.4,
-    render: (report) => <Text className="staff-report-table__text">{report.text || '（未填写）'}</Text>,
+    render: (problem) => (
+      <Text className="staff-report-table__text">{problem.recent[0]?.text || '（未填写）'}</Text>
+    ),
   },
   {
     key: 'time',
-    title: '反映时间',
+    title: '最新反映',
     width: 1.5,
-    render: (report) => <Text>{shanghaiDateTime(new Date(report.createdAt))}</Text>,
+    render: (problem) => <Text>{shanghaiDateTime(new Date(problem.lastReportedAt))}</Text>,
   },
 ];
 
 export interface StaffReportTableProps {
-  reports: StationReport[];
+  problems: QueuedProblem[];
   selectedId: string | null;
-  onSelect: (report: StationReport) => void;
+  onSelect: (problem: QueuedProblem) => void;
 }
 
-/** 问题处理 on a wide screen: one row per report, where / what / when in columns. */
-export function StaffReportTable({ reports, selectedId, onSelect }: StaffReportTableProps) {
+/** 问题处理 on a wide screen: one row per problem, newest report first. */
+export function StaffReportTable({ problems, selectedId, onSelect }: StaffReportTableProps) {
   return (
     <DataTable
       className="staff-report-table"
       columns={columns}
-      rows={reports}
-      rowKey={(report) => report.id}
+      rows={problems}
+      rowKey={(problem) => problem.id}
       selectedKey={selectedId}
       onSelect={onSelect}
     />

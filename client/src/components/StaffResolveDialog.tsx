@@ -5,7 +5,7 @@ import { StationFormField, StationTextInput } from './StationFormField';
 // Styled as the pause dialog: it carries the same `staff-pause` class.
 import './StaffPauseDialog.scss';
 
-/** 解决: an optional note on what was done (shown to colleagues). */
+/** 解决: an optional note on what was done, the answer everyone who reported it sees in 我的反馈. */
 export function StaffResolveDialog({
   visible,
   onConfirm,
@@ -34,7 +34,11 @@ export function StaffResolveDialog({
       closeOnOverlayClick={false}
     >
       <View>
-        <StationFormField label="处理说明" name="note" hint="例如 已更换饮水机滤芯（可不填）">
+        <StationFormField
+          label="处理说明"
+          name="note"
+          hint="反映人会在“我的反馈”里看到，例如 已更换饮水机滤芯（可不填）"
+        >
           <StationTextInput multiline value={note} onChange={setNote} maxlength={200} />
         </StationFormField>
       </View>

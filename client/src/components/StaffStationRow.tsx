@@ -62,9 +62,10 @@ export function StaffStationRow({
           type="primary"
           fill="outline"
           disabled={busy}
+          ariaLabel="核实：确认驿站信息今天已核对无误"
           onClick={onVerify}
         >
-          核实（今天已核对）
+          核实
         </Button>
         {paused ? (
           <Button

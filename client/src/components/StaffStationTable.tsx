@@ -25,7 +25,7 @@ const columns: DataColumn<ManagedStation>[] = [
   },
   {
     key: 'verified',
-    title: '核实',
+    title: '核实情况',
     width: 1.2,
     render: (station) => (
       <Text className={isStale(station.lastVerifiedAt, STALE_DAYS) ? 'staff-station-table__stale' : ''}>

@@ -4,34 +4,36 @@ import { View } from '@tarojs/components';
 import { platform } from '../platform';
 import './StationActions.scss';
 
-/** 导航前往 and 拨打电话; how each is done differs by platform (see platform/). */
-export function StationActions({
-  station,
-}: {
-  station: Pick<StationDetail, 'name' | 'address' | 'location' | 'phone'>;
-}) {
+type Placed = Pick<StationDetail, 'name' | 'address' | 'location'>;
+
+/**
+ * Where 导航 goes, on both the detail page and a list row: in the browser a real link (Amap's page
+ * or app; it can be long-pressed or shared), in WeChat its map opened from the tap.
+ */
+export function navigationOf(station: Placed): { link: string | null; open: () => void } {
   const target = {
     latitude: station.location.lat,
     longitude: station.location.lng,
     name: station.name,
     address: station.address,
   };
-  const link = platform.mapLink(target);
+  return {
+    link: platform.mapLink(target),
+    open: () => void platform.openMap(target).catch(() => undefined),
+  };
+}
+
+/** 导航前往 and 拨打电话; how each is done differs by platform (see platform/). */
+export function StationActions({ station }: { station: Placed & Pick<StationDetail, 'phone'> }) {
+  const { link, open } = navigationOf(station);
   return (
     <View className="station-actions">
       {link ? (
-        // A real link in the browser: it opens Amap's page (or app), and can be long-pressed or shared.
         <a className="station-actions__navigate-link" href={link} target="_blank" rel="noopener noreferrer">
           导航前往（高德地图）
         </a>
       ) : (
-        <Button
-          className="station-actions__navigate"
-          type="primary"
-          size="large"
-          block
-          onClick={() => void platform.openMap(target).catch(() => undefined)}
-        >
+        <Button className="station-actions__navigate" type="primary" size="large" block onClick={open}>
           导航前往
         </Button>
       )}

@@ -13,7 +13,8 @@ const markerIcon = '/assets/tabbar/stations-active.png';
 
 /**
  * WeChat's map above the list: the worker's position and the stations as markers (GCJ-02, as
- * WeChat's map expects). Tapping a marker picks its station. The H5 build has no map (StationMap.h5.tsx).
+ * WeChat's map expects). Tapping a marker picks its station. The H5 build draws Amap when a key is
+ * configured (StationMap.h5.tsx).
  */
 export function StationMap({ center, stations, onPick }: StationMapProps) {
   const markers = stations.map((station, index) => ({

@@ -1,11 +1,11 @@
 import type { AmenityCode, StationSummary } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
 import type { ITouchEvent } from '@tarojs/components/types/common';
-import { platform } from '../platform';
 import { formatDistance } from '../services/format';
 import { amenitiesFirst, rowChipLimit } from '../services/stationView';
 import { AmenityChips } from './AmenityChips';
 import { OpenBadge } from './OpenBadge';
+import { navigationOf } from './StationActions';
 import './StationRow.scss';
 
 export interface StationRowProps {
@@ -18,16 +18,10 @@ export interface StationRowProps {
   onOpen: (id: string) => void;
 }
 
-/** 导航: one tap to the map app, without opening the row (a link in the browser, WeChat's map in WeChat). */
+/** 导航: one tap to the map app, without opening the row. */
 function NavigateButton({ station }: { station: StationSummary }) {
-  const target = {
-    latitude: station.location.lat,
-    longitude: station.location.lng,
-    name: station.name,
-    address: station.address,
-  };
-  const link = platform.mapLink(target);
-  const stop = (event: ITouchEvent) => event.stopPropagation();
+  const { link, open } = navigationOf(station);
+  const label = `导航到${station.name}`;
   if (link) {
     return (
       <a
@@ -35,7 +29,7 @@ function NavigateButton({ station }: { station: StationSummary }) {
         href={link}
         target="_blank"
         rel="noopener noreferrer"
-        aria-label={`导航到${station.name}`}
+        aria-label={label}
         onClick={(event) => event.stopPropagation()}
       >
         导航
@@ -46,10 +40,10 @@ function NavigateButton({ station }: { station: StationSummary }) {
     <View
       className="station-row__navigate"
       role="button"
-      aria-label={`导航到${station.name}`}
-      onClick={(event) => {
-        stop(event);
-        void platform.openMap(target).catch(() => undefined);
+      aria-label={label}
+      onClick={(event: ITouchEvent) => {
+        event.stopPropagation();
+        open();
       }}
     >
       <Text>导航</Text>

@@ -1,6 +1,6 @@
+import { MAX_DELIVERY_PHOTOS } from '@ankang/shared';
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { choosePhotos, type LocalPhoto, PhotoError, removePhoto } from '../platform/photos';
 import { fetchMyDeliveries } from '../services/deliveries';
 import {
   checkDeliveryForm,
@@ -10,19 +10,16 @@ import {
   emptyDeliveryForm,
   type RecordFields,
 } from '../services/deliveryForm';
-import { newDeliveryId, newPhotoId, queueDelivery, queueDeliveryEdit } from '../services/deliveryOutbox';
+import { newDeliveryId, queueDelivery, queueDeliveryEdit } from '../services/deliveryOutbox';
 import { toApiError } from '../services/errors';
 import { type OutboxEntry, OutboxStorageError, useOutbox } from '../services/outbox';
 import type { DeliveryContext, DeliveryFormMode } from './useDeliveryContext';
 import { useDeliveryPosition } from './useDeliveryPosition';
+import { usePhotoField } from './usePhotoField';
 
-/** A photo on the form: already on the server (修改), or taken now and kept on the phone. */
-export type FormPhoto = { id: string; previewUrl: string } & (
-  | { stored: true }
-  | { stored: false; ref: string }
-);
+export type { FormPhoto } from './usePhotoField';
 
-export const MAX_PHOTOS = 3;
+export const MAX_PHOTOS = MAX_DELIVERY_PHOTOS;
 
 /** The newest record of the campaign still in (or sent through) this phone's outbox. */
 function newestQueued(
@@ -47,13 +44,14 @@ export function useDeliveryForm(mode: DeliveryFormMode | null, context: Delivery
   const editing = mode?.kind === 'edit';
   const [values, setValues] = useState<DeliveryFormValues | null>(null);
   const [errors, setErrors] = useState<DeliveryFormErrors>({});
-  const [photos, setPhotos] = useState<FormPhoto[]>([]);
+  // The photos go to the outbox with the record (see save), never through field.upload.
+  const field = usePhotoField(MAX_PHOTOS);
+  const { photos, load: loadPhotos, keep: keepPhotos } = field;
   const [saving, setSaving] = useState(false);
   const [copying, setCopying] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   // One id per form: a second tap on 保存 names the same record, and the outbox keeps it once.
   const recordId = useRef(newDeliveryId());
-  const saved = useRef(false);
   const { position, relocate } = useDeliveryPosition(Boolean(context) && !editing);
   const { entries } = useOutbox();
 
@@ -62,50 +60,12 @@ export function useDeliveryForm(mode: DeliveryFormMode | null, context: Delivery
     const base = emptyDeliveryForm(context.campaign);
     if (context.record) {
       setValues(deliveryFormFrom(context.record, base, 'edit'));
-      setPhotos(context.record.photos.map((p) => ({ id: p.id, previewUrl: p.url, stored: true as const })));
+      loadPhotos(context.record.photos);
     } else setValues(base);
-  }, [context, values]);
-
-  // Photos taken but never saved are deleted from the phone when the form closes.
-  const photosRef = useRef(photos);
-  photosRef.current = photos;
-  useEffect(
-    () => () => {
-      if (saved.current) return;
-      for (const p of photosRef.current) if (!p.stored) void removePhoto(p.ref);
-    },
-    [],
-  );
+  }, [context, values, loadPhotos]);
 
   const set = useCallback(<K extends keyof DeliveryFormValues>(key: K, value: DeliveryFormValues[K]) => {
     setValues((current) => (current ? { ...current, [key]: value } : current));
-  }, []);
-
-  const addPhotos = useCallback(async () => {
-    const room = MAX_PHOTOS - photosRef.current.length;
-    if (room <= 0) return;
-    try {
-      const taken: LocalPhoto[] = await choosePhotos(room);
-      setPhotos((current) => [
-        ...current,
-        ...taken.map((p) => ({
-          id: newPhotoId(),
-          ref: p.ref,
-          previewUrl: p.previewUrl,
-          stored: false as const,
-        })),
-      ]);
-    } catch (error) {
-      const message =
-        error instanceof PhotoError ? '无法获取照片，请检查相机和相册权限' : '照片处理失败，请重试';
-      void Taro.showToast({ title: message, icon: 'none', duration: 3000 });
-    }
-  }, []);
-
-  const removeFormPhoto = useCallback((id: string) => {
-    const photo = photosRef.current.find((p) => p.id === id);
-    if (photo && !photo.stored) void removePhoto(photo.ref);
-    setPhotos((current) => current.filter((p) => p.id !== id));
   }, []);
 
   /** 复制上一条: the newest record of this campaign, from the phone's outbox or the server. */
@@ -171,7 +131,7 @@ export function useDeliveryForm(mode: DeliveryFormMode | null, context: Delivery
         const body = { id: recordId.current, campaignId: mode.campaignId, site, ...check.fields };
         await queueDelivery(body, label, newPhotos);
       }
-      saved.current = true;
+      keepPhotos();
       void Taro.showToast({ title: '已保存，联网后自动上传', icon: 'none', duration: 2000 });
       return true;
     } catch (error) {
@@ -182,15 +142,15 @@ export function useDeliveryForm(mode: DeliveryFormMode | null, context: Delivery
     } finally {
       setSaving(false);
     }
-  }, [context, mode, values, saving, position, photos, editing]);
+  }, [context, mode, values, saving, position, photos, editing, keepPhotos]);
 
   return {
     values,
     errors,
     set,
     photos,
-    addPhotos,
-    removePhoto: removeFormPhoto,
+    addPhotos: field.add,
+    removePhoto: field.remove,
     position,
     relocate,
     copyLast,

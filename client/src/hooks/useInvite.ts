@@ -1,28 +1,29 @@
-import { useCallback, useState } from 'react';
-import { type ApiError, toApiError } from '../services/errors';
+import { useState } from 'react';
 import { acceptInviteCode, previewInvite } from '../services/roles';
 import { useRequest } from './useRequest';
+import { useSubmit } from './useSubmit';
 
-/** The invitee's page: the invite by its code (no sign-in needed to see it), and accepting it. */
+/**
+ * The invitee's page: the invite by its code (no sign-in needed to see it), and accepting it (one
+ * send however often 接受邀请 is tapped; the page shows a failure itself, under the button).
+ */
 export function useInvite(code: string | undefined) {
   const preview = useRequest(() => previewInvite(code ?? ''), { enabled: Boolean(code), key: code });
-  const [accepting, setAccepting] = useState(false);
-  const [acceptError, setAcceptError] = useState<ApiError | null>(null);
   const [accepted, setAccepted] = useState(false);
+  const accepting = useSubmit(() => acceptInviteCode(code ?? ''), {
+    onDone: () => setAccepted(true),
+    toastFailure: false,
+  });
 
-  const accept = useCallback(async () => {
-    if (!code) return;
-    setAccepting(true);
-    setAcceptError(null);
-    try {
-      await acceptInviteCode(code);
-      setAccepted(true);
-    } catch (error) {
-      setAcceptError(toApiError(error));
-    } finally {
-      setAccepting(false);
-    }
-  }, [code]);
+  const accept = async () => {
+    if (code) await accepting.submit();
+  };
 
-  return { preview, accept, accepting, acceptError, accepted };
+  return {
+    preview,
+    accept,
+    accepting: accepting.submitting,
+    acceptError: accepting.error,
+    accepted,
+  };
 }

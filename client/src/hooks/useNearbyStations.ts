@@ -11,6 +11,9 @@ export const radiusSteps = [3000, 10_000, 20_000] as const;
 const queryKeyOf = (filters: StationFilters, radiusM: number) =>
   JSON.stringify({ a: [...filters.amenities].sort(), o: filters.openNow, r: radiusM });
 
+const askedKeyOf = (at: GeoPoint, filters: StationFilters, radiusM: number) =>
+  `${at.latitude},${at.longitude},${queryKeyOf(filters, radiusM)}`;
+
 export interface NearbyState {
   stations: NearbyStation[] | null;
   /** Server time of the list shown (ISO). */
@@ -42,11 +45,15 @@ export function useNearbyStations(point: GeoPoint | null, filters: StationFilter
     };
   });
   const latest = useRef(0);
+  // What the last request asked (point, filters, radius): a refresh that moved the worker loads
+  // once, not again when the new position reaches the effect below.
+  const asked = useRef<string | null>(null);
   const { radiusM } = state;
 
   const load = useCallback(
     async (at: GeoPoint) => {
       const id = ++latest.current;
+      asked.current = askedKeyOf(at, filters, radiusM);
       setState((s) => ({ ...s, loading: true, error: null }));
       saveLastPoint(at);
       try {
@@ -74,8 +81,8 @@ export function useNearbyStations(point: GeoPoint | null, filters: StationFilter
   );
 
   useEffect(() => {
-    if (point) void load(point);
-  }, [point, load]);
+    if (point && askedKeyOf(point, filters, radiusM) !== asked.current) void load(point);
+  }, [point, load, filters, radiusM]);
 
   const widen = useCallback(() => {
     setState((s) => ({ ...s, radiusM: radiusSteps.find((r) => r > s.radiusM) ?? s.radiusM }));

@@ -1,12 +1,12 @@
-import { fetchStationReports } from '../services/staffStations';
+import { fetchStationProblems } from '../services/staffStations';
 import { useRequest } from './useRequest';
 
-/** How many new reports wait (the first page; `more` when there are further pages). */
+/** How many new problems wait (the first page; `more` when there are further pages). */
 export function useNewReportCount(enabled: boolean) {
   return useRequest(
     async () => {
-      const page = await fetchStationReports({ state: 'new' });
-      return { count: page.reports.length, more: page.nextCursor !== undefined };
+      const page = await fetchStationProblems({ state: 'new' });
+      return { count: page.problems.length, more: page.nextCursor !== undefined };
     },
     { enabled },
   );

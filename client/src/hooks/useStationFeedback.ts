@@ -1,115 +1,139 @@
+import type { ContractOutput, rateStation } from '@ankang/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
+  type ReportPhotoUpload,
+  type ReportSubmission,
+  submitReportWithPhotos,
+} from '../services/reportPhotos';
+import {
+  type DraftForm,
+  type DraftOf,
   emptyRating,
   emptyReport,
   loadStationDraft,
-  type RatingDraft,
-  type ReportDraft,
   removeStationDraft,
   saveStationDraft,
 } from '../services/stationDrafts';
-import {
-  newRequestId,
-  type RatingInput,
-  type ReportInput,
-  submitRating,
-  submitReport,
-} from '../services/stations';
+import { newRequestId, type RatingInput, submitRating } from '../services/stations';
 import { useSubmit } from './useSubmit';
 
+/** Typing pauses this long before the draft is written to the phone (one write per pause, not per key). */
+const SAVE_PAUSE_MS = 400;
+
 /**
- * The detail page's two forms: rate (then refresh the summary) and report a problem. What is typed
- * is kept on the phone per station as it is typed, so a worker sent to sign in first comes back to
- * the same form; `restored` says a kept draft was put back.
+ * One form's draft: read from the phone before the first render (a restored draft never flashes in
+ * after an empty form), written back a moment after the last edit and at once when the form is
+ * sent or the page goes, so a worker sent to sign in first comes back to what they typed.
+ */
+function useKeptDraft<F extends DraftForm>(stationId: string | undefined, form: F, empty: DraftOf<F>) {
+  const [kept] = useState(() => (stationId ? loadStationDraft(stationId, form) : null));
+  const [draft, setDraft] = useState<DraftOf<F>>(() => kept ?? empty);
+  const unsaved = useRef<DraftOf<F> | null>(null);
+
+  const flush = useCallback(() => {
+    const next = unsaved.current;
+    unsaved.current = null;
+    if (!next || !stationId) return;
+    if (JSON.stringify(next) === JSON.stringify(empty)) removeStationDraft(stationId, form);
+    else saveStationDraft(stationId, form, next);
+  }, [stationId, form, empty]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `draft` is the trigger (each edit restarts the pause).
+  useEffect(() => {
+    if (!unsaved.current) return;
+    const timer = setTimeout(flush, SAVE_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [draft, flush]);
+  // The page closing (or the worker leaving for the login page) writes what is still pending.
+  useEffect(() => flush, [flush]);
+
+  // Edits are updaters: two taps before the next render (a star, then a tag) both count.
+  const edit = useCallback((update: (current: DraftOf<F>) => DraftOf<F>) => {
+    setDraft((current) => {
+      const next = update(current);
+      unsaved.current = next;
+      return next;
+    });
+  }, []);
+
+  /** Sent and stored: the form starts empty and the phone forgets the draft. */
+  const reset = useCallback(() => {
+    unsaved.current = null;
+    setDraft(empty);
+    if (stationId) removeStationDraft(stationId, form);
+  }, [stationId, form, empty]);
+
+  return { draft, edit, flush, reset, restored: kept !== null };
+}
+
+/**
+ * The detail page's two forms: rate (then refresh the summary) and report a problem, each sent once
+ * however often it is tapped. What is typed is kept on the phone per station, so a worker sent to
+ * sign in first comes back to the same form; `restored` says a kept draft was put back.
  */
 export function useStationFeedback(stationId: string | undefined, reloadStation: () => void) {
   const [rated, setRated] = useState(false);
+  // Where the comment just sent stands: held or hidden ones are told to their author only.
+  const [commentState, setCommentState] =
+    useState<ContractOutput<typeof rateStation>['commentState']>('none');
   const [reported, setReported] = useState(false);
-  const [ratingDraft, setRatingDraft] = useState<RatingDraft>(emptyRating);
-  const [reportDraft, setReportDraft] = useState<ReportDraft>(emptyReport);
-  const [restored, setRestored] = useState(false);
-  const ratingInput = useRef<RatingInput | null>(null);
-  // One id per report the worker means to send: a retry after a network error reuses it.
-  const report = useRef<ReportInput | null>(null);
+  const ratingDraft = useKeptDraft(stationId, 'rating', emptyRating);
+  const reportDraft = useKeptDraft(stationId, 'report', emptyReport);
+  // The report being sent and its id: a retry of the same report after a lost answer reuses the
+  // id (stored once); a changed report is a new one.
+  const pendingReport = useRef<{ input: string; requestId: string } | null>(null);
 
-  useEffect(() => {
-    if (!stationId) return;
-    const keptRating = loadStationDraft(stationId, 'rating');
-    const keptReport = loadStationDraft(stationId, 'report');
-    setRatingDraft(keptRating ?? emptyRating);
-    setReportDraft(keptReport ?? emptyReport);
-    setRestored(keptRating !== null || keptReport !== null);
-  }, [stationId]);
-
-  // Edits are updaters: two taps before the next render (a star, then a tag) both count.
-  const editRating = useCallback(
-    (update: (current: RatingDraft) => RatingDraft) => {
-      setRatingDraft((current) => {
-        const next = update(current);
-        // Saving twice (React may call an updater twice in development) writes the same draft.
-        if (stationId) saveStationDraft(stationId, 'rating', next);
-        return next;
-      });
-    },
-    [stationId],
-  );
-  const editReport = useCallback(
-    (update: (current: ReportDraft) => ReportDraft) => {
-      setReportDraft((current) => {
-        const next = update(current);
-        if (stationId) saveStationDraft(stationId, 'report', next);
-        return next;
-      });
-    },
-    [stationId],
-  );
-
-  const rating = useSubmit(() => submitRating(stationId ?? '', ratingInput.current!), {
+  const rating = useSubmit((input: RatingInput) => submitRating(stationId ?? '', input), {
     success: '评价成功',
-    onDone: () => {
+    onDone: (result) => {
       setRated(true);
-      if (stationId) removeStationDraft(stationId, 'rating');
-      setRatingDraft(emptyRating);
+      setCommentState(result.commentState);
+      ratingDraft.reset();
       reloadStation();
     },
   });
-  const reporting = useSubmit(() => submitReport(stationId ?? '', report.current!), {
+  const reporting = useSubmit((input: ReportSubmission) => submitReportWithPhotos(stationId ?? '', input), {
     success: '已提交',
     onDone: () => {
       setReported(true);
-      if (stationId) removeStationDraft(stationId, 'report');
-      setReportDraft(emptyReport);
-      report.current = null;
+      reportDraft.reset();
+      pendingReport.current = null;
     },
   });
 
+  const { flush: flushRating } = ratingDraft;
+  const { flush: flushReport } = reportDraft;
   const rate = useCallback(
     (input: RatingInput) => {
-      ratingInput.current = input;
-      void rating.submit();
+      // Kept before sending: a browser worker may be sent to the login page first.
+      flushRating();
+      void rating.submit(input);
     },
-    [rating.submit],
+    [flushRating, rating.submit],
   );
   const sendReport = useCallback(
-    (input: Omit<ReportInput, 'requestId'>) => {
-      const previous = report.current;
-      const same = previous && previous.kind === input.kind && previous.text === input.text;
-      report.current = same ? previous : { ...input, requestId: newRequestId() };
-      void reporting.submit();
+    (input: Omit<ReportSubmission, 'requestId' | 'upload'>, upload?: ReportPhotoUpload) => {
+      flushReport();
+      const key = JSON.stringify(input);
+      if (pendingReport.current?.input !== key)
+        pendingReport.current = { input: key, requestId: newRequestId() };
+      // The photos go first, under the report's requestId (a retry resumes them).
+      void reporting.submit({ ...input, requestId: pendingReport.current.requestId, upload });
     },
-    [reporting.submit],
+    [flushReport, reporting.submit],
   );
 
   return {
     rated,
+    commentState,
     reported,
-    restored,
+    restored: ratingDraft.restored || reportDraft.restored,
     rating,
     report: reporting,
-    ratingDraft,
-    reportDraft,
-    editRating,
-    editReport,
+    ratingDraft: ratingDraft.draft,
+    reportDraft: reportDraft.draft,
+    editRating: ratingDraft.edit,
+    editReport: reportDraft.edit,
     rate,
     sendReport,
   };

@@ -22,6 +22,10 @@ export function useStationSearch(filters: StationFilters, point: GeoPoint | null
   // Rounded (about 10 m) so a re-fix a few metres away does not search again.
   const nearLat = point ? Math.round(point.latitude * 1e4) / 1e4 : null;
   const nearLng = point ? Math.round(point.longitude * 1e4) / 1e4 : null;
+  const key = JSON.stringify([searched, place?.code, filters, nearLat, nearLng]);
+  // Whether the server ranked every match (false: too many, only the part near the worker or in the
+  // place was read), for the search the list now shows: an answer to an older key says nothing.
+  const [completeness, setCompleteness] = useState<{ key: string; complete: boolean } | null>(null);
   const fetchPage = useCallback(
     async (cursor?: string) => {
       if (!searched && !place) return { items: [] as SearchedStation[] };
@@ -34,14 +38,13 @@ export function useStationSearch(filters: StationFilters, point: GeoPoint | null
         ...filterQuery(filters),
         ...(cursor ? { cursor } : {}),
       });
+      setCompleteness({ key, complete: page.complete });
       return { items: page.stations, nextCursor: page.nextCursor };
     },
-    [searched, place, filters, nearLat, nearLng],
+    [searched, place, filters, nearLat, nearLng, key],
   );
-  const list = usePagedList(fetchPage, {
-    key: JSON.stringify([searched, place?.code, filters, nearLat, nearLng]),
-    enabled: active,
-  });
+  const list = usePagedList(fetchPage, { key, enabled: active });
+  const partial = completeness?.key === key && !completeness.complete;
   const { reload } = list;
 
   const search = useCallback(() => {
@@ -63,5 +66,17 @@ export function useStationSearch(filters: StationFilters, point: GeoPoint | null
     setPlace(null);
   }, []);
 
-  return { query, setQuery, searched, search, place, pickPlace, rememberedPlace, clearSearch, active, list };
+  return {
+    query,
+    setQuery,
+    searched,
+    search,
+    place,
+    pickPlace,
+    rememberedPlace,
+    clearSearch,
+    active,
+    list,
+    partial,
+  };
 }

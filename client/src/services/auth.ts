@@ -13,6 +13,7 @@ import { ApiError } from './errors';
 import { send } from './http';
 import { routes } from './routes';
 import { clearSession, getSession, isExpired, saveSession } from './session';
+import { clearStationDrafts } from './stationDrafts';
 import { clearCachedNearby } from './stationsCache';
 
 /** WeChat: wx.login code → POST /auth/login → our session. */
@@ -50,6 +51,7 @@ export async function signOut(): Promise<void> {
   const session = getSession();
   clearSession();
   clearCachedNearby();
+  clearStationDrafts();
   if (!session || isExpired(session)) return;
   try {
     await send(logout, {}, session.token);

@@ -4,9 +4,10 @@ import { discardEntry, enqueue, type OutboxEntry, registerSender } from './outbo
 import { sendPhoto } from './photoUpload';
 import { newRequestId } from './stations';
 
-/** A client-made record id (`dl_`/`ph_` + 32 hex): the server's idempotency key for every retry. */
+export { newPhotoId } from './photoUpload';
+
+/** A client-made record id (`dl_` + 32 hex): the server's idempotency key for every retry. */
 export const newDeliveryId = () => `dl_${newRequestId().replace(/-/g, '')}`;
-export const newPhotoId = () => `ph_${newRequestId().replace(/-/g, '')}`;
 
 /** What a 'photo' entry carries: the photo kept on the phone and the record it belongs to. */
 export interface PhotoPayload {
@@ -74,5 +75,9 @@ export function registerDeliverySenders(): void {
     const { id, body } = payload as DeliveryEditPayload;
     return sendDeliveryEdit(id, body);
   });
-  registerSender('photo', (payload) => sendPhoto(payload as PhotoPayload));
+  registerSender('photo', (payload) => {
+    // Entries already queued on phones keep this shape: the owner is always their delivery.
+    const { id, deliveryId, ref } = payload as PhotoPayload;
+    return sendPhoto({ id, owner: { kind: 'delivery', id: deliveryId }, ref });
+  });
 }

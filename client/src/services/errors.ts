@@ -14,6 +14,8 @@ export interface ApiErrorDetails {
   currentVersion?: number;
   /** HARDSHIP_FILE_EXISTS: the file that already holds the ID number (when it is in scope). */
   fileId?: string;
+  /** STATION_NEARBY: the existing station beside a suggested point. */
+  nearStation?: { id: string; name: string; distanceM: number };
 }
 
 /**

@@ -1,3 +1,5 @@
+import { stationIdSchema } from '@ankang/shared';
+
 /** Query keys the H5 router adds to a page's path for its own bookkeeping, not the page's. */
 const routerKeys = new Set(['stamp', '$taroTimestamp']);
 
@@ -38,4 +40,14 @@ export function decodedOrEmpty(text: string): string {
   } catch {
     return '';
   }
+}
+
+/**
+ * The station a station page is for: `?id=<id>`, or the `scene` of the station's poster code
+ * (WeChat hands it over URL-encoded; only a well-formed station id is taken from it).
+ */
+export function stationIdOf(params: { id?: string; scene?: string }): string | undefined {
+  if (params.id) return decodedOrEmpty(params.id) || undefined;
+  const scene = params.scene ? decodedOrEmpty(params.scene).trim() : '';
+  return stationIdSchema.safeParse(scene).success ? scene : undefined;
 }

@@ -4,10 +4,12 @@ import {
   createPhotoUpload,
   MAX_PHOTO_BYTES,
   type PhotoContentType,
+  type PhotoOwner,
 } from '@ankang/shared';
 import { PhotoError, putBytes, readPhoto, removePhoto } from '../platform/photos';
 import { call } from './api';
 import { ApiError } from './errors';
+import { newRequestId } from './stations';
 
 export type PhotoUploadResult = ContractOutput<typeof completePhotoUpload>;
 
@@ -35,14 +37,18 @@ async function readKept(ref: string): Promise<ArrayBuffer> {
   }
 }
 
+/** A new photo's id (`ph_` + a UUID without dashes): a retried upload names the same photo. */
+export const newPhotoId = () => `ph_${newRequestId().replace(/-/g, '')}`;
+
 /**
- * Sends one kept photo: asks for a presigned PUT, puts the bytes, asks the API to check and keep
- * them, then deletes the phone's copy. Each step repeats safely: the same photo id gets a fresh
- * upload URL, the same bytes overwrite the same object, and completing twice answers alike.
+ * Sends one kept photo of any owner (a delivery, a station's gallery, a problem report): asks for
+ * a presigned PUT, puts the bytes, asks the API to check and keep them, then deletes the phone's
+ * copy. Each step repeats safely: the same photo id gets a fresh upload URL, the same bytes
+ * overwrite the same object, and completing twice answers alike.
  */
 export async function sendPhoto(photo: {
   id: string;
-  deliveryId: string;
+  owner: PhotoOwner;
   ref: string;
 }): Promise<PhotoUploadResult> {
   const bytes = await readKept(photo.ref);
@@ -52,7 +58,7 @@ export async function sendPhoto(photo: {
   const ticket = await call(createPhotoUpload, {
     body: {
       id: photo.id,
-      owner: { kind: 'delivery', id: photo.deliveryId },
+      owner: photo.owner,
       contentType,
       size: bytes.byteLength,
     },

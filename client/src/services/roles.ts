@@ -26,12 +26,16 @@ export const grantableRoleLabels: Record<GrantableRole, string> = {
   admin: '管理员',
 };
 
-/** Everything the 人员与权限 page shows, loaded at once: the tree in scope, its holders, pending invites. */
-export async function fetchRoleBoard() {
+/**
+ * Everything the 人员与权限 page shows, loaded at once, from `root` down (the caller's own node; none:
+ * the caller's whole scope): the tree, its holders, pending invites.
+ */
+export async function fetchRoleBoard(root?: string) {
+  const query = root ? { root } : {};
   const [{ orgs }, { holders, truncated }, invites] = await Promise.all([
-    call(listOrgs, { query: {} }),
-    call(listRoleHolders, { query: {} }),
-    call(listInvites, { query: {} }),
+    call(listOrgs, { query }),
+    call(listRoleHolders, { query }),
+    call(listInvites, { query }),
   ]);
   return { orgs, holders, invites: invites.invites, truncated: truncated || invites.truncated };
 }

@@ -17,6 +17,8 @@ export const routes = {
   /** 我的报名: the user's sign-ups and their review state. */
   mySignups: '/outreach/pages/mine/index',
   staff: '/staff/pages/index/index',
+  /** 我的反馈: the worker's problem reports and how the union answered. */
+  myReports: '/myfeedback/pages/mine/index',
 } as const;
 
 /** Tab pages must be opened with switchTab; the rest with navigateTo. */

@@ -18,7 +18,15 @@ export const staffRoutes = {
   dashboard: '/staff/pages/dashboard/index',
   /** `?campaign=<id>`: the delivery review queues. */
   deliveries: '/staff/pages/deliveries/index',
+  /** `?id=<station id>`: the station's QR poster (扫码评价 / 扫码报修). */
+  poster: '/staff/pages/poster/index',
+  /** 评论审核: comments held because WeChat's content check could not clear them. */
+  comments: '/staff/pages/comments/index',
 } as const;
+
+export function stationPosterUrl(id: string): string {
+  return `${staffRoutes.poster}?id=${encodeURIComponent(id)}`;
+}
 
 export function editStationUrl(id?: string): string {
   return id ? `${staffRoutes.edit}?id=${encodeURIComponent(id)}` : staffRoutes.edit;

@@ -3,19 +3,20 @@ import {
   type ContractOutput,
   createStation,
   getManagedStation,
+  getStationImportTemplate,
   type ImportResult,
   importStations,
   listManagedStations,
   listOrgs,
-  listStationReports,
+  listStationProblems,
   type ManagedStation,
   type OrgNode,
+  type QueuedProblem,
   type StationDraftInput,
-  type StationReport,
   type StationStatus,
   setStationStatus,
   updateStation,
-  updateStationReport,
+  updateStationProblem,
   verifyStation,
 } from '@ankang/shared';
 import { call } from './api';
@@ -69,9 +70,14 @@ export function changeStationStatus(
   return call(setStationStatus, { params: { id: station.id }, body: { version: station.version, status } });
 }
 
-/** 今天已核对: stamps the station as checked now by the caller. */
+/** 核实: stamps the station as checked now by the caller (shown as 已核实 · 今天). */
 export function markStationVerified(id: string): Promise<ManagedStation> {
   return call(verifyStation, { params: { id } });
+}
+
+/** 下载模板: the station import file's header and an example row, made by the server's importer columns. */
+export function fetchStationImportTemplate(format: 'xlsx' | 'csv' = 'xlsx') {
+  return call(getStationImportTemplate, { query: { format } });
 }
 
 export type ImportRequest = ContractCallInput<typeof importStations>['body'];
@@ -80,23 +86,25 @@ export function runStationImport(request: ImportRequest): Promise<ImportResult> 
   return call(importStations, { body: request });
 }
 
-type StationReportsQuery = ContractCallInput<typeof listStationReports>['query'];
-type StationReportsPage = ContractOutput<typeof listStationReports>;
+type StationProblemsQuery = ContractCallInput<typeof listStationProblems>['query'];
+type StationProblemsPage = ContractOutput<typeof listStationProblems>;
 
-export function fetchStationReports(query: StationReportsQuery): Promise<StationReportsPage> {
-  return call(listStationReports, { query });
+/** 问题处理: a page of problems (one per station and kind while open), newest report first. */
+export function fetchStationProblems(query: StationProblemsQuery): Promise<StationProblemsPage> {
+  return call(listStationProblems, { query });
 }
 
-/** Where a report can be moved: 受理 or 解决. */
-export type ReportMove = ContractCallInput<typeof updateStationReport>['body']['state'];
+/** Where a problem can be moved: 受理 or 解决. */
+export type ProblemMove = ContractCallInput<typeof updateStationProblem>['body']['state'];
 
-export function moveStationReport(
-  report: Pick<StationReport, 'id' | 'version'>,
-  state: ReportMove,
+/** 受理 / 解决 a problem for everyone who reported it; the note is the answer they all see. */
+export function moveStationProblem(
+  problem: Pick<QueuedProblem, 'id' | 'version'>,
+  state: ProblemMove,
   note?: string,
-): Promise<StationReport> {
-  return call(updateStationReport, {
-    params: { id: report.id },
-    body: { version: report.version, state, note: note?.trim() || undefined },
+): Promise<QueuedProblem> {
+  return call(updateStationProblem, {
+    params: { id: problem.id },
+    body: { version: problem.version, state, note: note?.trim() || undefined },
   });
 }

@@ -25,8 +25,8 @@ export const emptyRating: RatingDraft = { stars: 0, tags: [], comment: '' };
 export const emptyReport: ReportDraft = { kind: null, text: '' };
 
 const formSchemas = { rating: ratingDraftSchema, report: reportDraftSchema } as const;
-type Form = keyof typeof formSchemas;
-type DraftOf<F extends Form> = z.infer<(typeof formSchemas)[F]>;
+export type DraftForm = keyof typeof formSchemas;
+export type DraftOf<F extends DraftForm> = z.infer<(typeof formSchemas)[F]>;
 
 const storedSchema = z.array(
   z.object({
@@ -55,7 +55,7 @@ function read(): Stored {
  * same station with the form as they left it. Not tied to a user (nobody is signed in yet); dropped
  * once sent or after a day.
  */
-export function loadStationDraft<F extends Form>(
+export function loadStationDraft<F extends DraftForm>(
   stationId: string,
   form: F,
   now = Date.now(),
@@ -66,7 +66,7 @@ export function loadStationDraft<F extends Form>(
   return values.success ? (values.data as DraftOf<F>) : null;
 }
 
-export function saveStationDraft<F extends Form>(
+export function saveStationDraft<F extends DraftForm>(
   stationId: string,
   form: F,
   values: DraftOf<F>,
@@ -79,8 +79,13 @@ export function saveStationDraft<F extends Form>(
   platform.storage.set(storageKey, JSON.stringify(next));
 }
 
-export function removeStationDraft(stationId: string, form: Form): void {
+export function removeStationDraft(stationId: string, form: DraftForm): void {
   const stored = read();
   const rest = stored.filter((d) => !(d.stationId === stationId && d.form === form));
   if (rest.length !== stored.length) platform.storage.set(storageKey, JSON.stringify(rest));
+}
+
+/** Forgets every station draft (what someone typed on this phone): at sign-out. */
+export function clearStationDrafts(): void {
+  platform.storage.remove(storageKey);
 }

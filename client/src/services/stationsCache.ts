@@ -1,10 +1,17 @@
-import { type NearbyStation, nearbyStations, placeSchema } from '@ankang/shared';
+import {
+  type NearbyStation,
+  nearbyStations,
+  placeSchema,
+  type StationSummary,
+  stationSummarySchema,
+} from '@ankang/shared';
 import { z } from 'zod';
 import { platform } from '../platform';
 
 const storageKey = 'ankang.nearbyStations';
 const pointKey = 'ankang.lastPoint';
 const placeKey = 'ankang.lastPlace';
+const openedKey = 'ankang.openedStations';
 
 function readStored<T>(key: string, schema: z.ZodType<T>): T | null {
   const raw = platform.storage.get(key);
@@ -34,6 +41,39 @@ export function saveCachedNearby(stations: NearbyStation[], at: string, queryKey
 export function clearCachedNearby(): void {
   platform.storage.remove(storageKey);
   platform.storage.remove(pointKey);
+  platform.storage.remove(openedKey);
+}
+
+/** Stations opened last, kept at most (oldest dropped): storage stays small. */
+const MAX_OPENED = 20;
+const openedSchema = z.array(z.object({ station: stationSummarySchema, at: z.string() }));
+
+/** A station as a list showed it, and the server time of that list (ISO). */
+export interface CachedSummary {
+  station: StationSummary;
+  at: string;
+}
+
+/**
+ * Keeps the summary of a station the worker opens from a list: with no signal the detail page
+ * cannot load, and shows this instead (marked as saved) rather than nothing.
+ */
+export function rememberOpened(station: StationSummary, at: string): void {
+  const others = (readStored(openedKey, openedSchema) ?? []).filter((o) => o.station.id !== station.id);
+  // Only the summary's own fields: a list row may carry more (distance, match).
+  const summary = stationSummarySchema.safeParse(station);
+  if (!summary.success) return;
+  const next = [...others, { station: summary.data, at }].slice(-MAX_OPENED);
+  platform.storage.set(openedKey, JSON.stringify(next));
+}
+
+/** The saved summary of a station: the one opened last, else the row in the stored nearby list. */
+export function cachedSummary(id: string): CachedSummary | null {
+  const opened = readStored(openedKey, openedSchema)?.find((o) => o.station.id === id);
+  if (opened) return opened;
+  const nearby = loadCachedNearby();
+  const row = nearby?.stations.find((station) => station.id === id);
+  return row && nearby ? { station: row, at: nearby.at } : null;
 }
 
 const lastPointSchema = z.object({ latitude: z.number(), longitude: z.number(), at: z.number() });

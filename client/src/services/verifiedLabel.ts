@@ -2,11 +2,14 @@ import { shanghaiDaysBetween } from '@ankang/shared';
 
 const DAY_MS = 86_400_000;
 
-/** 今天核实 · 3 天前核实 · 从未核实, counted in whole days (Asia/Shanghai). */
+/**
+ * Where a station's check stands, as a status (the action is 核实): 已核实 · 今天, 已核实 · 3 天前,
+ * 尚未核实. Whole days in Asia/Shanghai.
+ */
 export function verifiedLabel(lastVerifiedAt: string | null, now: Date = new Date()): string {
-  if (!lastVerifiedAt) return '从未核实';
+  if (!lastVerifiedAt) return '尚未核实';
   const days = shanghaiDaysBetween(new Date(lastVerifiedAt), now);
-  return days <= 0 ? '今天核实' : `${days} 天前核实`;
+  return days <= 0 ? '已核实 · 今天' : `已核实 · ${days} 天前`;
 }
 
 /** A station counts as 久未核实 after this many days (or never checked). */

@@ -75,10 +75,14 @@ async function writeFeedback(items: TransactItem[], stationAt: number | null): P
 
 /**
  * The person's first rating of the station today, the station's counters (if it is still open) and
- * the daily quota `quota`, in one transaction: a repeated rating is refused by the first item and
- * counts nothing.
+ * the daily quota `quota`, in one transaction, with `alongside` (unconditional writes that belong to
+ * this rating, e.g. its comment): a repeated rating is refused by the first item and counts nothing.
  */
-export function insertFeedback(feedback: StoredFeedback, quota: TransactItem): Promise<FeedbackWriteOutcome> {
+export function insertFeedback(
+  feedback: StoredFeedback,
+  quota: TransactItem,
+  alongside: TransactItem[] = [],
+): Promise<FeedbackWriteOutcome> {
   return writeFeedback(
     [
       {
@@ -98,6 +102,7 @@ export function insertFeedback(feedback: StoredFeedback, quota: TransactItem): P
           ExpressionAttributeValues: { ':one': 1, ':stars': feedback.stars, ...stationStillOpen.values },
         },
       },
+      ...alongside,
       quota,
     ],
     1,
@@ -112,6 +117,7 @@ export function replaceFeedback(
   previous: StoredFeedback,
   next: StoredFeedback,
   quota: TransactItem,
+  alongside: TransactItem[] = [],
 ): Promise<FeedbackWriteOutcome> {
   const starsChanged = previous.stars !== next.stars;
   const counters: TransactItem[] = starsChanged
@@ -148,6 +154,7 @@ export function replaceFeedback(
         },
       },
       ...counters,
+      ...alongside,
       quota,
     ],
     starsChanged ? 1 : null,

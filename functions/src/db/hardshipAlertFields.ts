@@ -11,7 +11,8 @@ const INDEX_ATTRIBUTES = ['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi
  * state has them (removing the others), `updatedAt` and `version`, over the version read while
  * unresolved (and, with `dueOnRead`, still due on that date). An Update, not a Put: what others
  * keep on the item without moving its version (a comment's count) is not written back from an
- * older read. For the review's writes (evidence, a followed file) and the sweep's escalation.
+ * older read. For the review's writes (evidence, a followed file), the sweep's escalation and the
+ * staff's transitions.
  */
 export function alertFieldsUpdate(
   next: AlertRecord,

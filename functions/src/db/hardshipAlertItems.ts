@@ -86,9 +86,10 @@ export function householdKeyOf(household: {
 export const isUnresolved = (record: Pick<AlertRecord, 'status'>) => record.status !== 'resolved';
 
 /**
- * Every index attribute an alert has in its state, computed from status, assignee, escalations and
- * `exhausted` only, so no writer can leave an index out of step: the queue always; "mine" and "due"
- * while unresolved (due also not once exhausted); "escalated to" while unresolved and escalated.
+ * Every index attribute an alert has in its state, computed from status, assignee, escalations,
+ * holder and `exhausted` only, so no writer can leave an index out of step: the queue always; "mine"
+ * and "due" while unresolved (due also not once exhausted); "escalated to" while unresolved,
+ * escalated and held above the household's node.
  */
 export function alertIndexAttributes(record: AlertRecord): Record<string, string> {
   const open = isUnresolved(record);
@@ -97,7 +98,10 @@ export function alertIndexAttributes(record: AlertRecord): Record<string, string
     ...hardshipAlertKeys.queue(record.status, record.orgPath, record.dueOn, record.id),
     ...(open ? hardshipAlertKeys.mine(record.assigneeUserId, record.dueOn, record.id) : {}),
     ...(open && !record.exhausted ? hardshipAlertKeys.due(record.id, record.dueOn) : {}),
-    ...(open && latest ? hardshipAlertKeys.escalated(record.holderOrgPath, latest.at, record.id) : {}),
+    // Held by the household's own node again (its file moved to another branch): not escalated now.
+    ...(open && latest && record.holderOrgPath !== record.orgPath
+      ? hardshipAlertKeys.escalated(record.holderOrgPath, latest.at, record.id)
+      : {}),
   };
 }
 

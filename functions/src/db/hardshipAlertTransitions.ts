@@ -1,10 +1,10 @@
 import type { HardshipCategory } from '@ankang/shared';
 import { tableName } from './client';
+import { alertFieldsUpdate } from './hardshipAlertFields';
 import {
   type AlertRecord,
   type AlertSlotRecord,
   alertSlotPut,
-  alertToItem,
   slotRelease,
   withResolvedBasis,
 } from './hardshipAlertItems';
@@ -13,33 +13,23 @@ import { hardshipKeys } from './keys';
 import { type TransactItem, transactWrite } from './transactions';
 
 /**
- * The alert written whole in its new state, only over the item exactly as it was read: same
- * version and status, and no comment since (comments move `updatedAt` and the count but not the
- * version, and a whole-item write must not lose them). Replacing the item moves its indexes.
+ * The fields a transition changed, set over the version read (still unresolved) with the indexes
+ * its new state has: a partial update, so a comment that landed since the read (it moves
+ * `commentCount` and `updatedAt`, never `version`) neither fails the transition nor is lost.
  */
 function alertOverRead(next: AlertRecord, read: AlertRecord): TransactItem {
-  const count =
-    read.commentCount === undefined ? 'attribute_not_exists(commentCount)' : 'commentCount = :count';
-  return {
-    Put: {
-      TableName: tableName,
-      Item: alertToItem(next),
-      ConditionExpression: `version = :v AND #status = :status AND updatedAt = :updated AND ${count}`,
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':v': read.version,
-        ':status': read.status,
-        ':updated': read.updatedAt,
-        ...(read.commentCount === undefined ? {} : { ':count': read.commentCount }),
-      },
-    },
-  };
+  const names = new Set([...Object.keys(read), ...Object.keys(next)] as (keyof AlertRecord)[]);
+  const changed = [...names].filter(
+    (name) =>
+      name !== 'updatedAt' && name !== 'version' && JSON.stringify(next[name]) !== JSON.stringify(read[name]),
+  );
+  return alertFieldsUpdate(next, read.version, changed);
 }
 
 /** What became of a transition's write. */
 export type TransitionOutcome =
   | 'saved'
-  /** The alert is no longer as read (a transition, an evidence update, an escalation or a comment). */
+  /** The alert is no longer at the version read (a transition, an evidence update, an escalation). */
   | 'alertMoved'
   /** The rule slot is no longer as read (a review touched it). */
   | 'slotMoved'

@@ -17,13 +17,20 @@ export type StartKey = Record<string, unknown> | undefined;
 
 export interface SweepPage<T> {
   records: T[];
+  /**
+   * Keys (`pk`) of the page's items that do not parse: skipped, so one bad item (a hand edit, a
+   * half-migrated record) never stops its shard; the run counts them and logs where they are.
+   */
+  unreadable: string[];
   /** Where the next page starts; undefined after the last. */
   lastKey: StartKey;
 }
 
+type Parsed<T> = { success: true; data: T } | { success: false };
+
 async function page<T>(
   input: { index: string; pk: string; condition: string; values: Record<string, string> },
-  parse: (item: Record<string, unknown>) => T,
+  schema: { safeParse: (item: unknown) => Parsed<T> },
   limit: number,
   startKey: StartKey,
 ): Promise<SweepPage<T>> {
@@ -37,7 +44,14 @@ async function page<T>(
       ExclusiveStartKey: startKey,
     }),
   );
-  return { records: (result.Items ?? []).map(parse), lastKey: result.LastEvaluatedKey };
+  const records: T[] = [];
+  const unreadable: string[] = [];
+  for (const item of result.Items ?? []) {
+    const parsed = schema.safeParse(item);
+    if (parsed.success) records.push(parsed.data);
+    else unreadable.push(String(item.pk));
+  }
+  return { records, unreadable, lastKey: result.LastEvaluatedKey };
 }
 
 /** Monitors of one shard whose check date is `today` or earlier (a missed day is caught up). */
@@ -55,7 +69,7 @@ export function pageMonitorsToCheck(
       condition: 'gsi3sk <= :until',
       values: { ':until': `${today}#~` },
     },
-    (item) => monitorRecordSchema.parse(item),
+    monitorRecordSchema,
     limit,
     startKey,
   );
@@ -76,7 +90,7 @@ export function pageAlertsDueBefore(
       condition: 'gsi3sk < :today',
       values: { ':today': today },
     },
-    (item) => alertRecordSchema.parse(item),
+    alertRecordSchema,
     limit,
     startKey,
   );
@@ -96,7 +110,7 @@ export function pageAlertsDueOn(
       condition: 'begins_with(gsi3sk, :date)',
       values: { ':date': `${date}#` },
     },
-    (item) => alertRecordSchema.parse(item),
+    alertRecordSchema,
     limit,
     startKey,
   );

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { type AuditEvent, auditEventPut } from './audit';
 import { db, tableName } from './client';
 import { indexes, inviteKeys, orgSubtreePrefix } from './keys';
-import { cancellationOf } from './transactions';
+import { cancellationOf, transactWrite } from './transactions';
 
 const personSchema = z.object({ userId: z.string(), name: z.string() });
 
@@ -45,31 +45,46 @@ export function inviteToItem(invite: InviteItem): Record<string, unknown> {
   };
 }
 
+/** What became of an invite's create: written, there already (a retry), or issued before and gone. */
+export type InvitePutOutcome = 'created' | 'exists' | 'spent';
+
 /**
- * Writes a new invite and its audit event together. False when an invite with this id exists (a
- * retried create: the id comes from the inviter and the request id); nothing is written then.
+ * Writes a new invite, the lasting mark that it was issued, and its audit event together. `exists`
+ * when an invite with this id is stored (a retried create: the id comes from the inviter and the
+ * request id); `spent` when it was issued before and TTL has removed it since. Nothing is written
+ * then.
  */
-export async function putInviteOnce(invite: InviteItem, event: AuditEvent): Promise<boolean> {
-  try {
-    await db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: inviteToItem(invite),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
+export async function putInviteOnce(invite: InviteItem, event: AuditEvent): Promise<InvitePutOutcome> {
+  const outcome = await transactWrite(
+    [
+      {
+        Put: {
+          TableName: tableName,
+          Item: inviteToItem(invite),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...inviteKeys.issued(invite.id),
+            type: 'InviteIssued',
+            createdAt: invite.createdAt,
+            updatedAt: invite.createdAt,
+            version: 1,
           },
-          auditEventPut(event),
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (cancellationOf(error)?.failed.has(0)) return false;
-    throw error;
-  }
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      auditEventPut(event),
+    ],
+    [
+      [0, 'exists'],
+      [1, 'spent'],
+    ],
+  );
+  return outcome === 'saved' ? 'created' : outcome;
 }
 
 export async function getInviteItem(id: string): Promise<InviteItem | null> {

@@ -7,8 +7,13 @@ export const indexes = {
   demoUsers: 'gsi1',
   /** Stations of an org subtree, per province (gsi1). */
   stationsByOrg: 'gsi1',
-  /** Report queues per state and province, by org path then time (gsi1). */
-  reportQueue: 'gsi1',
+  /**
+   * A problem's queue at each level above it (gsi1 province … gsi4 town; see problemKeys.queue):
+   * per state, kind and org node, newest report first.
+   */
+  problemQueueByDepth: ['gsi1', 'gsi2', 'gsi3', 'gsi4'],
+  /** One worker's reports (by a keyed pseudonym), newest last (gsi1): 我的反馈. */
+  reportsByReporter: 'gsi1',
   /** Campaigns run by one org node, newest season first (gsi1). */
   campaignsByOrg: 'gsi1',
   /** A campaign's worksite sign-ups per status, by district path then time (gsi1). */
@@ -33,8 +38,6 @@ export const indexes = {
   deliveriesByVolunteer: 'gsi1',
   /** A campaign's deliveries per review status, by org path then delivery time (gsi2): queue, export. */
   deliveryQueue: 'gsi2',
-  /** A station's open (new or acknowledged) reports, oldest first (gsi2; resolved ones leave it). */
-  openReportsByStation: 'gsi2',
   /** Hardship files of an org subtree, per province, by org path then filing time (gsi1). */
   hardshipFilesByOrg: 'gsi1',
   /** Staff members of exactly one org node, per province (gsi2): who an alert may be given to. */
@@ -58,6 +61,14 @@ export const indexes = {
   pendingInvitesByOrg: 'gsi1',
   /** Every holder of the admin role, in one small partition (gsi3; `ADMINS`). */
   admins: 'gsi3',
+  /** A station's public comments, newest first (gsi2; `STN_CMT#`, sparse: only public ones). */
+  publicCommentsByStation: 'gsi2',
+  /** Held comments awaiting staff review, per province, by org path then time (gsi1; `CMT_HELD#`). */
+  heldCommentQueue: 'gsi1',
+  /** Station suggestions per state and province, by org path then time (gsi1; `SUG_Q#`): the review queue. */
+  suggestionQueue: 'gsi1',
+  /** The station suggestions one user sent, by time (gsi2; `SUG_BY#`): 我的建议. */
+  suggestionsBySuggester: 'gsi2',
 } as const;
 
 export const keys = {
@@ -150,23 +161,55 @@ export const stationIndexKeys = {
     gsi2pk: geoPartitionKey(geohash),
     gsi2sk: `${geohash}#${id}`,
   }),
-  /** gsi1: a report queue per state and province, sorted by org path then time. */
-  reportByState: (state: string, orgPath: string, createdAt: string, id: string) => ({
-    gsi1pk: stationIndexKeys.reportQueuePartition(state, orgPath),
-    gsi1sk: `${orgSubtreePrefix(orgPath)}#${createdAt}#${id}`,
-  }),
-  /** The report-queue partition holding `orgPath`'s subtree in one state. */
-  reportQueuePartition: (state: string, orgPath: string) => `RPT#${state}#${provinceOf(orgPath)}`,
+};
+
+/** How many org levels the problem queue indexes: province, city, county, town (orgLevelSchema). */
+export const PROBLEM_QUEUE_DEPTHS = 4;
+
+/** The org path's ancestors from the province down (itself last): `a`, `a/b`, `a/b/c`, …. */
+export function orgAncestors(orgPath: string): string[] {
+  const parts = orgPath.split('/');
+  return parts.map((_, index) => parts.slice(0, index + 1).join('/'));
+}
+
+export const problemKeys = {
+  /** A problem (all reports of one kind at one station while it is open). */
+  problem: (id: string) => ({ pk: `PROBLEM#${id}`, sk: 'PROBLEM' }),
   /**
-   * gsi2: a station's open reports, set while a report is new or acknowledged and removed when it
-   * is resolved (a sparse index). `STN_RPT#` never equals a geo partition (`STN_GEO#…`), so the
-   * two patterns share gsi2 without meeting.
+   * Which problem of `kind` is open at the station, in the station's partition: put when one opens,
+   * deleted when it is resolved, so two first reports cannot open two problems.
    */
-  openReportByStation: (stationId: string, createdAt: string, id: string) => ({
-    gsi2pk: stationIndexKeys.openReportPartition(stationId),
-    gsi2sk: `${createdAt}#${id}`,
+  openSlot: (stationId: string, kind: string) => ({
+    pk: keys.station(stationId).pk,
+    sk: `${problemKeys.openSlotPrefix}${kind}`,
   }),
-  openReportPartition: (stationId: string) => `STN_RPT#${stationId}`,
+  openSlotPrefix: 'OPENPROBLEM#',
+  /**
+   * gsi1…gsi4: the problem in the queue of each org node above it, one index per level (province
+   * on gsi1 … town on gsi4), so any node's queue is one partition sorted by the latest report,
+   * never a range of its subtree sorted by path. Levels the path lacks are absent (null here, to
+   * be removed from the item).
+   */
+  queue: (state: string, kind: string, orgPath: string, lastReportedAt: string, id: string) => {
+    const ancestors = orgAncestors(orgPath);
+    const entries: Record<string, string | null> = {};
+    for (let depth = 1; depth <= PROBLEM_QUEUE_DEPTHS; depth += 1) {
+      const ancestor = ancestors[depth - 1];
+      entries[`gsi${depth}pk`] = ancestor ? problemKeys.queuePartition(state, kind, ancestor) : null;
+      entries[`gsi${depth}sk`] = ancestor ? `${lastReportedAt}#${id}` : null;
+    }
+    return entries;
+  },
+  queuePartition: (state: string, kind: string, orgPath: string) => `RPQ#${state}#${kind}#${orgPath}`,
+};
+
+export const reportKeys = {
+  /** gsi1: one worker's reports under a keyed pseudonym of them (never the user id), by time. */
+  byReporter: (reporter: string, createdAt: string, id: string) => ({
+    gsi1pk: reportKeys.byReporterPartition(reporter),
+    gsi1sk: `${createdAt}#${id}`,
+  }),
+  byReporterPartition: (reporter: string) => `RPT_BY#${reporter}`,
 };
 
 /** The sort-key place of a station: its town's code, else its county's padded to 9 digits, else `-`. */
@@ -367,6 +410,12 @@ export const inviteKeys = {
   /** An invite, under its id (a keyed hash of its code: the code itself is never stored). */
   invite: (id: string) => ({ pk: `INVITE#${id}`, sk: 'INVITE' }),
   /**
+   * That an invite with this id was ever issued, beside it and kept for good (no TTL): the code is
+   * derived from the inviter and request id, so without it a replayed create would revive a code
+   * after TTL removed its used, revoked or expired invite.
+   */
+  issued: (id: string) => ({ pk: `INVITE#${id}`, sk: 'ISSUED' }),
+  /**
    * gsi1: a pending staff invite under its node, in the province's partition (admin invites, which
    * name no node, in one partition of their own). Accepting or revoking removes the keys.
    */
@@ -376,6 +425,40 @@ export const inviteKeys = {
   }),
   pendingPartition: (orgPath: string | null) =>
     orgPath === null ? 'INVITE_ADMIN' : `INVITE_ORG#${provinceOf(orgPath)}`,
+};
+
+export const suggestionKeys = {
+  /** A station suggestion; its id is derived from the suggester and the client's request id. */
+  suggestion: (id: string) => ({ pk: `SUGGEST#${id}`, sk: 'SUGGEST' }),
+  /** gsi1: the review queue per state and province, sorted by org path (subtree = begins_with) then time. */
+  queue: (state: string, orgPath: string, createdAt: string, id: string) => ({
+    gsi1pk: suggestionKeys.queuePartition(state, orgPath),
+    gsi1sk: `${orgSubtreePrefix(orgPath)}#${createdAt}#${id}`,
+  }),
+  queuePartition: (state: string, orgPath: string) => `SUG_Q#${state}#${provinceOf(orgPath)}`,
+  /** gsi2: one user's suggestions by time. */
+  bySuggester: (userId: string, createdAt: string, id: string) => ({
+    gsi2pk: suggestionKeys.bySuggesterPartition(userId),
+    gsi2sk: `${createdAt}#${id}`,
+  }),
+  bySuggesterPartition: (userId: string) => `SUG_BY#${userId}`,
+};
+
+export const stationCommentKeys = {
+  /** A rating's comment, under its id (a keyed pseudonym of user, station and day). */
+  comment: (id: string) => ({ pk: `STNCMT#${id}`, sk: 'COMMENT' }),
+  /** gsi2: a public comment under its station, by time; set only while the comment is public. */
+  publicByStation: (stationId: string, createdAt: string, id: string) => ({
+    gsi2pk: stationCommentKeys.publicPartition(stationId),
+    gsi2sk: `${createdAt}#${id}`,
+  }),
+  publicPartition: (stationId: string) => `STN_CMT#${stationId}`,
+  /** gsi1: a held comment in its province's review queue, by org path then time; set only while held. */
+  held: (orgPath: string, createdAt: string, id: string) => ({
+    gsi1pk: stationCommentKeys.heldPartition(orgPath),
+    gsi1sk: `${orgSubtreePrefix(orgPath)}#${createdAt}#${id}`,
+  }),
+  heldPartition: (orgPath: string) => `CMT_HELD#${provinceOf(orgPath)}`,
 };
 
 export const adminIndexKeys = {

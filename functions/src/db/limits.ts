@@ -41,12 +41,28 @@ export function countTowardsQuota(quota: QuotaCount): TransactItem {
   };
 }
 
-/** Takes a lock (`kind`, `lockId`) for `holder`; its condition fails when the lock is held already. */
-export function takeLock(kind: string, lockId: string, holder: string, at: string): TransactItem {
+/**
+ * Takes a lock (`kind`, `lockId`) for `holder`; its condition fails when the lock is held already.
+ * `expiresAt` (epoch seconds) lets the table's TTL drop a lock nobody releases.
+ */
+export function takeLock(
+  kind: string,
+  lockId: string,
+  holder: string,
+  at: string,
+  expiresAt?: number,
+): TransactItem {
   return {
     Put: {
       TableName: tableName,
-      Item: { ...keys.lock(kind, lockId), type: 'Lock', holder, version: 1, updatedAt: at },
+      Item: {
+        ...keys.lock(kind, lockId),
+        type: 'Lock',
+        holder,
+        version: 1,
+        updatedAt: at,
+        ...(expiresAt === undefined ? {} : { expiresAt }),
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };

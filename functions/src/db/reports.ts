@@ -1,33 +1,48 @@
-import { type ReportState, type StationReport, stationReportSchema } from '@ankang/shared';
+import {
+  photoIdSchema,
+  reportIdSchema,
+  reportKindSchema,
+  requestIdSchema,
+  stationIdSchema,
+} from '@ankang/shared';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { db, tableName } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
-import { indexes, keys, orgSubtreePrefix, stationIndexKeys } from './keys';
-import { releaseLock, takeLock } from './limits';
+import { indexes, keys, reportKeys } from './keys';
+import {
+  claimOpenSlot,
+  putNewProblem,
+  releaseOpenSlot,
+  replaceProblem,
+  type StoredProblem,
+} from './problems';
 import { cancellationOf, type TransactItem } from './transactions';
 
-/** The lock kind that allows one open report per person, station and kind of problem. */
-export const OPEN_REPORT_LOCK = 'openReport';
-
 /**
- * A report as stored. It names no user: only `lockId`, the keyed pseudonym of its open-report lock,
- * kept while the report is open so resolving it can release the lock.
+ * A report as stored. It names no user: `reporter` is a keyed pseudonym of its sender, only for
+ * listing their own reports (我的反馈). Its state is its problem's.
  */
-export const storedReportSchema = stationReportSchema.extend({ lockId: z.string().optional() });
+export const storedReportSchema = z.object({
+  id: reportIdSchema,
+  problemId: z.string(),
+  stationId: stationIdSchema,
+  stationName: z.string(),
+  kind: reportKindSchema,
+  text: z.string(),
+  photoIds: z.array(photoIdSchema).default([]),
+  /** The owner id the photos were uploaded under (the client's requestId). */
+  photoOwnerId: requestIdSchema.optional(),
+  reporter: z.string(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
 export type StoredReport = z.infer<typeof storedReportSchema>;
-
-function isOpen(state: ReportState): boolean {
-  return state !== 'resolved';
-}
 
 function reportItem(report: StoredReport) {
   return {
     ...keys.report(report.id),
-    ...stationIndexKeys.reportByState(report.state, report.orgPath, report.createdAt, report.id),
-    ...(isOpen(report.state)
-      ? stationIndexKeys.openReportByStation(report.stationId, report.createdAt, report.id)
-      : {}),
+    ...reportKeys.byReporter(report.reporter, report.createdAt, report.id),
     type: 'StationReport',
     ...report,
   };
@@ -41,29 +56,64 @@ export async function getReport(id: string): Promise<StoredReport | null> {
 }
 
 /** What became of a new report: stored, or which condition refused it. */
-export type InsertReportOutcome =
-  /** Stored, counted on the station, lock taken, quota counted. */
+export type FileReportOutcome =
+  /** Stored with its problem, lock taken, quota counted. */
   | 'inserted'
   /** A report with this id exists (a retried submission): nothing was written. */
   | 'exists'
   /** The station is gone, closed, or moved to another org since it was read. */
   | 'stationChanged'
-  /** The person already has an open report of this kind on this station. */
+  /** The problem changed, or another report opened one first, since they were read: read again. */
+  | 'problemChanged'
+  /** The person already reported this problem. */
   | 'lockHeld'
   /** The person's daily quota is used up. */
   | 'overQuota'
   /** A concurrent transaction touched one of the items: nothing was written, try again. */
   | 'conflict';
 
+/** How a report lands on its problem: opening a new one, or joining the open one read at a version. */
+export type ProblemLanding =
+  | { opens: true; problem: StoredProblem; staleSlot: string | null }
+  | { opens: false; problem: StoredProblem; expectedVersion: number };
+
 /**
- * Files a new report, counts it on the station (only if the station is still open and in the org
- * copied onto the report), takes the reporter's open-report lock and counts the daily quota: all in
- * one transaction, so a refused or retried submission writes nothing and counts nothing.
+ * Files a report with its problem in one transaction: the report; the problem opened (its slot
+ * claimed and the station's open-problem count raised, only if the station is still open and in
+ * the problem's org) or joined (its count and latest reports, only at the version read, the
+ * station checked the same way); the reporter's lock on the problem; the daily quota. A refused or
+ * retried submission writes and counts nothing.
  */
-export async function insertReport(
-  report: StoredReport & { lockId: string },
+export async function fileReport(
+  report: StoredReport,
+  landing: ProblemLanding,
+  lock: TransactItem,
   quota: TransactItem,
-): Promise<InsertReportOutcome> {
+): Promise<FileReportOutcome> {
+  const stationGuard = {
+    TableName: tableName,
+    Key: keys.station(report.stationId),
+    ConditionExpression: 'attribute_exists(pk) AND #status.#state <> :closed AND orgPath = :org',
+    ExpressionAttributeNames: { '#status': 'status', '#state': 'state' },
+  };
+  const stationValues = { ':closed': 'closed', ':org': landing.problem.orgPath };
+  const problemItems: TransactItem[] = landing.opens
+    ? [
+        putNewProblem(landing.problem),
+        claimOpenSlot(landing.problem, landing.staleSlot),
+        {
+          Update: {
+            ...stationGuard,
+            UpdateExpression: 'ADD openReports :one',
+            ExpressionAttributeValues: { ...stationValues, ':one': 1 },
+          },
+        },
+      ]
+    : [
+        replaceProblem(landing.problem, landing.expectedVersion),
+        { ConditionCheck: { ...stationGuard, ExpressionAttributeValues: stationValues } },
+      ];
+  const stationAt = problemItems.length;
   const items: TransactItem[] = [
     {
       Put: {
@@ -72,17 +122,8 @@ export async function insertReport(
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
-    {
-      Update: {
-        TableName: tableName,
-        Key: keys.station(report.stationId),
-        UpdateExpression: 'ADD openReports :one',
-        ConditionExpression: 'attribute_exists(pk) AND #status.#state <> :closed AND orgPath = :org',
-        ExpressionAttributeNames: { '#status': 'status', '#state': 'state' },
-        ExpressionAttributeValues: { ':one': 1, ':closed': 'closed', ':org': report.orgPath },
-      },
-    },
-    takeLock(OPEN_REPORT_LOCK, report.lockId, report.id, report.createdAt),
+    ...problemItems,
+    lock,
     quota,
   ];
   try {
@@ -92,60 +133,32 @@ export async function insertReport(
     const cancelled = cancellationOf(error);
     if (!cancelled) throw error;
     const { failed } = cancelled;
-    // A retry first: its report exists, and its lock and quota may fail only because of itself.
+    // A retry first: its report exists, and its problem, lock and quota may fail because of itself.
     if (failed.has(0)) return 'exists';
-    if (failed.has(1)) return 'stationChanged';
-    if (failed.has(2)) return 'lockHeld';
-    if (failed.has(3)) return 'overQuota';
+    if (failed.has(stationAt)) return 'stationChanged';
+    if ([...failed].some((index) => index >= 1 && index < stationAt)) return 'problemChanged';
+    if (failed.has(stationAt + 1)) return 'lockHeld';
+    if (failed.has(stationAt + 2)) return 'overQuota';
     return 'conflict';
   }
 }
 
 /**
- * Moves a report to its next state (and to `next.orgPath`, its station's org) if it is still at
- * `expectedVersion`. Resolving takes it off its station's open list and count and releases its
- * lock, in the same transaction. The count never goes below zero: a count that has drifted to zero
- * is left at zero (the report still resolves), and a lock another report holds is left alone.
- * Returns false on a stale version.
+ * Staff move a problem to `next` (acknowledged or resolved) if it is still at `expectedVersion`.
+ * Resolving frees its slot and lowers the station's open-problem count in the same transaction;
+ * the count never goes below zero (a count drifted to zero stays at zero and the problem still
+ * resolves) and a slot naming another problem is left alone. False on a stale version.
  */
-export async function transitionReport(
-  current: StoredReport,
-  next: StationReport,
+export async function transitionProblem(
+  current: StoredProblem,
+  next: StoredProblem,
   expectedVersion: number,
 ): Promise<boolean> {
-  const resolving = !isOpen(next.state) && isOpen(current.state);
-  const { gsi1pk, gsi1sk } = stationIndexKeys.reportByState(
-    next.state,
-    next.orgPath,
-    next.createdAt,
-    next.id,
-  );
-  const update: TransactItem = {
-    Update: {
-      TableName: tableName,
-      Key: keys.report(next.id),
-      UpdateExpression: `SET #state = :state, note = :note, orgPath = :org, updatedAt = :now, version = :next, gsi1pk = :gpk, gsi1sk = :gsk${
-        resolving ? ' REMOVE gsi2pk, gsi2sk, lockId' : ''
-      }`,
-      ConditionExpression: 'version = :expected',
-      ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: {
-        ':state': next.state,
-        ':note': next.note,
-        ':org': next.orgPath,
-        ':now': next.updatedAt,
-        ':next': next.version,
-        ':gpk': gsi1pk,
-        ':gsk': gsi1sk,
-        ':expected': expectedVersion,
-      },
-    },
-  };
-  // Items that keep the books beside the report; each is dropped if its condition fails.
+  const resolving = next.state === 'resolved' && current.state !== 'resolved';
+  // Items that keep the books beside the problem; each is dropped if its condition fails.
   let optional: TransactItem[] = [];
   if (resolving) {
-    if (current.lockId) optional.push(releaseLock(OPEN_REPORT_LOCK, current.lockId, current.id));
-    optional.push({
+    optional.push(releaseOpenSlot(current), {
       Update: {
         TableName: tableName,
         Key: keys.station(next.stationId),
@@ -155,6 +168,7 @@ export async function transitionReport(
       },
     });
   }
+  const update = replaceProblem(next, expectedVersion);
   // Each round either drops a failed item or rides out a concurrent transaction.
   const rounds = optional.length + 2;
   for (let round = 1; ; round += 1) {
@@ -170,86 +184,26 @@ export async function transitionReport(
   }
 }
 
-/** A station's open (new or acknowledged) reports, oldest first, at most `limit`. */
-export async function listOpenReportsOfStation(stationId: string, limit: number): Promise<StoredReport[]> {
-  const reports: StoredReport[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: indexes.openReportsByStation,
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': stationIndexKeys.openReportPartition(stationId) },
-        Limit: limit - reports.length,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) reports.push(storedReportSchema.parse(item));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey && reports.length < limit);
-  return reports;
-}
-
-/**
- * The transaction items that move open reports to `orgPath` with their station: the org path, the
- * queue keys, one version on. Each applies only if its report is unchanged since it was read, so a
- * report worked meanwhile cancels the move instead of landing in the wrong queue.
- */
-export function reportMoveItems(reports: StoredReport[], orgPath: string, at: string): TransactItem[] {
-  return reports.map((report) => {
-    const { gsi1pk, gsi1sk } = stationIndexKeys.reportByState(
-      report.state,
-      orgPath,
-      report.createdAt,
-      report.id,
-    );
-    return {
-      Update: {
-        TableName: tableName,
-        Key: keys.report(report.id),
-        UpdateExpression:
-          'SET orgPath = :org, gsi1pk = :gpk, gsi1sk = :gsk, updatedAt = :now, version = :next',
-        ConditionExpression: 'version = :expected',
-        ExpressionAttributeValues: {
-          ':org': orgPath,
-          ':gpk': gsi1pk,
-          ':gsk': gsi1sk,
-          ':now': at,
-          ':next': report.version + 1,
-          ':expected': report.version,
-        },
-      },
-    };
-  });
-}
-
-/** A page of an org subtree's reports in one state, oldest first. */
-export async function listReportsUnderOrg(
-  orgPath: string,
-  state: ReportState,
+/** A page of one reporter's reports, newest first. */
+export async function listReportsOfReporter(
+  reporter: string,
   page: { limit: number; cursor?: string },
-): Promise<{ reports: StationReport[]; nextCursor?: string }> {
-  const cursorScope = [
-    'reportsUnderOrg',
-    stationIndexKeys.reportQueuePartition(state, orgPath),
-    orgSubtreePrefix(orgPath),
-  ] as const;
+): Promise<{ reports: StoredReport[]; nextCursor?: string }> {
+  const partition = reportKeys.byReporterPartition(reporter);
+  const cursorScope = ['reportsOfReporter', partition, ''] as const;
   const result = await db.send(
     new QueryCommand({
       TableName: tableName,
-      IndexName: indexes.reportQueue,
-      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-      ExpressionAttributeValues: {
-        ':pk': stationIndexKeys.reportQueuePartition(state, orgPath),
-        ':prefix': orgSubtreePrefix(orgPath),
-      },
+      IndexName: indexes.reportsByReporter,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': partition },
+      ScanIndexForward: false,
       Limit: page.limit,
       ExclusiveStartKey: await decodeCursor(page.cursor, cursorScope),
     }),
   );
   return {
-    reports: (result.Items ?? []).map((item) => stationReportSchema.parse(item)),
+    reports: (result.Items ?? []).map((item) => storedReportSchema.parse(item)),
     ...(result.LastEvaluatedKey
       ? { nextCursor: await encodeCursor(result.LastEvaluatedKey, cursorScope) }
       : {}),

@@ -1,10 +1,9 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { type AuditEvent, auditEventPut } from './audit';
+import type { AuditEvent } from './audit';
 import { db, tableName } from './client';
 import { adminIndexKeys, indexes, keys, orgSubtreePrefix, staffIndexKeys } from './keys';
-import { cancellationOf } from './transactions';
+import { grantUpdate, type RoleGrant, type RoleHold, type RoleWriteOutcome, roleWrite } from './roleGrants';
 import { userItemSchema } from './users';
 
 const grantSchema = z.object({
@@ -66,16 +65,39 @@ export async function listAdmins(
 }
 
 /**
- * Takes the staff role (and its org and index keys) from a user who holds it at `orgPath`, with the
- * audit event. False when they no longer hold it there (revoked or moved meanwhile).
+ * Gives the staff role at `orgPath` (a staff member of another node moves) with who granted it and
+ * the audit event, over the version of the user the service read, while `actor` still holds admin.
  */
-export async function revokeStaffRoleWrite(
+export function grantStaffRoleWrite(input: {
+  userId: string;
+  userVersion: number;
+  orgPath: string;
+  grant: RoleGrant;
+  actor: RoleHold;
+  event: AuditEvent;
+}): Promise<RoleWriteOutcome> {
+  const update = grantUpdate(
+    { role: 'staff', orgPath: input.orgPath },
+    input.userId,
+    input.userVersion,
+    input.grant,
+  );
+  return roleWrite(update, input.actor, input.event);
+}
+
+/**
+ * Takes the staff role (and its org and index keys) from a user who holds it at `orgPath`, with the
+ * audit event, while `actor` still holds the role that let them revoke (of a revoke and a revoke
+ * of its actor racing, the later one fails). A TransactionConflict is thrown.
+ */
+export function revokeStaffRoleWrite(
   userId: string,
   orgPath: string,
+  actor: RoleHold,
   at: string,
   event: AuditEvent,
-): Promise<boolean> {
-  return revokeWrite([
+): Promise<RoleWriteOutcome> {
+  return roleWrite(
     {
       Update: {
         TableName: tableName,
@@ -94,22 +116,23 @@ export async function revokeStaffRoleWrite(
         },
       },
     },
-    auditEventPut(event),
-  ]);
+    actor,
+    event,
+  );
 }
 
 /**
- * Takes the admin role from a user, on the condition that `otherAdminId` still holds it: of two
- * admins revoking each other at once, one transaction sees the other's change and fails, so the
- * last admin is never removed. False when either condition failed.
+ * Takes the admin role from a user while `actorId`, another admin, still holds it: of two admins
+ * revoking each other at once, one transaction sees the other's change and fails, so the last
+ * admin is never removed (nobody revokes themselves).
  */
-export async function revokeAdminRoleWrite(
+export function revokeAdminRoleWrite(
   userId: string,
-  otherAdminId: string,
+  actorId: string,
   at: string,
   event: AuditEvent,
-): Promise<boolean> {
-  return revokeWrite([
+): Promise<RoleWriteOutcome> {
+  return roleWrite(
     {
       Update: {
         TableName: tableName,
@@ -121,27 +144,7 @@ export async function revokeAdminRoleWrite(
         ExpressionAttributeValues: { ':name': 'admin', ':role': new Set(['admin']), ':at': at, ':one': 1 },
       },
     },
-    {
-      ConditionCheck: {
-        TableName: tableName,
-        Key: keys.user(otherAdminId),
-        ConditionExpression: 'contains(#roles, :name) AND gsi3pk = :admins',
-        ExpressionAttributeNames: { '#roles': 'roles' },
-        ExpressionAttributeValues: { ':name': 'admin', ':admins': adminIndexKeys.partition },
-      },
-    },
-    auditEventPut(event),
-  ]);
-}
-
-async function revokeWrite(items: ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']) {
-  try {
-    await db.send(new TransactWriteCommand({ TransactItems: items }));
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    const cancelled = cancellationOf(error);
-    if (cancelled && cancelled.failed.size > 0) return false;
-    throw error;
-  }
+    { userId: actorId, role: 'admin' },
+    event,
+  );
 }

@@ -2,10 +2,11 @@ import type { Station, StationStatus } from '@ankang/shared';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
+import { retryOnConflict } from './conflictRetry';
 import { keys } from './keys';
 import { stationFromItem, stationToItem } from './stationItems';
 import { searchEntriesOf } from './stationSearchItems';
-import { cancellationOf, type TransactItem } from './transactions';
+import { cancellationOf, type TransactItem, transactWrite } from './transactions';
 
 /** Why a station write was refused. */
 export type StationWriteRefusal = 'versionConflict' | 'duplicateExternalId' | 'notFound';
@@ -223,49 +224,49 @@ export async function replaceStation(
 /**
  * Sets the station's status if it is still at `expectedVersion`, and its search entries with it in
  * one transaction: a closed station leaves the search, a reopened one comes back, a paused one
- * stays with its new status (the 营业中 filter reads it).
+ * stays with its new status (the 营业中 filter reads it). `read` is the record the caller already
+ * read (the service's scope check), so the station is read once; without it, it is read here. The
+ * entries come from that read, and the version condition makes sure it is still the record: a
+ * failed condition is a version conflict, a TransactionConflict alone is tried again.
  */
 export async function updateStationStatus(
   id: string,
   status: StationStatus,
   expectedVersion: number,
   at: Date,
+  read?: Station,
 ): Promise<Station> {
-  const read = await db.send(
-    new GetCommand({ TableName: tableName, Key: keys.station(id), ConsistentRead: true }),
-  );
-  if (!read.Item) throw new StationWriteError('versionConflict');
-  const previous = stationFromItem(read.Item);
-  // The entries are computed from this read; the version condition makes sure it is still the record.
-  if (previous.version !== expectedVersion) throw new StationWriteError('versionConflict');
+  // A read at another version may be a stale (eventually consistent) one: read it again, consistently.
+  const previous = read?.version === expectedVersion ? read : await readStation(id);
+  if (!previous || previous.version !== expectedVersion) throw new StationWriteError('versionConflict');
   const next: Station = { ...previous, status, updatedAt: at.toISOString(), version: expectedVersion + 1 };
   const update = updateParts({ status, updatedAt: next.updatedAt }, ['version = version + :one']);
-  try {
-    await db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.station(id),
-              ...update,
-              ConditionExpression: 'attribute_exists(pk) AND version = :expected',
-              ExpressionAttributeValues: {
-                ...update.ExpressionAttributeValues,
-                ':one': 1,
-                ':expected': expectedVersion,
-              },
-            },
-          },
-          ...searchIndexWrites(next, previous),
-        ],
-      }),
-    );
-  } catch (error) {
-    if (cancellationOf(error)) throw new StationWriteError('versionConflict');
-    throw error;
-  }
+  const items: TransactItem[] = [
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.station(id),
+        ...update,
+        ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+        ExpressionAttributeValues: {
+          ...update.ExpressionAttributeValues,
+          ':one': 1,
+          ':expected': expectedVersion,
+        },
+      },
+    },
+    ...searchIndexWrites(next, previous),
+  ];
+  const outcome = await retryOnConflict(() => transactWrite(items, [[0, 'versionConflict' as const]]));
+  if (outcome !== 'saved') throw new StationWriteError(outcome);
   return next;
+}
+
+async function readStation(id: string): Promise<Station | null> {
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName, Key: keys.station(id), ConsistentRead: true }),
+  );
+  return Item ? stationFromItem(Item) : null;
 }
 
 /**

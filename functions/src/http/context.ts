@@ -28,4 +28,9 @@ export interface ServiceRequest<Input, TCaller extends Caller | null = Caller | 
   input: Input;
   caller: TCaller;
   requestId: string;
+  /**
+   * Who is asking, for per-caller limits on public routes: the source IP the gateway saw and the
+   * bearer token as sent (unverified; null when absent).
+   */
+  requester: { sourceIp: string; bearerToken: string | null };
 }

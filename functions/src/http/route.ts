@@ -4,7 +4,7 @@ import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { logger } from '../lib/logger';
 import type { Caller, HttpEvent, HttpResult, PipelineContext, ServiceRequest } from './context';
-import { authenticate } from './middleware/authenticate';
+import { authenticate, bearerToken } from './middleware/authenticate';
 import { authorizeOrgScope, authorizeRole } from './middleware/authorize';
 import { errorBoundary } from './middleware/errorBoundary';
 import { parseInput } from './middleware/parseInput';
@@ -30,12 +30,16 @@ export function route<C extends Contract>(contract: C, service: Service<C>) {
     .use(authorizeRole(contract))
     .use(parseInput(contract))
     .use(authorizeOrgScope(contract))
-    .handler(async (_event, context) => {
+    .handler(async (event, context) => {
       const result = await service({
         input: context.input as ContractParsedInput<C>,
         // authenticate() has set the caller on every non-public route.
         caller: context.caller as CallerOf<C>,
         requestId: context.requestId,
+        requester: {
+          sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
+          bearerToken: bearerToken(event.headers?.authorization),
+        },
       });
       // Explicit fields only: the output schema strips whatever the service did not mean to expose.
       const body = contract.output.parse(result);

@@ -50,6 +50,7 @@ export const envSchema = z
     WECHAT_TEMPLATE_REMINDER: optionalString,
     WECHAT_TEMPLATE_ALERT_ASSIGNED: optionalString,
     WECHAT_TEMPLATE_ALERT_DUE: optionalString,
+    WECHAT_TEMPLATE_SUGGESTION: optionalString,
     /** Which build of the mini-program a message opens: developer, trial or formal (released). */
     WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
     TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(7200),

@@ -91,9 +91,10 @@ function toPlace(node: PlaceNode): Place {
   };
 }
 
+/** The place of a code; a placeholder (市辖区, 县, 省直辖县级行政区划) is no place and answers undefined. */
 export function placeByCode(code: string): Place | undefined {
   const node = places().nodes.get(code);
-  return node ? toPlace(node) : undefined;
+  return node && !isPlaceholder(node) ? toPlace(node) : undefined;
 }
 
 /** The places directly under `code` (a municipality's counties directly), or the provinces. */
@@ -138,6 +139,20 @@ export function searchPlaces(text: string, limit: number, under?: string): Place
   return found.slice(0, limit).map(({ node }) => toPlace(node));
 }
 
+/** What begins a road's name after its stem: 新城路, 新城东路, 新城大道, 新城街 name a road, not 新城街道. */
+const ROAD_AFTER = /^[东西南北中]?(路|大道|大街|街(?!道)|巷|弄|胡同)/;
+
+/**
+ * Where `name` stands in `address` as a town's name, or -1: a full name anywhere; a short one
+ * (新城 for 新城街道) only where a road's name does not go on from it (新城路 is a road).
+ */
+function shortNameAt(address: string, name: string, full: boolean): number {
+  for (let at = address.indexOf(name); at >= 0; at = address.indexOf(name, at + 1)) {
+    if (full || !ROAD_AFTER.test(address.slice(at + name.length))) return at;
+  }
+  return -1;
+}
+
 /**
  * The town of `countyCode` that an address names: a full town name in the text (杨舍镇), else a
  * short one (杨舍), the longest name first so 大新 never wins over a longer name holding it, and on
@@ -154,7 +169,7 @@ export function townOfAddress(countyCode: string, address: string): string | und
   });
   let best: { code: string; length: number; full: boolean; at: number } | undefined;
   for (const candidate of candidates) {
-    const at = address.indexOf(candidate.name);
+    const at = shortNameAt(address, candidate.name, candidate.full);
     if (at < 0) continue;
     const better =
       !best ||
@@ -169,9 +184,46 @@ export function townOfAddress(countyCode: string, address: string): string | und
 const COUNTY_CODE = /^\d{6}$/;
 
 /**
- * The county of a station: the deepest org path segment that is a county's code (320582), else
- * the county whose name a word of the 区县 text begins with (苏州市 姑苏区 → 姑苏区), looked for under the org's province or city
- * first (苏州工业园区 under 320500), then nationwide when the name is unique.
+ * Names that people and orgs use for a county-level area the divisions list under another name,
+ * per city: 苏州 高新区 is the area of 虎丘区 (one administration). Only names that cannot be
+ * read wrongly; add one when a real 区县 text does not resolve.
+ */
+const COUNTY_ALIASES: Record<string, Record<string, string>> = {
+  '3205': { 高新区: '320505', 苏州高新区: '320505' },
+};
+
+/** The city (4-digit code) of the org's province that a word of the 区县 text names: 苏州市, 苏州. */
+function cityNamed(words: string[], province: string): string | undefined {
+  for (const code of places().children.get(province) ?? []) {
+    const node = places().nodes.get(code)!;
+    if (node.level !== 'city' || isPlaceholder(node)) continue;
+    const short = node.name.replace(/市$/, '');
+    if (words.some((word) => word === node.name || (short.length >= 2 && word === short))) return node.code;
+  }
+  return undefined;
+}
+
+/**
+ * The one county within `scope` that `word` names: the only one whose name it is, else the only
+ * one whose name it begins with; undefined when none or when two could be meant (鼓楼区 in 江苏 is
+ * 南京's and 徐州's) — a guess would file the station under the wrong county.
+ */
+function countyNamed(word: string, scope: string): string | undefined {
+  const alias = COUNTY_ALIASES[scope.slice(0, 4)]?.[word];
+  if (alias && scope.length >= 4) return alias;
+  const within = places().counties.filter((node) => node.code.startsWith(scope));
+  const exact = within.filter((node) => node.name === word);
+  if (exact.length === 1) return exact[0]!.code;
+  if (exact.length > 1) return undefined;
+  const prefixed = within.filter((node) => word.startsWith(node.name));
+  return prefixed.length === 1 ? prefixed[0]!.code : undefined;
+}
+
+/**
+ * The county of a station: the deepest org path segment that is a county's code (320582), else the
+ * one county a word of the 区县 text names (苏州市 姑苏区 → 姑苏区), looked for under the city that
+ * text names, then the org's city, then its province, then nationwide — each only when one county
+ * fits (see countyNamed), so an ambiguous name resolves by the org's city or not at all.
  */
 export function countyOf(district: string, orgPath: string): string | undefined {
   const { nodes } = places();
@@ -180,19 +232,16 @@ export function countyOf(district: string, orgPath: string): string | undefined 
     if (COUNTY_CODE.test(segment) && nodes.get(segment)?.level === 'county') return segment;
   }
   const words = district.trim().split(/\s+/).filter(Boolean);
-  const scopes = [
-    ...[...segments]
-      .reverse()
-      .filter((segment) => COUNTY_CODE.test(segment))
-      .map((segment) => (segment.endsWith('0000') ? segment.slice(0, 2) : segment.slice(0, 4))),
-    '',
-  ];
-  for (const scope of scopes) {
+  const orgScopes = [...segments]
+    .reverse()
+    .filter((segment) => COUNTY_CODE.test(segment))
+    .map((segment) => (segment.endsWith('0000') ? segment.slice(0, 2) : segment.slice(0, 4)));
+  const province = orgScopes.at(-1)?.slice(0, 2);
+  const named = province ? cityNamed(words, province) : undefined;
+  for (const scope of [...(named ? [named] : []), ...orgScopes, '']) {
     for (const word of words) {
-      const matches = places().counties.filter(
-        (node) => node.code.startsWith(scope) && word.startsWith(node.name),
-      );
-      if (matches.length === 1 || (scope && matches.length > 0)) return matches[0]!.code;
+      const county = countyNamed(word, scope);
+      if (county) return county;
     }
   }
   return undefined;

@@ -57,12 +57,22 @@ export function stationTerms(texts: {
  */
 const COMMON = new Set(Array.from('路号市区县省镇街道乡村中人民工会驿站服务心社加油大新东西南北口门店'));
 
-/** The bigram of the query whose partition to read: the one with the fewest common characters, first on a tie. */
+/** Partitions of the query's bigrams one search reads at most before it ranks what it has. */
+export const SEARCH_TERM_READS = 2;
+
+/**
+ * The query's bigrams in the order their partitions are read: fewest common characters first, then
+ * as written. Every station that matches holds every one of them, so a partition read to its end
+ * answers the query completely, whichever bigram it is.
+ */
+export function queryBigrams(normalizedQuery: string): string[] {
+  return bigramsOf(normalizedQuery)
+    .map((term, at) => ({ term, at, score: Array.from(term).filter((char) => COMMON.has(char)).length }))
+    .sort((a, b) => a.score - b.score || a.at - b.at)
+    .map(({ term }) => term);
+}
+
+/** The bigram of the query whose partition to read first: the one with the fewest common characters, first on a tie. */
 export function queryBigram(normalizedQuery: string): string | undefined {
-  let best: { term: string; score: number } | undefined;
-  for (const term of bigramsOf(normalizedQuery)) {
-    const score = Array.from(term).filter((char) => COMMON.has(char)).length;
-    if (!best || score < best.score) best = { term, score };
-  }
-  return best?.term;
+  return queryBigrams(normalizedQuery)[0];
 }

@@ -7,11 +7,13 @@ import {
   type StoredFeedback,
 } from '../db/feedback';
 import { getStationById } from '../db/stations';
+import type { TransactItem } from '../db/transactions';
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
 import { pseudonym } from '../lib/pseudonym';
 import type { Caller } from './caller';
 import { dailyQuota, endOfShanghaiDay, rateLimited } from './limits';
+import { commentIdOf, commentWriteFor, judgeComment } from './stationComments';
 
 function sameRating(a: StoredFeedback, b: { stars: number; tags: FeedbackTag[]; comment: string }): boolean {
   return (
@@ -30,11 +32,16 @@ function refuseIfClosedOrOverQuota(outcome: FeedbackWriteOutcome): void {
  * rating changes nothing; a changed rating the same day replaces the earlier one. Each write counts
  * against the daily quota in its own transaction.
  */
-async function storeRating(fresh: StoredFeedback, quotaOwner: string, at: Date): Promise<StoredFeedback> {
+async function storeRating(
+  fresh: StoredFeedback,
+  quotaOwner: string,
+  at: Date,
+  commentFor: (version: number) => TransactItem[],
+): Promise<StoredFeedback> {
   const quota = await dailyQuota(quotaOwner, 'rating', at);
   // Three rounds at most: a concurrent change of the same rating is re-read and tried again.
   for (let round = 0; round < 3; round += 1) {
-    const inserted = await insertFeedback(fresh, quota);
+    const inserted = await insertFeedback(fresh, quota, commentFor(fresh.version));
     if (inserted === 'written') return fresh;
     refuseIfClosedOrOverQuota(inserted);
     if (inserted === 'conflict') continue;
@@ -42,7 +49,7 @@ async function storeRating(fresh: StoredFeedback, quotaOwner: string, at: Date):
     if (!existing) continue;
     if (sameRating(existing, fresh)) return existing;
     const next = { ...fresh, createdAt: existing.createdAt, version: existing.version + 1 };
-    const replaced = await replaceFeedback(existing, next, quota);
+    const replaced = await replaceFeedback(existing, next, quota, commentFor(next.version));
     if (replaced === 'written') return next;
     refuseIfClosedOrOverQuota(replaced);
   }
@@ -63,13 +70,20 @@ export async function rateStation(
   if (!station || station.status.state === 'closed') throw new AppError('STATION_NOT_FOUND');
   const at = now();
   const date = shanghaiDate(at);
+  const tags = [...new Set(body.tags)];
+  // Words others will read are checked before anything is stored: risky ones are refused here.
+  const commentId = await commentIdOf(caller.userId, stationId, date);
+  const judged = body.comment ? await judgeComment(caller, commentId, body.comment) : null;
+  const commentFor = (version: number) => [
+    commentWriteFor(station, { id: commentId, ...body, tags, date, version }, judged, at),
+  ];
   const stored = await storeRating(
     {
       stationId,
       date,
       rater: await pseudonym('rating', caller.userId, stationId, date),
       stars: body.stars,
-      tags: [...new Set(body.tags)],
+      tags,
       comment: body.comment,
       createdAt: at.toISOString(),
       updatedAt: at.toISOString(),
@@ -78,6 +92,7 @@ export async function rateStation(
     },
     caller.userId,
     at,
+    commentFor,
   );
 
   const rated = await getStationById(stationId);
@@ -91,5 +106,6 @@ export async function rateStation(
       createdAt: stored.createdAt,
     },
     rating: { average: rated?.rating.average ?? 0, count: rated?.rating.count ?? 0 },
+    commentState: judged?.standing.state ?? ('none' as const),
   };
 }

@@ -1,3 +1,4 @@
+import { isWithinOrg } from '@ankang/shared';
 import { auditEventPut, newAuditEventId } from '../db/audit';
 import { retryOnConflict } from '../db/conflictRetry';
 import { type AlertRecord, type AlertSlotRecord, householdKeyOf } from '../db/hardshipAlertItems';
@@ -13,7 +14,9 @@ const FOLLOW_ATTEMPTS = 3;
  * The alert as its household now is: a file moved to another node takes its open alerts along
  * (staff are in scope of an alert by the household's node) and gives them to the file's caseworker
  * there; a renamed head of household is renamed on them. An escalated alert stays with the node it
- * was escalated to.
+ * was escalated to only while that node is still above the household: moved to another branch, it
+ * is held by the file's new node (its escalations stay as history), so it leaves the old branch's
+ * 上级督办 and a later escalation climbs the new branch.
  */
 function followed(alert: AlertRecord, file: HardshipFileRecord, at: string): AlertRecord {
   const moved = alert.orgPath !== file.orgPath;
@@ -23,7 +26,10 @@ function followed(alert: AlertRecord, file: HardshipFileRecord, at: string): Ale
     orgName: file.orgName,
     district: file.district,
     headName: file.headName,
-    holderOrgPath: alert.escalations.length > 0 ? alert.holderOrgPath : file.orgPath,
+    holderOrgPath:
+      alert.escalations.length > 0 && isWithinOrg(file.orgPath, alert.holderOrgPath)
+        ? alert.holderOrgPath
+        : file.orgPath,
     ...(moved ? { assigneeUserId: file.caseworkerUserId, assigneeName: file.caseworkerName } : {}),
     updatedAt: at,
     version: alert.version + 1,

@@ -119,7 +119,11 @@ export async function listMyHardshipAlerts(
   };
 }
 
-/** Unresolved alerts escalated to exactly the caller's node (or an asked node in scope), newest first. */
+/**
+ * Unresolved alerts escalated to exactly the caller's node (or an asked node in scope), newest
+ * first. Only those whose household is below that node: one whose file has moved to another branch
+ * is no business of this one (its holder follows the file; older items are filtered here).
+ */
 export async function listEscalatedHardshipAlerts(
   caller: Caller,
   query: { orgPath?: string | undefined; cursor?: string | undefined },
@@ -131,5 +135,10 @@ export async function listEscalatedHardshipAlerts(
     limit: PAGE_SIZE,
     cursor: query.cursor,
   });
-  return { alerts: records.map((record) => alertSummaryView(record, today)), nextCursor };
+  return {
+    alerts: records
+      .filter((record) => isWithinOrg(record.orgPath, root) && isInScope(caller, record.orgPath))
+      .map((record) => alertSummaryView(record, today)),
+    nextCursor,
+  };
 }

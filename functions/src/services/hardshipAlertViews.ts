@@ -24,7 +24,10 @@ const HISTORY_LIMIT = 100;
  * internal (index keys, user ids of resolvers, …) reaches an answer.
  */
 export function alertSummaryView(record: AlertRecord, today: string): HardshipAlertSummary {
+  // Shown while the alert is held where it was escalated to; a file moved to another branch takes
+  // it back to the household's node (the detail still lists every escalation).
   const latest = record.escalations.at(-1);
+  const escalated = latest && latest.toOrgPath === record.holderOrgPath ? latest : undefined;
   return {
     id: record.id,
     fileId: record.fileId,
@@ -41,13 +44,13 @@ export function alertSummaryView(record: AlertRecord, today: string): HardshipAl
     raisedAt: record.raisedAt,
     dueOn: record.dueOn,
     overdue: record.status !== 'resolved' && record.dueOn < today,
-    ...(latest
+    ...(escalated
       ? {
           escalation: {
-            toOrgPath: latest.toOrgPath,
-            toOrgName: latest.toOrgName,
+            toOrgPath: escalated.toOrgPath,
+            toOrgName: escalated.toOrgName,
             level: record.escalations.length,
-            at: latest.at,
+            at: escalated.at,
           },
         }
       : {}),

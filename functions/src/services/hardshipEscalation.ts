@@ -1,4 +1,4 @@
-import { shanghaiDate, shiftDateByDays } from '@ankang/shared';
+import { parentOrgPath, shanghaiDate, shiftDateByDays } from '@ankang/shared';
 import { newAuditEventId } from '../db/audit';
 import { retryOnConflict } from '../db/conflictRetry';
 import { writeEscalation } from '../db/hardshipAlertEscalation';
@@ -6,12 +6,6 @@ import type { AlertRecord } from '../db/hardshipAlertItems';
 import { getOrgs } from '../db/orgs';
 import { SYSTEM_ACTOR } from './hardshipAlertRaise';
 import { daysToAct } from './hardshipAlertRules';
-
-/** The parent of an org node, or null at a province (one path segment). */
-export function parentOrgPath(orgPath: string): string | null {
-  const cut = orgPath.lastIndexOf('/');
-  return cut < 0 ? null : orgPath.slice(0, cut);
-}
 
 /**
  * The alert after its due date passed unhandled (pure). Below a province it moves to the parent of

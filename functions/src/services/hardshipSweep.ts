@@ -52,6 +52,8 @@ export interface SweepRun {
   changes: number;
   /** Reviews or escalations that failed (logged); they are still due, so the next run tries again. */
   failed: number;
+  /** Index items that did not parse (logged by key) and were skipped; the rest of their shard ran. */
+  unreadable: number;
   /** False when the deadline or a page bound stopped a step before its end. */
   complete: boolean;
 }
@@ -96,7 +98,11 @@ async function overShards<T>(
           return null;
         });
         if (!page) return false;
-        context.run.itemsRead += page.records.length;
+        context.run.itemsRead += page.records.length + page.unreadable.length;
+        if (page.unreadable.length > 0) {
+          context.run.unreadable += page.unreadable.length;
+          logger.error('sweep skipped unreadable items', { shard, keys: page.unreadable });
+        }
         await Promise.all(
           page.records.map((record) =>
             context.limit(async () => {
@@ -136,6 +142,7 @@ export async function runMonitoringSweep(now: Date, options: SweepOptions = {}):
     itemsRead: 0,
     changes: 0,
     failed: 0,
+    unreadable: 0,
     complete: true,
   };
   const context = {

@@ -2,11 +2,14 @@ import { roleLabels } from '@ankang/shared';
 import { newAuditEventId } from '../db/audit';
 import { acceptInviteWrite } from '../db/inviteAccept';
 import { getInviteItem, type InviteItem } from '../db/invites';
+import type { RoleHold } from '../db/roleGrants';
 import { getUser, type UserItem } from '../db/users';
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
+import { BOOTSTRAP_ACTOR } from './adminBootstrap';
 import { type Caller, rolesOf } from './caller';
 import { inviteIdOf } from './inviteCodes';
+import { authorityOver } from './inviteRules';
 import { stateOf } from './inviteViews';
 
 /** One more try when the invite or the user changed between our read and the write. */
@@ -22,8 +25,9 @@ export async function acceptInvite(caller: Caller, code: string) {
   const id = await inviteIdOf(code);
   // Bounded: a second read sees whatever changed the first time (used, revoked, the user edited).
   for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
-    const [invite, user] = await Promise.all([getInviteItem(id), getUser(caller.userId)]);
+    const invite = await getInviteItem(id);
     if (!invite) throw new AppError('INVITE_NOT_FOUND');
+    const [user, inviter] = await Promise.all([getUser(caller.userId), inviterOf(invite)]);
     if (!user) throw new AppError('UNAUTHENTICATED');
     const at = now();
     // A retry of this user's own accept answers the same while the role holds; after a revoke the
@@ -36,10 +40,13 @@ export async function acceptInvite(caller: Caller, code: string) {
       return answer(invite, user);
     }
     refuseUnusable(invite, at);
+    const hold = inviterHold(invite, inviter);
     refuseRoleClash(invite, user);
     const outcome = await acceptInviteWrite({
       invite,
       user: { userId: user.id, name: user.nickname, version: user.version },
+      // The caller's own version condition already covers an inviter who is the caller.
+      inviter: hold && hold.userId !== user.id ? hold : null,
       at,
       events: acceptEvents(invite, caller, at.toISOString()),
     });
@@ -48,6 +55,26 @@ export async function acceptInvite(caller: Caller, code: string) {
     }
   }
   throw new AppError('VERSION_CONFLICT');
+}
+
+/** The inviter as they are now: the bootstrap command stands for itself (no user holds its id). */
+async function inviterOf(invite: InviteItem): Promise<Caller | 'bootstrap' | null> {
+  const { userId } = invite.createdBy;
+  if (userId === BOOTSTRAP_ACTOR.userId) return 'bootstrap';
+  const user = await getUser(userId);
+  return user && { userId: user.id, nickname: user.nickname, roles: rolesOf(user), orgPath: user.orgPath };
+}
+
+/**
+ * What the accept's transaction checks the inviter still holds (null: the bootstrap command), or
+ * INVITER_ROLE_REVOKED when their role is gone: an invite hands on its inviter's authority and
+ * lapses with it, whoever revoked them and however long ago the invite was made.
+ */
+function inviterHold(invite: InviteItem, inviter: Caller | 'bootstrap' | null): RoleHold | null {
+  if (inviter === 'bootstrap') return null;
+  const authority = inviter ? authorityOver(inviter, invite.role, invite.orgPath) : null;
+  if (!inviter || !authority) throw new AppError('INVITER_ROLE_REVOKED');
+  return { userId: inviter.userId, ...authority };
 }
 
 function holdsGrant(invite: InviteItem, user: UserItem): boolean {

@@ -1,6 +1,7 @@
-import { type GrantableRole, isWithinOrg } from '@ankang/shared';
+import type { GrantableRole } from '@ankang/shared';
 import { AppError } from '../lib/errors';
 import type { Caller } from './caller';
+import { isInScope } from './scope';
 
 export type ManageVerdict = 'ok' | 'adminOnly' | 'outOfScope' | 'notBelow';
 
@@ -12,7 +13,7 @@ export type ManageVerdict = 'ok' | 'adminOnly' | 'outOfScope' | 'notBelow';
 export function manageVerdict(caller: Caller, role: GrantableRole, orgPath: string | null): ManageVerdict {
   if (caller.roles.includes('admin')) return 'ok';
   if (role === 'admin' || orgPath === null) return 'adminOnly';
-  if (caller.orgPath === null || !isWithinOrg(orgPath, caller.orgPath)) return 'outOfScope';
+  if (!isInScope(caller, orgPath)) return 'outOfScope';
   return orgPath === caller.orgPath ? 'notBelow' : 'ok';
 }
 
@@ -22,4 +23,18 @@ export function assertMayManage(caller: Caller, role: GrantableRole, orgPath: st
   if (verdict === 'adminOnly') throw new AppError('FORBIDDEN');
   if (verdict === 'outOfScope') throw new AppError('OUT_OF_SCOPE');
   if (verdict === 'notBelow') throw new AppError('NOT_BELOW_OWN_ORG');
+}
+
+/** The role (and node, for staff) that lets someone manage a role somewhere. */
+export type Authority = { role: 'admin' } | { role: 'staff'; orgPath: string };
+
+/**
+ * What `person` holds now that lets them manage `role` at `orgPath` (the manage rule above), or
+ * null when nothing does. A revoke and an invite's accept check in their transaction that it still
+ * holds when they commit: an invite hands on its inviter's authority and lapses with it.
+ */
+export function authorityOver(person: Caller, role: GrantableRole, orgPath: string | null): Authority | null {
+  if (person.roles.includes('admin')) return { role: 'admin' };
+  if (manageVerdict(person, role, orgPath) !== 'ok' || person.orgPath === null) return null;
+  return { role: 'staff', orgPath: person.orgPath };
 }

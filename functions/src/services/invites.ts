@@ -57,7 +57,9 @@ export async function createInvite(caller: Caller, body: CreateInviteBody) {
     detail: `邀请担任${body.role === 'admin' ? '管理员' : `${org?.name ?? orgPath} 工会干部`}，${body.validDays} 天内有效`,
     at: invite.createdAt,
   });
-  const stored = created ? invite : await getInviteItem(id);
+  // A replay after TTL removed the invite must not bring its code back (a revoked or used code).
+  if (created === 'spent') throw new AppError('INVITE_REQUEST_SPENT');
+  const stored = created === 'created' ? invite : await getInviteItem(id);
   if (!stored || stored.createdBy.userId !== caller.userId || stored.contentHash !== hash) {
     throw new AppError('REQUEST_ID_REUSED');
   }

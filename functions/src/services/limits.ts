@@ -1,4 +1,4 @@
-import { shanghaiDate } from '@ankang/shared';
+import { SUGGESTION_DAILY_CAP, shanghaiDate } from '@ankang/shared';
 import { countTowardsQuota } from '../db/limits';
 import type { TransactItem } from '../db/transactions';
 import { AppError } from '../lib/errors';
@@ -13,6 +13,8 @@ export const dailyCaps = {
   report: 20,
   rating: 50,
   signup: 20,
+  /** New-station suggestions (建议新增驿站): each one is a staff member's review. */
+  suggestion: SUGGESTION_DAILY_CAP,
   /** Unmasked reads of hardship files by one staff member. */
   reveal: 100,
 } as const;
@@ -22,6 +24,7 @@ const actionLabel: Record<LimitedAction, string> = {
   report: '问题反映',
   rating: '评价',
   signup: '报名',
+  suggestion: '驿站建议',
   reveal: '查看完整信息',
 };
 

@@ -14,6 +14,7 @@ export function templateIdOf(topic: NotificationTopic): string | null {
     reminder: env.WECHAT_TEMPLATE_REMINDER,
     alertAssigned: env.WECHAT_TEMPLATE_ALERT_ASSIGNED,
     alertDue: env.WECHAT_TEMPLATE_ALERT_DUE,
+    suggestionOutcome: env.WECHAT_TEMPLATE_SUGGESTION,
   } satisfies Record<NotificationTopic, string | undefined>;
   return configured[topic] ?? null;
 }

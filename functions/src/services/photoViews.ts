@@ -43,23 +43,35 @@ export async function photoViewsForMany(requests: readonly PhotoViewRequest[]): 
   const wanted = requests.map(wantedIds);
   const photos = await getPhotosByIds([...new Set(wanted.flat())]);
   const byId = new Map(photos.map((photo) => [photo.id, photo]));
+  return Promise.all(
+    requests.map((request, index) =>
+      signedViews(wanted[index]!.map((id) => byId.get(id)).filter((photo) => shown(photo, request))),
+    ),
+  );
+}
+
+/** Links to kept files, signed at the start of the current window (see SIGNING_WINDOW_SECONDS). */
+function signedViews(photos: readonly Pick<StoredPhoto, 'id' | 'owner'>[]): Promise<PhotoView[]> {
   const windowMs = SIGNING_WINDOW_SECONDS * 1000;
   const signedAt = new Date(Math.floor(now().getTime() / windowMs) * windowMs);
   const expiresIn = PHOTO_VIEW_SECONDS + SIGNING_WINDOW_SECONDS;
   const expiresAt = new Date(signedAt.getTime() + expiresIn * 1000).toISOString();
   return Promise.all(
-    requests.map((request, index) =>
-      Promise.all(
-        wanted[index]!.map((id) => byId.get(id))
-          .filter((photo) => shown(photo, request))
-          .map(async (photo) => ({
-            id: photo.id,
-            url: await presignGet(photoObjectKeys.kept(photo), { expiresIn, signedAt }),
-            expiresAt,
-          })),
-      ),
-    ),
+    photos.map(async (photo) => ({
+      id: photo.id,
+      url: await presignGet(photoObjectKeys.kept(photo), { expiresIn, signedAt }),
+      expiresAt,
+    })),
   );
+}
+
+/**
+ * Views of photos an owner holds after attachPhotos checked them (a station's gallery): signed
+ * straight from the ids, with no read, so a page of stations costs no photo reads. Only for ids
+ * the owner's own record lists; ids from a request go through photoViewsFor.
+ */
+export function attachedPhotoViews(owner: PhotoOwner, ids: readonly string[]): Promise<PhotoView[]> {
+  return signedViews(wantedIds({ owner, ids }).map((id) => ({ id, owner })));
 }
 
 /**

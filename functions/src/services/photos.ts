@@ -6,6 +6,7 @@ import {
   type PhotoUploadTicket,
 } from '@ankang/shared';
 import { copyObject, deleteObject, headObject, presignPut, readObjectStart } from '../db/objectStore';
+import { removeUnattachedStationPhoto } from '../db/photoGallery';
 import {
   dropPhotoSlot,
   getPhoto,
@@ -35,15 +36,26 @@ const INSERT_ROUNDS = 4;
  */
 const STALE_UPLOAD_MS = 24 * 60 * 60 * 1000;
 
-const ownerNames: Record<PhotoOwner['kind'], string> = { delivery: '每条记录', station: '每个驿站' };
+const ownerNames: Record<PhotoOwner['kind'], string> = {
+  delivery: '每条记录',
+  station: '每个驿站',
+  report: '每次反映',
+};
+
+function tooMany(kind: PhotoOwner['kind']): AppError {
+  const max = maxPhotosPerOwner[kind];
+  return new AppError('TOO_MANY_PHOTOS', {
+    message: `照片数量已达上限（${ownerNames[kind]}最多 ${max} 张）`,
+  });
+}
 
 /**
- * Who may add photos to what. A delivery's photos: anyone signed in (its record may not have
- * landed yet; a delivery shows only its own volunteer's photos, see photoViewsFor). A station's:
- * staff in scope of the station as stored.
+ * Who may add photos to what. A delivery's or a report's photos: anyone signed in (the record is
+ * written after its photos; it shows only photos its writer sent, see photoViewsFor and
+ * attachPhotos). A station's: staff in scope of the station as stored.
  */
 async function assertMayAddPhoto(caller: Caller, owner: PhotoOwner): Promise<void> {
-  if (owner.kind === 'delivery') return;
+  if (owner.kind === 'delivery' || owner.kind === 'report') return;
   if (!caller.roles.includes('staff') && !caller.roles.includes('admin')) throw new AppError('FORBIDDEN');
   const station = await getStationById(owner.id);
   if (!station) throw new AppError('STATION_NOT_FOUND');
@@ -111,12 +123,7 @@ export async function createPhotoUpload(
       return ticketFor(earlier, at);
     }
     if (outcome === 'full' && (await releaseStaleUploads(body.owner, caller.userId, at)) > 0) continue;
-    if (outcome === 'full') {
-      const max = maxPhotosPerOwner[body.owner.kind];
-      throw new AppError('TOO_MANY_PHOTOS', {
-        message: `照片数量已达上限（${ownerNames[body.owner.kind]}最多 ${max} 张）`,
-      });
-    }
+    if (outcome === 'full') throw tooMany(body.owner.kind);
     await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
   }
   throw new Error(`photo ${body.id}: the uploader's photo set stayed contended`);
@@ -124,11 +131,13 @@ export async function createPhotoUpload(
 
 /**
  * Frees the places that uploads given up on hold in an uploader's full set (and ids whose photo is
- * gone), so a photo lost on a phone does not block a new one for good. Returns how many were freed.
+ * gone), so a photo lost on a phone does not block a new one for good; for a station, also photos
+ * sent a day ago that its gallery never took (an edit left unsaved). Returns how many were freed.
  */
 async function releaseStaleUploads(owner: PhotoOwner, uploaderUserId: string, at: Date): Promise<number> {
   const ids = await getPhotoSlots(owner, uploaderUserId);
   const photos = new Map((await getPhotosByIds(ids)).map((photo) => [photo.id, photo]));
+  const shown = owner.kind === 'station' ? new Set((await getStationById(owner.id))?.photos) : null;
   const freed = await Promise.all(
     ids.map(async (id) => {
       const photo = photos.get(id);
@@ -136,9 +145,11 @@ async function releaseStaleUploads(owner: PhotoOwner, uploaderUserId: string, at
         await dropPhotoSlot(owner, uploaderUserId, id);
         return true;
       }
-      const stale =
-        photo.state === 'incoming' && at.getTime() - Date.parse(photo.createdAt) > STALE_UPLOAD_MS;
-      return stale && (await removeIncomingPhoto(photo));
+      if (at.getTime() - Date.parse(photo.createdAt) <= STALE_UPLOAD_MS) return false;
+      if (photo.state === 'incoming') return removeIncomingPhoto(photo);
+      if (!shown || shown.has(id) || !(await removeUnattachedStationPhoto(photo))) return false;
+      await deleteObject(photoObjectKeys.kept(photo));
+      return true;
     }),
   );
   return freed.filter(Boolean).length;
@@ -217,4 +228,35 @@ export async function completePhotoUpload(caller: Caller, id: string): Promise<P
   // The upload is no longer needed; should this fail, the bucket's lifecycle rule removes it.
   await deleteObject(incomingKey);
   return landedResult(photo);
+}
+
+/**
+ * Checks the photos a write attaches to its owner (a report's photoIds, a station's gallery) and
+ * answers them once each, in the order given: every id must be a landed photo of exactly this
+ * owner, sent by the caller — except ids in `options.kept` (photos the owner holds already, which a
+ * colleague may have sent). One bounded read (at most the owner's cap). Refuses as a whole:
+ * more than the cap → 409 TOO_MANY_PHOTOS; an id that is missing, another owner's or another
+ * person's → 404 PHOTO_NOT_FOUND (ids are not to be probed); not landed yet → 409 PHOTO_NOT_UPLOADED.
+ * Nothing is written: a photo's owner is fixed when it is asked for, so checking is claiming.
+ */
+export async function attachPhotos(
+  owner: PhotoOwner,
+  photoIds: readonly string[],
+  caller: Caller,
+  options: { kept?: readonly string[] } = {},
+): Promise<string[]> {
+  const ids = [...new Set(photoIds)];
+  if (ids.length > maxPhotosPerOwner[owner.kind]) throw tooMany(owner.kind);
+  if (ids.length === 0) return [];
+  const kept = new Set(options.kept ?? []);
+  const photos = new Map((await getPhotosByIds(ids)).map((photo) => [photo.id, photo]));
+  for (const id of ids) {
+    const photo = photos.get(id);
+    const mine = photo?.uploaderUserId === caller.userId || kept.has(id);
+    if (!photo || !mine || photo.owner.kind !== owner.kind || photo.owner.id !== owner.id) {
+      throw new AppError('PHOTO_NOT_FOUND');
+    }
+  }
+  if (ids.some((id) => photos.get(id)?.state !== 'landed')) throw new AppError('PHOTO_NOT_UPLOADED');
+  return ids;
 }

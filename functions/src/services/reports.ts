@@ -1,71 +1,166 @@
-import type { ReportKind, Station, StationReport } from '@ankang/shared';
+import { PROBLEM_RECENT_REPORTS, type ReportKind, type Station } from '@ankang/shared';
+import { takeLock } from '../db/limits';
 import {
+  getOpenProblemId,
+  getProblem,
+  getProblems,
+  listOpenProblemIds,
+  replaceProblem,
+  type StoredProblem,
+} from '../db/problems';
+import {
+  fileReport,
   getReport,
-  insertReport,
-  listOpenReportsOfStation,
-  listReportsUnderOrg,
-  reportMoveItems,
+  listReportsOfReporter,
+  type ProblemLanding,
   type StoredReport,
-  transitionReport,
 } from '../db/reports';
 import { getStationById } from '../db/stations';
-import { MAX_TRANSACT_ITEMS, type TransactItem } from '../db/transactions';
+import type { TransactItem } from '../db/transactions';
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
 import { pseudonym } from '../lib/pseudonym';
-import { MAX_SEARCH_TERMS } from '../lib/searchText';
 import type { Caller } from './caller';
 import { dailyQuota, rateLimited } from './limits';
-import { assertInScope, listingRoot } from './scope';
+import { attachPhotos } from './photos';
+import { photoViewsForMany } from './photoViews';
 
-function filed(report: StationReport) {
-  return { report: { id: report.id, state: report.state, kind: report.kind, createdAt: report.createdAt } };
+/** The lock kind that allows one report per person and problem. */
+export const PROBLEM_REPORT_LOCK = 'problemReport';
+/** A lock outlives any problem left open (the table's TTL drops it after a year). */
+const LOCK_SECONDS = 366 * 86_400;
+/** Rounds of reading the station and its problem again when a concurrent report changed them. */
+const FILING_ROUNDS = 4;
+
+/** The pseudonym a reporter's reports are listed under (never their user id). */
+export function reporterOf(userId: string): Promise<string> {
+  return pseudonym('reporter', userId);
+}
+
+function filed(report: StoredReport, problem: Pick<StoredProblem, 'state'>) {
+  return {
+    report: {
+      id: report.id,
+      problemId: report.problemId,
+      state: problem.state,
+      kind: report.kind,
+      createdAt: report.createdAt,
+    },
+  };
+}
+
+/** A retried submission: the report filed the first time, with its problem's state now. */
+async function earlierFiling(id: string) {
+  const earlier = await getReport(id);
+  if (!earlier) return null;
+  const problem = await getProblem(earlier.problemId);
+  return filed(earlier, problem ?? { state: 'resolved' });
+}
+
+/** The problem a new report lands on: the open one of its kind (joined) or a new one it opens. */
+async function landingFor(report: StoredReport, station: Station): Promise<ProblemLanding> {
+  const openId = await getOpenProblemId(station.id, report.kind);
+  const open = openId ? await getProblem(openId) : null;
+  const latest = {
+    id: report.id,
+    text: report.text,
+    createdAt: report.createdAt,
+    photoIds: report.photoIds,
+    ...(report.photoOwnerId ? { photoOwnerId: report.photoOwnerId } : {}),
+  };
+  if (open && open.state !== 'resolved') {
+    return {
+      opens: false,
+      expectedVersion: open.version,
+      problem: {
+        ...open,
+        stationName: station.name,
+        reportCount: open.reportCount + 1,
+        recent: [latest, ...open.recent].slice(0, PROBLEM_RECENT_REPORTS),
+        lastReportedAt: report.createdAt,
+        updatedAt: report.createdAt,
+        version: open.version + 1,
+      },
+    };
+  }
+  return {
+    opens: true,
+    // A slot naming a resolved (or vanished) problem was left behind: the new problem replaces it.
+    staleSlot: openId,
+    problem: {
+      id: `pb_${report.id.slice(3)}`,
+      stationId: station.id,
+      stationName: station.name,
+      orgPath: station.orgPath,
+      kind: report.kind,
+      state: 'new',
+      note: null,
+      reportCount: 1,
+      recent: [latest],
+      openedAt: report.createdAt,
+      lastReportedAt: report.createdAt,
+      handledAt: null,
+      updatedAt: report.createdAt,
+      version: 1,
+    },
+  };
 }
 
 /**
- * A worker reports a problem; a retry with the same request id returns the report filed the first
- * time and counts nothing. One open report per person, station and kind, and a daily cap per
- * person. The report names no user: its id and lock are keyed pseudonyms. A closed station takes
- * no reports.
+ * A worker reports a problem, with up to 3 photos they uploaded for it (owned by the request id).
+ * The report joins the station's open problem of that kind, or opens one; a retry with the same
+ * request id returns the report filed the first time and counts nothing. One report per person
+ * and problem, and a daily cap per person. The report names no user: its id, lock and listing key
+ * are keyed pseudonyms. A closed station takes no reports.
  */
 export async function reportStationProblem(
   caller: Caller,
   stationId: string,
-  body: { kind: ReportKind; text: string; requestId: string },
+  body: { kind: ReportKind; text: string; requestId: string; photoIds?: string[] },
 ) {
   // From who sent it and the client's request id: a retry maps to the same report, and the id,
   // a keyed pseudonym, does not tell who sent it.
   const id = `rp_${(await pseudonym('report', caller.userId, body.requestId)).slice(0, 24)}`;
-  const lockId = await pseudonym('openReport', caller.userId, stationId, body.kind);
+  const requested = body.photoIds ?? [];
+  const photoIds = await attachPhotos({ kind: 'report', id: body.requestId }, requested, caller);
   const at = now();
   const quota = await dailyQuota(caller.userId, 'report', at);
-  // The station is read again when it changed (its org moved) between reading and writing.
-  for (let round = 0; round < 3; round += 1) {
+  const reporter = await reporterOf(caller.userId);
+  for (let round = 0; round < FILING_ROUNDS; round += 1) {
     const station = await getStationById(stationId);
     if (!station || station.status.state === 'closed') {
-      const earlier = await getReport(id);
-      if (earlier) return filed(earlier);
+      const earlier = await earlierFiling(id);
+      if (earlier) return earlier;
       throw new AppError('STATION_NOT_FOUND');
     }
-    const report: StoredReport & { lockId: string } = {
+    const report: StoredReport = {
       id,
+      problemId: '',
       stationId,
       stationName: station.name,
-      orgPath: station.orgPath,
       kind: body.kind,
       text: body.text,
-      state: 'new',
-      note: null,
+      photoIds,
+      ...(photoIds.length > 0 ? { photoOwnerId: body.requestId } : {}),
+      reporter,
       createdAt: at.toISOString(),
-      updatedAt: at.toISOString(),
       version: 1,
-      lockId,
     };
-    const outcome = await insertReport(report, quota);
-    if (outcome === 'inserted') return filed(report);
+    const landing = await landingFor(report, station);
+    report.problemId = landing.problem.id;
+    const lockId = await pseudonym('problemReport', caller.userId, landing.problem.id);
+    const lock = takeLock(
+      PROBLEM_REPORT_LOCK,
+      lockId,
+      id,
+      report.createdAt,
+      Math.floor(at.getTime() / 1000) + LOCK_SECONDS,
+    );
+    const outcome = await fileReport(report, landing, lock, quota);
+    if (outcome === 'inserted') return filed(report, landing.problem);
     if (outcome === 'exists') {
-      const earlier = await getReport(id);
-      if (earlier) return filed(earlier);
+      const earlier = await earlierFiling(id);
+      if (earlier) return earlier;
     }
     if (outcome === 'lockHeld') {
       throw new AppError('RATE_LIMITED', {
@@ -77,71 +172,59 @@ export async function reportStationProblem(
   throw new AppError('VERSION_CONFLICT');
 }
 
-const allowedMoves: Record<StationReport['state'], StationReport['state'][]> = {
-  new: ['acknowledged', 'resolved'],
-  acknowledged: ['resolved'],
-  resolved: [],
-};
+/** 我的反馈 pages. */
+export const MY_REPORTS_PAGE = 20;
 
 /**
- * Staff acknowledge or resolve a report. Both the report's org and its station's current org must
- * be within the caller's scope: a report left behind by a station's move is not the old org's to
- * work, and working it brings it to the station's org.
+ * 我的反馈: the caller's own reports, newest first, each with its problem's state, staff's answer
+ * and when they gave it. One query on the caller's pseudonym and one batched read of the page's
+ * problems (and one of its photos); nobody else's reports can be reached.
  */
-export async function updateStationReport(
-  caller: Caller,
-  id: string,
-  body: { version: number; state: 'acknowledged' | 'resolved'; note?: string },
-): Promise<StationReport> {
-  const current = await getReport(id);
-  if (!current) throw new AppError('REPORT_NOT_FOUND');
-  assertInScope(caller, current.orgPath);
-  const station = await getStationById(current.stationId);
-  if (station) assertInScope(caller, station.orgPath);
-  if (current.version !== body.version) {
-    throw new AppError('VERSION_CONFLICT', { details: { currentVersion: current.version } });
-  }
-  if (!allowedMoves[current.state].includes(body.state)) throw new AppError('INVALID_TRANSITION');
-  const { lockId: _lockId, ...report } = current;
-  const next: StationReport = {
-    ...report,
-    orgPath: station?.orgPath ?? current.orgPath,
-    state: body.state,
-    note: body.note ?? current.note,
-    updatedAt: now().toISOString(),
-    version: current.version + 1,
+export async function listMyReports(caller: Caller, query: { cursor?: string }) {
+  const page = await listReportsOfReporter(await reporterOf(caller.userId), {
+    limit: MY_REPORTS_PAGE,
+    cursor: query.cursor,
+  });
+  const problems = new Map(
+    (await getProblems([...new Set(page.reports.map((report) => report.problemId))])).map((problem) => [
+      problem.id,
+      problem,
+    ]),
+  );
+  const photos = await photoViewsForMany(
+    page.reports.map((report) => ({
+      owner: { kind: 'report' as const, id: report.photoOwnerId ?? report.id },
+      ids: report.photoOwnerId ? report.photoIds : [],
+      uploaderUserId: caller.userId,
+    })),
+  );
+  return {
+    reports: page.reports.map((report, index) => {
+      const problem = problems.get(report.problemId);
+      return {
+        id: report.id,
+        stationId: report.stationId,
+        stationName: report.stationName,
+        kind: report.kind,
+        text: report.text,
+        createdAt: report.createdAt,
+        photos: photos[index] ?? [],
+        // A problem is never deleted; were it missing, the report shows as handled.
+        state: problem?.state ?? 'resolved',
+        note: problem?.note ?? null,
+        handledAt: problem?.handledAt ?? null,
+        reportCount: problem?.reportCount ?? 1,
+      };
+    }),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
   };
-  if (!(await transitionReport(current, next, body.version))) {
-    const latest = await getReport(id);
-    throw new AppError('VERSION_CONFLICT', {
-      details: latest ? { currentVersion: latest.version } : undefined,
-    });
-  }
-  return next;
-}
-
-export async function listStationReports(
-  caller: Caller,
-  query: { org?: string; state: StationReport['state']; cursor?: string },
-) {
-  const root = listingRoot(caller, query.org);
-  if (!root) return { reports: [] };
-  return listReportsUnderOrg(root, query.state, { limit: 30, cursor: query.cursor });
 }
 
 /**
- * Open reports a station takes along when it moves to another org, in the move's one transaction:
- * its limit less ten items kept for the station's own writes (the record, its external-id claim and
- * release) and its search entries (old and new: 2 × (MAX_SEARCH_TERMS + 1) at most). A station with more open reports is refused the move rather than moving them in several
- * transactions, which could leave some in the old org's queue if one failed; the per-person limits
- * make such a backlog rare, and staff clear it by resolving reports.
- */
-export const MAX_REPORTS_MOVED = MAX_TRANSACT_ITEMS - 10 - 2 * (MAX_SEARCH_TERMS + 1);
-
-/**
- * The transaction items that bring `station`'s open reports (new or acknowledged) to `orgPath`:
- * none when the org stays. Refuses (409 TOO_MANY_OPEN_REPORTS) a station with more than
- * MAX_REPORTS_MOVED open reports. The move's transaction fails if one of them is worked meanwhile.
+ * The transaction items that bring `station`'s open problems (at most one per kind) to `orgPath`
+ * with it: none when the org stays. Each applies only if its problem is unchanged since it was
+ * read, so a problem worked or reported meanwhile cancels the move instead of landing in the wrong
+ * queue. Its reports need no change: they take their state and scope from the problem.
  */
 export async function reportsFollowingStation(
   station: Pick<Station, 'id' | 'orgPath'>,
@@ -149,15 +232,13 @@ export async function reportsFollowingStation(
   at: Date,
 ): Promise<TransactItem[]> {
   if (orgPath === station.orgPath) return [];
-  const open = await listOpenReportsOfStation(station.id, MAX_REPORTS_MOVED + 1);
-  if (open.length > MAX_REPORTS_MOVED) {
-    throw new AppError('TOO_MANY_OPEN_REPORTS', {
-      message: `该驿站有超过 ${MAX_REPORTS_MOVED} 条待处理的问题反映，请先处理后再变更所属组织`,
-    });
-  }
-  return reportMoveItems(
-    open.filter((report) => report.orgPath !== orgPath),
-    orgPath,
-    at.toISOString(),
-  );
+  const open = await getProblems(await listOpenProblemIds(station.id));
+  return open
+    .filter((problem) => problem.state !== 'resolved' && problem.orgPath !== orgPath)
+    .map((problem) =>
+      replaceProblem(
+        { ...problem, orgPath, updatedAt: at.toISOString(), version: problem.version + 1 },
+        problem.version,
+      ),
+    );
 }

@@ -1,5 +1,6 @@
 import type { GrantableRole, RevokeRoleBody, RoleHolder } from '@ankang/shared';
 import { newAuditEventId } from '../db/audit';
+import { retryOnConflict } from '../db/conflictRetry';
 import { getOrgs } from '../db/orgs';
 import {
   listAdmins,
@@ -12,7 +13,8 @@ import { getUser } from '../db/users';
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
 import { type Caller, rolesOf } from './caller';
-import { assertMayManage, manageVerdict } from './inviteRules';
+import { assertMayManage, authorityOver, manageVerdict } from './inviteRules';
+import { isInScope } from './scope';
 
 /**
  * Who holds a role in the caller's view: the staff of the listing root's subtree (the asked root,
@@ -65,16 +67,21 @@ function holderView(
 /**
  * Takes a role away; the holder's next request is answered with what remains, since the pipeline
  * reads the caller afresh each time. Nobody revokes their own role (a slip would lock them out),
- * and the last admin stays: the write checks another admin still holds the role.
+ * and the last admin stays: the write checks the revoking admin still holds the role.
  */
 export async function revokeRole(caller: Caller, body: RevokeRoleBody) {
   if (body.userId === caller.userId) throw new AppError('CANNOT_REVOKE_SELF');
+  // Only admins manage admins: refused before anyone is read.
+  if (body.role === 'admin') assertMayManage(caller, 'admin', null);
   const target = await getUser(body.userId);
+  const orgPath = body.role === 'staff' && target?.roles.includes('staff') ? target.orgPath : null;
+  // Scope before anything about the person: to staff, an unknown id, someone without the role and
+  // someone outside their subtree all answer alike, so ids outside their scope cannot be probed.
+  if (!caller.roles.includes('admin') && (orgPath === null || !isInScope(caller, orgPath))) {
+    throw new AppError('OUT_OF_SCOPE');
+  }
   if (!target) throw new AppError('USER_NOT_FOUND');
-  const orgPath = body.role === 'staff' ? target.orgPath : null;
   if (!target.roles.includes(body.role) || (body.role === 'staff' && orgPath === null)) {
-    // Scope first, so a staff member learns nothing about people outside their scope.
-    if (body.role === 'admin' || orgPath === null) assertMayManage(caller, body.role, orgPath);
     throw new AppError('ROLE_NOT_HELD');
   }
   assertMayManage(caller, body.role, orgPath);
@@ -90,28 +97,20 @@ export async function revokeRole(caller: Caller, body: RevokeRoleBody) {
     detail: `撤销 ${target.nickname} 的${body.role === 'admin' ? '管理员' : `${orgPath} 工会干部`}角色`,
     at,
   };
-  const done =
+  // The caller's own role is checked again when the write commits (two admins revoking each
+  // other at once: the second finds its actor gone), so the last admin always stays.
+  const authority = authorityOver(caller, body.role, orgPath)!;
+  const outcome = await retryOnConflict(() =>
     body.role === 'staff'
-      ? await revokeStaffRoleWrite(target.id, orgPath!, at, event)
-      : await revokeAdminRoleWrite(target.id, await anotherAdmin(target.id), at, event);
-  if (!done) {
-    const fresh = await getUser(target.id);
-    if (fresh?.roles.includes(body.role) && body.role === 'admin') throw new AppError('LAST_ADMIN');
-    throw new AppError('ROLE_NOT_HELD');
-  }
+      ? revokeStaffRoleWrite(target.id, orgPath!, { userId: caller.userId, ...authority }, at, event)
+      : revokeAdminRoleWrite(target.id, caller.userId, at, event),
+  );
+  if (outcome === 'actorChanged') throw new AppError('FORBIDDEN');
+  if (outcome === 'targetChanged') throw new AppError('ROLE_NOT_HELD');
   const roles = target.roles.filter((role) => role !== body.role);
   return {
     userId: target.id,
     roles: rolesOf({ roles }),
     orgPath: body.role === 'staff' ? null : target.orgPath,
   };
-}
-
-/** An admin other than `userId` whose role the revoke's transaction will check; none: LAST_ADMIN. */
-async function anotherAdmin(userId: string): Promise<string> {
-  // Two are enough: the target and one other.
-  const { holders } = await listAdmins(2);
-  const other = holders.find((user) => user.id !== userId);
-  if (!other) throw new AppError('LAST_ADMIN');
-  return other.id;
 }

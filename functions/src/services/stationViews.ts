@@ -1,6 +1,7 @@
 import {
   type ManagedStation,
   openingLabel,
+  type PhotoView,
   type Station,
   type StationDetail,
   type StationSummary,
@@ -38,11 +39,12 @@ function hoursLabelOf(station: Station, status: ReturnType<typeof stationOpening
   return openingLabel(status, at);
 }
 
-export function toStationDetail(station: Station, at: Date): StationDetail {
+/** The detail page's view; `photos` are the gallery's links (see attachedPhotoViews). */
+export function toStationDetail(station: Station, at: Date, photos: PhotoView[]): StationDetail {
   return {
     ...toStationSummary(station, at),
     hours: station.hours,
-    photos: station.photos,
+    photos,
     lastVerifiedAt: station.lastVerifiedAt,
     rating: station.rating,
     version: station.version,

@@ -9,7 +9,7 @@ const refusalSchema = z.object({ errcode: z.number(), errmsg: z.string().optiona
 /** Which build of the mini-program a scanned code opens, in `getwxacodeunlimit`'s words. */
 const envVersions = { formal: 'release', trial: 'trial', developer: 'develop' } as const;
 /** A 430 px code is some tens of KB; far more is not a code, and would bloat the staff page. */
-const MAX_IMAGE_BYTES = 200_000;
+export const MAX_CODE_IMAGE_BYTES = 200_000;
 const CODE_WIDTH = 430;
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -23,7 +23,7 @@ export interface CodeImage {
 type Answer = { image: CodeImage; errcode?: undefined } | { errcode: number; errmsg?: string };
 
 /** Told apart by the bytes, not the header: WeChat labels its codes loosely. */
-function imageType(bytes: Buffer): CodeImage['mimeType'] | null {
+export function imageType(bytes: Buffer): CodeImage['mimeType'] | null {
   if (bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) return 'image/png';
   if (bytes.subarray(0, JPEG_SIGNATURE.length).equals(JPEG_SIGNATURE)) return 'image/jpeg';
   return null;
@@ -73,7 +73,7 @@ export async function fetchUnlimitedCode(scene: string, page: string): Promise<C
       cause: new Error(`getwxacodeunlimit: ${answer.errcode} ${answer.errmsg ?? ''}`),
     });
   }
-  if (answer.image.bytes.length > MAX_IMAGE_BYTES) {
+  if (answer.image.bytes.length > MAX_CODE_IMAGE_BYTES) {
     throw new AppError('WECHAT_UNAVAILABLE', {
       cause: new Error(`getwxacodeunlimit: ${answer.image.bytes.length} bytes`),
     });

@@ -71,8 +71,9 @@ import {
 } from './invites';
 import { getMe } from './me';
 import { listOrgs, setStaffRole } from './orgs';
-import { completePhotoUpload, createPhotoUpload } from './photos';
+import { completePhotoUpload, createPhotoUpload, getStationPhotos, updateStationPhotos } from './photos';
 import { listPlaces } from './places';
+import { listMyReports, listStationProblems, updateStationProblem } from './problems';
 import {
   listMyVolunteerSignups,
   listMyWorksiteSignups,
@@ -89,12 +90,12 @@ import {
   getManagedStation,
   importStations,
   listManagedStations,
-  listStationReports,
   setStationStatus,
   updateStation,
-  updateStationReport,
   verifyStation,
 } from './stationAdmin';
+import { getStationCode, listHeldComments, listStationComments, reviewComment } from './stationComments';
+import { getStationImportTemplate } from './stationImport';
 import {
   getStation,
   listDistricts,
@@ -103,6 +104,7 @@ import {
   reportStationProblem,
   searchStations,
 } from './stations';
+import { createSuggestion, listMySuggestions, listSuggestions, reviewSuggestion } from './suggestions';
 import { health } from './system';
 
 export * from './assignments';
@@ -121,10 +123,14 @@ export * from './me';
 export * from './orgs';
 export * from './photos';
 export * from './places';
+export * from './problems';
 export * from './query';
 export * from './signups';
 export * from './stationAdmin';
+export * from './stationComments';
+export * from './stationImport';
 export * from './stations';
+export * from './suggestions';
 export * from './system';
 
 /** The single route table: every route the API serves, keyed by its Lambda function name. */
@@ -144,6 +150,10 @@ export const contracts = {
   listPlaces,
   rateStation,
   reportStationProblem,
+  listStationComments,
+  listHeldComments,
+  reviewComment,
+  getStationCode,
   listManagedStations,
   getManagedStation,
   createStation,
@@ -151,8 +161,10 @@ export const contracts = {
   setStationStatus,
   verifyStation,
   importStations,
-  listStationReports,
-  updateStationReport,
+  getStationImportTemplate,
+  listStationProblems,
+  updateStationProblem,
+  listMyReports,
   listCampaigns,
   getCampaign,
   createCampaign,
@@ -192,6 +204,8 @@ export const contracts = {
   getDeliveryExport,
   createPhotoUpload,
   completePhotoUpload,
+  getStationPhotos,
+  updateStationPhotos,
   createHardshipFile,
   updateHardshipFile,
   getHardshipFile,
@@ -223,6 +237,10 @@ export const contracts = {
   revokeInvite,
   listRoleHolders,
   revokeRole,
+  createSuggestion,
+  listMySuggestions,
+  listSuggestions,
+  reviewSuggestion,
 } as const;
 
 export type ContractName = keyof typeof contracts;

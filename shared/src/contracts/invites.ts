@@ -76,7 +76,7 @@ export const createInvite = defineContract({
     path: z.string(),
   }),
   successStatus: 201,
-  errors: ['ORG_NOT_FOUND', 'NOT_BELOW_OWN_ORG', 'REQUEST_ID_REUSED'],
+  errors: ['ORG_NOT_FOUND', 'NOT_BELOW_OWN_ORG', 'REQUEST_ID_REUSED', 'INVITE_REQUEST_SPENT'],
 });
 
 /** What the invitee sees before accepting: no inviter id, no code. */
@@ -119,6 +119,7 @@ export const acceptInvite = defineContract({
     'INVITE_EXPIRED',
     'INVITE_USED',
     'INVITE_REVOKED',
+    'INVITER_ROLE_REVOKED',
     'ALREADY_STAFF_ELSEWHERE',
     'ROLE_ALREADY_HELD',
     'VERSION_CONFLICT',
@@ -189,12 +190,5 @@ export const revokeRole = defineContract({
   access: staffOnly,
   body: revokeRoleBodySchema,
   output: z.object({ userId: userIdSchema, roles: z.array(roleSchema), orgPath: orgPathSchema.nullable() }),
-  errors: [
-    'USER_NOT_FOUND',
-    'ROLE_NOT_HELD',
-    'CANNOT_REVOKE_SELF',
-    'LAST_ADMIN',
-    'NOT_BELOW_OWN_ORG',
-    'OUT_OF_SCOPE',
-  ],
+  errors: ['USER_NOT_FOUND', 'ROLE_NOT_HELD', 'CANNOT_REVOKE_SELF', 'NOT_BELOW_OWN_ORG', 'OUT_OF_SCOPE'],
 });

@@ -24,7 +24,7 @@ export type SetStaffRoleBody = z.infer<typeof setStaffRoleBodySchema>;
 
 export const setStaffRole = defineContract({
   name: 'setStaffRole',
-  summary: '管理员授予或撤销某人在某级工会组织的工会干部角色',
+  summary: '管理员授予或撤销某人在某级工会组织的工会干部角色（记录授予人，写入审计）',
   method: 'POST',
   path: '/admin/staff',
   access: adminOnly,
@@ -35,5 +35,5 @@ export const setStaffRole = defineContract({
     orgPath: orgPathSchema.nullable(),
     version: z.number().int(),
   }),
-  errors: ['USER_NOT_FOUND', 'ORG_NOT_FOUND'],
+  errors: ['USER_NOT_FOUND', 'ORG_NOT_FOUND', 'VERSION_CONFLICT'],
 });

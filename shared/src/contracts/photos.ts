@@ -4,14 +4,17 @@ import {
   photoUploadRequestSchema,
   photoUploadResultSchema,
   photoUploadTicketSchema,
+  stationGalleryEditSchema,
+  stationGallerySchema,
 } from '../schemas/photo';
-import { signedIn } from './access';
+import { stationIdSchema } from '../schemas/station';
+import { signedIn, staffOnly } from './access';
 import { defineContract } from './define';
 
 /**
  * Photos are sent straight to the bucket, never through the API: the client asks for a presigned
  * PUT limited to one type and size, sends the bytes there, then asks the API to check and keep the
- * file. One piece for every owner (deliveries now, stations and problem reports later).
+ * file. One piece for every owner: deliveries, stations' galleries and problem reports.
  */
 export const createPhotoUpload = defineContract({
   name: 'createPhotoUpload',
@@ -36,4 +39,34 @@ export const completePhotoUpload = defineContract({
   params: z.object({ id: photoIdSchema }),
   output: photoUploadResultSchema,
   errors: ['PHOTO_NOT_FOUND', 'PHOTO_NOT_UPLOADED', 'PHOTO_INVALID'],
+});
+
+export const getStationPhotos = defineContract({
+  name: 'getStationPhotos',
+  summary: '驿站照片（编辑用：按显示顺序，附照片版本号）',
+  method: 'GET',
+  path: '/staff/stations/{id}/photos',
+  access: staffOnly,
+  params: z.object({ id: stationIdSchema }),
+  output: stationGallerySchema,
+  errors: ['STATION_NOT_FOUND', 'OUT_OF_SCOPE'],
+});
+
+export const updateStationPhotos = defineContract({
+  name: 'updateStationPhotos',
+  summary: '设置驿站照片：新增、删除、排序（最多 9 张；照片版本号不符时 409）',
+  method: 'PUT',
+  path: '/staff/stations/{id}/photos',
+  access: staffOnly,
+  params: z.object({ id: stationIdSchema }),
+  body: stationGalleryEditSchema,
+  output: stationGallerySchema,
+  errors: [
+    'STATION_NOT_FOUND',
+    'OUT_OF_SCOPE',
+    'VERSION_CONFLICT',
+    'TOO_MANY_PHOTOS',
+    'PHOTO_NOT_FOUND',
+    'PHOTO_NOT_UPLOADED',
+  ],
 });

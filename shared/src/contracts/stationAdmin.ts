@@ -1,14 +1,7 @@
 import { z } from 'zod';
-import { reopenTimeProblem } from '../domain/reopenTime';
 import { orgPathSchema } from '../schemas/org';
 import { stationDraftSchema, stationIdSchema, stationStatusSchema } from '../schemas/station';
-import {
-  importResultSchema,
-  managedStationSchema,
-  reportIdSchema,
-  reportStateSchema,
-  stationReportSchema,
-} from '../schemas/stationViews';
+import { importResultSchema, managedStationSchema } from '../schemas/stationViews';
 import { staffOnly, versionField } from './access';
 import { defineContract } from './define';
 import { cursorSchema, queryFlag } from './query';
@@ -91,12 +84,8 @@ export const setStationStatus = defineContract({
   body: z.object({
     ...versionField,
     // A reopen time already past or over a year ahead is a 400 (VALIDATION_FAILED at
-    // body.status.until), checked against the server's clock at the edge.
-    status: stationStatusSchema.superRefine((status, ctx) => {
-      if (status.state !== 'temporarilyClosed' || status.until === undefined) return;
-      const problem = reopenTimeProblem(status.until, new Date());
-      if (problem) ctx.addIssue({ code: 'custom', path: ['until'], message: problem });
-    }),
+    // body.status.until) too: the service checks it against the app clock (reopenTimeProblem).
+    status: stationStatusSchema,
   }),
   output: managedStationSchema,
   errors: ['STATION_NOT_FOUND', 'OUT_OF_SCOPE', 'VERSION_CONFLICT'],
@@ -104,7 +93,7 @@ export const setStationStatus = defineContract({
 
 export const verifyStation = defineContract({
   name: 'verifyStation',
-  summary: '核实驿站信息（今天已核对）',
+  summary: '核实驿站信息（记为今天已核实）',
   method: 'POST',
   path: '/staff/stations/{id}/verify',
   access: staffOnly,
@@ -134,36 +123,4 @@ export const importStations = defineContract({
   }),
   output: importResultSchema,
   errors: ['OUT_OF_SCOPE', 'IMPORT_FILE_INVALID'],
-});
-
-export const listStationReports = defineContract({
-  name: 'listStationReports',
-  summary: '驿站问题处理队列',
-  method: 'GET',
-  path: '/staff/reports',
-  access: staffOnly,
-  orgScope: { from: 'query', field: 'org' },
-  query: z.object({
-    org: orgPathSchema.optional(),
-    state: reportStateSchema.default('new'),
-    cursor: cursorSchema,
-  }),
-  output: z.object({ reports: z.array(stationReportSchema), nextCursor: z.string().optional() }),
-  errors: ['OUT_OF_SCOPE', 'BAD_CURSOR'],
-});
-
-export const updateStationReport = defineContract({
-  name: 'updateStationReport',
-  summary: '受理或解决驿站问题',
-  method: 'POST',
-  path: '/staff/reports/{id}',
-  access: staffOnly,
-  params: z.object({ id: reportIdSchema }),
-  body: z.object({
-    ...versionField,
-    state: z.enum(['acknowledged', 'resolved']),
-    note: z.string().trim().max(200).optional(),
-  }),
-  output: stationReportSchema,
-  errors: ['REPORT_NOT_FOUND', 'OUT_OF_SCOPE', 'VERSION_CONFLICT', 'INVALID_TRANSITION'],
 });

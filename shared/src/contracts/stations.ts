@@ -1,16 +1,19 @@
 import { z } from 'zod';
 import { SERVICE_AREA, SERVICE_AREA_MESSAGE } from '../domain/serviceArea';
 import { orgPathSchema } from '../schemas/org';
+import { MAX_REPORT_PHOTOS, photoIdListSchema } from '../schemas/photo';
 import { placeCodeSchema, placeSchema } from '../schemas/place';
 import { amenitySchema, hostTypeSchema, stationIdSchema } from '../schemas/station';
+import { problemIdSchema } from '../schemas/stationProblem';
 import {
   feedbackSchema,
   feedbackTagSchema,
   nearbyStationSchema,
+  reportIdSchema,
   reportKindSchema,
+  reportStateSchema,
   searchedStationSchema,
   stationDetailSchema,
-  stationReportSchema,
 } from '../schemas/stationViews';
 import { requestIdSchema } from '../schemas/writes';
 import { defineContract } from './define';
@@ -121,8 +124,15 @@ export const searchStations = defineContract({
     at: z.string(),
     /** The place searched within, named for the heading. */
     place: placeSchema.pick({ code: true, name: true, fullName: true }).optional(),
+    /**
+     * True when every station matching the words and place was ranked. False when the matches were
+     * too many to read in one search: the answer ranks the nearest part read (by the caller's
+     * province or city first when a point is given), so the client says the results are cut short
+     * and asks for a more specific place or words.
+     */
+    complete: z.boolean(),
   }),
-  errors: ['PLACE_NOT_FOUND', 'BAD_CURSOR'],
+  errors: ['PLACE_NOT_FOUND', 'BAD_CURSOR', 'SEARCH_RATE_LIMITED'],
 });
 
 export const listDistricts = defineContract({
@@ -159,8 +169,14 @@ export const rateStation = defineContract({
   output: z.object({
     feedback: feedbackSchema,
     rating: z.object({ average: z.number(), count: z.number() }),
+    /**
+     * Where the comment stands: `public` (shown on the station page), `held` (WeChat's content
+     * check could not decide: only the author and staff see it until staff review it), `hidden`
+     * (staff hid it), `none`.
+     */
+    commentState: z.enum(['none', 'public', 'held', 'hidden']),
   }),
-  errors: ['STATION_NOT_FOUND', 'RATE_LIMITED', 'VERSION_CONFLICT'],
+  errors: ['STATION_NOT_FOUND', 'RATE_LIMITED', 'VERSION_CONFLICT', 'CONTENT_RISKY'],
 });
 
 export const reportStationProblem = defineContract({
@@ -173,12 +189,31 @@ export const reportStationProblem = defineContract({
   body: z.object({
     kind: reportKindSchema,
     text: z.string().trim().max(200, '描述最多 200 字').default(''),
-    /** Client-generated id for this report, so a retried submission is stored once. */
+    /**
+     * Client-generated id for this report, so a retried submission is stored once; its photos
+     * were uploaded under it (photo owner `report`) before it is sent.
+     */
     requestId: requestIdSchema,
+    photoIds: photoIdListSchema(MAX_REPORT_PHOTOS).default([]),
   }),
   output: z.object({
-    report: stationReportSchema.pick({ id: true, state: true, kind: true, createdAt: true }),
+    report: z.object({
+      id: reportIdSchema,
+      /** The problem it joined or opened: the same kind at the same station while open. */
+      problemId: problemIdSchema,
+      /** The problem's state: a report joining an acknowledged problem is acknowledged at once. */
+      state: reportStateSchema,
+      kind: reportKindSchema,
+      createdAt: z.string(),
+    }),
   }),
   successStatus: 201,
-  errors: ['STATION_NOT_FOUND', 'RATE_LIMITED', 'VERSION_CONFLICT'],
+  errors: [
+    'STATION_NOT_FOUND',
+    'RATE_LIMITED',
+    'VERSION_CONFLICT',
+    'PHOTO_NOT_FOUND',
+    'PHOTO_NOT_UPLOADED',
+    'TOO_MANY_PHOTOS',
+  ],
 });

@@ -92,6 +92,8 @@ export const notificationTopicLabels = {
   alertAssigned: '预警分派通知',
   /** A hardship alert the staff member holds falls due tomorrow (the daily sweep). */
   alertDue: '预警即将到期提醒',
+  /** A worker's station suggestion was approved or declined. */
+  suggestionOutcome: '驿站建议审核结果',
 } as const;
 export type NotificationTopic = keyof typeof notificationTopicLabels;
 export const notificationTopics = Object.keys(notificationTopicLabels) as [

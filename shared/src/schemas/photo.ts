@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { stationIdSchema } from './station';
+import { requestIdSchema } from './writes';
 
 /**
  * A photo's client-made id (`ph_` + 16–40 of [0-9a-z]; the client takes a UUID v4 without dashes),
@@ -12,6 +13,8 @@ export type PhotoId = z.infer<typeof photoIdSchema>;
 export const MAX_DELIVERY_PHOTOS = 3;
 /** The most photos one staff member may add to one station. */
 export const MAX_STATION_PHOTOS = 9;
+/** The most photos one worker may attach to one problem report. */
+export const MAX_REPORT_PHOTOS = 3;
 /** Largest file accepted (a phone photo compressed on the device is 100–400 KB). */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
@@ -23,7 +26,9 @@ export const photoContentTypeSchema = z.enum(photoContentTypes, {
 
 /**
  * What a photo belongs to. A delivery's id is written out here rather than imported from the
- * delivery schema, which imports this file. Problem-report photos will be a third kind.
+ * delivery schema, which imports this file. A problem report's photos are owned by the report's
+ * client-made requestId: the report's own id is a keyed pseudonym the client cannot know before
+ * it is filed, and the photos are sent first.
  */
 export const photoOwnerSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -31,6 +36,7 @@ export const photoOwnerSchema = z.discriminatedUnion('kind', [
     id: z.string().regex(/^dl_[0-9a-z]{16,40}$/, '配送记录编号格式不正确'),
   }),
   z.object({ kind: z.literal('station'), id: stationIdSchema }),
+  z.object({ kind: z.literal('report'), id: requestIdSchema }),
 ]);
 export type PhotoOwner = z.infer<typeof photoOwnerSchema>;
 export type PhotoOwnerKind = PhotoOwner['kind'];
@@ -39,7 +45,19 @@ export type PhotoOwnerKind = PhotoOwner['kind'];
 export const maxPhotosPerOwner: Record<PhotoOwnerKind, number> = {
   delivery: MAX_DELIVERY_PHOTOS,
   station: MAX_STATION_PHOTOS,
+  report: MAX_REPORT_PHOTOS,
 };
+
+/**
+ * The ids of landed photos a write attaches to its owner (a report, a station's gallery): each
+ * once, at most `max`. Which of them may be attached is checked by the server (attachPhotos).
+ */
+export function photoIdListSchema(max: number) {
+  return z
+    .array(photoIdSchema)
+    .max(max, `照片最多 ${max} 张`)
+    .refine((ids) => new Set(ids).size === ids.length, '照片重复');
+}
 
 export const photoStates = ['incoming', 'landed'] as const;
 export type PhotoState = (typeof photoStates)[number];
@@ -88,3 +106,21 @@ export const photoUploadResultSchema = z.object({
   state: z.literal('landed'),
 });
 export type PhotoUploadResult = z.infer<typeof photoUploadResultSchema>;
+
+/**
+ * A station's gallery as staff edit it: its photos in the order shown, and the gallery's own
+ * version (0 before its first edit). Kept apart from the station's version, so arranging photos
+ * never makes a form edit of the station stale, and two gallery edits never overwrite each other.
+ */
+export const stationGallerySchema = z.object({
+  photos: z.array(photoViewSchema),
+  photosVersion: z.number().int().min(0),
+});
+export type StationGallery = z.infer<typeof stationGallerySchema>;
+
+/** A gallery edit: every photo the station keeps, in order (new ones landed, sent by the caller). */
+export const stationGalleryEditSchema = z.object({
+  photoIds: photoIdListSchema(MAX_STATION_PHOTOS),
+  photosVersion: z.number({ error: '缺少照片版本号' }).int('照片版本号须为整数').min(0, '照片版本号不能为负'),
+});
+export type StationGalleryEdit = z.infer<typeof stationGalleryEditSchema>;

@@ -108,7 +108,9 @@ export const stationSchema = stationDraftSchema.extend({
   status: stationStatusSchema,
   /** Division codes of its place, derived by the server on every write; absent on items written before. */
   place: stationPlaceSchema.optional(),
+  /** Its gallery's photo ids in the order shown (see stationGallerySchema) and that list's version. */
   photos: z.array(z.string()).default([]),
+  photosVersion: z.number().int().min(0).default(0),
   lastVerifiedAt: z.string().nullable(),
   lastVerifiedBy: z.string().nullable(),
   rating: ratingSummarySchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { orgPathSchema } from './org';
+import { photoViewSchema } from './photo';
 import { stationPlaceSchema } from './place';
 import {
   amenitySchema,
@@ -49,8 +49,21 @@ export type SearchedStation = z.infer<typeof searchedStationSchema>;
 
 /** The detail page: everything a worker may see, hours included (the client renders the week). */
 export const stationDetailSchema = stationSchema
-  .omit({ externalId: true, orgPath: true, lastVerifiedBy: true, openReports: true, createdAt: true })
-  .extend({ open: z.boolean(), changesAt: z.string().optional(), hoursLabel: z.string() });
+  .omit({
+    externalId: true,
+    orgPath: true,
+    lastVerifiedBy: true,
+    openReports: true,
+    createdAt: true,
+    photosVersion: true,
+  })
+  .extend({
+    open: z.boolean(),
+    changesAt: z.string().optional(),
+    hoursLabel: z.string(),
+    /** The gallery as time-limited links, in the order staff set. */
+    photos: z.array(photoViewSchema),
+  });
 export type StationDetail = z.infer<typeof stationDetailSchema>;
 
 /** What staff see when managing: the full record plus the computed state. */
@@ -99,21 +112,6 @@ export type ReportState = keyof typeof reportStateLabels;
 export const reportStateSchema = z.enum(['new', 'acknowledged', 'resolved']);
 
 export const reportIdSchema = z.string().regex(/^rp_[0-9a-z]{8,40}$/, '问题编号格式不正确');
-
-export const stationReportSchema = z.object({
-  id: reportIdSchema,
-  stationId: stationIdSchema,
-  stationName: z.string(),
-  orgPath: orgPathSchema,
-  kind: reportKindSchema,
-  text: z.string(),
-  state: reportStateSchema,
-  note: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number().int(),
-});
-export type StationReport = z.infer<typeof stationReportSchema>;
 
 /** One problem found in an import file: where, and why in Chinese. */
 export const importIssueSchema = z.object({

@@ -11,6 +11,7 @@ import { handoutRoutes } from '../../services/handoutRoutes';
 import { openPage } from '../../services/navigation';
 import { clearOutreachDrafts } from '../../services/outreachDrafts';
 import { routes } from '../../services/routes';
+import { suggestRoutes } from '../../services/suggestions';
 import './index.scss';
 
 /** 我的: who is signed in, their roles and union, the role entrances, and signing in or out. */
@@ -57,6 +58,18 @@ export default function MePage() {
       title: '我的报名',
       description: '报名记录与审核结果',
       onClick: () => void openPage(routes.mySignups),
+    },
+    {
+      key: 'my-reports',
+      title: '我的反馈',
+      description: '我反映过的驿站问题和工会的处理结果',
+      onClick: () => void openPage(routes.myReports),
+    },
+    {
+      key: 'suggest',
+      title: '建议新增驿站',
+      description: '发现可以歇脚的地方，告诉工会；查看我的建议',
+      onClick: () => void openPage(suggestRoutes.mine),
     },
   ];
   if (me.roles.includes('volunteer')) {

@@ -8,6 +8,7 @@ import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { SearchResults } from '../../components/SearchResults';
 import { StateView } from '../../components/StateView';
 import { StationSearchBar } from '../../components/StationSearchBar';
+import { StationSkeleton } from '../../components/StationSkeleton';
 import { useLocation } from '../../hooks/useLocation';
 import { useNearbyStations } from '../../hooks/useNearbyStations';
 import { usePrivacyRequest } from '../../hooks/usePrivacyRequest';
@@ -16,8 +17,10 @@ import { useStationFilters } from '../../hooks/useStationFilters';
 import { useStationSearch } from '../../hooks/useStationSearch';
 import type { LocationFailure } from '../../platform';
 import { openPage } from '../../services/navigation';
+import { prefetchWorkerPages } from '../../services/prefetch';
 import { stationRoute } from '../../services/routes';
-import type { PickedPlace } from '../../services/stationsCache';
+import { type PickedPlace, rememberOpened } from '../../services/stationsCache';
+import { suggestRoutes } from '../../services/suggestions';
 import './index.scss';
 
 const failureText: Record<LocationFailure, string> = {
@@ -57,6 +60,12 @@ export default function StationsPage() {
     if (rememberedPlace && !searching) pickPlace(rememberedPlace);
   }, [location.kind, rememberedPlace, searching, pickPlace]);
 
+  // The browser fetches the station, login and 我的 pages' code once the first page is up.
+  const listed = nearby.stations !== null || search.list.items.length > 0 || location.kind === 'failed';
+  useEffect(() => {
+    if (listed) prefetchWorkerPages();
+  }, [listed]);
+
   const title = titleOf(search.searched, search.place, point !== null || nearby.stations !== null);
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title }).catch(() => undefined);
@@ -72,7 +81,17 @@ export default function StationsPage() {
     if (at) await load(at);
   }, [searching, search.list, relocate, load, point]);
   usePullRefresh(refresh);
-  const open = useCallback((id: string) => void openPage(stationRoute(id)), []);
+  const shown = searching ? search.list.items : nearby.stations;
+  const shownAt = searching ? null : nearby.at;
+  const open = useCallback(
+    (id: string) => {
+      // Kept for the detail page to fall back on when the network is gone by the time it loads.
+      const row = shown?.find((station) => station.id === id);
+      if (row) rememberOpened(row, shownAt ?? new Date().toISOString());
+      void openPage(stationRoute(id));
+    },
+    [shown, shownAt],
+  );
   const openPicker = useCallback(() => {
     setPickerOpen(true);
     // The picker opens under the search box: from 按地区查找 at the list's end, bring it into view.
@@ -97,6 +116,7 @@ export default function StationsPage() {
         list={search.list}
         subject={title}
         filters={filters}
+        partial={search.partial}
         onClearFilters={clearFilters}
         onPickPlace={openPicker}
         onOpen={open}
@@ -112,7 +132,7 @@ export default function StationsPage() {
       />
     );
   } else if (location.kind === 'locating' && !nearby.stations) {
-    content = <StateView tone="loading" title="正在获取您的位置…" description="用于查找离您最近的驿站" />;
+    content = <StationSkeleton text="正在获取您的位置，用于查找离您最近的驿站…" />;
   } else {
     content = (
       <NearbyView
@@ -123,6 +143,7 @@ export default function StationsPage() {
         onRefresh={() => void refresh()}
         onBrowse={openPicker}
         onOpen={open}
+        onSuggest={() => void openPage(suggestRoutes.new)}
       />
     );
   }

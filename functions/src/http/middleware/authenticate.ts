@@ -5,7 +5,8 @@ import { rolesOf } from '../../services/caller';
 import { verifyAccessToken } from '../../services/token';
 import type { PipelineMiddleware } from '../context';
 
-function bearerToken(header: string | undefined): string | null {
+/** The token of an `Authorization: Bearer …` header, else null. */
+export function bearerToken(header: string | undefined): string | null {
   const match = header?.match(/^Bearer\s+(\S+)$/i);
   return match?.[1] ?? null;
 }

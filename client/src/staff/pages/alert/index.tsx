@@ -189,9 +189,13 @@ interface ActionBarProps {
   onTakeOn: (kind: 'acknowledge' | 'start') => void;
 }
 
-/** The buttons the alert's state allows (resolve only after 确认; 转派 until it is closed). */
+/**
+ * The buttons the alert's state allows (resolve only after 确认; 转派 until it is closed). While an
+ * action is in flight none of them can be tapped: the next one would act on the state before it.
+ */
 function AlertActionBar({ alert, busy, form, onForm, onTakeOn }: ActionBarProps) {
   if (alert.status === 'resolved' || form) return null;
+  const locked = busy !== null;
   return (
     <View className="alert-page__card alert-page__actions">
       <Text className="alert-page__quiet">当前状态：{hardshipAlertStatusLabels[alert.status]}</Text>
@@ -201,6 +205,7 @@ function AlertActionBar({ alert, busy, form, onForm, onTakeOn }: ActionBarProps)
             className="alert-page__acknowledge"
             type="primary"
             size="large"
+            disabled={locked}
             loading={busy === 'acknowledge'}
             onClick={() => onTakeOn('acknowledge')}
           >
@@ -212,6 +217,7 @@ function AlertActionBar({ alert, busy, form, onForm, onTakeOn }: ActionBarProps)
             className="alert-page__start"
             type="primary"
             size="large"
+            disabled={locked}
             loading={busy === 'start'}
             onClick={() => onTakeOn('start')}
           >
@@ -224,6 +230,7 @@ function AlertActionBar({ alert, busy, form, onForm, onTakeOn }: ActionBarProps)
             type="primary"
             fill={alert.status === 'inProgress' ? 'solid' : 'outline'}
             size="large"
+            disabled={locked}
             onClick={() => onForm('resolve')}
           >
             办结
@@ -234,6 +241,7 @@ function AlertActionBar({ alert, busy, form, onForm, onTakeOn }: ActionBarProps)
           type="primary"
           fill="outline"
           size="large"
+          disabled={locked}
           onClick={() => onForm('assign')}
         >
           转派

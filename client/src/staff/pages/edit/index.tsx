@@ -6,13 +6,15 @@ import { useEffect, useMemo } from 'react';
 import { type Choice, ChoiceChips } from '../../../components/ChoiceChips';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { StaffConflictNotice } from '../../../components/StaffConflictNotice';
+import { StaffStationPhotos } from '../../../components/StaffStationPhotos';
 import { StateView } from '../../../components/StateView';
 import { StationFormField, StationTextInput } from '../../../components/StationFormField';
 import { StationHoursPreview } from '../../../components/StationHoursPreview';
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useStationForm } from '../../../hooks/useStationForm';
 import { canPickPlace, pickPlace } from '../../../platform/locationPicker';
-import { editStationUrl } from '../../../services/staffRoutes';
+import { openPage } from '../../../services/navigation';
+import { editStationUrl, stationPosterUrl } from '../../../services/staffRoutes';
 import { hoursFromForm } from '../../../services/stationForm';
 import './index.scss';
 import { GateFallback } from '../../../components/GateFallback';
@@ -89,9 +91,22 @@ export default function StationEditPage() {
           <Text>
             {form.station.name} · 第 {form.station.version} 版
           </Text>
+          <View
+            className="station-edit__poster"
+            role="link"
+            onClick={() => void openPage(stationPosterUrl(form.station!.id))}
+          >
+            <Text>二维码海报</Text>
+          </View>
         </View>
       ) : null}
 
+      {form.station?.status.state === 'temporarilyClosed' ? (
+        // A draft from a worker's suggestion starts paused: say how it opens once completed.
+        <Text className="station-edit__paused">
+          {`暂停开放：${form.station.status.reason}。资料完善并保存后，请在“我的驿站”中点“恢复开放”。`}
+        </Text>
+      ) : null}
       <Text className="station-edit__section">基本信息</Text>
       <StationFormField label="名称" name="name" required error={errors.name}>
         <StationTextInput
@@ -242,6 +257,13 @@ export default function StationEditPage() {
       >
         <StationTextInput value={values.externalId} onChange={(v) => set('externalId', v)} maxlength={64} />
       </StationFormField>
+
+      {form.station ? (
+        <>
+          <Text className="station-edit__section">驿站照片</Text>
+          <StaffStationPhotos stationId={form.station.id} />
+        </>
+      ) : null}
 
       <View className="station-edit__bar">
         <Button

@@ -2,12 +2,15 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
+import { ChoiceChips } from '../../../components/ChoiceChips';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { StaffImportColumns } from '../../../components/StaffImportColumns';
 import { StaffImportIssues } from '../../../components/StaffImportIssues';
 import { StaffImportSteps } from '../../../components/StaffImportSteps';
 import { StaffImportSummary } from '../../../components/StaffImportSummary';
 import { StateView } from '../../../components/StateView';
+import { useImportOrgs } from '../../../hooks/useImportOrgs';
+import { useImportTemplate } from '../../../hooks/useImportTemplate';
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useStationImport } from '../../../hooks/useStationImport';
 import { fileSourceHint } from '../../../platform/fileChooser';
@@ -17,14 +20,18 @@ import './index.scss';
 import { GateFallback } from '../../../components/GateFallback';
 
 /**
- * 批量导入: a dry run first (counts and per-row issues), then 确认导入. Stations, or with
+ * 批量导入: the union to import into, picked by name (the caller's own or one below it), a template
+ * to download, then a dry run (counts and per-row issues) and 确认导入. Stations, or with
  * `?kind=households` 导入困难职工档案 (the household columns, the same steps).
  */
 export default function StaffImportPage() {
   const { gate, account } = useRoleGate(['staff', 'admin']);
-  const orgPath = gate.kind === 'allowed' ? gate.me.org?.path : undefined;
+  const ownPath = gate.kind === 'allowed' ? gate.me.org?.path : undefined;
   const mode = importModeOf(useRouter().params.kind);
+  const target = useImportOrgs(ownPath);
+  const orgPath = target.orgPath;
   const job = useStationImport(orgPath, mode.run);
+  const template = useImportTemplate();
 
   useEffect(() => {
     if (mode.title) void Taro.setNavigationBarTitle({ title: mode.title });
@@ -56,6 +63,23 @@ export default function StaffImportPage() {
 
   return (
     <View className="page page--form staff-import">
+      {target.orgs.length > 1 ? (
+        <View className="staff-import__card staff-import__target">
+          <Text className="staff-import__label">导入到哪个工会</Text>
+          <ChoiceChips
+            single
+            label="导入到哪个工会"
+            choices={target.orgs.map((org) => ({ value: org.path, label: org.name }))}
+            selected={orgPath ? [orgPath] : []}
+            onToggle={(path) => {
+              // Another union is another import: the checked file's result no longer applies.
+              if (path !== orgPath) job.reset();
+              target.pick(path);
+            }}
+          />
+          <Text className="staff-import__hint">文件里“组织路径”留空的行都导入到这个工会。</Text>
+        </View>
+      ) : null}
       <View className="staff-import__card">
         <Text className="staff-import__file">
           {job.fileName ? `文件：${job.fileName}` : '请选择要导入的 CSV 或 Excel（.xlsx）文件'}
@@ -72,6 +96,18 @@ export default function StaffImportPage() {
           {job.fileName ? '重新选择文件' : '选择文件'}
         </Button>
         <Text className="staff-import__hint">{fileSourceHint}；最大 4 MB。</Text>
+        {mode.template ? (
+          <Button
+            className="staff-import__template"
+            type="primary"
+            fill="none"
+            block
+            loading={template.busy}
+            onClick={template.download}
+          >
+            下载导入模板（Excel）
+          </Button>
+        ) : null}
         {step > 0 ? <StaffImportSteps step={step} busy={job.busy} /> : null}
         {job.problem ? <Text className="staff-import__problem">{job.problem}</Text> : null}
       </View>

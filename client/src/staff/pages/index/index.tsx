@@ -12,6 +12,7 @@ import { hardshipRoutes } from '../../../services/hardshipRoutes';
 import { openPage } from '../../../services/navigation';
 import { roleRoutes } from '../../../services/roles';
 import { editStationUrl, staffRoutes } from '../../../services/staffRoutes';
+import { suggestRoutes } from '../../../services/suggestions';
 import './index.scss';
 import { GateFallback } from '../../../components/GateFallback';
 
@@ -64,6 +65,18 @@ export default function StaffHomePage() {
       title: '问题处理',
       description: reportsDescription(reports.data),
       onClick: () => void openPage(staffRoutes.reports),
+    },
+    {
+      key: 'comments',
+      title: '评论审核',
+      description: '未能通过微信内容安全检查的职工评论：公开或隐藏',
+      onClick: () => void openPage(staffRoutes.comments),
+    },
+    {
+      key: 'suggestions',
+      title: '驿站建议审核',
+      description: '职工建议新增的驿站：采纳后完善资料再开放',
+      onClick: () => void openPage(suggestRoutes.queue),
     },
     {
       key: 'import',

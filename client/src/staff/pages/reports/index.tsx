@@ -1,8 +1,19 @@
-import { type ReportState, reportStateLabels, type StationReport } from '@ankang/shared';
+import {
+  type QueuedProblem,
+  type ReportKind,
+  type ReportState,
+  reportKindLabels,
+  reportStateLabels,
+} from '@ankang/shared';
 import { View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
+import { type Choice, ChoiceChips, choicesOf } from '../../../components/ChoiceChips';
+import { GateFallback } from '../../../components/GateFallback';
+import { PagedList, pagingOf } from '../../../components/PagedList';
+import { SplitView } from '../../../components/SplitView';
 import { StaffReportCard } from '../../../components/StaffReportCard';
+import { groupByStation, StaffReportStation } from '../../../components/StaffReportStation';
 import { StaffReportTable } from '../../../components/StaffReportTable';
 import { StaffResolveDialog } from '../../../components/StaffResolveDialog';
 import { StaffTabs } from '../../../components/StaffTabs';
@@ -11,9 +22,6 @@ import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useStationReports } from '../../../hooks/useStationReports';
 import { useWideScreen } from '../../../platform/wideScreen';
 import './index.scss';
-import { GateFallback } from '../../../components/GateFallback';
-import { PagedList, pagingOf } from '../../../components/PagedList';
-import { SplitView } from '../../../components/SplitView';
 
 const tabs = (['new', 'acknowledged', 'resolved'] as const).map((key) => ({
   key,
@@ -24,18 +32,22 @@ const emptyText: Record<ReportState, string> = {
   acknowledged: '没有已受理、待解决的问题。',
   resolved: '还没有已解决的问题。',
 };
+type KindFilter = ReportKind | 'all';
+const kindChoices: Choice<KindFilter>[] = [{ value: 'all', label: '全部' }, ...choicesOf(reportKindLabels)];
 
 /**
- * 问题处理: the problems workers reported, by state, with 受理 and 解决. A phone shows cards; a wide
- * screen the queue as a table with the selected report beside it.
+ * 问题处理: the problems workers reported, newest report first, by state and kind. Reports of one
+ * kind at one station while open are one problem ("3 人反映"), answered once for all of them. A
+ * phone shows the problems under their station; a wide screen a table with the picked one beside it.
  */
 export default function StaffReportsPage() {
   const { gate, account } = useRoleGate(['staff', 'admin']);
   const [state, setState] = useState<ReportState>('new');
-  const [resolving, setResolving] = useState<StationReport | null>(null);
+  const [kind, setKind] = useState<KindFilter>('all');
+  const [resolving, setResolving] = useState<QueuedProblem | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const wide = useWideScreen();
-  const queue = useStationReports(state, gate.kind === 'allowed');
+  const queue = useStationReports(state, kind === 'all' ? null : kind, gate.kind === 'allowed');
   useReachBottom(queue.loadMore);
 
   if (gate.kind !== 'allowed') {
@@ -49,17 +61,19 @@ export default function StaffReportsPage() {
     );
   }
 
-  const card = (report: StationReport) => (
+  const card = (problem: QueuedProblem, withStation = false) => (
     <StaffReportCard
-      key={report.id}
-      report={report}
-      busy={queue.busyId === report.id}
-      onAcknowledge={state === 'new' ? () => void queue.move(report, 'acknowledged') : undefined}
-      onResolve={state === 'resolved' ? undefined : () => setResolving(report)}
+      key={problem.id}
+      problem={problem}
+      withStation={withStation}
+      busy={queue.busyId === problem.id}
+      onAcknowledge={state === 'new' ? () => void queue.move(problem, 'acknowledged') : undefined}
+      onResolve={state === 'resolved' ? undefined : () => setResolving(problem)}
     />
   );
-  // The first report until staff pick another; a handled one leaves the queue and the next shows.
-  const selected = queue.items.find((report) => report.id === selectedId) ?? queue.items[0] ?? null;
+  // The first problem until staff pick another; a handled one leaves the queue and the next shows.
+  const selected = queue.items.find((problem) => problem.id === selectedId) ?? queue.items[0] ?? null;
+  const filtered = kind === 'all' ? '' : `「${reportKindLabels[kind]}」`;
 
   const body = (
     <PagedList
@@ -69,19 +83,23 @@ export default function StaffReportsPage() {
       empty={
         <StateView
           tone="empty"
-          title={`没有${reportStateLabels[state]}的问题`}
+          title={`没有${reportStateLabels[state]}的${filtered}问题`}
           description={emptyText[state]}
         />
       }
     >
       {wide ? (
         <StaffReportTable
-          reports={queue.items}
+          problems={queue.items}
           selectedId={selected?.id ?? null}
-          onSelect={(report) => setSelectedId(report.id)}
+          onSelect={(problem) => setSelectedId(problem.id)}
         />
       ) : (
-        queue.items.map(card)
+        groupByStation(queue.items).map((group) => (
+          <StaffReportStation key={group.stationId} group={group}>
+            {group.problems.map((problem) => card(problem))}
+          </StaffReportStation>
+        ))
       )}
     </PagedList>
   );
@@ -89,13 +107,22 @@ export default function StaffReportsPage() {
   const main = (
     <>
       <StaffTabs block="staff-reports" tabs={tabs} selected={state} onPick={setState} />
+      <View className="staff-reports__kinds">
+        <ChoiceChips
+          single
+          label="问题类型"
+          choices={kindChoices}
+          selected={[kind]}
+          onToggle={(value) => setKind(value)}
+        />
+      </View>
       {body}
     </>
   );
 
   return (
     <View className={`page staff-reports${wide ? ' page--wide' : ''}`}>
-      {wide ? <SplitView main={main} side={selected ? card(selected) : null} /> : main}
+      {wide ? <SplitView main={main} side={selected ? card(selected, true) : null} /> : main}
       <StaffResolveDialog
         visible={resolving !== null}
         onCancel={() => setResolving(null)}

@@ -25,7 +25,7 @@ function invitableNodes(orgs: OrgNode[], ownPath: string | undefined, admin: boo
 export default function StaffRolesPage() {
   const { gate, account } = useRoleGate(['staff', 'admin']);
   const allowed = gate.kind === 'allowed';
-  const roles = useRoleBoard(allowed);
+  const roles = useRoleBoard(allowed, allowed ? gate.me.org?.path : undefined);
   const { board, made } = roles;
 
   // The share card carries the invite just made; before that, the page itself is not shared.

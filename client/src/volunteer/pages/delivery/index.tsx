@@ -5,9 +5,9 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useMemo } from 'react';
 import { ChoiceChips } from '../../../components/ChoiceChips';
 import { DeliveryItemsField } from '../../../components/DeliveryItemsField';
-import { DeliveryPhotos } from '../../../components/DeliveryPhotos';
 import { DeliveryPositionLine } from '../../../components/DeliveryPositionLine';
 import { GateFallback } from '../../../components/GateFallback';
+import { PhotoField } from '../../../components/PhotoField';
 import { PrivacyPopup } from '../../../components/PrivacyPopup';
 import { StateView } from '../../../components/StateView';
 import { StationFormField, StationTextInput } from '../../../components/StationFormField';
@@ -192,7 +192,7 @@ function DeliveryForm({ mode }: { mode: DeliveryFormMode | null }) {
           name="photos"
           hint="照片会在手机上压缩后单独上传"
         >
-          <DeliveryPhotos
+          <PhotoField
             photos={form.photos}
             max={MAX_PHOTOS}
             onAdd={() => void form.addPhotos()}

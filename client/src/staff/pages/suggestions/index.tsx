@@ -1,0 +1,115 @@
+import { type Suggestion, type SuggestionState, suggestionStateLabels } from '@ankang/shared';
+import { Button } from '@nutui/nutui-react-taro';
+import { View } from '@tarojs/components';
+import { useReachBottom } from '@tarojs/taro';
+import { useState } from 'react';
+import { GateFallback } from '../../../components/GateFallback';
+import { PagedList, pagingOf } from '../../../components/PagedList';
+import { StaffTabs } from '../../../components/StaffTabs';
+import { StateView } from '../../../components/StateView';
+import { SuggestionCard } from '../../../components/SuggestionCard';
+import { SuggestionDeclineDialog } from '../../../components/SuggestionDeclineDialog';
+import { useRoleGate } from '../../../hooks/useRoleGate';
+import { useSuggestionQueue } from '../../../hooks/useSuggestionQueue';
+import { openPage } from '../../../services/navigation';
+import { editStationUrl } from '../../../services/staffRoutes';
+import './index.scss';
+
+const tabs = (['pending', 'approved', 'declined'] as const).map((key) => ({
+  key,
+  label: suggestionStateLabels[key],
+}));
+const emptyText: Record<SuggestionState, string> = {
+  pending: '没有待审核的建议。职工建议的新驿站会出现在这里。',
+  approved: '还没有采纳的建议。',
+  declined: '还没有未采纳的建议。',
+};
+
+/**
+ * 驿站建议审核: the places workers suggested in the staff member's area, by state. 采纳 makes a draft
+ * station (paused until completed) and opens its edit page; 不予采纳 asks for the reason the worker
+ * will read.
+ */
+export default function StaffSuggestionsPage() {
+  const { gate, account } = useRoleGate(['staff', 'admin']);
+  const [state, setState] = useState<SuggestionState>('pending');
+  const [declining, setDeclining] = useState<Suggestion | null>(null);
+  const queue = useSuggestionQueue(state, gate.kind === 'allowed');
+  useReachBottom(queue.loadMore);
+
+  if (gate.kind !== 'allowed') {
+    return (
+      <GateFallback
+        gate={gate}
+        signedIn={account.signedIn}
+        audience="工会干部和管理员"
+        className="staff-suggestions"
+      />
+    );
+  }
+
+  const actions = (suggestion: Suggestion) => {
+    const busy = queue.busyId === suggestion.id;
+    if (suggestion.state === 'pending') {
+      return (
+        <>
+          <Button type="primary" fill="outline" disabled={busy} onClick={() => setDeclining(suggestion)}>
+            不予采纳
+          </Button>
+          <Button
+            type="primary"
+            loading={busy}
+            disabled={busy}
+            onClick={() => void queue.decide(suggestion, { decision: 'approve' })}
+          >
+            采纳，生成驿站
+          </Button>
+        </>
+      );
+    }
+    return suggestion.stationId ? (
+      <Button
+        type="primary"
+        fill="outline"
+        onClick={() => void openPage(editStationUrl(suggestion.stationId!))}
+      >
+        编辑生成的驿站
+      </Button>
+    ) : null;
+  };
+
+  return (
+    <View className="page staff-suggestions">
+      <StaffTabs block="staff-suggestions" tabs={tabs} selected={state} onPick={setState} />
+      <PagedList
+        {...pagingOf(queue)}
+        loadingTitle="正在加载建议…"
+        errorTitle="建议列表加载失败"
+        empty={
+          <StateView
+            tone="empty"
+            title={`没有${suggestionStateLabels[state]}的建议`}
+            description={emptyText[state]}
+          />
+        }
+      >
+        {queue.items.map((suggestion) => (
+          <SuggestionCard key={suggestion.id} suggestion={suggestion} audience="staff">
+            {actions(suggestion)}
+          </SuggestionCard>
+        ))}
+      </PagedList>
+      <SuggestionDeclineDialog
+        name={declining?.name ?? null}
+        onCancel={() => setDeclining(null)}
+        onConfirm={(reason) => {
+          const target = declining;
+          if (!target) return;
+          void queue.decide(target, { decision: 'decline', reason }).then((done) => {
+            if (done) setDeclining(null);
+          });
+        }}
+      />
+    </View>
+  );
+}

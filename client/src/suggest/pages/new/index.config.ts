@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '建议新增驿站',
+});

@@ -1,0 +1,91 @@
+import type { SuggestionDraftInput } from '@ankang/shared';
+import { suggestionDraftSchema } from '@ankang/shared';
+import { type DemoUser, demoUserId, demoUsers } from './demoData';
+
+const byKey = (key: string) => demoUsers.find((user) => user.key === key)!;
+
+interface DemoSuggestion {
+  by: string;
+  draft: SuggestionDraftInput;
+  /** 顾晓东 declines it with this reason (the rest stay pending). */
+  declined?: string;
+}
+
+/**
+ * Places workers suggested in 大新镇 (GCJ-02, inside its box, each a few hundred metres from the
+ * nearest demo station, so 大新镇's union reviews them and none is a near duplicate).
+ */
+const demoSuggestions: DemoSuggestion[] = [
+  {
+    by: 'worker-courier',
+    draft: {
+      name: '大新镇中心菜场快递歇脚点',
+      address: '张家港市大新镇新东街菜场北门',
+      location: { lng: 120.5262, lat: 31.979 },
+      hostType: 'community',
+      amenities: ['water', 'charging', 'seating'],
+      note: '菜场管理处门口，白天有人，可以接热水、给电瓶车充电。',
+    },
+  },
+  {
+    by: 'worker-rider',
+    draft: {
+      name: '福前路加油站便利店休息区',
+      address: '张家港市大新镇福前路与新华路路口',
+      location: { lng: 120.512, lat: 31.964 },
+      hostType: 'gasStation',
+      amenities: ['water', 'toilet', 'aircon', 'microwave'],
+      note: '24 小时营业，店员说骑手可以进来歇一会儿。',
+    },
+  },
+  {
+    by: 'worker-rider',
+    draft: {
+      name: '沿江公路桥下空地',
+      address: '张家港市大新镇沿江公路大新港区入口附近',
+      location: { lng: 120.501, lat: 31.987 },
+      amenities: [],
+    },
+    declined: '桥下空地没有房屋和人员管理，不适合设为驿站；附近的货车司机之家驿站可以歇脚。',
+  },
+];
+
+function callerOf(user: DemoUser) {
+  return {
+    userId: demoUserId(user),
+    nickname: user.nickname,
+    roles: ['worker' as const, ...user.roles],
+    orgPath: user.orgPath,
+  };
+}
+
+/**
+ * Suggested stations as `npm start` shows them: two waiting in 大新镇's queue for 顾晓东 and one
+ * he declined, each made through the suggestion services (the area found from the point, the
+ * decision recorded as staff record it). Request ids are fixed, so a reseed writes nothing new.
+ * Returns how many suggestions were new.
+ */
+export async function seedDemoSuggestions(at: Date): Promise<number> {
+  // The services write with the functions' own client (seed.ts set their environment).
+  const { createSuggestion } = await import('../src/services/suggestions');
+  const { reviewSuggestion } = await import('../src/services/suggestionReview');
+  const staff = callerOf(byKey('staff-daxin'));
+  const made = await Promise.all(
+    demoSuggestions.map(async ({ by, draft, declined }, index) => {
+      const { suggestion } = await createSuggestion(callerOf(byKey(by)), {
+        ...suggestionDraftSchema.parse(draft),
+        requestId: `demo-suggestion-${index + 1}`,
+        confirmNearby: false,
+      });
+      if (declined && suggestion.state === 'pending') {
+        await reviewSuggestion(staff, suggestion.id, {
+          version: suggestion.version,
+          decision: 'decline',
+          reason: declined,
+        });
+      }
+      return Date.parse(suggestion.createdAt) >= at.getTime() ? 1 : 0;
+    }),
+  );
+  return made.reduce<number>((sum, count) => sum + count, 0);
+}

@@ -1,0 +1,149 @@
+import { type Suggestion, type SuggestionState, suggestionSchema } from '@ankang/shared';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { db, tableName } from './client';
+import { decodeCursor, encodeCursor } from './cursor';
+import { indexes, orgSubtreePrefix, suggestionKeys } from './keys';
+import { type TransactItem, transactWrite } from './transactions';
+
+/**
+ * A suggestion as stored: the view plus who sent it (for 我的建议 and the outcome message; never
+ * answered to staff) and the hash of what they sent (a retry is told from a reused request id).
+ */
+export const storedSuggestionSchema = suggestionSchema.extend({
+  suggesterId: z.string(),
+  contentHash: z.string(),
+  /** Who decided it (staff nickname), for the record. */
+  decidedBy: z.string().nullable(),
+});
+export type StoredSuggestion = z.infer<typeof storedSuggestionSchema>;
+
+function suggestionItem(suggestion: StoredSuggestion) {
+  return {
+    ...suggestionKeys.suggestion(suggestion.id),
+    ...suggestionKeys.queue(suggestion.state, suggestion.orgPath, suggestion.createdAt, suggestion.id),
+    ...suggestionKeys.bySuggester(suggestion.suggesterId, suggestion.createdAt, suggestion.id),
+    type: 'StationSuggestion',
+    ...suggestion,
+  };
+}
+
+export async function getSuggestion(id: string): Promise<StoredSuggestion | null> {
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName, Key: suggestionKeys.suggestion(id), ConsistentRead: true }),
+  );
+  return Item ? storedSuggestionSchema.parse(Item) : null;
+}
+
+/**
+ * Stores a new suggestion and counts it towards the sender's daily cap in one transaction: a retry
+ * (the id exists) or a refusal writes and counts nothing.
+ */
+export function insertSuggestion(
+  suggestion: StoredSuggestion,
+  quota: TransactItem,
+): Promise<'saved' | 'exists' | 'overQuota'> {
+  return transactWrite(
+    [
+      {
+        Put: {
+          TableName: tableName,
+          Item: suggestionItem(suggestion),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      quota,
+    ],
+    // The suggestion first: a retry's quota may fail only because the first send counted it.
+    [
+      [0, 'exists'],
+      [1, 'overQuota'],
+    ],
+  );
+}
+
+/**
+ * Records staff's decision if the suggestion is still pending at `expectedVersion`; it moves to
+ * its state's queue. Returns false when it changed meanwhile (decided, or a newer version).
+ */
+export async function decideSuggestion(next: StoredSuggestion, expectedVersion: number): Promise<boolean> {
+  const outcome = await transactWrite(
+    [
+      {
+        Put: {
+          TableName: tableName,
+          Item: suggestionItem(next),
+          ConditionExpression: 'version = :expected AND #state = :pending',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':expected': expectedVersion, ':pending': 'pending' },
+        },
+      },
+    ],
+    [[0, 'stale']],
+  );
+  return outcome === 'saved';
+}
+
+type Page = { suggestions: Suggestion[]; nextCursor?: string };
+
+/** Newest-first page of one index partition (with an optional sort-key prefix), shaped as views. */
+async function suggestionPage(
+  listing: string,
+  index: string,
+  keyNames: readonly [pk: string, sk: string],
+  partition: string,
+  prefix: string,
+  page: { limit: number; cursor?: string },
+): Promise<Page> {
+  const scope = [listing, partition, prefix] as const;
+  const [pkName, skName] = keyNames;
+  const result = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: index,
+      KeyConditionExpression: prefix
+        ? `${pkName} = :pk AND begins_with(${skName}, :prefix)`
+        : `${pkName} = :pk`,
+      ExpressionAttributeValues: { ':pk': partition, ...(prefix ? { ':prefix': prefix } : {}) },
+      ScanIndexForward: false,
+      Limit: page.limit,
+      ExclusiveStartKey: await decodeCursor(page.cursor, scope),
+    }),
+  );
+  return {
+    // Parsed as the view: the suggester and the content hash are stripped here.
+    suggestions: (result.Items ?? []).map((item) => suggestionSchema.parse(item)),
+    ...(result.LastEvaluatedKey ? { nextCursor: await encodeCursor(result.LastEvaluatedKey, scope) } : {}),
+  };
+}
+
+/**
+ * A page of an org subtree's suggestions in one state: by org path, newest first within a node
+ * (the index sorts by path then time, so a subtree is one range).
+ */
+export function listSuggestionsUnderOrg(
+  orgPath: string,
+  state: SuggestionState,
+  page: { limit: number; cursor?: string },
+): Promise<Page> {
+  return suggestionPage(
+    'suggestionsUnderOrg',
+    indexes.suggestionQueue,
+    ['gsi1pk', 'gsi1sk'],
+    suggestionKeys.queuePartition(state, orgPath),
+    orgSubtreePrefix(orgPath),
+    page,
+  );
+}
+
+/** A page of one user's suggestions, newest first. */
+export function listSuggestionsOf(userId: string, page: { limit: number; cursor?: string }): Promise<Page> {
+  return suggestionPage(
+    'suggestionsOf',
+    indexes.suggestionsBySuggester,
+    ['gsi2pk', 'gsi2sk'],
+    suggestionKeys.bySuggesterPartition(userId),
+    '',
+    page,
+  );
+}

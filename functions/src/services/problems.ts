@@ -1,0 +1,99 @@
+import { type QueuedProblem, type ReportKind, type ReportState, reportKindSchema } from '@ankang/shared';
+import { decodeCursor, encodeCursor } from '../db/cursor';
+import { getProblem, listProblemQueue, type StoredProblem } from '../db/problems';
+import { transitionProblem } from '../db/reports';
+import { now } from '../lib/clock';
+import { AppError } from '../lib/errors';
+import type { Caller } from './caller';
+import { photoViewsForMany } from './photoViews';
+import { assertInScope, listingRoot } from './scope';
+
+/** Problems per page of the staff queue. */
+export const PROBLEM_QUEUE_PAGE = 20;
+
+const allKinds = reportKindSchema.options;
+
+/** A problem as the queue shows it: its latest reports' photos as links, one batched read a page. */
+async function queued(problems: StoredProblem[]): Promise<QueuedProblem[]> {
+  const views = await photoViewsForMany(
+    problems.flatMap((problem) =>
+      problem.recent.map((report) => ({
+        owner: { kind: 'report' as const, id: report.photoOwnerId ?? report.id },
+        ids: report.photoOwnerId ? report.photoIds : [],
+      })),
+    ),
+  );
+  let at = 0;
+  return problems.map((problem) => ({
+    ...problem,
+    recent: problem.recent.map(({ photoIds: _ids, photoOwnerId: _owner, ...report }) => ({
+      ...report,
+      photos: views[at++] ?? [],
+    })),
+  }));
+}
+
+/**
+ * 问题处理: the problems of the caller's org subtree (or the asked org, checked by the pipeline) in
+ * one state, newest report first, of one kind or all. At most one query per kind and one batched
+ * photo read a page.
+ */
+export async function listStationProblems(
+  caller: Caller,
+  query: { org?: string; state: ReportState; kind?: ReportKind; cursor?: string },
+) {
+  const root = listingRoot(caller, query.org);
+  if (!root) return { problems: [] };
+  const scope = ['problemQueue', `${query.state}#${query.kind ?? '*'}`, root] as const;
+  const after = (await decodeCursor(query.cursor, scope))?.after;
+  if (query.cursor && typeof after !== 'string') throw new AppError('BAD_CURSOR');
+  const page = await listProblemQueue(root, query.state, query.kind ? [query.kind] : allKinds, {
+    limit: PROBLEM_QUEUE_PAGE,
+    ...(typeof after === 'string' ? { after } : {}),
+  });
+  return {
+    problems: await queued(page.problems),
+    ...(page.after ? { nextCursor: await encodeCursor({ after: page.after }, scope) } : {}),
+  };
+}
+
+const allowedMoves: Record<ReportState, ReportState[]> = {
+  new: ['acknowledged', 'resolved'],
+  acknowledged: ['resolved'],
+  resolved: [],
+};
+
+/**
+ * Staff acknowledge or resolve a problem, for everyone who reported it; the note is the answer
+ * they all see in 我的反馈. The problem's org follows its station while open, so it is the scope.
+ */
+export async function updateStationProblem(
+  caller: Caller,
+  id: string,
+  body: { version: number; state: 'acknowledged' | 'resolved'; note?: string },
+): Promise<QueuedProblem> {
+  const current = await getProblem(id);
+  if (!current) throw new AppError('REPORT_NOT_FOUND');
+  assertInScope(caller, current.orgPath);
+  if (current.version !== body.version) {
+    throw new AppError('VERSION_CONFLICT', { details: { currentVersion: current.version } });
+  }
+  if (!allowedMoves[current.state].includes(body.state)) throw new AppError('INVALID_TRANSITION');
+  const at = now().toISOString();
+  const next: StoredProblem = {
+    ...current,
+    state: body.state,
+    note: body.note ?? current.note,
+    handledAt: at,
+    updatedAt: at,
+    version: current.version + 1,
+  };
+  if (!(await transitionProblem(current, next, body.version))) {
+    const latest = await getProblem(id);
+    throw new AppError('VERSION_CONFLICT', {
+      details: latest ? { currentVersion: latest.version } : undefined,
+    });
+  }
+  const [shown] = await queued([next]);
+  return shown!;
+}

@@ -1,0 +1,89 @@
+import type { Station } from '@ankang/shared';
+import { backfillStation, stationsOfProvince, storedSearchEntryKeys } from '../db/stationBackfill';
+import { getStationById } from '../db/stations';
+import { childrenOf, stationPlaceOf } from '../lib/places';
+
+/** Where a backfill stands: the province (its org index partition) and the key to read on from. */
+export interface BackfillPosition {
+  province: string;
+  startKey?: Record<string, unknown>;
+}
+
+export interface BackfillCounts {
+  /** Stations read. */
+  stations: number;
+  /** Stations given a place they did not have. */
+  placed: number;
+  /** Stations whose place could not be derived (their 区县 names no county): searchable by words only. */
+  unplaced: number;
+  /** Stations the API's writer was run for (all read; unchanged ones are written the same again). */
+  indexed: number;
+  /** Stations that changed under the backfill three times running: left for the next run. */
+  skipped: number;
+}
+
+/** Stations read per page of the org index. */
+const PAGE = 100;
+/** Tries per station when it changes between the read and the write (an edit in flight). */
+const TRIES = 3;
+
+/** Org index partitions (`STN_ORG#<province org code>`): one per province, `320000` for 江苏. */
+export function backfillProvinces(): string[] {
+  return childrenOf().map((province) => `${province.code}0000`);
+}
+
+async function backfillOne(read: Station, counts: BackfillCounts): Promise<void> {
+  let station: Station | null = read;
+  for (let attempt = 0; attempt < TRIES && station; attempt++) {
+    const place = station.place ?? stationPlaceOf(station);
+    const outcome = await backfillStation(station, place, await storedSearchEntryKeys(station.id));
+    if (outcome === 'saved') {
+      counts.indexed += 1;
+      if (!station.place && place) counts.placed += 1;
+      if (!place) counts.unplaced += 1;
+      return;
+    }
+    station = await getStationById(station.id);
+  }
+  if (station) counts.skipped += 1;
+}
+
+/**
+ * Brings every station's place codes and search entries up to what the API writes today, for
+ * stations stored before places and search existed (or by an older writer). Idempotent: a station
+ * already right is written the same again. Resumable: it goes province by province, page by page,
+ * and calls `onPage` with the position after each page, from which a later run carries on.
+ * `maxPages` stops it early (for a trial run, and tests).
+ */
+export async function backfillStations(options: {
+  from?: BackfillPosition;
+  provinces?: string[];
+  pageSize?: number;
+  maxPages?: number;
+  onPage?: (next: BackfillPosition | null, counts: BackfillCounts) => Promise<void> | void;
+}): Promise<{ counts: BackfillCounts; next: BackfillPosition | null }> {
+  const provinces = options.provinces ?? backfillProvinces();
+  const counts: BackfillCounts = { stations: 0, placed: 0, unplaced: 0, indexed: 0, skipped: 0 };
+  let index = options.from ? provinces.indexOf(options.from.province) : 0;
+  if (index < 0) throw new RangeError(`unknown province ${options.from?.province}`);
+  let startKey = options.from?.startKey;
+  let pages = 0;
+  while (index < provinces.length) {
+    if (options.maxPages !== undefined && pages >= options.maxPages) {
+      return { counts, next: { province: provinces[index]!, ...(startKey ? { startKey } : {}) } };
+    }
+    const page = await stationsOfProvince(provinces[index]!, startKey, options.pageSize ?? PAGE);
+    pages += 1;
+    // One station after another: a deployed table's write capacity is shared with the live app.
+    for (const station of page.stations) {
+      counts.stations += 1;
+      await backfillOne(station, counts);
+    }
+    startKey = page.nextKey;
+    if (!startKey) index += 1;
+    const next =
+      index < provinces.length ? { province: provinces[index]!, ...(startKey ? { startKey } : {}) } : null;
+    await options.onPage?.(next, counts);
+  }
+  return { counts, next: null };
+}

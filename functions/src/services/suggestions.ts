@@ -1,0 +1,99 @@
+import type { Suggestion, SuggestionDraft, SuggestionState } from '@ankang/shared';
+import {
+  getSuggestion,
+  insertSuggestion,
+  listSuggestionsOf,
+  listSuggestionsUnderOrg,
+  type StoredSuggestion,
+} from '../db/suggestions';
+import { now } from '../lib/clock';
+import { contentHash } from '../lib/contentHash';
+import { AppError } from '../lib/errors';
+import { pseudonym } from '../lib/pseudonym';
+import type { Caller } from './caller';
+import { dailyQuota, rateLimited } from './limits';
+import { listingRoot } from './scope';
+import { suggestionAreaOf } from './suggestionArea';
+
+const PAGE_SIZE = 20;
+
+/** The view of a stored suggestion: who sent it and the content hash stay in the table. */
+export function suggestionView(stored: StoredSuggestion): Suggestion {
+  const { suggesterId: _by, contentHash: _hash, decidedBy: _decider, ...view } = stored;
+  return view;
+}
+
+/** A retry (same request id, same content) gets the first answer; other content is a reuse. */
+function retried(earlier: StoredSuggestion, hash: string, caller: Caller) {
+  if (earlier.suggesterId !== caller.userId || earlier.contentHash !== hash) {
+    throw new AppError('REQUEST_ID_REUSED');
+  }
+  return { suggestion: suggestionView(earlier) };
+}
+
+/**
+ * A worker suggests a place as a new station. The nearest station decides which union reviews it
+ * (suggestionAreaOf); one within SUGGESTION_NEAR_M is answered 409 STATION_NEARBY, naming it, until
+ * the worker confirms it is another place. Capped per person and day; a retry with the same request
+ * id returns the first suggestion and counts nothing.
+ */
+export async function createSuggestion(
+  caller: Caller,
+  body: SuggestionDraft & { requestId: string; confirmNearby: boolean },
+) {
+  const { requestId, confirmNearby: _confirm, ...draft } = body;
+  const id = `sg_${(await pseudonym('suggestion', caller.userId, requestId)).slice(0, 24)}`;
+  const hash = contentHash(draft);
+  const earlier = await getSuggestion(id);
+  if (earlier) return retried(earlier, hash, caller);
+  const at = now();
+  const area = await suggestionAreaOf(draft.location, at);
+  if (area.nearStation && !body.confirmNearby) {
+    throw new AppError('STATION_NEARBY', {
+      message: `附近 ${area.nearStation.distanceM} 米已有驿站“${area.nearStation.name}”，请确认是否为同一地点`,
+      details: { nearStation: area.nearStation },
+    });
+  }
+  const stamp = at.toISOString();
+  const suggestion: StoredSuggestion = {
+    id,
+    ...draft,
+    state: 'pending',
+    orgPath: area.org.path,
+    orgName: area.org.name,
+    nearStation: area.nearStation,
+    stationId: null,
+    declineReason: null,
+    decidedAt: null,
+    decidedBy: null,
+    createdAt: stamp,
+    updatedAt: stamp,
+    version: 1,
+    suggesterId: caller.userId,
+    contentHash: hash,
+  };
+  const outcome = await insertSuggestion(suggestion, await dailyQuota(caller.userId, 'suggestion', at));
+  if (outcome === 'overQuota') throw rateLimited('suggestion');
+  if (outcome === 'exists') {
+    // A retry raced the first send past the read above.
+    const first = await getSuggestion(id);
+    if (first) return retried(first, hash, caller);
+    throw new AppError('VERSION_CONFLICT');
+  }
+  return { suggestion: suggestionView(suggestion) };
+}
+
+/** 我的建议: the caller's own suggestions, newest first (the partition is the caller's id). */
+export function listMySuggestions(caller: Caller, query: { cursor?: string }) {
+  return listSuggestionsOf(caller.userId, { limit: PAGE_SIZE, cursor: query.cursor });
+}
+
+/** The review queue of the caller's subtree (or the asked node, scope-checked by the pipeline). */
+export async function listSuggestions(
+  caller: Caller,
+  query: { org?: string; state: SuggestionState; cursor?: string },
+) {
+  const root = listingRoot(caller, query.org);
+  if (!root) return { suggestions: [] };
+  return listSuggestionsUnderOrg(root, query.state, { limit: PAGE_SIZE, cursor: query.cursor });
+}

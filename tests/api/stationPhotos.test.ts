@@ -1,0 +1,269 @@
+import { randomUUID } from 'node:crypto';
+import type { PhotoUploadTicket, StationDetail, StationGallery } from '@ankang/shared';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { pngImage } from '../../functions/local/pngImage';
+import { testTableName } from '../support/stack';
+import { loginAsDemo, loginWithCode, request } from './http';
+
+/**
+ * A station's gallery over real HTTP (serverless-offline, DynamoDB Local, s3rver): the whole edit
+ * as a phone does it, and the attacks — no token, wrong role, orgs beside and below, forged ids,
+ * another owner's photos, too many, malformed and huge bodies, a stale version, a retry, a race.
+ * Every refusal is a declared 4xx with a Chinese message and leaves the gallery as it was.
+ */
+
+const ZJG = '320000/320500/320582';
+const HAN = /\p{Script=Han}/u;
+const table = DynamoDBDocumentClient.from(
+  new DynamoDBClient({
+    endpoint: inject('apiDynamoEndpoint'),
+    region: 'cn-north-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  }),
+);
+afterAll(() => table.destroy());
+
+const hex = () => randomUUID().replace(/-/g, '');
+const photoId = () => `ph_${hex()}`;
+const pngOf = (n: number) => pngImage(10 + n, 7, (x, y) => [(x * 20 + n * 60) % 256, y * 30, 150]);
+
+type Answer = { status: number; body: unknown };
+type Owner = { kind: string; id: string };
+
+function expectRefused(answer: Answer, status: number, code: string): void {
+  const error = (answer.body as { error?: { code?: string; message?: string } }).error;
+  expect({ status: answer.status, code: error?.code }).toStrictEqual({ status, code });
+  expect(error?.message).toMatch(HAN);
+}
+
+async function storedStation(id: string) {
+  const { Item } = await table.send(
+    new GetCommand({
+      TableName: testTableName,
+      Key: { pk: `STATION#${id}`, sk: 'STATION' },
+      ConsistentRead: true,
+    }),
+  );
+  return Item!;
+}
+
+async function storedPhoto(id: string) {
+  const { Item } = await table.send(
+    new GetCommand({
+      TableName: testTableName,
+      Key: { pk: `PHOTO#${id}`, sk: 'PHOTO' },
+      ConsistentRead: true,
+    }),
+  );
+  return Item;
+}
+
+const gallery = (token: string | undefined, id: string) =>
+  request('GET', `/staff/stations/${id}/photos`, { token });
+const setGallery = (token: string | undefined, id: string, body: unknown) =>
+  request('PUT', `/staff/stations/${id}/photos`, { token, body });
+
+/** Presign → PUT to the bucket → complete, as the phone does; the photo's id. */
+async function upload(token: string, owner: Owner, bytes: Uint8Array): Promise<string> {
+  const id = photoId();
+  const asked = await request('POST', '/photos/uploads', {
+    token,
+    body: { id, owner, contentType: 'image/png', size: bytes.length },
+  });
+  expect(asked.status).toBe(201);
+  const put = await fetch((asked.body as PhotoUploadTicket).uploadUrl, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'image/png' },
+    body: new Uint8Array(bytes),
+  });
+  await put.arrayBuffer();
+  expect(put.status).toBe(200);
+  expect((await request('POST', `/photos/${id}/complete`, { token })).status).toBe(200);
+  return id;
+}
+
+let liMin: string;
+/** A station of 张家港's own union made for this file, so no other test sees its gallery move. */
+async function newZjgStation(): Promise<string> {
+  const created = await request('POST', '/staff/stations', {
+    token: liMin,
+    body: {
+      name: `照片测试驿站${randomUUID().slice(0, 6)}`,
+      address: '杨舍镇测试路 8 号',
+      district: '张家港市 杨舍镇',
+      orgPath: ZJG,
+      location: { lng: 120.55, lat: 31.87 },
+      hostType: 'union',
+      amenities: ['water'],
+      hours: { alwaysOpen: true },
+    },
+  });
+  expect(created.status).toBe(201);
+  return (created.body as { id: string }).id;
+}
+
+beforeAll(async () => {
+  liMin = await loginAsDemo('李敏');
+});
+
+describe('API: station gallery', () => {
+  it('adds, orders and removes photos as a phone does; the station page shows them in that order', async () => {
+    const stationId = await newZjgStation();
+    const owner = { kind: 'station', id: stationId };
+    const bytes = [pngOf(1), pngOf(2), pngOf(3)];
+    const ids: string[] = [];
+    for (const b of bytes) ids.push(await upload(liMin, owner, b));
+    expect(await gallery(liMin, stationId)).toMatchObject({
+      status: 200,
+      body: { photos: [], photosVersion: 0 },
+    });
+
+    const saved = await setGallery(liMin, stationId, {
+      photoIds: [ids[1], ids[0], ids[2]],
+      photosVersion: 0,
+    });
+    expect(saved.status).toBe(200);
+    expect((saved.body as StationGallery).photos.map((p) => p.id)).toStrictEqual([ids[1], ids[0], ids[2]]);
+
+    const page = await request('GET', `/stations/${stationId}`);
+    const photos = (page.body as StationDetail).photos;
+    expect(photos.map((p) => p.id)).toStrictEqual([ids[1], ids[0], ids[2]]);
+    for (const [index, photo] of photos.entries()) {
+      const file = await fetch(photo.url);
+      expect(file.status).toBe(200);
+      const expected = bytes[[1, 0, 2][index]!]!;
+      expect(Buffer.from(await file.arrayBuffer()).equals(expected)).toBe(true);
+    }
+
+    const removed = await setGallery(liMin, stationId, { photoIds: [ids[2], ids[1]], photosVersion: 1 });
+    expect(removed).toMatchObject({ status: 200, body: { photosVersion: 2 } });
+    expect(await storedPhoto(ids[0]!)).toBeUndefined();
+    expect(await gallery(liMin, stationId)).toMatchObject({
+      body: { photos: [{ id: ids[2] }, { id: ids[1] }], photosVersion: 2 },
+    });
+    // The form version is the station's own: an edit form opened before still saves.
+    expect((await storedStation(stationId)).version).toBe(1);
+  });
+
+  it('is refused without a token, to workers and volunteers, and to staff beside or below the station’s org', async () => {
+    const stationId = await newZjgStation();
+    const mine = await upload(liMin, { kind: 'station', id: stationId }, pngOf(4));
+    const body = { photoIds: [mine], photosVersion: 0 };
+    expectRefused(await gallery(undefined, stationId), 401, 'UNAUTHENTICATED');
+    expectRefused(await setGallery(undefined, stationId, body), 401, 'UNAUTHENTICATED');
+    const refusals: Array<[string, Promise<string>, string]> = [
+      ['a worker', loginWithCode(`ok-${randomUUID()}`).then((s) => s.token), 'FORBIDDEN'],
+      ['a volunteer', loginAsDemo('赵磊'), 'FORBIDDEN'],
+      ['staff of 苏州工业园区 (beside)', loginAsDemo('沈佳怡'), 'OUT_OF_SCOPE'],
+      ['staff of 大新镇 (below)', loginAsDemo('顾晓东'), 'OUT_OF_SCOPE'],
+    ];
+    for (const [label, tokenPromise, code] of refusals) {
+      const token = await tokenPromise;
+      const read = await gallery(token, stationId);
+      const write = await setGallery(token, stationId, body);
+      expect({ label, read: read.status, write: write.status }).toStrictEqual({
+        label,
+        read: 403,
+        write: 403,
+      });
+      expectRefused(write, 403, code);
+    }
+    expect(await storedStation(stationId)).toMatchObject({ photos: [] });
+    // 苏州's staff (above) may, with a photo of their own (李敏's unsaved one is not theirs to add).
+    const chen = await loginAsDemo('陈刚');
+    expectRefused(await setGallery(chen, stationId, body), 404, 'PHOTO_NOT_FOUND');
+    const theirs = await upload(chen, { kind: 'station', id: stationId }, pngOf(12));
+    expect((await setGallery(chen, stationId, { photoIds: [theirs], photosVersion: 0 })).status).toBe(200);
+  });
+
+  it('refuses photos that are not this station’s or not the caller’s: a delivery’s, a report’s, another station’s, a colleague’s unsaved one, a made-up one', async () => {
+    const stationId = await newZjgStation();
+    const otherStation = await newZjgStation();
+    const worker = (await loginWithCode(`ok-${randomUUID()}`)).token;
+    const chen = await loginAsDemo('陈刚');
+    const foreign = [
+      await upload(worker, { kind: 'delivery', id: `dl_${hex()}` }, pngOf(5)),
+      await upload(worker, { kind: 'report', id: randomUUID() }, pngOf(6)),
+      await upload(liMin, { kind: 'station', id: otherStation }, pngOf(7)),
+      await upload(chen, { kind: 'station', id: stationId }, pngOf(8)),
+      photoId(),
+    ];
+    for (const id of foreign) {
+      expectRefused(
+        await setGallery(liMin, stationId, { photoIds: [id], photosVersion: 0 }),
+        404,
+        'PHOTO_NOT_FOUND',
+      );
+    }
+    expect(await storedStation(stationId)).toMatchObject({ photos: [] });
+    for (const id of foreign.slice(0, 4)) expect(await storedPhoto(id)).toMatchObject({ state: 'landed' });
+  });
+
+  it('refuses malformed, oversized and forged input with 400/404, changing nothing', async () => {
+    const stationId = await newZjgStation();
+    const id = await upload(liMin, { kind: 'station', id: stationId }, pngOf(9));
+    const bad: Array<[string, unknown]> = [
+      ['no body fields', {}],
+      ['ids not a list', { photoIds: id, photosVersion: 0 }],
+      ['ten ids', { photoIds: Array.from({ length: 10 }, photoId), photosVersion: 0 }],
+      ['the same id twice', { photoIds: [id, id], photosVersion: 0 }],
+      ['a key separator in an id', { photoIds: [`${id}#x`], photosVersion: 0 }],
+      ['a negative version', { photoIds: [id], photosVersion: -1 }],
+      ['a version as text', { photoIds: [id], photosVersion: '0' }],
+      ['a huge list', { photoIds: Array.from({ length: 5000 }, photoId), photosVersion: 0 }],
+    ];
+    for (const [label, body] of bad) {
+      const answer = await setGallery(liMin, stationId, body);
+      expect({ label, status: answer.status }).toStrictEqual({ label, status: 400 });
+      expectRefused(answer, 400, 'VALIDATION_FAILED');
+    }
+    expectRefused(
+      await request('PUT', `/staff/stations/${stationId}/photos`, { token: liMin, rawBody: '{"photoIds":' }),
+      400,
+      'MALFORMED_JSON',
+    );
+    for (const forged of ['st_nosuchstation1', 'st_..%2F..', `st_${'a'.repeat(300)}`]) {
+      const answer = await setGallery(liMin, forged, { photoIds: [], photosVersion: 0 });
+      expect([400, 404]).toContain(answer.status);
+    }
+    expect(await storedStation(stationId)).toMatchObject({ photos: [] });
+  });
+
+  it('answers a stale version 409 and a resent edit alike, and lets one of racing edits through', async () => {
+    const stationId = await newZjgStation();
+    const owner = { kind: 'station', id: stationId };
+    const a = await upload(liMin, owner, pngOf(10));
+    const b = await upload(liMin, owner, pngOf(11));
+    const first = await setGallery(liMin, stationId, { photoIds: [a, b], photosVersion: 0 });
+    expect(first.status).toBe(200);
+    expect(await setGallery(liMin, stationId, { photoIds: [a, b], photosVersion: 0 })).toMatchObject({
+      status: 200,
+      body: first.body as object,
+    });
+    const stale = await setGallery(liMin, stationId, { photoIds: [b], photosVersion: 0 });
+    expectRefused(stale, 409, 'VERSION_CONFLICT');
+    expect(await storedPhoto(a)).toMatchObject({ state: 'landed' });
+
+    const raced = await Promise.all(
+      [[b, a], [a], [b], []].map((photoIds) => setGallery(liMin, stationId, { photoIds, photosVersion: 1 })),
+    );
+    expect(raced.map((r) => r.status).sort()).toStrictEqual([200, 409, 409, 409]);
+    const winner = (raced.find((r) => r.status === 200)!.body as StationGallery).photos.map((p) => p.id);
+    expect(await storedStation(stationId)).toMatchObject({ photos: winner, photosVersion: 2 });
+  });
+
+  it('keeps a gallery to nine photos', async () => {
+    const stationId = await newZjgStation();
+    const owner = { kind: 'station', id: stationId };
+    const ids: string[] = [];
+    for (let n = 0; n < 9; n += 1) ids.push(await upload(liMin, owner, pngOf(n)));
+    expect((await setGallery(liMin, stationId, { photoIds: ids, photosVersion: 0 })).status).toBe(200);
+    const tenth = await request('POST', '/photos/uploads', {
+      token: liMin,
+      body: { id: photoId(), owner, contentType: 'image/png', size: 100 },
+    });
+    expectRefused(tenth, 409, 'TOO_MANY_PHOTOS');
+  });
+});

@@ -1,0 +1,148 @@
+import { gcj02ToWgs84 } from '@ankang/shared';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openBrowser, screenshot } from './browser';
+
+interface DevAccount {
+  userId: string;
+  nickname: string;
+  roles: string[];
+  orgName: string | null;
+}
+
+// The machine is shared with builds and servers; give the page time, but fail in the end.
+const patient = { timeout: 20_000, interval: 100 };
+// In 大新镇's box, 6–7 km from its demo stations (so a draft here shows in no other walk's list).
+const spot = { lng: 120.58, lat: 32.01 };
+
+const opened: Awaited<ReturnType<typeof openBrowser>>[] = [];
+let accounts: DevAccount[];
+
+async function browser() {
+  const one = await openBrowser();
+  one.page.on('pageerror', (error) => console.log(`[browser] ${error.message}`));
+  opened.push(one);
+  return one;
+}
+
+function account(nickname: string): DevAccount {
+  const found = accounts.find((a) => a.nickname === nickname);
+  expect(found, `seeded demo account ${nickname}`).toBeDefined();
+  return found!;
+}
+
+/** Signs in on the H5 login page by picking the demo account; lands on 我的. */
+async function signIn(page: Page, who: DevAccount): Promise<void> {
+  await page.goto(`${inject('h5Url')}/#/pages/login/index`);
+  await page.locator('.dev-accounts__item', { hasText: who.nickname }).click();
+  await expect
+    .poll(() => page.locator('.me-page:visible .account-card__nickname').textContent(), patient)
+    .toBe(who.nickname);
+  await page.locator('.login-page').waitFor({ state: 'detached', timeout: 15_000 });
+}
+
+beforeAll(async () => {
+  const response = await fetch(`${inject('apiBase')}/auth/dev-accounts`);
+  accounts = ((await response.json()) as { accounts: DevAccount[] }).accounts;
+  // Warm the functions the pages call (serverless-offline starts each on its first call).
+  await Promise.all(
+    ['/suggestions', '/me/suggestions', '/staff/suggestions'].map((path) =>
+      fetch(`${inject('apiBase')}${path}`, { method: path === '/suggestions' ? 'POST' : 'GET' }),
+    ),
+  );
+});
+
+afterEach(async (context) => {
+  for (const one of opened.splice(0)) {
+    if (context.task.result?.state === 'fail') {
+      await screenshot(one.page, `failed-suggest-${opened.length}`).catch(() => undefined);
+    }
+    await one.close();
+  }
+});
+
+describe('H5: a worker suggests a station and staff approve it', () => {
+  it('walks 我的 → 建议新增驿站 → 顾晓东 采纳 → the draft station on the edit page → 已采纳', async () => {
+    // Arrange: a worker standing at the spot (the browser reports WGS-84; the app converts).
+    const worker = await browser();
+    const wgs = gcj02ToWgs84(spot.lng, spot.lat);
+    await worker.context.grantPermissions(['geolocation']);
+    await worker.context.setGeolocation({ latitude: wgs.lat, longitude: wgs.lng, accuracy: 15 });
+    const name = `沿江公路环卫休息点${Math.random().toString(36).slice(2, 6)}`;
+    await signIn(worker.page, account('刘师傅（环卫工）'));
+
+    // Act: 我的 → 建议新增驿站 (我的建议) → the form.
+    await worker.page.locator('.me-page:visible .link-list__item--suggest').click();
+    const mine = worker.page.locator('.my-suggestions:visible');
+    await mine.waitFor({ timeout: 20_000 });
+    await expect
+      .poll(async () => (await mine.locator('taro-button-core').allTextContents()).join('|'), patient)
+      .toMatch(/建议新增驿站|再建议一个地点/);
+    await mine
+      .locator('taro-button-core', { hasText: /建议新增驿站|再建议一个地点/ })
+      .first()
+      .click();
+    const form = worker.page.locator('.suggest-new:visible');
+    await form.locator('.staff-field--name input').fill(name);
+    await form.locator('taro-button-core', { hasText: '我就在这里' }).click();
+    await expect
+      .poll(() => form.locator('.suggest-new__picked').textContent(), patient)
+      .toContain('我当前的位置');
+    await form.locator('.staff-field--address input').fill('张家港市大新镇沿江公路 18 号');
+    await form.locator('.staff-field--hostType .choice-chips__chip', { hasText: '社区' }).click();
+    await form.locator('.staff-field--amenities .choice-chips__chip', { hasText: '饮水' }).click();
+    await form.locator('.staff-field--amenities .choice-chips__chip', { hasText: '充电' }).click();
+    await form.locator('.staff-field--note textarea').fill('白天开门，有饮水机和插座');
+    await screenshot(worker.page, 'h5-suggest-form');
+    await form.locator('.suggest-new__submit taro-button-core').click();
+
+    // Assert: sent, to 大新镇's union.
+    await expect.poll(() => form.textContent(), patient).toContain('建议已提交，谢谢您！');
+    expect(await form.textContent()).toContain(`大新镇工会将审核“${name}”`);
+    await screenshot(worker.page, 'h5-suggest-sent');
+    await form.locator('taro-button-core', { hasText: '查看我的建议' }).click();
+    const card = worker.page.locator('.my-suggestions:visible .suggestion-card', { hasText: name });
+    await expect.poll(() => card.locator('.suggestion-card__state').textContent(), patient).toBe('待审核');
+
+    // Act: 顾晓东 (大新镇) reviews it from the workbench and approves.
+    const staff = await browser();
+    await signIn(staff.page, account('顾晓东'));
+    await staff.page.locator('.me-page:visible .link-list__item--staff').click();
+    await staff.page.locator('.staff-page:visible .link-list__item--suggestions').click();
+    const queued = staff.page.locator('.staff-suggestions:visible .suggestion-card', { hasText: name });
+    await expect.poll(() => queued.isVisible(), patient).toBe(true);
+    expect(await queued.textContent()).toContain('设施：饮水、充电');
+    expect(await queued.textContent()).toContain('白天开门，有饮水机和插座');
+    await screenshot(staff.page, 'h5-staff-suggestions');
+    await queued.locator('taro-button-core', { hasText: '采纳，生成驿站' }).click();
+
+    // Assert: the draft station opens on the edit page, paused until completed.
+    const edit = staff.page.locator('.station-edit:visible');
+    await expect.poll(() => edit.locator('.staff-field--name input').inputValue(), patient).toBe(name);
+    expect(await edit.locator('.staff-field--address input').inputValue()).toBe(
+      '张家港市大新镇沿江公路 18 号',
+    );
+    expect(await edit.locator('.station-edit__paused').textContent()).toContain('资料待完善（职工建议新增）');
+    await screenshot(staff.page, 'h5-suggestion-draft-station');
+    const stationId = new URL(staff.page.url().replace('/#/', '/')).searchParams.get('id');
+    expect(stationId).toMatch(/^st_[0-9a-f]{24}$/);
+    const detail = (await (await fetch(`${inject('apiBase')}/stations/${stationId}`)).json()) as {
+      name: string;
+      status: { state: string; reason: string };
+      open: boolean;
+    };
+    expect(detail).toMatchObject({
+      name,
+      status: { state: 'temporarilyClosed', reason: '资料待完善（职工建议新增）' },
+      open: false,
+    });
+
+    // And the worker sees 已采纳 after a refresh.
+    await worker.page.reload();
+    const approved = worker.page.locator('.my-suggestions:visible .suggestion-card', { hasText: name });
+    await expect
+      .poll(() => approved.locator('.suggestion-card__state').textContent(), patient)
+      .toBe('已采纳');
+    await screenshot(worker.page, 'h5-suggest-approved');
+  });
+});

@@ -1,0 +1,181 @@
+import type { MyReport, QueuedProblem } from '@ankang/shared';
+import { describe, expect, it } from 'vitest';
+import { session } from './fixtures';
+import { findByText, renderPage, routes, storage, tap, waitFor } from './simulate';
+import {
+  button,
+  ok,
+  openAs,
+  queryOf,
+  requests,
+  resetPagesEachTest,
+  text,
+  toasts,
+  wire,
+} from './staffOutreachPages';
+
+resetPagesEachTest();
+
+const ZJG = '320000/320500/320582';
+const at = (minute: number) =>
+  `2026-07-01T0${Math.floor(minute / 60)}:${String(minute % 60).padStart(2, '0')}:00.000Z`;
+
+function problem(
+  overrides: Partial<QueuedProblem> & Pick<QueuedProblem, 'id' | 'stationId' | 'stationName'>,
+): QueuedProblem {
+  return {
+    orgPath: `${ZJG}/daxin`,
+    kind: 'noWater',
+    state: 'new',
+    note: null,
+    reportCount: 1,
+    recent: [{ id: `rp_${overrides.id.slice(3)}`, text: '饮水机没水', createdAt: at(10), photos: [] }],
+    openedAt: at(10),
+    lastReportedAt: at(10),
+    handledAt: null,
+    updatedAt: at(10),
+    version: 1,
+    ...overrides,
+  };
+}
+
+const crowded = problem({
+  id: 'pb_00000000000000000001',
+  stationId: 'st_0000000000000000000a',
+  stationName: '大新镇社区服务中心工会驿站',
+  reportCount: 3,
+  version: 3,
+  recent: [
+    { id: 'rp_00000000000000000013', text: '还是没水', createdAt: at(30), photos: [] },
+    { id: 'rp_00000000000000000012', text: '', createdAt: at(20), photos: [] },
+    { id: 'rp_00000000000000000011', text: '饮水机没有水了', createdAt: at(10), photos: [] },
+  ],
+});
+const elsewhere = problem({
+  id: 'pb_00000000000000000002',
+  stationId: 'st_0000000000000000000b',
+  stationName: '大新港区货车司机之家驿站',
+  kind: 'dirty',
+  recent: [{ id: 'rp_00000000000000000021', text: '卫生间很脏', createdAt: at(25), photos: [] }],
+});
+const sameStation = problem({
+  id: 'pb_00000000000000000003',
+  stationId: crowded.stationId,
+  stationName: crowded.stationName,
+  kind: 'brokenAircon',
+  recent: [{ id: 'rp_00000000000000000031', text: '空调不制冷', createdAt: at(5), photos: [] }],
+});
+
+const headings = (page: ReturnType<typeof openAs>) =>
+  Array.from(page.dom.querySelectorAll('.main--staff-report-station__name')).map((el) => el.textContent);
+
+describe('Page: 问题处理 (problems)', () => {
+  it('groups the newest-first problems under their stations and shows how many reported each', async () => {
+    routes.set('GET /staff/problems', () => ok({ problems: [crowded, elsewhere, sameStation] }));
+
+    const page = openAs('staff/pages/reports/index');
+    await waitFor(() => text(page).includes('3 人反映'));
+
+    // A station once, where its newest problem stands; its other problems under it.
+    expect(headings(page)).toStrictEqual([crowded.stationName, elsewhere.stationName]);
+    const first = page.dom.querySelector('.main--staff-report-station')!;
+    expect(
+      Array.from(first.querySelectorAll('.main--staff-report__kind')).map((el) => el.textContent),
+    ).toStrictEqual(['没有饮用水', '空调坏了']);
+    expect(
+      Array.from(first.querySelectorAll('.main--staff-report__text'))
+        .map((el) => el.textContent)
+        .slice(0, 3),
+    ).toStrictEqual(['还是没水', '（未填写描述）', '饮水机没有水了']);
+    expect(queryOf(requests('GET', '/staff/problems')[0]!.url)).toStrictEqual({ state: 'new' });
+  });
+
+  it('asks for one kind when a kind chip is picked, and says so when there is none', async () => {
+    routes.set('GET /staff/problems', (options) =>
+      ok({ problems: queryOf(options.url).kind === 'unsafe' ? [] : [crowded] }),
+    );
+    const page = openAs('staff/pages/reports/index');
+    await waitFor(() => text(page).includes('3 人反映'));
+
+    tap(findByText(page.dom, '存在安全隐患', '.main--choice-chips__chip')!);
+
+    await waitFor(() => text(page).includes('没有待处理的「存在安全隐患」问题'));
+    expect(queryOf(requests('GET', '/staff/problems').at(-1)!.url)).toStrictEqual({
+      state: 'new',
+      kind: 'unsafe',
+    });
+  });
+
+  it('受理 sends the version seen and takes the problem out of 待处理', async () => {
+    routes.set('GET /staff/problems', () => ok({ problems: [elsewhere] }));
+    routes.set(`POST /staff/problems/${elsewhere.id}`, () =>
+      ok({ ...elsewhere, state: 'acknowledged', version: 2, handledAt: at(40) }),
+    );
+    const page = openAs('staff/pages/reports/index');
+    await waitFor(() => text(page).includes('卫生间很脏'));
+
+    tap(button(page.dom.querySelector('.main--staff-report')!, '受理'));
+
+    await waitFor(() => toasts().includes('已受理'));
+    expect(requests('POST', `/staff/problems/${elsewhere.id}`).map((o) => wire(o.data))).toStrictEqual([
+      { version: 1, state: 'acknowledged' },
+    ]);
+    await waitFor(() => !text(page).includes('卫生间很脏'));
+  });
+});
+
+const answered: MyReport = {
+  id: 'rp_00000000000000000011',
+  stationId: crowded.stationId,
+  stationName: crowded.stationName,
+  kind: 'noWater',
+  text: '饮水机没有水了',
+  createdAt: at(10),
+  photos: [],
+  state: 'resolved',
+  note: '已补充桶装水',
+  handledAt: at(50),
+  reportCount: 3,
+};
+const waiting: MyReport = {
+  ...answered,
+  id: 'rp_00000000000000000041',
+  stationName: '大新港区货车司机之家驿站',
+  kind: 'dirty',
+  text: '',
+  state: 'new',
+  note: null,
+  handledAt: null,
+  reportCount: 1,
+};
+
+function openMine() {
+  storage.set('ankang.session', JSON.stringify(session('worker')));
+  routes.set('GET /me', () => ok(session('worker').me));
+  return renderPage('myfeedback/pages/mine/index');
+}
+
+describe('Page: 我的反馈', () => {
+  it('shows each report with the union’s answer and who else reported it', async () => {
+    routes.set('GET /me/reports', () => ok({ reports: [answered, waiting] }));
+    const page = openMine();
+    await waitFor(() => text(page).includes('工会回复：已补充桶装水'));
+    const cards = Array.from(page.dom.querySelectorAll('.main--my-report'));
+    expect(cards.map((card) => card.querySelector('.main--my-report__state')?.textContent)).toStrictEqual([
+      '已解决',
+      '待处理',
+    ]);
+    expect(cards[0]!.textContent).toContain('另有 2 人反映了同一问题');
+    expect(cards[1]!.textContent).toContain('工会还未处理，请耐心等待');
+    expect(cards[1]!.textContent).not.toContain('工会回复');
+    page.detach();
+  });
+
+  it('says so when there is nothing yet, and offers the way to a station', async () => {
+    routes.set('GET /me/reports', () => ok({ reports: [] }));
+    const page = openMine();
+    await waitFor(() => text(page).includes('您还没有反映过问题'));
+    expect(findByText(page.dom, '去找驿站', 'wx-button')).not.toBeNull();
+    page.detach();
+  });
+});
