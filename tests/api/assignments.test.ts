@@ -198,6 +198,7 @@ describe('API: assigning, answering and handing on over HTTP', () => {
             {},
             {},
             {},
+            {},
           ],
         },
       });

@@ -568,7 +568,9 @@ describe('API attack: the same write five times at once', () => {
     const taskId = (task.body as Assignment).id;
     expect(await messagesTo(first.openid)).toHaveLength(1);
     const left = await request('GET', '/me/subscriptions', { token: first.token });
-    expect(left.body).toMatchObject({ subscriptions: [{ topic: 'assignment', remaining: 0 }, {}, {}, {}] });
+    expect(left.body).toMatchObject({
+      subscriptions: [{ topic: 'assignment', remaining: 0 }, {}, {}, {}, {}],
+    });
 
     const accepted = same(
       await five(() =>
@@ -850,7 +852,13 @@ describe('API attack: illegal moves, stale versions and consent', () => {
       body: { requestId: randomUUID(), results: [{ topic: 'assignment', result: 'reject' }] },
     });
     expect(rejected.body).toMatchObject({
-      subscriptions: [{ remaining: 0 }, { remaining: 0 }, { remaining: 0 }, { remaining: 0 }],
+      subscriptions: [
+        { remaining: 0 },
+        { remaining: 0 },
+        { remaining: 0 },
+        { remaining: 0 },
+        { remaining: 0 },
+      ],
     });
     expectRefused(
       await request('POST', '/me/subscriptions', {

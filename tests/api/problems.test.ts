@@ -14,8 +14,9 @@ import { loginAsDemo, loginWithCode, request } from './http';
 const ZJG = '320000/320500/320582';
 const DAXIN = `${ZJG}/daxin`;
 const HAN = /\p{Script=Han}/u;
-// A place of its own (拉萨), so the stations made here never show in the demo's lists.
-const here = { lng: 91.1322, lat: 29.6604 };
+// A place of its own (哈尔滨), so the stations made here never show in the demo's lists or near
+// another test's point.
+const here = { lng: 126.6425, lat: 45.7567 };
 const png = pngImage(16, 16, (x, y) => [(x * 16) % 256, (y * 16) % 256, 120]);
 
 type Answer = { status: number; body: unknown };

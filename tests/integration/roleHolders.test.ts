@@ -217,6 +217,27 @@ describe('Handler: revokeRole', () => {
     ]);
     expect(await listStaffAtOrg(org)).toStrictEqual([]);
   });
+
+  it('lets an admin grant and revoke their own staff role through POST /admin/staff, recorded', async () => {
+    const admin = await freshUser({ roles: ['admin'] });
+    const org = await freshOrg(ZJG, '自己兼任测试工会');
+    const { handler: setStaffRole } = await import('../../functions/src/handlers/setStaffRole');
+    const change = (body: unknown) =>
+      invoke(setStaffRole, httpEvent({ method: 'POST', path: '/admin/staff', token: admin.token, body }));
+
+    expect(await change({ action: 'grant', userId: admin.userId, orgPath: org })).toStrictEqual({
+      status: 200,
+      body: { userId: admin.userId, roles: ['worker', 'admin', 'staff'], orgPath: org, version: 2 },
+    });
+    expect(await change({ action: 'revoke', userId: admin.userId })).toStrictEqual({
+      status: 200,
+      body: { userId: admin.userId, roles: ['worker', 'admin'], orgPath: null, version: 3 },
+    });
+    expect(await trailOf(admin.userId)).toStrictEqual([
+      { action: 'grantRole', actorUserId: admin.userId },
+      { action: 'revokeRole', actorUserId: admin.userId },
+    ]);
+  });
 });
 
 describe('Access pattern: revokeAdminRoleWrite', () => {

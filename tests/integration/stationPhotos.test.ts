@@ -6,6 +6,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { seedDemoStationPhotos } from '../../functions/local/demoStationPhotos';
 import { pngImage } from '../../functions/local/pngImage';
 import { db, tableName } from '../../functions/src/db/client';
+import { replaceStation } from '../../functions/src/db/stationWrites';
 import { handler as completePhotoUpload } from '../../functions/src/handlers/completePhotoUpload';
 import { handler as createPhotoUpload } from '../../functions/src/handlers/createPhotoUpload';
 import { handler as getStation } from '../../functions/src/handlers/getStation';
@@ -199,6 +200,23 @@ describe('Handlers: getStationPhotos / updateStationPhotos', () => {
     const again = (await detail(station.id)).body as StationDetail;
     expect(again.photos.map((p) => p.id)).toStrictEqual([ids[0], ids[1], ids[2]]);
     expect((await fetched(again.photos[1]!.url)).equals(bytes[1]!)).toBe(true);
+  });
+
+  it('keeps a gallery saved after an edit form was read: the edit never puts the old photos back', async () => {
+    const { station, staff } = await stationWithStaff();
+    const id = await upload(staff.token, { kind: 'station', id: station.id }, pngOf(14));
+    expect((await putGallery(staff.token, station.id, { photoIds: [id], photosVersion: 0 })).status).toBe(
+      200,
+    );
+
+    // An edit built on the station as read before the gallery save (as a form or an import holds it).
+    await replaceStation({ ...station, name: `${station.name}（改）` }, station, station.version);
+
+    expect(await stationItem(station.id)).toMatchObject({
+      name: `${station.name}（改）`,
+      photos: [id],
+      photosVersion: 1,
+    });
   });
 
   it('forgets a removed photo: its item, its file, and its place in the sender’s nine', async () => {

@@ -79,9 +79,9 @@ export function useStationFeedback(stationId: string | undefined, reloadStation:
   const [reported, setReported] = useState(false);
   const ratingDraft = useKeptDraft(stationId, 'rating', emptyRating);
   const reportDraft = useKeptDraft(stationId, 'report', emptyReport);
-  // The report being sent and its id: a retry of the same report after a lost answer reuses the
-  // id (stored once); a changed report is a new one.
-  const pendingReport = useRef<{ input: string; requestId: string } | null>(null);
+  // The report being sent: its requestId, kept until it is filed (a retry after a lost answer is
+  // stored once).
+  const pendingReport = useRef<{ requestId: string } | null>(null);
 
   const rating = useSubmit((input: RatingInput) => submitRating(stationId ?? '', input), {
     success: '评价成功',
@@ -114,10 +114,10 @@ export function useStationFeedback(stationId: string | undefined, reloadStation:
   const sendReport = useCallback(
     (input: Omit<ReportSubmission, 'requestId' | 'upload'>, upload?: ReportPhotoUpload) => {
       flushReport();
-      const key = JSON.stringify(input);
-      if (pendingReport.current?.input !== key)
-        pendingReport.current = { input: key, requestId: newRequestId() };
-      // The photos go first, under the report's requestId (a retry resumes them).
+      // One requestId per report until it is filed, even if the words change between tries: the
+      // photos go first, under that id, and a photo already sent cannot move to another one. A
+      // try that did land answers the same report again.
+      pendingReport.current ??= { requestId: newRequestId() };
       void reporting.submit({ ...input, requestId: pendingReport.current.requestId, upload });
     },
     [flushReport, reporting.submit],

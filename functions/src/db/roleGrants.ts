@@ -77,18 +77,22 @@ export type RoleWriteOutcome = 'saved' | 'targetChanged' | 'actorChanged';
 /**
  * A role change of `target` (an Update of the user, conditional on what the service read) with its
  * audit event, while `actor` still holds the role that let them make it: of a change and a revoke
- * of its actor racing, the later one fails.
+ * of its actor racing, the later one fails. An actor changing their own roles is covered by the
+ * target's version condition instead (DynamoDB refuses two operations on one item in a transaction).
  */
 export function roleWrite(
   target: TransactItem,
   actor: RoleHold,
   event: AuditEvent,
 ): Promise<RoleWriteOutcome> {
+  const ownRoles = target.Update?.Key?.pk === keys.user(actor.userId).pk;
   return transactWrite(
-    [target, roleHoldCheck(actor), auditEventPut(event)],
-    [
-      [0, 'targetChanged'],
-      [1, 'actorChanged'],
-    ],
+    ownRoles ? [target, auditEventPut(event)] : [target, roleHoldCheck(actor), auditEventPut(event)],
+    ownRoles
+      ? [[0, 'targetChanged']]
+      : [
+          [0, 'targetChanged'],
+          [1, 'actorChanged'],
+        ],
   );
 }

@@ -141,8 +141,9 @@ export async function insertStation(station: Station): Promise<Station> {
 }
 
 /**
- * Attributes an edit never writes: the keys, and what verification and the counters own (ratings
- * and open reports are only ever changed by ADD).
+ * Attributes an edit never writes: the keys, what verification and the counters own (ratings and
+ * open reports are only ever changed by ADD), and the gallery, which has its own version
+ * (db/photoGallery.ts): an edit read before a gallery save must not put the old photos back.
  */
 const keptOnEdit = new Set([
   'pk',
@@ -158,6 +159,8 @@ const keptOnEdit = new Set([
   'stars4',
   'stars5',
   'openReports',
+  'photos',
+  'photosVersion',
 ]);
 
 /**
