@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { localFunctionEnv } from './seedEnv';
+import { stageFunctionEnv } from './stageEnv';
 
 const { values } = parseArgs({
   options: {
@@ -41,31 +41,6 @@ if (maxPages !== undefined && !(Number.isSafeInteger(maxPages) && maxPages > 0))
 const tableName = values.table ?? `ankang-${stage}`;
 const progressFile = path.resolve(import.meta.dirname, '../../.local', `backfill-${stage}.json`);
 
-/** The function environment the db modules read at load, as serverless.yml gives it to the stage. */
-function stageEnv(): Record<string, string> {
-  if (stage === 'local') {
-    return {
-      ...localFunctionEnv(tableName),
-      DYNAMODB_ENDPOINT: values.endpoint ?? process.env.ANKANG_DYNAMODB_ENDPOINT ?? 'http://127.0.0.1:8000',
-      POWERTOOLS_LOG_LEVEL: 'WARN',
-    };
-  }
-  return {
-    STAGE: stage!,
-    AWS_REGION: values.region!,
-    TABLE_NAME: tableName,
-    ...(values.endpoint ? { DYNAMODB_ENDPOINT: values.endpoint } : {}),
-    // Required by the functions' env schema, never used by this command (no secret is read).
-    JWT_SECRET_PARAM: `/ankang/${stage}/jwt-secret`,
-    PSEUDONYM_KEY_PARAM: `/ankang/${stage}/pseudonym-key`,
-    LOOKUP_KEY_PARAM: `/ankang/${stage}/lookup-key`,
-    WECHAT_API_BASE: 'https://api.weixin.qq.com',
-    WECHAT_APPID: 'unused-by-stations-backfill',
-    FIELD_KEY_ID: 'unused-by-stations-backfill',
-    POWERTOOLS_LOG_LEVEL: 'WARN',
-  };
-}
-
 function savedPosition(): unknown {
   if (values.restart) return undefined;
   try {
@@ -76,7 +51,15 @@ function savedPosition(): unknown {
 }
 
 async function main(): Promise<void> {
-  Object.assign(process.env, stageEnv());
+  Object.assign(
+    process.env,
+    stageFunctionEnv(stage!, {
+      region: values.region!,
+      tableName,
+      ...(values.endpoint ? { endpoint: values.endpoint } : {}),
+      command: 'stations-backfill',
+    }),
+  );
   // Loaded after the environment is set: the functions parse it when their modules load.
   const { backfillStations } = await import('../src/services/stationBackfill');
   const from = savedPosition() as { province: string; startKey?: Record<string, unknown> } | undefined;

@@ -46,16 +46,17 @@ export function demoPhotoPng(n: number): Buffer {
 }
 
 /**
- * Puts a few drawn photos on some of the demo deliveries, as if their volunteers had sent them:
- * the files in the bucket under photos/, the photo items (landed, sent by the delivery's
- * volunteer), and the records' photoIds. Idempotent: files are rewritten (cheap), items and photo
- * lists only written when absent. Returns how many photo items were new.
+ * The one writer of demo photos, whatever owns them (a delivery, a station, a suggestion): each
+ * drawn file in the bucket where a landed photo is kept, each photo item, and one set of photo
+ * slots per owner and uploader, as the upload path leaves them. Idempotent: files are rewritten
+ * (cheap), items written only when absent. Attaching them to their owner is the caller's. Returns
+ * how many photo items were new.
  */
-export async function seedDemoPhotos(
+export async function putDemoPhotos(
   db: DynamoDBDocumentClient,
   tableName: string,
-  seedAt: Date,
   storage: DemoPhotoStorage,
+  photos: readonly { photo: StoredPhoto; png: Buffer }[],
 ): Promise<number> {
   const s3 = new S3Client({
     endpoint: storage.endpoint,
@@ -63,54 +64,97 @@ export async function seedDemoPhotos(
     forcePathStyle: true,
     credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
   });
+  let written = 0;
+  try {
+    for (const { photo, png } of photos) {
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: storage.bucket,
+          Key: photoObjectKeys.kept(photo),
+          Body: png,
+          ContentType: photo.contentType,
+        }),
+      );
+      written += await putIfAbsent(db, tableName, photoToItem(photo));
+    }
+  } finally {
+    s3.destroy();
+  }
+  const slots = new Map<string, { photo: StoredPhoto; ids: string[] }>();
+  for (const { photo } of photos) {
+    const key = JSON.stringify([photo.owner.kind, photo.owner.id, photo.uploaderUserId]);
+    const slot = slots.get(key) ?? { photo, ids: [] };
+    slot.ids.push(photo.id);
+    slots.set(key, slot);
+  }
+  for (const { photo, ids } of slots.values()) {
+    await putIfAbsent(db, tableName, {
+      ...photoKeys.photoSlots(photo.owner.kind, photo.owner.id, photo.uploaderUserId),
+      type: 'PhotoSlots',
+      photoIds: new Set(ids),
+      updatedAt: photo.createdAt,
+    });
+  }
+  return written;
+}
+
+/** A landed demo photo of `owner`, sent by `uploaderUserId` at `at`, drawn as `png`. */
+export function demoPhoto(
+  id: string,
+  owner: StoredPhoto['owner'],
+  uploaderUserId: string,
+  png: Buffer,
+  at: string,
+): { photo: StoredPhoto; png: Buffer } {
+  return {
+    photo: {
+      id,
+      owner,
+      uploaderUserId,
+      contentType: 'image/png',
+      size: png.length,
+      state: 'landed',
+      version: 2,
+      createdAt: at,
+      updatedAt: at,
+    },
+    png,
+  };
+}
+
+/**
+ * Puts a few drawn photos on some of the demo deliveries, as if their volunteers had sent them
+ * (putDemoPhotos), and lists them on the records. Idempotent: a delivery's photo list is only
+ * written when it has none. Returns how many photo items were new.
+ */
+export async function seedDemoPhotos(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  seedAt: Date,
+  storage: DemoPhotoStorage,
+): Promise<number> {
   const chosen = demoDeliveries(seedAt)
     .map(({ record }) => record)
     .filter((record, index) => index % EVERY === 1 && record.review.status !== 'needsChanges')
     .slice(0, MAX_DELIVERIES);
   let written = 0;
-  try {
-    for (const [index, record] of chosen.entries()) {
-      const count = 1 + (index % 2);
-      const photos: StoredPhoto[] = Array.from({ length: count }, (_, i) => {
-        const bytes = demoPhotoPng(index * 2 + i).length;
-        return {
-          id: `ph_demo0photo${String(index).padStart(5, '0')}${i}`,
-          owner: { kind: 'delivery', id: record.id },
-          uploaderUserId: record.userId,
-          contentType: 'image/png',
-          size: bytes,
-          state: 'landed',
-          version: 2,
-          createdAt: record.createdAt,
-          updatedAt: record.createdAt,
-        };
-      });
-      for (const [i, photo] of photos.entries()) {
-        await s3.send(
-          new PutObjectCommand({
-            Bucket: storage.bucket,
-            Key: photoObjectKeys.kept(photo),
-            Body: demoPhotoPng(index * 2 + i),
-            ContentType: photo.contentType,
-          }),
-        );
-        written += await putIfAbsent(db, tableName, photoToItem(photo));
-      }
-      await putIfAbsent(db, tableName, {
-        ...photoKeys.photoSlots('delivery', record.id, record.userId),
-        type: 'PhotoSlots',
-        photoIds: new Set(photos.map((photo) => photo.id)),
-        updatedAt: record.createdAt,
-      });
-      await attachPhotos(
-        db,
-        tableName,
-        record.id,
-        photos.map((photo) => photo.id),
-      );
-    }
-  } finally {
-    s3.destroy();
+  for (const [index, record] of chosen.entries()) {
+    const photos = Array.from({ length: 1 + (index % 2) }, (_, i) =>
+      demoPhoto(
+        `ph_demo0photo${String(index).padStart(5, '0')}${i}`,
+        { kind: 'delivery', id: record.id },
+        record.userId,
+        demoPhotoPng(index * 2 + i),
+        record.createdAt,
+      ),
+    );
+    written += await putDemoPhotos(db, tableName, storage, photos);
+    await attachPhotos(
+      db,
+      tableName,
+      record.id,
+      photos.map(({ photo }) => photo.id),
+    );
   }
   return written;
 }

@@ -1,14 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { keys, photoKeys } from '../src/db/keys';
-import { photoObjectKeys, photoToItem, type StoredPhoto } from '../src/db/photoItems';
+import { keys } from '../src/db/keys';
 import { demoUserId } from './demoData';
-import type { DemoPhotoStorage } from './demoPhotos';
+import { type DemoPhotoStorage, demoPhoto, putDemoPhotos } from './demoPhotos';
 import { demoStations } from './demoStations';
-import { localRegion } from './dynamoLocal';
 import { pngImage, type Rgb } from './pngImage';
-import { putIfAbsent } from './seedWrites';
 
 /** The orgs whose demo staff show a gallery (李敏, 顾晓东, 沈佳怡) and how many of their stations get one. */
 const GALLERY_ORGS: Record<string, { staffKey: string; stations: number }> = {
@@ -46,10 +42,10 @@ export function demoStationPng(n: number): Buffer {
 }
 
 /**
- * Galleries on some demo stations, as if their org's staff had added them: the files under
- * photos/station/, the photo items (landed), the uploader's set, and the station's photo list at
- * gallery version 1. Idempotent: files are rewritten, items written when absent, and a gallery is
- * set only on a station that has none (one arranged in the app is left alone). Returns new items.
+ * Galleries on some demo stations, as if their org's staff had added them: the photos through
+ * putDemoPhotos (owned by the station, sent by the org's demo staff member), and the station's
+ * photo list at gallery version 1. Idempotent: a gallery is set only on a station that has none
+ * (one arranged in the app is left alone). Returns new photo items.
  */
 export async function seedDemoStationPhotos(
   db: DynamoDBDocumentClient,
@@ -57,57 +53,29 @@ export async function seedDemoStationPhotos(
   seedAt: Date,
   storage: DemoPhotoStorage,
 ): Promise<number> {
-  const s3 = new S3Client({
-    endpoint: storage.endpoint,
-    region: localRegion,
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
   const stations = demoStations(seedAt).filter((station) => station.status.state !== 'closed');
   let written = 0;
-  try {
-    for (const [orgPath, gallery] of Object.entries(GALLERY_ORGS)) {
-      const uploader = demoUserId({ key: gallery.staffKey });
-      const chosen = stations.filter((station) => station.orgPath === orgPath).slice(0, gallery.stations);
-      for (const [index, station] of chosen.entries()) {
-        const photos: StoredPhoto[] = Array.from({ length: 2 + (index % 2) }, (_, i) => ({
-          id: `ph_demo0station${station.id.slice(3, 15)}${i}`,
-          owner: { kind: 'station', id: station.id },
-          uploaderUserId: uploader,
-          contentType: 'image/png',
-          size: demoStationPng(index * 3 + i).length,
-          state: 'landed',
-          version: 2,
-          createdAt: station.createdAt,
-          updatedAt: station.createdAt,
-        }));
-        for (const [i, photo] of photos.entries()) {
-          await s3.send(
-            new PutObjectCommand({
-              Bucket: storage.bucket,
-              Key: photoObjectKeys.kept(photo),
-              Body: demoStationPng(index * 3 + i),
-              ContentType: photo.contentType,
-            }),
-          );
-          written += await putIfAbsent(db, tableName, photoToItem(photo));
-        }
-        await putIfAbsent(db, tableName, {
-          ...photoKeys.photoSlots('station', station.id, uploader),
-          type: 'PhotoSlots',
-          photoIds: new Set(photos.map((photo) => photo.id)),
-          updatedAt: station.createdAt,
-        });
-        await setGalleryIfEmpty(
-          db,
-          tableName,
-          station.id,
-          photos.map((photo) => photo.id),
-        );
-      }
+  for (const [orgPath, gallery] of Object.entries(GALLERY_ORGS)) {
+    const uploader = demoUserId({ key: gallery.staffKey });
+    const chosen = stations.filter((station) => station.orgPath === orgPath).slice(0, gallery.stations);
+    for (const [index, station] of chosen.entries()) {
+      const photos = Array.from({ length: 2 + (index % 2) }, (_, i) =>
+        demoPhoto(
+          `ph_demo0station${station.id.slice(3, 15)}${i}`,
+          { kind: 'station', id: station.id },
+          uploader,
+          demoStationPng(index * 3 + i),
+          station.createdAt,
+        ),
+      );
+      written += await putDemoPhotos(db, tableName, storage, photos);
+      await setGalleryIfEmpty(
+        db,
+        tableName,
+        station.id,
+        photos.map(({ photo }) => photo.id),
+      );
     }
-  } finally {
-    s3.destroy();
   }
   return written;
 }

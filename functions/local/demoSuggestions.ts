@@ -1,6 +1,8 @@
 import type { SuggestionDraftInput } from '@ankang/shared';
 import { suggestionDraftSchema } from '@ankang/shared';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type DemoUser, demoUserId, demoUsers } from './demoData';
+import { type DemoPhotoStorage, demoPhoto, demoPhotoPng, putDemoPhotos } from './demoPhotos';
 
 const byKey = (key: string) => demoUsers.find((user) => user.key === key)!;
 
@@ -9,6 +11,8 @@ interface DemoSuggestion {
   draft: SuggestionDraftInput;
   /** 顾晓东 declines it with this reason (the rest stay pending). */
   declined?: string;
+  /** How many drawn photos the worker sent with it (only where the stack has its s3rver). */
+  photos?: number;
 }
 
 /**
@@ -48,7 +52,33 @@ const demoSuggestions: DemoSuggestion[] = [
     },
     declined: '桥下空地没有房屋和人员管理，不适合设为驿站；附近的货车司机之家驿站可以歇脚。',
   },
+  {
+    by: 'worker-builder',
+    draft: {
+      name: '新华路环卫所饮水点',
+      address: '张家港市大新镇新华路 128 号环卫所门口',
+      location: { lng: 120.529, lat: 31.97 },
+      hostType: 'community',
+      amenities: ['water', 'seating', 'toilet'],
+      note: '环卫所门口有饮水机和长椅，里面有卫生间，师傅说工地的人也可以来接水、歇脚。',
+    },
+    photos: 2,
+  },
 ];
+
+/** The photos a demo suggestion was sent with: drawn, landed, owned by its request id, sent by its worker. */
+function photosOf(requestId: string, uploaderUserId: string, count: number, at: Date) {
+  return Array.from({ length: count }, (_, i) =>
+    demoPhoto(
+      `ph_demo0suggestion${requestId.replace(/\D/g, '')}0${i}`,
+      { kind: 'suggestion', id: requestId },
+      uploaderUserId,
+      // Water crates by the door: what a 饮水点 looks like in the demo's drawings.
+      demoPhotoPng(20 + i),
+      at.toISOString(),
+    ),
+  );
+}
 
 function callerOf(user: DemoUser) {
   return {
@@ -60,22 +90,34 @@ function callerOf(user: DemoUser) {
 }
 
 /**
- * Suggested stations as `npm start` shows them: two waiting in 大新镇's queue for 顾晓东 and one
- * he declined, each made through the suggestion services (the area found from the point, the
- * decision recorded as staff record it). Request ids are fixed, so a reseed writes nothing new.
- * Returns how many suggestions were new.
+ * Suggested stations as `npm start` shows them: three waiting in 大新镇's queue for 顾晓东 (one
+ * with two photos, where the stack has its s3rver) and one he declined, each made through the
+ * suggestion services (the area found from the point, the photos claimed, the decision recorded as
+ * staff record it). Request ids are fixed, so a reseed writes nothing new. Returns how many items
+ * were new (suggestions and photos).
  */
-export async function seedDemoSuggestions(at: Date): Promise<number> {
+export async function seedDemoSuggestions(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  at: Date,
+  photoStorage?: DemoPhotoStorage,
+): Promise<number> {
   // The services write with the functions' own client (seed.ts set their environment).
   const { createSuggestion } = await import('../src/services/suggestions');
   const { reviewSuggestion } = await import('../src/services/suggestionReview');
   const staff = callerOf(byKey('staff-daxin'));
+  let photosWritten = 0;
   const made = await Promise.all(
-    demoSuggestions.map(async ({ by, draft, declined }, index) => {
+    demoSuggestions.map(async ({ by, draft, declined, photos = 0 }, index) => {
+      const requestId = `demo-suggestion-${index + 1}`;
+      const sent = photoStorage ? photosOf(requestId, demoUserId(byKey(by)), photos, at) : [];
+      // Sent before the suggestion, as the app does: the suggestion claims them.
+      if (sent.length > 0) photosWritten += await putDemoPhotos(db, tableName, photoStorage!, sent);
       const { suggestion } = await createSuggestion(callerOf(byKey(by)), {
         ...suggestionDraftSchema.parse(draft),
-        requestId: `demo-suggestion-${index + 1}`,
+        requestId,
         confirmNearby: false,
+        photoIds: sent.map(({ photo }) => photo.id),
       });
       if (declined && suggestion.state === 'pending') {
         await reviewSuggestion(staff, suggestion.id, {
@@ -87,5 +129,5 @@ export async function seedDemoSuggestions(at: Date): Promise<number> {
       return Date.parse(suggestion.createdAt) >= at.getTime() ? 1 : 0;
     }),
   );
-  return made.reduce<number>((sum, count) => sum + count, 0);
+  return made.reduce<number>((sum, count) => sum + count, photosWritten);
 }

@@ -18,6 +18,8 @@ export interface OfflineOptions {
   devLogin?: boolean;
   /** Detail rows up to which a report export is written in the request (the API tier lowers it). */
   exportInlineMaxRows?: number;
+  /** Public searches a minute per user and per source IP; each test tier sets its own. */
+  searchLimits?: { perUser: number; perIp: number };
 }
 
 /**
@@ -51,6 +53,12 @@ export async function startOffline(options: OfflineOptions): Promise<OfflineApi>
         ...(options.exportInlineMaxRows === undefined
           ? {}
           : { ANKANG_EXPORT_INLINE_MAX_ROWS: String(options.exportInlineMaxRows) }),
+        ...(options.searchLimits
+          ? {
+              ANKANG_SEARCH_LIMIT_PER_USER: String(options.searchLimits.perUser),
+              ANKANG_SEARCH_LIMIT_PER_IP: String(options.searchLimits.perIp),
+            }
+          : {}),
         SLS_TELEMETRY_DISABLED: '1',
         SLS_NOTIFICATIONS_MODE: 'off',
         TMPDIR: tmpDir,

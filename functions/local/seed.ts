@@ -127,7 +127,7 @@ export async function seedDemoData(
   // Households are sealed and hashed by the functions' own modules, which read the function
   // environment when loaded: this process gets the local stage's first (see seedEnv.ts).
   const endpoint = await endpointUrlOf(client);
-  provideLocalFunctionEnv(tableName, endpoint);
+  provideLocalFunctionEnv(tableName, endpoint, photoStorage);
   // The rule override first, so anything reviewed after it applies 苏州's own policy.
   const { seedDemoPolicies } = await import('./demoPolicies');
   const policies = await seedDemoPolicies(db, tableName, at);
@@ -141,7 +141,7 @@ export async function seedDemoData(
   const invites = await seedDemoInvites(db, tableName, at);
   // Suggested stations after the stations (the nearest one decides the reviewing union).
   const { seedDemoSuggestions } = await import('./demoSuggestions');
-  const suggestions = await seedDemoSuggestions(at);
+  const suggestions = await seedDemoSuggestions(db, tableName, at, photoStorage);
   // Problem reports through the report service, some answered by the demo staff.
   const { seedDemoReports } = await import('./demoReports');
   const reports = await seedDemoReports(at);

@@ -23,11 +23,17 @@ export function localFunctionEnv(tableName: string): Record<string, string> {
  * them, like a test worker, keeps its own), so demo data is sealed and hashed under the keys the
  * API it is served by will use. Only called after the seed guard has accepted the target.
  */
-export function provideLocalFunctionEnv(tableName: string, dynamoEndpoint?: string): void {
+export function provideLocalFunctionEnv(
+  tableName: string,
+  dynamoEndpoint?: string,
+  photoStorage?: { endpoint: string; bucket: string },
+): void {
   const settings = {
     ...localFunctionEnv(tableName),
     // The demo alerts are moved through the services, whose table client is the functions' own.
     ...(dynamoEndpoint ? { DYNAMODB_ENDPOINT: dynamoEndpoint } : {}),
+    // So are the demo suggestions, whose photos the services check in the local bucket.
+    ...(photoStorage ? { S3_ENDPOINT: photoStorage.endpoint, PHOTO_BUCKET: photoStorage.bucket } : {}),
     // The services log each notice they skip (no template locally): noise in `npm start`'s output.
     POWERTOOLS_LOG_LEVEL: 'WARN',
   };

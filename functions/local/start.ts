@@ -4,9 +4,9 @@
  * served. Ctrl-C stops everything.
  */
 import path from 'node:path';
-import { startFakeWechat } from '../../tests/support/fakeWechat';
 import { buildH5 } from './buildH5';
 import { startDynamoLocal } from './dynamoLocal';
+import { startFakeWechat } from './fakeWechat';
 import { startOffline } from './offline';
 import { repoRoot } from './paths';
 import { startS3Local } from './s3Local';
@@ -47,9 +47,12 @@ async function main(): Promise<void> {
     stops.push(s3.stop);
     const table = await ensureTable(dynamo.client, tableName);
     const seeded = await seedDemoData(dynamo.client, tableName, new Date(), s3);
-    step(`数据表 ${tableName} ${table === 'created' ? '已创建' : '已存在'}；演示数据新增 ${seeded} 条`);
+    const indexes = table.addedIndexes.length > 0 ? `，补建索引 ${table.addedIndexes.join('、')}` : '';
+    step(
+      `数据表 ${tableName} ${table.status === 'created' ? '已创建' : `已存在${indexes}`}；演示数据新增 ${seeded} 条`,
+    );
 
-    // No real WeChat answers on this machine: the tests' fake makes station posters' codes and
+    // No real WeChat answers on this machine: a fake (the tests' too) makes station posters' codes and
     // passes comments (text with 违规词 is refused, 待复核 or 微信断线 is held for staff review).
     const wechat = await startFakeWechat();
     stops.push(wechat.close);

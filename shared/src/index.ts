@@ -5,7 +5,6 @@ export * from './domain/distance';
 export * from './domain/geo';
 export * from './domain/geohash';
 export * from './domain/geohashCover';
-export * from './domain/geohashRanges';
 export * from './domain/hardship';
 export * from './domain/hours';
 export * from './domain/hoursLabel';

@@ -1,35 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { type Assignment, shanghaiDate } from '@ankang/shared';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, inject, it } from 'vitest';
+import type { Assignment } from '@ankang/shared';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
 import { keys } from '../../functions/src/db/keys';
 import {
   volunteerSignupRecordSchema,
   worksiteSignupRecordSchema,
 } from '../../functions/src/db/signupRecords';
+import { day } from '../support/shanghaiDay';
 import { testTableName } from '../support/stack';
-import { loginAsDemo, loginWithCode, request } from './http';
+import { loginAsDemo, loginWithCode, messagesTo, request } from './http';
+import { table } from './table';
 
 const campaignId = 'cp_demo0zjgthis';
 const zjg = '320000/320500/320582';
-
-/** The API tier's own table, for writing approved sign-ups the way the sign-up routes store them. */
-const table = DynamoDBDocumentClient.from(
-  new DynamoDBClient({
-    endpoint: inject('apiDynamoEndpoint'),
-    region: 'cn-north-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  }),
-  { marshallOptions: { removeUndefinedValues: true } },
-);
-
-/** YYYY-MM-DD `days` after today in Shanghai, by plain calendar arithmetic. */
-function day(days: number): string {
-  const d = new Date(`${shanghaiDate(new Date())}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 const hexId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
 
@@ -99,14 +83,6 @@ async function approvedVolunteer(name: string) {
   );
   // The fake WeChat's jscode2session answers `openid-<code>`.
   return { token, userId: me.id, openid: `openid-${code}`, signupId: record.id };
-}
-
-/** The messages the fake WeChat delivered to one openid. */
-async function messagesTo(openid: string): Promise<{ template_id: string; page: string }[]> {
-  const response = await fetch(
-    `${inject('apiWechatBase')}/__fake/messages?touser=${encodeURIComponent(openid)}`,
-  );
-  return ((await response.json()) as { messages: { template_id: string; page: string }[] }).messages;
 }
 
 const ids = (body: unknown) => (body as { assignments: Assignment[] }).assignments.map((task) => task.id);

@@ -9,7 +9,8 @@ describe('API: POST /auth/login and GET /me over HTTP', () => {
     expect(me.status).toBe(200);
     expect(me.body).toStrictEqual({
       id: session.me.id,
-      nickname: expect.any(String),
+      // A new WeChat user is 微信用户 and the last four characters of their id until they set a name.
+      nickname: `微信用户${session.me.id.slice(-4)}`,
       roles: ['worker'],
       org: null,
     });
@@ -32,7 +33,8 @@ describe('API: POST /auth/login and GET /me over HTTP', () => {
     expect(result.body).toMatchObject({
       error: {
         code: 'VALIDATION_FAILED',
-        details: { issues: [{ path: 'body.code', message: expect.any(String) }] },
+        // A missing field gets zod's own Chinese message (the contract words only a blank code).
+        details: { issues: [{ path: 'body.code', message: '无效输入：期望 string，实际接收 undefined' }] },
       },
     });
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
-import type { ReceivedCodeRequest } from '../support/fakeWechatCodes';
+import type { ReceivedCodeRequest } from '../../functions/local/fakeWechatCodes';
 import { loginAsDemo, loginWithCode, request } from './http';
 
 const DEMO = 'cp_demo0zjgthis';

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type Delivery, type DeliveryDashboard, shanghaiDate } from '@ankang/shared';
+import type { Delivery, DeliveryDashboard } from '@ankang/shared';
 import { describe, expect, it } from 'vitest';
 import { dashboardFigures, recount, recountFigures } from '../support/deliveryRecount';
-import { loginAsDemo, loginWithCode, request } from './http';
+import { day } from '../support/shanghaiDay';
+import { expectRefused, loginAsDemo, loginWithCode, request } from './http';
 
 /**
  * The delivery routes over real HTTP to serverless-offline: no token, wrong role, staff beside /
@@ -15,27 +16,8 @@ const DEMO = 'cp_demo0zjgthis';
 const ZJG = '320000/320500/320582';
 const DAXIN = `${ZJG}/daxin`;
 const SIP = '320000/320500/320571';
-const HAN = /\p{Script=Han}/u;
 
-type Answer = { status: number; body: unknown };
 type Page = { deliveries: Delivery[]; nextCursor: string | null };
-
-function expectRefused(answer: Answer, status: number, code: string): void {
-  expect({ status: answer.status, code: (answer.body as { error?: { code?: string } }).error?.code }).toEqual(
-    {
-      status,
-      code,
-    },
-  );
-  expect((answer.body as { error: { message: string } }).error.message).toMatch(HAN);
-}
-
-/** YYYY-MM-DD `days` after today in Shanghai, by plain calendar arithmetic. */
-function day(days: number): string {
-  const d = new Date(`${shanghaiDate(new Date())}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** A time earlier today (or `days` before), with the Shanghai offset; never in the future. */
 function at(days: number, minutesAgo = 30): string {

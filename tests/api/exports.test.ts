@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type DeliveryDashboard, type DeliveryExport, shanghaiDate } from '@ankang/shared';
+import type { DeliveryDashboard, DeliveryExport } from '@ankang/shared';
 import { parse as parseCsv } from 'csv-parse/sync';
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
-import { loginAsDemo, loginWithCode, request } from './http';
+import { day } from '../support/shanghaiDay';
+import { expectRefused, loginAsDemo, loginWithCode, request } from './http';
 
 /**
  * The report export over real HTTP to serverless-offline: a small export answered ready with a
@@ -14,24 +15,9 @@ import { loginAsDemo, loginWithCode, request } from './http';
 
 const ZJG = '320000/320500/320582';
 const DAXIN = `${ZJG}/daxin`;
-const HAN = /\p{Script=Han}/u;
 const evilNote = '=HYPERLINK("http://evil.example","点我")';
 
-type Answer = { status: number; body: unknown };
 type Cell = string | number | boolean | Date | null;
-
-function expectRefused(answer: Answer, status: number, code: string): void {
-  const error = (answer.body as { error?: { code?: string; message?: string } }).error;
-  expect({ status: answer.status, code: error?.code }).toStrictEqual({ status, code });
-  expect(error?.message).toMatch(HAN);
-}
-
-/** YYYY-MM-DD `days` after today in Shanghai, by plain calendar arithmetic. */
-function day(days: number): string {
-  const d = new Date(`${shanghaiDate(new Date())}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 async function person() {
   const { token, me } = await loginWithCode(`ok-${randomUUID()}`);

@@ -1,6 +1,6 @@
 import { createHash, createPrivateKey, randomUUID, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { loginAsDemo, loginWithCode, request } from './http';
+import { expectRefused, loginAsDemo, loginWithCode, request } from './http';
 
 /**
  * 清凉码 and hand-outs over real HTTP (serverless-offline on DynamoDB Local, the demo seed): no
@@ -11,19 +11,6 @@ import { loginAsDemo, loginWithCode, request } from './http';
 const DEMO = 'cp_demo0zjgthis';
 const ZJG = '320000/320500/320582';
 const DAXIN = `${ZJG}/daxin`;
-const HAN = /\p{Script=Han}/u;
-
-type Answer = { status: number; body: unknown };
-
-function expectRefused(answer: Answer, status: number, code: string): void {
-  expect({ status: answer.status, code: (answer.body as { error?: { code?: string } }).error?.code }).toEqual(
-    {
-      status,
-      code,
-    },
-  );
-  expect((answer.body as { error: { message: string } }).error.message).toMatch(HAN);
-}
 
 const handoutId = () => `ho_${randomUUID().replace(/-/g, '')}`;
 

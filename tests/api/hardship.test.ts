@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { type HouseholdFile, shanghaiDate } from '@ankang/shared';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { HouseholdFile } from '@ankang/shared';
+import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { draft } from '../support/households';
+import { day } from '../support/shanghaiDay';
 import { testTableName } from '../support/stack';
 import { loginAsDemo, loginWithCode, request } from './http';
+import { table } from './table';
 
 /**
  * The issue's "how this will be checked", over real HTTP: staff of 大新镇 file a household and
@@ -16,21 +17,6 @@ import { loginAsDemo, loginWithCode, request } from './http';
 const ZJG = '320000/320500/320582';
 const DAXIN = `${ZJG}/daxin`;
 const SIP = '320000/320500/320571';
-
-const table = DynamoDBDocumentClient.from(
-  new DynamoDBClient({
-    endpoint: inject('apiDynamoEndpoint'),
-    region: 'cn-north-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  }),
-);
-
-/** YYYY-MM-DD `days` after today in Shanghai. */
-function day(days: number): string {
-  const d = new Date(`${shanghaiDate(new Date())}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 const refusal = (status: number, code: string, message: string) => ({
   status,

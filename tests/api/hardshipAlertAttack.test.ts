@@ -4,18 +4,9 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hardshipAlertKeys } from '../../functions/src/db/keys';
 import { testTableName } from '../support/stack';
-import {
-  DAXIN,
-  expectRefused,
-  newCommentId,
-  raiseAlert,
-  rawAlert,
-  SIP,
-  storedOf,
-  table,
-  ZJG,
-} from './hardshipAlertHelpers';
-import { loginAsDemo, loginWithCode, request } from './http';
+import { DAXIN, newCommentId, raiseAlert, rawAlert, SIP, storedOf, ZJG } from './hardshipAlertHelpers';
+import { expectRefused, loginAsDemo, loginWithCode, request } from './http';
+import { table } from './table';
 
 /**
  * Attacks on the alert routes over real HTTP: no token, the wrong role, staff beside, hostile and

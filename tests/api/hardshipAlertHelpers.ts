@@ -1,33 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { type AlertRef, type HardshipAlert, type HouseholdFile, shanghaiDate } from '@ankang/shared';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { expect, inject } from 'vitest';
+import type { AlertRef, HardshipAlert, HouseholdFile } from '@ankang/shared';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { expect } from 'vitest';
 import { draft } from '../support/households';
+import { day } from '../support/shanghaiDay';
 import { testTableName } from '../support/stack';
 import { request } from './http';
+import { table } from './table';
 
 /** Alerts over real HTTP: raised by the real rules from a real visit, then worked through the routes. */
 
 export const ZJG = '320000/320500/320582';
 export const DAXIN = `${ZJG}/daxin`;
 export const SIP = '320000/320500/320571';
-export const HAN = /\p{Script=Han}/u;
-
-export const table = DynamoDBDocumentClient.from(
-  new DynamoDBClient({
-    endpoint: inject('apiDynamoEndpoint'),
-    region: 'cn-north-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  }),
-);
-
-/** YYYY-MM-DD `days` after today in Shanghai, by plain calendar arithmetic. */
-export function day(days: number): string {
-  const d = new Date(`${shanghaiDate(new Date())}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 export const newCommentId = () => `hc_${randomUUID().replace(/-/g, '')}`;
 
@@ -98,24 +83,4 @@ export async function rawPartition(pk: string): Promise<Record<string, unknown>[
 /** What is stored of an alert: its partition (item and comments) and its audit trail. */
 export async function storedOf(id: string) {
   return { alert: await rawPartition(`HALERT#${id}`), trail: await rawPartition(`AUDIT#${id}`) };
-}
-
-/** A refusal as every route must give one: the status, the declared code, a Chinese message. */
-export function expectRefused(answer: { status: number; body: unknown }, status: number, code: string): void {
-  expect({
-    status: answer.status,
-    code: (answer.body as { error?: { code?: string } }).error?.code,
-  }).toStrictEqual({
-    status,
-    code,
-  });
-  expect((answer.body as { error: { message: string } }).error.message).toMatch(HAN);
-}
-
-/** The messages the fake WeChat delivered to one openid. */
-export async function messagesTo(openid: string): Promise<{ template_id: string; page: string }[]> {
-  const response = await fetch(
-    `${inject('apiWechatBase')}/__fake/messages?touser=${encodeURIComponent(openid)}`,
-  );
-  return ((await response.json()) as { messages: { template_id: string; page: string }[] }).messages;
 }

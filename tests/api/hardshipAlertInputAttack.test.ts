@@ -3,17 +3,9 @@ import type { HardshipAlert, HardshipPolicyView, HouseholdFile } from '@ankang/s
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testTableName } from '../support/stack';
-import {
-  DAXIN,
-  expectRefused,
-  raiseAlert,
-  rawAlert,
-  rawPartition,
-  SIP,
-  storedOf,
-  table,
-} from './hardshipAlertHelpers';
-import { loginAsDemo, request } from './http';
+import { DAXIN, raiseAlert, rawAlert, rawPartition, SIP, storedOf } from './hardshipAlertHelpers';
+import { expectRefused, loginAsDemo, request } from './http';
+import { table } from './table';
 
 /**
  * Hostile bodies and queries on the alert and rule routes over real HTTP: fields a caller may not

@@ -1,11 +1,10 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { HardshipAlert, HardshipAlertSummary, HardshipPolicyView } from '@ankang/shared';
 import { defaultHardshipPolicy } from '@ankang/shared';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testTableName } from '../support/stack';
-import { expectRefused, newCommentId, raiseAlert, storedOf, table, ZJG } from './hardshipAlertHelpers';
-import { loginAsDemo, loginWithCode, request } from './http';
+import { newCommentId, raiseAlert, storedOf, ZJG } from './hardshipAlertHelpers';
+import { expectRefused, loginAsDemo, loginWithCode, request } from './http';
+import { putOrg } from './table';
 
 /**
  * Who may touch an alert, over real HTTP: staff BELOW the household's node are refused on every
@@ -31,15 +30,6 @@ function idRoutes(id: string, assigneeUserId: string): [method: string, path: st
 
 const ids = (answer: { body: unknown }) =>
   (answer.body as { alerts: HardshipAlertSummary[] }).alerts.map((alert) => alert.id);
-
-async function putOrg(path: string, parentPath: string, name: string, level: string) {
-  await table.send(
-    new PutCommand({
-      TableName: testTableName,
-      Item: { pk: 'ORG', sk: path, type: 'Org', path, name, region: name, level, parentPath, version: 1 },
-    }),
-  );
-}
 
 let admin: string;
 let daxin: string;

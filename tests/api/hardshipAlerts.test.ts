@@ -1,18 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AlertCounts, HardshipAlert, HardshipAlertSummary, HouseholdFile } from '@ankang/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  DAXIN,
-  day,
-  expectRefused,
-  messagesTo,
-  newCommentId,
-  raiseAlert,
-  rawAlert,
-  storedOf,
-  ZJG,
-} from './hardshipAlertHelpers';
-import { loginAsDemo, request } from './http';
+import { day } from '../support/shanghaiDay';
+import { DAXIN, newCommentId, raiseAlert, rawAlert, storedOf, ZJG } from './hardshipAlertHelpers';
+import { expectRefused, loginAsDemo, messagesTo, request } from './http';
 
 /**
  * The issue's walk over real HTTP: a visit under 低保 raises an alert for 顾晓东 (大新镇, its

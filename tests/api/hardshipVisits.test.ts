@@ -1,25 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { HouseholdFile, Visit } from '@ankang/shared';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { draft } from '../support/households';
 import { testTableName } from '../support/stack';
 import { loginAsDemo, request } from './http';
+import { table } from './table';
 
 /** 走访 over real HTTP: status codes, retries, roles and scope, on the seeded demo tree. */
 
 const DAXIN = '320000/320500/320582/daxin';
 /** The seed's first household (示例户·张某某, 大新镇): its id as functions/local/demoHouseholds.ts makes it. */
 const DEMO_FILE = 'hf_de01'.padEnd(35, '0');
-
-const table = DynamoDBDocumentClient.from(
-  new DynamoDBClient({
-    endpoint: inject('apiDynamoEndpoint'),
-    region: 'cn-north-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  }),
-);
 
 /** A visit on 2026-08-01, when 苏州's demo 低保 standard of ¥1,140 (from 2026-07-01) is in force. */
 function visit(overrides: object = {}) {

@@ -1,5 +1,6 @@
-import { type Contract, contracts } from '@ankang/shared';
-import { inject } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { type Contract, contracts, type PhotoUploadTicket } from '@ankang/shared';
+import { expect, inject } from 'vitest';
 import { expectDeclaredError } from '../support/events';
 
 const routes = Object.values(contracts as Record<string, Contract>).map((contract) => ({
@@ -11,6 +12,19 @@ const routes = Object.values(contracts as Record<string, Contract>).map((contrac
 function contractFor(method: string, path: string): Contract | undefined {
   const bare = path.split('?')[0]!;
   return routes.find((r) => r.contract.method === method && r.pattern.test(bare))?.contract;
+}
+
+/** Any Chinese character: every refusal's message is written in Chinese. */
+export const HAN = /\p{Script=Han}/u;
+
+/** An answer as `request` gives it, headers aside. */
+export type Answer = { status: number; body: unknown };
+
+/** The answer is this refusal: exactly this status and error code, with a Chinese message. */
+export function expectRefused(answer: Answer, status: number, code: string): void {
+  const error = (answer.body as { error?: { code?: string; message?: string } } | undefined)?.error;
+  expect({ status: answer.status, code: error?.code }).toStrictEqual({ status, code });
+  expect(error?.message).toMatch(HAN);
 }
 
 /** One real HTTP request to serverless-offline; the JSON body parsed. */
@@ -50,4 +64,46 @@ export async function loginAsDemo(nickname: string): Promise<string> {
   if (!account) throw new Error(`no demo account ${nickname}`);
   const session = await request('POST', '/auth/dev-login', { body: { userId: account.userId } });
   return (session.body as { token: string }).token;
+}
+
+/**
+ * A PNG sent as a phone sends a photo: ask for room (POST /photos/uploads), PUT the bytes to the
+ * bucket with the ticket's method and headers, then POST /photos/{id}/complete. The new photo's id.
+ */
+export async function uploadPhoto(
+  token: string,
+  owner: { kind: string; id: string },
+  png: Uint8Array,
+): Promise<string> {
+  const id = `ph_${randomUUID().replace(/-/g, '')}`;
+  const issued = await request('POST', '/photos/uploads', {
+    token,
+    body: { id, owner, contentType: 'image/png', size: png.length },
+  });
+  expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+  const ticket = issued.body as PhotoUploadTicket;
+  const put = await fetch(ticket.uploadUrl, {
+    method: ticket.method,
+    headers: ticket.headers,
+    body: new Uint8Array(png),
+  });
+  await put.arrayBuffer();
+  expect(put.status).toBe(200);
+  const completed = await request('POST', `/photos/${id}/complete`, { token });
+  expect(completed.status, JSON.stringify(completed.body)).toBe(200);
+  return id;
+}
+
+/** The messages the fake WeChat delivered to one openid (a login code `ok-x` is openid `openid-ok-x`). */
+export async function messagesTo(
+  openid: string,
+): Promise<({ template_id: string; page: string } & Record<string, unknown>)[]> {
+  const response = await fetch(
+    `${inject('apiWechatBase')}/__fake/messages?touser=${encodeURIComponent(openid)}`,
+  );
+  return (
+    (await response.json()) as {
+      messages: ({ template_id: string; page: string } & Record<string, unknown>)[];
+    }
+  ).messages;
 }

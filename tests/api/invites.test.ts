@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { loginAsDemo, loginWithCode, request } from './http';
+import { type Answer, expectRefused, loginAsDemo, loginWithCode, request } from './http';
 
 /**
  * Invites and role management over real HTTP: no token, a worker, staff beside / above / below,
@@ -11,15 +11,6 @@ import { loginAsDemo, loginWithCode, request } from './http';
 const ZJG = '320000/320500/320582';
 const DAXIN = `${ZJG}/daxin`;
 const SIP = '320000/320500/320571';
-const HAN = /\p{Script=Han}/u;
-
-type Answer = { status: number; body: unknown };
-
-function expectRefused(answer: Answer, status: number, code: string): void {
-  const error = (answer.body as { error?: { code?: string; message?: string } }).error;
-  expect({ status: answer.status, code: error?.code }).toStrictEqual({ status, code });
-  expect(error?.message).toMatch(HAN);
-}
 
 const invite = (token: string | undefined, body: Record<string, unknown>) =>
   request('POST', '/staff/invites', { token, body: { requestId: randomUUID(), ...body } });
@@ -29,7 +20,7 @@ const ORG_NAMES: Record<string, string> = {
   [SIP]: '苏州工业园区总工会',
 };
 
-type Made = { code: string; path: string; invite: { id: string; state: string } };
+type Made = { code: string; path: string; invite: { id: string; state: string; expiresAt: string } };
 
 /**
  * The whole 201 answer of a create, with every value worked out here: the code's shape, the page
@@ -198,7 +189,7 @@ describe('API: forged codes and ids', () => {
         chain: ['江苏省总工会', '苏州市总工会', '张家港市总工会', '大新镇工会'],
       },
       state: 'pending',
-      expiresAt: expect.any(String),
+      expiresAt: made.invite.expiresAt,
     });
     const listed = await request('GET', '/staff/invites', { token: limin });
     expect(JSON.stringify(listed.body)).not.toContain(made.code);

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { PhotoUploadTicket } from '@ankang/shared';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { pngImage } from '../../functions/local/pngImage';
-import { testTableName } from '../support/stack';
-import { loginAsDemo, loginWithCode, request } from './http';
+import { expectRefused, loginAsDemo, loginWithCode, request } from './http';
+import { storedItem, table } from './table';
 
 /**
  * The photo routes over real HTTP (serverless-offline, DynamoDB Local, s3rver): callers without a
@@ -15,14 +13,6 @@ import { loginAsDemo, loginWithCode, request } from './http';
  */
 
 const ZJG = '320000/320500/320582';
-const HAN = /\p{Script=Han}/u;
-const table = DynamoDBDocumentClient.from(
-  new DynamoDBClient({
-    endpoint: inject('apiDynamoEndpoint'),
-    region: 'cn-north-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  }),
-);
 afterAll(() => table.destroy());
 
 const hex = () => randomUUID().replace(/-/g, '');
@@ -36,24 +26,7 @@ const deliveryPhoto = (id = photoId(), owner = deliveryId()) => ({
   size: png.length,
 });
 
-type Answer = { status: number; body: unknown };
-
-function expectRefused(answer: Answer, status: number, code: string): void {
-  const error = (answer.body as { error?: { code?: string; message?: string } }).error;
-  expect({ status: answer.status, code: error?.code }).toStrictEqual({ status, code });
-  expect(error?.message).toMatch(HAN);
-}
-
-async function storedPhoto(id: string) {
-  const { Item } = await table.send(
-    new GetCommand({
-      TableName: testTableName,
-      Key: { pk: `PHOTO#${id}`, sk: 'PHOTO' },
-      ConsistentRead: true,
-    }),
-  );
-  return Item;
-}
+const storedPhoto = (id: string) => storedItem(`PHOTO#${id}`, 'PHOTO');
 
 const worker = async () => (await loginWithCode(`ok-${randomUUID()}`)).token;
 const presign = (token: string | undefined, body: unknown) =>

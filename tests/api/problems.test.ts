@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { MyReport, PhotoUploadTicket, QueuedProblem } from '@ankang/shared';
+import type { MyReport, PhotoView, QueuedProblem } from '@ankang/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pngImage } from '../../functions/local/pngImage';
-import { loginAsDemo, loginWithCode, request } from './http';
+import { placeOfFile } from '../support/testPlaces';
+import { expectRefused, HAN, loginAsDemo, loginWithCode, request, uploadPhoto } from './http';
 
 /**
  * Problem reports over real HTTP (serverless-offline, DynamoDB Local, s3rver): a worker's report
@@ -13,19 +14,12 @@ import { loginAsDemo, loginWithCode, request } from './http';
 
 const ZJG = '320000/320500/320582';
 const DAXIN = `${ZJG}/daxin`;
-const HAN = /\p{Script=Han}/u;
-// A place of its own (哈尔滨), so the stations made here never show in the demo's lists or near
-// another test's point.
-const here = { lng: 126.6425, lat: 45.7567 };
+// A place of this file's own, so the stations made here never show near another test's point.
+const here = placeOfFile(import.meta.url);
 const png = pngImage(16, 16, (x, y) => [(x * 16) % 256, (y * 16) % 256, 120]);
-
-type Answer = { status: number; body: unknown };
-
-function expectRefused(answer: Answer, status: number, code: string): void {
-  const error = (answer.body as { error?: { code?: string; message?: string } }).error;
-  expect({ status: answer.status, code: error?.code }).toStrictEqual({ status, code });
-  expect(error?.message).toMatch(HAN);
-}
+const versionConflict = (currentVersion: number) => ({
+  error: { code: 'VERSION_CONFLICT', message: '数据已被他人修改，请刷新后重试', details: { currentVersion } },
+});
 
 let daxin: string;
 let zjg: string;
@@ -34,10 +28,11 @@ let sip: string;
 const worker = async () => (await loginWithCode(`ok-${randomUUID()}`)).token;
 
 async function createStation(token: string, orgPath = DAXIN) {
+  const name = `问题测试${randomUUID().slice(0, 4)}`;
   const result = await request('POST', '/staff/stations', {
     token,
     body: {
-      name: `问题测试${randomUUID().slice(0, 4)}`,
+      name,
       address: '北京中路 19 号',
       district: '城关区',
       orgPath,
@@ -48,7 +43,7 @@ async function createStation(token: string, orgPath = DAXIN) {
     },
   });
   expect(result.status, JSON.stringify(result.body)).toBe(201);
-  return result.body as { id: string };
+  return { id: (result.body as { id: string }).id, name };
 }
 
 const report = (token: string | undefined, stationId: string, body: unknown) =>
@@ -67,22 +62,23 @@ async function problemsOf(token: string, query: string, stationId: string) {
 }
 
 /** A photo sent as a phone sends it, for a report's request id. */
-async function landedReportPhoto(token: string, requestId: string): Promise<string> {
-  const id = `ph_${randomUUID().replace(/-/g, '')}`;
-  const issued = await request('POST', '/photos/uploads', {
-    token,
-    body: { id, owner: { kind: 'report', id: requestId }, contentType: 'image/png', size: png.length },
-  });
-  expect(issued.status, JSON.stringify(issued.body)).toBe(201);
-  const ticket = issued.body as PhotoUploadTicket;
-  const put = await fetch(ticket.uploadUrl, {
-    method: ticket.method,
-    headers: ticket.headers,
-    body: new Uint8Array(png),
-  });
-  expect(put.status).toBe(200);
-  expect((await request('POST', `/photos/${id}/complete`, { token })).status).toBe(200);
-  return id;
+const landedReportPhoto = (token: string, requestId: string) =>
+  uploadPhoto(token, { kind: 'report', id: requestId }, png);
+
+/** The report as POST /stations/{id}/reports answers it, its time checked to lie in [from, to]. */
+function filedBetween(answer: { status: number; body: unknown }, from: string, to: string) {
+  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+  const report = (answer.body as { report: { id: string; createdAt: string } }).report;
+  expect(report.id).toMatch(/^rp_[0-9a-z]{24}$/);
+  expect(from <= report.createdAt && report.createdAt <= to, report.createdAt).toBe(true);
+  return report;
+}
+
+/** A photo link as the API gives it: the photo's id, a link to its bytes, and a time in the future. */
+function expectLink(view: PhotoView | undefined, id: string): PhotoView {
+  expect(view).toStrictEqual({ id, url: expect.stringMatching(/^http/), expiresAt: view?.expiresAt });
+  expect(Date.parse(view!.expiresAt)).toBeGreaterThan(Date.now());
+  return view!;
 }
 
 beforeAll(async () => {
@@ -97,46 +93,105 @@ describe('API: a problem from the worker’s report to the answer in 我的反�
     const photo = await landedReportPhoto(first, requestId);
     const body = { kind: 'brokenAircon', text: '空调不制冷', requestId, photoIds: [photo] };
 
+    const sentFrom = new Date().toISOString();
     const sent = await Promise.all([report(first, station.id, body), report(first, station.id, body)]);
-    expect(sent.map((a) => a.status)).toStrictEqual([201, 201]);
-    expect(sent[1]!.body).toStrictEqual(sent[0]!.body);
-    const { problemId } = (sent[0]!.body as { report: { problemId: string } }).report;
-    expect(
-      (await report(second, station.id, { kind: 'brokenAircon', requestId: randomUUID() })).body,
-    ).toMatchObject({
-      report: { problemId, state: 'new' },
+    const firstReport = filedBetween(sent[0]!, sentFrom, new Date().toISOString());
+    // A problem's id is its first report's, under the problem prefix.
+    const problemId = `pb_${firstReport.id.slice(3)}`;
+    expect(sent[0]!.body).toStrictEqual({
+      report: {
+        id: firstReport.id,
+        problemId,
+        state: 'new',
+        kind: 'brokenAircon',
+        createdAt: firstReport.createdAt,
+      },
+    });
+    expect(sent[1]).toStrictEqual({ ...sent[0]!, headers: sent[1]!.headers });
+    const secondFrom = new Date().toISOString();
+    const joined = await report(second, station.id, { kind: 'brokenAircon', requestId: randomUUID() });
+    const secondReport = filedBetween(joined, secondFrom, new Date().toISOString());
+    expect(joined.body).toStrictEqual({
+      report: {
+        id: secondReport.id,
+        problemId,
+        state: 'new',
+        kind: 'brokenAircon',
+        createdAt: secondReport.createdAt,
+      },
     });
 
     const [problem] = await problemsOf(daxin, 'state=new&kind=brokenAircon', station.id);
-    expect(problem).toMatchObject({ id: problemId, reportCount: 2, version: 2, orgPath: DAXIN });
-    expect(problem!.recent.map((r) => [r.text, r.photos.map((p) => p.id)])).toStrictEqual([
-      ['', []],
-      ['空调不制冷', [photo]],
-    ]);
+    const link = expectLink(problem?.recent[1]?.photos[0], photo);
+    const open = {
+      id: problemId,
+      stationId: station.id,
+      stationName: station.name,
+      orgPath: DAXIN,
+      kind: 'brokenAircon',
+      state: 'new',
+      note: null,
+      reportCount: 2,
+      recent: [
+        { id: secondReport.id, text: '', createdAt: secondReport.createdAt, photos: [] },
+        { id: firstReport.id, text: '空调不制冷', createdAt: firstReport.createdAt, photos: [link] },
+      ],
+      openedAt: firstReport.createdAt,
+      lastReportedAt: secondReport.createdAt,
+      handledAt: null,
+      updatedAt: secondReport.createdAt,
+      version: 2,
+    };
+    expect(problem).toStrictEqual(open);
     // The photo's link serves the bytes that were sent.
-    const image = await fetch(problem!.recent[1]!.photos[0]!.url);
+    const image = await fetch(link.url);
     expect(Buffer.from(await image.arrayBuffer()).equals(png)).toBe(true);
 
-    expect(await work(daxin, problemId, { version: 2, state: 'resolved', note: '已更换空调' })).toMatchObject(
-      {
-        status: 200,
-        body: { state: 'resolved', note: '已更换空调', version: 3 },
-      },
-    );
-    const answered = (await mine(first)).body as { reports: MyReport[] };
-    expect(answered.reports[0]).toMatchObject({
-      stationId: station.id,
-      kind: 'brokenAircon',
-      text: '空调不制冷',
+    const resolvedFrom = new Date().toISOString();
+    const resolved = await work(daxin, problemId, { version: 2, state: 'resolved', note: '已更换空调' });
+    const handledAt = (resolved.body as { handledAt: string }).handledAt;
+    expect(resolvedFrom <= handledAt && handledAt <= new Date().toISOString(), handledAt).toBe(true);
+    // The answer signs the photo's link afresh: the same photo, a link valid from now.
+    const relinked = expectLink((resolved.body as QueuedProblem | undefined)?.recent[1]?.photos[0], photo);
+    expect(resolved).toMatchObject({ status: 200 });
+    expect(resolved.body).toStrictEqual({
+      ...open,
       state: 'resolved',
       note: '已更换空调',
-      reportCount: 2,
+      handledAt,
+      updatedAt: handledAt,
+      version: 3,
+      recent: [open.recent[0], { ...open.recent[1], photos: [relinked] }],
     });
-    expect(answered.reports[0]!.photos.map((p) => p.id)).toStrictEqual([photo]);
-    // The other reporter sees the same answer; neither sees the other's report.
-    const theirs = ((await mine(second)).body as { reports: MyReport[] }).reports;
-    expect(theirs.map((r) => [r.text, r.note])).toStrictEqual([['', '已更换空调']]);
-    expect(theirs.map((r) => r.id)).not.toContain(answered.reports[0]!.id);
+
+    // Each reporter sees their own report with the answer; neither sees the other's.
+    const answered = (await mine(first)).body as { reports: MyReport[] };
+    const theirs = (await mine(second)).body as { reports: MyReport[] };
+    const answeredOn = {
+      stationId: station.id,
+      stationName: station.name,
+      kind: 'brokenAircon',
+      state: 'resolved',
+      note: '已更换空调',
+      handledAt,
+      reportCount: 2,
+    };
+    expect(answered).toStrictEqual({
+      reports: [
+        {
+          ...answeredOn,
+          id: firstReport.id,
+          text: '空调不制冷',
+          createdAt: firstReport.createdAt,
+          photos: [expectLink(answered.reports[0]?.photos[0], photo)],
+        },
+      ],
+    });
+    expect(theirs).toStrictEqual({
+      reports: [
+        { ...answeredOn, id: secondReport.id, text: '', createdAt: secondReport.createdAt, photos: [] },
+      ],
+    });
   });
 
   it('refuses another person’s photo, too many photos and a photo of another report, filing nothing', async () => {
@@ -167,17 +222,20 @@ describe('API: a problem from the worker’s report to the answer in 我的反�
 
 describe('API: attacks on the problem queue and 我的反馈', () => {
   let stationId: string;
+  let stationName: string;
   let problemId: string;
   let reporter: string;
+  let filedReport: { id: string; createdAt: string };
 
   beforeAll(async () => {
-    stationId = (await createStation(daxin)).id;
+    ({ id: stationId, name: stationName } = await createStation(daxin));
     reporter = await worker();
     const filed = await report(reporter, stationId, {
       kind: 'unsafe',
       text: '电线裸露',
       requestId: randomUUID(),
     });
+    filedReport = (filed.body as { report: { id: string; createdAt: string } }).report;
     problemId = (filed.body as { report: { problemId: string } }).report.problemId;
   });
 
@@ -196,17 +254,25 @@ describe('API: attacks on the problem queue and 我的反馈', () => {
     ]);
   });
 
-  it('answers bad query values and forged cursors with 400', async () => {
-    for (const query of [
-      'state=closed',
-      'kind=fire',
-      `org=${'9'.repeat(400)}`,
-      'org=../../etc',
-      'cursor=eyJhIjoxfQ',
-      `cursor=${'x'.repeat(5000)}`,
-    ]) {
+  it('answers bad query values and forged cursors with 400 and the code of each', async () => {
+    for (const [query, code] of [
+      ['state=closed', 'VALIDATION_FAILED'],
+      ['kind=fire', 'VALIDATION_FAILED'],
+      [`org=${'9'.repeat(400)}`, 'VALIDATION_FAILED'],
+      ['org=../../etc', 'VALIDATION_FAILED'],
+      ['cursor=eyJhIjoxfQ', 'BAD_CURSOR'],
+      [`cursor=${'x'.repeat(5000)}`, 'VALIDATION_FAILED'],
+    ] as const) {
       const answer = await queue(daxin, query);
-      expect(answer.status, query).toBe(400);
+      expect({
+        query,
+        status: answer.status,
+        code: (answer.body as { error: { code: string } }).error.code,
+      }).toStrictEqual({
+        query,
+        status: 400,
+        code,
+      });
       expect((answer.body as { error: { message: string } }).error.message).toMatch(HAN);
     }
     expectRefused(await mine(reporter, 'cursor=eyJhIjoxfQ'), 400, 'BAD_CURSOR');
@@ -230,7 +296,10 @@ describe('API: attacks on the problem queue and 我的反馈', () => {
       400,
       'VALIDATION_FAILED',
     );
-    expectRefused(await work(daxin, problemId, { version: 9, state: 'resolved' }), 409, 'VERSION_CONFLICT');
+    expect(await work(daxin, problemId, { version: 9, state: 'resolved' })).toMatchObject({
+      status: 409,
+      body: versionConflict(1),
+    });
     expectRefused(await work(daxin, problemId, { version: 1, state: 'new' }), 400, 'VALIDATION_FAILED');
     expectRefused(
       await work(daxin, problemId, { version: 1, state: 'resolved', note: '长'.repeat(201) }),
@@ -241,10 +310,16 @@ describe('API: attacks on the problem queue and 我的反馈', () => {
       token: daxin,
       rawBody: JSON.stringify({ version: 1, state: 'resolved', note: 'x'.repeat(1_200_000) }),
     });
-    expect(huge.status).toBeGreaterThanOrEqual(400);
-    expect(huge.status).toBeLessThan(500);
+    expectRefused(huge, 400, 'VALIDATION_FAILED');
     const [unchanged] = await problemsOf(daxin, 'state=new&kind=unsafe', stationId);
-    expect(unchanged).toMatchObject({ id: problemId, state: 'new', version: 1, note: null });
+    expect(unchanged).toMatchObject({
+      id: problemId,
+      state: 'new',
+      version: 1,
+      note: null,
+      handledAt: null,
+      reportCount: 1,
+    });
   });
 
   it('lets one of two racing answers win and tells the other the version', async () => {
@@ -256,15 +331,55 @@ describe('API: attacks on the problem queue and 我的反馈', () => {
       work(zjg, id, { version: 1, state: 'resolved', note: '乙' }),
     ]);
     expect(answers.map((a) => a.status).sort()).toStrictEqual([200, 409]);
+    const won = answers.find((a) => a.status === 200)!.body as QueuedProblem;
     const lost = answers.find((a) => a.status === 409)!;
-    expect(lost.body).toMatchObject({ error: { code: 'VERSION_CONFLICT', details: { currentVersion: 2 } } });
+    expect(lost.body).toStrictEqual(versionConflict(2));
+    const [stored] = await problemsOf(daxin, `state=${won.state}&kind=noWater`, station.id);
+    expect(won).toStrictEqual(stored);
+    expect([won.state, won.note]).toStrictEqual(
+      won.state === 'acknowledged' ? ['acknowledged', '甲'] : ['resolved', '乙'],
+    );
+  });
+
+  it('answers a retried answer whose first reply was lost with the problem as it is (200), not 409', async () => {
+    const station = await createStation(daxin);
+    const filed = await report(await worker(), station.id, { kind: 'dirty', requestId: randomUUID() });
+    const id = (filed.body as { report: { problemId: string } }).report.problemId;
+    const change = { version: 1, state: 'acknowledged', note: '已安排保洁' };
+
+    const first = await work(daxin, id, change);
+    const retried = await work(daxin, id, change);
+
+    expect(first.status).toBe(200);
+    expect({ status: retried.status, body: retried.body }).toStrictEqual({ status: 200, body: first.body });
+    expect(first.body).toMatchObject({ id, state: 'acknowledged', note: '已安排保洁', version: 2 });
+    // Another answer on the old version is still refused.
+    expect(await work(daxin, id, { version: 1, state: 'resolved' })).toMatchObject({
+      status: 409,
+      body: versionConflict(2),
+    });
   });
 
   it('shows a worker only their own reports', async () => {
     const stranger = await worker();
     expect((await mine(stranger)).body).toStrictEqual({ reports: [] });
     expectRefused(await mine(undefined), 401, 'UNAUTHENTICATED');
-    const own = ((await mine(reporter)).body as { reports: MyReport[] }).reports;
-    expect(own.map((r) => [r.stationId, r.kind, r.text])).toStrictEqual([[stationId, 'unsafe', '电线裸露']]);
+    expect((await mine(reporter)).body).toStrictEqual({
+      reports: [
+        {
+          id: filedReport.id,
+          stationId,
+          stationName,
+          kind: 'unsafe',
+          text: '电线裸露',
+          createdAt: filedReport.createdAt,
+          photos: [],
+          state: 'new',
+          note: null,
+          handledAt: null,
+          reportCount: 1,
+        },
+      ],
+    });
   });
 });

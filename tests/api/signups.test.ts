@@ -1,22 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDate } from '@ankang/shared';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, inject, it } from 'vitest';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
 import { testTableName } from '../support/stack';
 import { loginAsDemo, loginWithCode, request } from './http';
+import { table } from './table';
 
 const CAMPAIGN = 'cp_demo0zjgthis';
 const DAXIN = '320000/320500/320582/daxin';
-
-/** The API stack's own table, to see what a request left behind. */
-const table = DynamoDBDocumentClient.from(
-  new DynamoDBClient({
-    endpoint: inject('apiDynamoEndpoint'),
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  }),
-);
 
 async function auditEventsOf(subjectId: string) {
   const { Items = [] } = await table.send(

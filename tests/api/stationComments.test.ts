@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { demoStationId } from '../../functions/local/demoStations';
-import type { ReceivedCodeRequest } from '../support/fakeWechatCodes';
-import { fakeSecurityMarkers, type ReceivedCheck } from '../support/fakeWechatSecurity';
+import type { ReceivedCodeRequest } from '../../functions/local/fakeWechatCodes';
+import { fakeSecurityMarkers, type ReceivedCheck } from '../../functions/local/fakeWechatSecurity';
 import { loginAsDemo, loginWithCode, request } from './http';
 
 /**

@@ -1,30 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { placeOfFile } from '../support/testPlaces';
 import { loginAsDemo, request } from './http';
+import { createStation as createStationAt } from './stationHelpers';
 
-// A place of its own (兰州), so the stations made here never show in the demo's lists or within
-// 5 km of another test's point (the nearby test in stations.test.ts searches 拉萨).
-const here = { lng: 103.8343, lat: 36.0611 };
+// A place of its own, so the stations made here never show in the demo's lists or another file's search.
+const here = placeOfFile(import.meta.url);
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-async function createStation(token: string) {
-  const result = await request('POST', '/staff/stations', {
-    token,
-    body: {
-      name: `暂停测试${randomUUID().slice(0, 4)}`,
-      address: '北京中路 9 号',
-      district: '城关区',
-      orgPath: '320000/320500/320582',
-      location: here,
-      hostType: 'union',
-      amenities: ['water'],
-      hours: { alwaysOpen: true },
-    },
-  });
-  expect(result.status, JSON.stringify(result.body)).toBe(201);
-  return result.body as { id: string; version: number };
-}
+const createStation = (token: string) =>
+  createStationAt(token, here, { name: `暂停测试${randomUUID().slice(0, 4)}` });
 
 const pause = (token: string, id: string, version: number, until?: string) =>
   request('POST', `/staff/stations/${id}/status`, {

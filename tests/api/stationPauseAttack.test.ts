@@ -1,33 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { placeOfFile } from '../support/testPlaces';
 import { loginAsDemo, request } from './http';
+import { createStation as createStationAt } from './stationHelpers';
 
 /**
  * The pause route under attack: malformed reopen times, and staff above and below the station's
  * node (the station belongs to 张家港; 陈刚 is 苏州 above it, 顾晓东 大新镇 below it).
  */
 
-// 西宁, so the stations made here never show in the demo's lists or near another test's point.
-const here = { lng: 101.7782, lat: 36.6171 };
+// A place of its own, so the stations made here never show in the demo's lists or another file's search.
+const here = placeOfFile(import.meta.url);
 const DAY_MS = 86_400_000;
 
-async function createStation(token: string) {
-  const result = await request('POST', '/staff/stations', {
-    token,
-    body: {
-      name: `暂停攻击${randomUUID().slice(0, 4)}`,
-      address: '北京中路 11 号',
-      district: '城关区',
-      orgPath: '320000/320500/320582',
-      location: here,
-      hostType: 'union',
-      amenities: ['water'],
-      hours: { alwaysOpen: true },
-    },
-  });
-  expect(result.status, JSON.stringify(result.body)).toBe(201);
-  return result.body as { id: string; version: number };
-}
+const createStation = (token: string) =>
+  createStationAt(token, here, { name: `暂停攻击${randomUUID().slice(0, 4)}` });
 
 const pause = (token: string, id: string, body: unknown) =>
   request('POST', `/staff/stations/${id}/status`, { token, body });
@@ -60,7 +47,7 @@ describe('API: setStationStatus with a malformed reopen time', () => {
     const error = (answer.body as { error: { code: string; details?: { issues: { path: string }[] } } })
       .error;
     expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.details?.issues.map((issue) => issue.path)).toContain('body.status.until');
+    expect(error.details?.issues.map((issue) => issue.path)).toStrictEqual(['body.status.until']);
     await expectUnchanged(station.id, station.version);
   });
 });

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { PhotoUploadTicket, StationDetail, StationGallery } from '@ankang/shared';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { StationDetail, StationGallery } from '@ankang/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pngImage } from '../../functions/local/pngImage';
-import { testTableName } from '../support/stack';
-import { loginAsDemo, loginWithCode, request } from './http';
+import { placeOfFile } from '../support/testPlaces';
+import { expectRefused, loginAsDemo, loginWithCode, request, uploadPhoto as upload } from './http';
+import { createStation } from './stationHelpers';
+import { storedItem, table } from './table';
 
 /**
  * A station's gallery over real HTTP (serverless-offline, DynamoDB Local, s3rver): the whole edit
@@ -14,95 +14,29 @@ import { loginAsDemo, loginWithCode, request } from './http';
  * Every refusal is a declared 4xx with a Chinese message and leaves the gallery as it was.
  */
 
-const ZJG = '320000/320500/320582';
-const HAN = /\p{Script=Han}/u;
-const table = DynamoDBDocumentClient.from(
-  new DynamoDBClient({
-    endpoint: inject('apiDynamoEndpoint'),
-    region: 'cn-north-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  }),
-);
+const _ZJG = '320000/320500/320582';
 afterAll(() => table.destroy());
 
 const hex = () => randomUUID().replace(/-/g, '');
 const photoId = () => `ph_${hex()}`;
 const pngOf = (n: number) => pngImage(10 + n, 7, (x, y) => [(x * 20 + n * 60) % 256, y * 30, 150]);
 
-type Answer = { status: number; body: unknown };
-type Owner = { kind: string; id: string };
-
-function expectRefused(answer: Answer, status: number, code: string): void {
-  const error = (answer.body as { error?: { code?: string; message?: string } }).error;
-  expect({ status: answer.status, code: error?.code }).toStrictEqual({ status, code });
-  expect(error?.message).toMatch(HAN);
-}
-
-async function storedStation(id: string) {
-  const { Item } = await table.send(
-    new GetCommand({
-      TableName: testTableName,
-      Key: { pk: `STATION#${id}`, sk: 'STATION' },
-      ConsistentRead: true,
-    }),
-  );
-  return Item!;
-}
-
-async function storedPhoto(id: string) {
-  const { Item } = await table.send(
-    new GetCommand({
-      TableName: testTableName,
-      Key: { pk: `PHOTO#${id}`, sk: 'PHOTO' },
-      ConsistentRead: true,
-    }),
-  );
-  return Item;
-}
+const storedStation = async (id: string) => (await storedItem(`STATION#${id}`, 'STATION'))!;
+const storedPhoto = (id: string) => storedItem(`PHOTO#${id}`, 'PHOTO');
 
 const gallery = (token: string | undefined, id: string) =>
   request('GET', `/staff/stations/${id}/photos`, { token });
 const setGallery = (token: string | undefined, id: string, body: unknown) =>
   request('PUT', `/staff/stations/${id}/photos`, { token, body });
 
-/** Presign → PUT to the bucket → complete, as the phone does; the photo's id. */
-async function upload(token: string, owner: Owner, bytes: Uint8Array): Promise<string> {
-  const id = photoId();
-  const asked = await request('POST', '/photos/uploads', {
-    token,
-    body: { id, owner, contentType: 'image/png', size: bytes.length },
-  });
-  expect(asked.status).toBe(201);
-  const put = await fetch((asked.body as PhotoUploadTicket).uploadUrl, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'image/png' },
-    body: new Uint8Array(bytes),
-  });
-  await put.arrayBuffer();
-  expect(put.status).toBe(200);
-  expect((await request('POST', `/photos/${id}/complete`, { token })).status).toBe(200);
-  return id;
-}
-
 let liMin: string;
-/** A station of 张家港's own union made for this file, so no other test sees its gallery move. */
-async function newZjgStation(): Promise<string> {
-  const created = await request('POST', '/staff/stations', {
-    token: liMin,
-    body: {
+/** A station of 张家港's own union made for this file, at its own place, so no other test sees its gallery move. */
+const newZjgStation = async () =>
+  (
+    await createStation(liMin, placeOfFile(import.meta.url), {
       name: `照片测试驿站${randomUUID().slice(0, 6)}`,
-      address: '杨舍镇测试路 8 号',
-      district: '张家港市 杨舍镇',
-      orgPath: ZJG,
-      location: { lng: 120.55, lat: 31.87 },
-      hostType: 'union',
-      amenities: ['water'],
-      hours: { alwaysOpen: true },
-    },
-  });
-  expect(created.status).toBe(201);
-  return (created.body as { id: string }).id;
-}
+    })
+  ).id;
 
 beforeAll(async () => {
   liMin = await loginAsDemo('李敏');
@@ -224,9 +158,13 @@ describe('API: station gallery', () => {
       400,
       'MALFORMED_JSON',
     );
-    for (const forged of ['st_nosuchstation1', 'st_..%2F..', `st_${'a'.repeat(300)}`]) {
-      const answer = await setGallery(liMin, forged, { photoIds: [], photosVersion: 0 });
-      expect([400, 404]).toContain(answer.status);
+    const forged: Array<[string, number, string]> = [
+      ['st_nosuchstation1', 404, 'STATION_NOT_FOUND'],
+      ['st_..%2F..', 400, 'VALIDATION_FAILED'],
+      [`st_${'a'.repeat(300)}`, 400, 'VALIDATION_FAILED'],
+    ];
+    for (const [id, status, code] of forged) {
+      expectRefused(await setGallery(liMin, id, { photoIds: [], photosVersion: 0 }), status, code);
     }
     expect(await storedStation(stationId)).toMatchObject({ photos: [] });
   });

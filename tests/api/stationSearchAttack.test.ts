@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { ownWord } from '../support/searchOracle';
+import { offsetFrom, placeOfFile } from '../support/testPlaces';
 import { loginAsDemo, loginWithCode, request } from './http';
 
 const zjg = '320000/320500/320582';
+// A place of its own: the stations made here stand in no other file's nearby search.
+const here = placeOfFile(import.meta.url);
 const enc = encodeURIComponent;
 
 type Row = { id: string; name: string; match: string; distanceM?: number; place?: { town?: string } };
@@ -15,7 +18,7 @@ async function create(token: string, body: Record<string, unknown>) {
     body: {
       district: '张家港市 杨舍镇',
       orgPath: zjg,
-      location: { lng: 120.55, lat: 31.87 },
+      location: here,
       hostType: 'union',
       amenities: ['water'],
       hours: { alwaysOpen: true },
@@ -43,14 +46,22 @@ describe('API: station search over HTTP', () => {
       place: { province: '11', city: '1101', county: '110101', town: '110101001' },
     });
     expect(made.place).toStrictEqual({ province: '32', city: '3205', county: '320582', town: '320582100' });
-    const found = await request('GET', `/stations?q=${enc(word)}&place=320582100&lat=31.87&lng=120.56`);
+    const from = offsetFrom(here, { eastM: 1000 });
+    const found = await request(
+      'GET',
+      `/stations?q=${enc(word)}&place=320582100&lat=${from.lat}&lng=${from.lng}`,
+    );
     expect(found).toMatchObject({
       status: 200,
       body: {
-        stations: [{ id: made.id, match: 'name', distanceM: expect.any(Number) }],
+        stations: [{ id: made.id, match: 'name' }],
         place: { code: '320582100', name: '杨舍镇', fullName: '江苏省 苏州市 张家港市 杨舍镇' },
       },
     });
+    // The point was put 1,000 m east of the station.
+    expect(Math.abs((found.body as { stations: Row[] }).stations[0]!.distanceM! - 1000)).toBeLessThanOrEqual(
+      1,
+    );
     expect((await request('GET', `/stations?q=${enc(word)}&place=320582107`)).body).toMatchObject({
       stations: [],
     });
@@ -105,7 +116,13 @@ describe('API: station search over HTTP', () => {
     expect(cursor).toEqual(expect.any(String));
     const [payload, signature] = cursor.split('.');
     const forged = `${Buffer.from(JSON.stringify({ offset: '0' })).toString('base64url')}.${signature}`;
-    for (const bad of [forged, payload!, `${payload}.${'A'.repeat(43)}`, 'a.b.c']) {
+    // The cursor carries the range the first page read (江苏's place partition), so page 2 reads only
+    // it; the same cursor sent to read another partition (a forged route) is refused.
+    const carried = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as Record<string, string>;
+    expect(carried.route).toBe(JSON.stringify([['STN_PLACE#32', '32']]));
+    const rerouted = { ...carried, route: JSON.stringify([['STN_Q#驿站', '32']]) };
+    const forgedRoute = `${Buffer.from(JSON.stringify(rerouted)).toString('base64url')}.${signature}`;
+    for (const bad of [forged, forgedRoute, payload!, `${payload}.${'A'.repeat(43)}`, 'a.b.c']) {
       const answer = await request('GET', `/stations?place=32&limit=5&cursor=${enc(bad)}`);
       expect({ status: answer.status, body: answer.body }).toStrictEqual({
         status: 400,
@@ -143,25 +160,29 @@ describe('API: search answers say whether they are whole, and callers are limite
     expect((second.body as { stations: Row[] }).stations).toHaveLength(1);
   });
 
-  it('answers 429 SEARCH_RATE_LIMITED to a signed-in user past 60 searches a minute, and nothing else changes', async () => {
+  it('answers 429 SEARCH_RATE_LIMITED to a signed-in user past the tier’s searches a minute', async () => {
+    // The tier's setting (tests/support/api.global.ts), passed to the stack as the deployment's.
+    const cap = inject('apiSearchLimits').perUser;
     const { token } = await loginWithCode(`search-${randomUUID()}`);
     const minute = () => new Date().toISOString().slice(0, 16);
     // A word no station holds keeps each search quick (the limit counts every search), and they go
-    // in batches of 10 from the start of a minute, so all 61 fall in one even on a loaded machine.
+    // in batches of 10 from the start of a minute, so all fall in one even on a loaded machine.
     const nothing = enc(ownWord());
     while (new Date().getUTCSeconds() > 30) await new Promise((resolve) => setTimeout(resolve, 1000));
     const started = minute();
     const statuses: number[] = [];
-    for (let batch = 0; batch < 6; batch++) {
+    for (let sent = 0; sent < cap; sent += 10) {
       const answers = await Promise.all(
-        Array.from({ length: 10 }, () => request('GET', `/stations?q=${nothing}`, { token })),
+        Array.from({ length: Math.min(10, cap - sent) }, () =>
+          request('GET', `/stations?q=${nothing}`, { token }),
+        ),
       );
       statuses.push(...answers.map((a) => a.status));
     }
     const last = await request('GET', `/stations?q=${nothing}`, { token });
     expect(minute()).toBe(started);
-    expect(statuses).toStrictEqual(Array(60).fill(200));
-    expect(last).toMatchObject({
+    expect(statuses).toStrictEqual(Array(cap).fill(200));
+    expect({ status: last.status, body: last.body }).toStrictEqual({
       status: 429,
       body: { error: { code: 'SEARCH_RATE_LIMITED', message: '搜索过于频繁，请稍等一分钟再试' } },
     });

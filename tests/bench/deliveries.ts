@@ -211,7 +211,7 @@ async function storedRecords(db: DynamoDBDocumentClient, campaignId: string) {
 async function main() {
   const startedAt = performance.now();
   log('starting DynamoDB Local, s3rver and serverless-offline …');
-  const stack = await startLocalStack();
+  const stack = await startLocalStack({ searchLimits: { perUser: 60, perIp: 240 } });
   try {
     log(`stack ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s at ${stack.apiBase}`);
     const db = DynamoDBDocumentClient.from(

@@ -43,6 +43,8 @@ const SCAN_SEGMENTS = 256;
 const SCAN_IN_FLIGHT = 2;
 const BATCH = 25;
 const IN_FLIGHT = 8;
+/** Items read per item returned that the run may not exceed (issue 11). */
+const MAX_READ_PER_RESULT = 3;
 /** A summer weekday evening: many stations have just closed, night ones are open. */
 const AT = new Date('2026-07-15T21:30:00+08:00');
 
@@ -365,8 +367,16 @@ async function main(): Promise<void> {
     log(`total run ${seconds(started)} s`);
 
     const identical = main.mismatches === 0 && withFilters.mismatches === 0 && scanIdentical;
-    if (!identical) process.exitCode = 1;
     const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+    // The issue's bound: at most 3 items read per item returned (unfiltered round).
+    const withinReadBound = mean(main.itemsRead) <= MAX_READ_PER_RESULT * mean(main.returned);
+    // A wrong answer or reads over the bound fail the run (non-zero exit), as the search section does.
+    if (!identical || !withinReadBound) {
+      log(
+        `nearby: FAILED: identical to brute force ${identical}, reads within ${MAX_READ_PER_RESULT}× ${withinReadBound}`,
+      );
+      process.exitCode = 1;
+    }
     // Range queries and DynamoDB requests per search over the unfiltered round (the bounds are
     // nearby.MAX_QUERIES_PER_SEARCH and MAX_REQUESTS_PER_SEARCH).
     const perSearch = (values: number[]) => ({ mean: round1(mean(values)), max: Math.max(...values) });
@@ -378,6 +388,7 @@ async function main(): Promise<void> {
         p99Ms: round1(p99),
         itemsReadPerQuery: round1(mean(main.itemsRead)),
         itemsReturnedPerQuery: round1(mean(main.returned)),
+        itemsReadPerResult: Math.round((mean(main.itemsRead) / mean(main.returned)) * 100) / 100,
         maxCellQueriesPerQuery: Math.max(...main.cellQueries, ...withFilters.cellQueries),
         maxRequestsPerQuery: Math.max(...main.requests, ...withFilters.requests),
         queriesPerSearch: perSearch(main.cellQueries),

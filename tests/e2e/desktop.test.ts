@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { placeOfFile } from '../support/testPlaces';
 import { devices, openBrowser, screenshot } from './browser';
 
 interface DevAccount {
@@ -61,7 +62,7 @@ beforeAll(async () => {
     address: '张家港市杨舍镇人民中路 99 号',
     district: '张家港市 杨舍镇',
     orgPath: ZJG,
-    location: { lng: 120.5541, lat: 31.8771 },
+    location: placeOfFile(import.meta.url),
     hostType: 'union',
     amenities: ['water', 'aircon'],
     hours: { alwaysOpen: true },

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { placeOfFile } from '../support/testPlaces';
 import { openBrowser, screenshot } from './browser';
 
 interface DevAccount {
@@ -44,7 +45,7 @@ async function createTestStation(label: string): Promise<Station> {
     address: '张家港市杨舍镇人民中路 88 号',
     district: '张家港市 杨舍镇',
     orgPath: ZJG,
-    location: { lng: 120.5532, lat: 31.8765 },
+    location: placeOfFile(import.meta.url),
     hostType: 'union',
     amenities: ['water', 'toilet'],
     hours: { weekly: [1, 2, 3, 4, 5].map((day) => ({ day, open: '08:00', close: '18:00' })) },

@@ -4,8 +4,9 @@ import {
   type NearbyStation,
   type StationDraftInput,
 } from '@ankang/shared';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { placeOfFile } from '../support/testPlaces';
 import { openBrowser, screenshot } from './browser';
 
 interface DevAccount {
@@ -21,8 +22,8 @@ const ZJG = '320000/320500/320582';
 
 /** Among 张家港's demo stations (GCJ-02). */
 const townCentre = { lng: 120.55, lat: 31.87 };
-/** A quiet corner of 张家港 with no demo station within 3 km, for the stations this file creates. */
-const quietCorner = { lng: 120.76, lat: 31.8 };
+/** This file's own place, far from the demo's and every other file's stations, for the ones it creates. */
+const quietCorner = placeOfFile(import.meta.url);
 
 const api = (path: string) => `${inject('apiBase')}${path}`;
 
@@ -230,21 +231,28 @@ describe('H5: 驿站 on a weak connection', () => {
     // Arrange: the list loads; the station page's code is fetched in the background meanwhile.
     await locateAt(quietCorner);
     const { page } = browser;
-    const scripts: string[] = [];
+    // Every script and stylesheet the page asks for, and those not yet fully received.
+    const code: Request[] = [];
+    const inFlight = new Set<Request>();
+    const failed: string[] = [];
     page.on('request', (request) => {
-      if (request.resourceType() === 'script') scripts.push(request.url());
+      if (!['script', 'stylesheet'].includes(request.resourceType())) return;
+      code.push(request);
+      inFlight.add(request);
+    });
+    page.on('requestfinished', (request) => inFlight.delete(request));
+    page.on('requestfailed', (request) => {
+      if (inFlight.delete(request)) failed.push(request.url());
     });
     await page.goto(`${inject('h5Url')}/`);
     await expect.poll(() => rowNames(page), patient).toStrictEqual([allDay.name, paused.name]);
-    // The prefetch waits 3 s after the first list; then the scripts stop coming.
-    const settle = async () => {
-      let seen = -1;
-      while (seen !== scripts.length) {
-        seen = scripts.length;
-        await new Promise((resolve) => setTimeout(resolve, 4000));
-      }
-    };
-    await settle();
+    // The list is up: the page's own code is in. A few seconds later the prefetch asks for the
+    // station, login and 我的 pages' chunks all at once (one batch through the router's loaders),
+    // so once it has asked and every answer has fully arrived, the station page's code is here.
+    const listCode = code.length;
+    await expect
+      .poll(() => ({ prefetched: code.length > listCode, waiting: inFlight.size, failed }), patient)
+      .toStrictEqual({ prefetched: true, waiting: 0, failed: [] });
     expect(await page.locator('#app-shell').count()).toBe(0);
 
     // Act: the network drops, and the worker taps a station.

@@ -1,6 +1,7 @@
 import { gcj02ToWgs84 } from '@ankang/shared';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { pngImage } from '../../functions/local/pngImage';
 import { openBrowser, screenshot } from './browser';
 
 interface DevAccount {
@@ -62,7 +63,7 @@ afterEach(async (context) => {
 });
 
 describe('H5: a worker suggests a station and staff approve it', () => {
-  it('walks 我的 → 建议新增驿站 → 顾晓东 采纳 → the draft station on the edit page → 已采纳', async () => {
+  it('walks 我的 → 建议新增驿站 with a photo → 顾晓东 采纳 → the draft station with the photo → 已采纳', async () => {
     // Arrange: a worker standing at the spot (the browser reports WGS-84; the app converts).
     const worker = await browser();
     const wgs = gcj02ToWgs84(spot.lng, spot.lat);
@@ -93,6 +94,12 @@ describe('H5: a worker suggests a station and staff approve it', () => {
     await form.locator('.staff-field--amenities .choice-chips__chip', { hasText: '饮水' }).click();
     await form.locator('.staff-field--amenities .choice-chips__chip', { hasText: '充电' }).click();
     await form.locator('.staff-field--note textarea').fill('白天开门，有饮水机和插座');
+    // A photo from the phone's album (the browser's file chooser), compressed on the page.
+    const chooser = worker.page.waitForEvent('filechooser');
+    await form.locator('.staff-field--photos .photo-field__add').click();
+    const png = pngImage(64, 48, (x, y) => [x * 4, y * 5, 140]);
+    await (await chooser).setFiles({ name: 'door.png', mimeType: 'image/png', buffer: png });
+    await expect.poll(() => form.locator('.photo-field__item').count(), patient).toBe(1);
     await screenshot(worker.page, 'h5-suggest-form');
     await form.locator('.suggest-new__submit taro-button-core').click();
 
@@ -103,6 +110,7 @@ describe('H5: a worker suggests a station and staff approve it', () => {
     await form.locator('taro-button-core', { hasText: '查看我的建议' }).click();
     const card = worker.page.locator('.my-suggestions:visible .suggestion-card', { hasText: name });
     await expect.poll(() => card.locator('.suggestion-card__state').textContent(), patient).toBe('待审核');
+    expect(await card.locator('.station-photos__thumb').count()).toBe(1);
 
     // Act: 顾晓东 (大新镇) reviews it from the workbench and approves.
     const staff = await browser();
@@ -113,6 +121,7 @@ describe('H5: a worker suggests a station and staff approve it', () => {
     await expect.poll(() => queued.isVisible(), patient).toBe(true);
     expect(await queued.textContent()).toContain('设施：饮水、充电');
     expect(await queued.textContent()).toContain('白天开门，有饮水机和插座');
+    expect(await queued.textContent()).toContain('职工拍的现场照片（1）');
     await screenshot(staff.page, 'h5-staff-suggestions');
     await queued.locator('taro-button-core', { hasText: '采纳，生成驿站' }).click();
 
@@ -130,12 +139,18 @@ describe('H5: a worker suggests a station and staff approve it', () => {
       name: string;
       status: { state: string; reason: string };
       open: boolean;
+      photos: { url: string }[];
     };
     expect(detail).toMatchObject({
       name,
       status: { state: 'temporarilyClosed', reason: '资料待完善（职工建议新增）' },
       open: false,
     });
+    // The worker's photo is the draft station's gallery, and its link shows an image.
+    expect(detail.photos).toHaveLength(1);
+    const file = await fetch(detail.photos[0]!.url);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toMatch(/^image\//);
 
     // And the worker sees 已采纳 after a refresh.
     await worker.page.reload();

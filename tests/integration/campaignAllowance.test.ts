@@ -72,7 +72,7 @@ describe('Handler: createCampaign / updateCampaign with a 清凉码 allowance', 
       body: {
         error: {
           code: 'VALIDATION_FAILED',
-          message: expect.any(String),
+          message: '提交的内容有误，请检查后重试',
           details: {
             issues: [{ path: 'body.coolingAllowance.item', message: '清凉额度须选择本活动物资清单中的一项' }],
           },

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Campaign, CampaignDraftInput } from '@ankang/shared';
 import { describe, expect, inject, it } from 'vitest';
+import type { ReceivedCodeRequest } from '../../functions/local/fakeWechatCodes';
 import { handler as createCampaign } from '../../functions/src/handlers/createCampaign';
 import { handler as getCampaignSignupCode } from '../../functions/src/handlers/getCampaignSignupCode';
 import { handler as setCampaignStatus } from '../../functions/src/handlers/setCampaignStatus';
 import { httpEvent, invoke } from '../support/events';
-import type { ReceivedCodeRequest } from '../support/fakeWechatCodes';
 import { freshOrg, freshUser } from './fixtures';
 
 const wechat = inject('wechatApiBase');

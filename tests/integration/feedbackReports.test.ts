@@ -90,7 +90,7 @@ describe('Handler: rateStation', () => {
           createdAt: first!.createdAt,
         },
         rating: { average: 3, count: 1 },
-        // The fake WeChat passes 还行 (tests/support/fakeWechatSecurity.ts).
+        // The fake WeChat passes 还行 (functions/local/fakeWechatSecurity.ts).
         commentState: 'public',
       },
     });

@@ -451,13 +451,14 @@ describe('Handler: createHandout at a task or a station', () => {
   it('counts a hand-out by station staff at the station; a station outside the campaign is refused', async () => {
     const s = await handoutScene();
     const code = await workerCode(s);
-    const station = await storedStation({ orgPath: s.town, name: '港城环卫驿站' });
+    const station = await storedStation({ orgPath: s.county, name: '港城环卫驿站' });
     const input = body(s, code, { place: { type: 'station', stationId: station.id } });
     expect(await hand(s.staff.token, input)).toStrictEqual({
       status: 201,
       body: expectedHandout(s, input, {
         place: { type: 'station', stationId: station.id },
         placeName: '港城环卫驿站',
+        orgPath: s.county,
         recorderName: '测试用户',
       }),
     });

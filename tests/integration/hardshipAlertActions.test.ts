@@ -567,6 +567,38 @@ describe('Handler: commentHardshipAlert', () => {
     expect(await commentsOf(alert.id)).toHaveLength(1);
   });
 
+  it('reads the alert once for a comment and answers what a fresh read shows', async () => {
+    const scene = await alertScene();
+    const alert = await alertIn(scene, 'acknowledged');
+    const name = 'countAlertGets';
+    let alertGets = 0;
+    db.middlewareStack.add(
+      (next, context) => async (args) => {
+        // The document client's key may be marshalled by now: find the alert's partition in it.
+        if (
+          /^Get(Item)?Command$/.test(context.commandName ?? '') &&
+          JSON.stringify(args.input).includes(`HALERT#${alert.id}`)
+        ) {
+          alertGets += 1;
+        }
+        return next(args);
+      },
+      { step: 'initialize', name },
+    );
+    let answer: Awaited<ReturnType<typeof comment>>;
+    try {
+      answer = await comment(scene.townStaff.token, alert.id, { id: newCommentId(), text: '已约好周五入户' });
+    } finally {
+      db.middlewareStack.remove(name);
+    }
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    expect(alertGets).toBe(1);
+    const fresh = await getAlert(scene.townStaff.token, alert.id);
+    expect(fresh.status).toBe(200);
+    expect(answer.body).toStrictEqual(fresh.body);
+    expect((answer.body as HardshipAlert).comments.map((c) => c.text)).toStrictEqual(['已约好周五入户']);
+  });
+
   it('takes comments on resolved alerts and never makes a transition stale', async () => {
     const scene = await alertScene();
     const resolved = await alertIn(scene, 'resolved');

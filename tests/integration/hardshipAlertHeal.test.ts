@@ -7,6 +7,7 @@ import { getAlert, getAlertSlot } from '../../functions/src/db/hardshipAlerts';
 import { handler as createHardshipVisit } from '../../functions/src/handlers/createHardshipVisit';
 import { reviewHousehold } from '../../functions/src/services/hardshipMonitor';
 import { httpEvent, invoke } from '../support/events';
+import { alertRecord, putAlerts, resolve } from './hardshipAlertFixtures';
 import { draft, filed, hardshipScene, setLine } from './hardshipFixtures';
 import { atShanghaiNoon } from './shanghaiNoon';
 
@@ -113,6 +114,33 @@ describe('Service: a review heals a household it would otherwise fail on every n
     expect(await getAlertSlot(scene.fileId, 'belowPovertyLine')).toStrictEqual(slot);
   });
 
+  it('resolving an alert its slot does not name keeps the slot’s open alert and household key', async () => {
+    const scene = await raisedScene();
+    const slotBefore = (await getAlertSlot(scene.fileId, 'belowPovertyLine'))!;
+    expect(slotBefore).toMatchObject({ openAlertId: scene.alertId, householdKey: expect.any(String) });
+    // A second open alert of the rule, stored whole without the slot (as old or demo data is).
+    const file = { ...(await getAlert(scene.alertId))!, id: scene.fileId };
+    const stray = alertRecord(
+      file,
+      { userId: scene.countyStaff.userId, name: '测试' },
+      { basis: 'hv_stray', status: 'acknowledged' },
+    );
+    await putAlerts([stray]);
+
+    const answer = await resolve(scene.countyStaff.token, stray.id, {
+      version: 1,
+      outcome: { kind: 'noHelp', note: '重复预警' },
+    });
+
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(await getAlertSlot(scene.fileId, 'belowPovertyLine')).toStrictEqual({
+      ...slotBefore,
+      resolvedBases: [...slotBefore.resolvedBases, 'hv_stray'],
+      version: slotBefore.version + 1,
+      updatedAt: (answer.body as { resolvedAt: string }).resolvedAt,
+    });
+  });
+
   it('releases a slot whose alert is gone and raises the rule again, once', async () => {
     const scene = await raisedScene();
     await db.send(
@@ -188,5 +216,42 @@ describe('Service: a visit answers its alerts from its review', () => {
     } finally {
       db.middlewareStack.remove(name);
     }
+  });
+});
+
+describe('Service: the reads of a review', () => {
+  it('reads the open alerts once, in one request, and follows a renamed household from that read', async () => {
+    const scene = await raisedScene();
+    // The head of household renamed behind the review's back (no write of its own reviewed it).
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { pk: `HFILE#${scene.fileId}`, sk: 'FILE' },
+        UpdateExpression: 'SET headName = :name ADD version :one',
+        ExpressionAttributeValues: { ':name': '示例户·改名', ':one': 1 },
+      }),
+    );
+    const name = 'countAlertReads';
+    const alertReads: string[] = [];
+    db.middlewareStack.add(
+      (next, context) => async (args) => {
+        const command = context.commandName ?? '';
+        if (/^(Get|BatchGet)/.test(command) && JSON.stringify(args.input).includes('HALERT#')) {
+          alertReads.push(command);
+        }
+        return next(args);
+      },
+      { step: 'initialize', name },
+    );
+    let review: Awaited<ReturnType<typeof reviewHousehold>>;
+    try {
+      review = await reviewHousehold(scene.fileId, new Date());
+    } finally {
+      db.middlewareStack.remove(name);
+    }
+    // The rule still fires on the same visit (unchanged), and the alert takes the new name.
+    expect(review).toMatchObject({ raised: [], updated: [], unchanged: 1 });
+    expect(alertReads).toStrictEqual(['BatchGetItemCommand']);
+    expect(await getAlert(scene.alertId)).toMatchObject({ headName: '示例户·改名', version: 2 });
   });
 });

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { AlertCounts, HardshipAlertStatus, HardshipAlertSummary, HardshipRule } from '@ankang/shared';
-import { describe, expect, it } from 'vitest';
+import {
+  type AlertCounts,
+  type HardshipAlertStatus,
+  type HardshipAlertSummary,
+  type HardshipRule,
+  shanghaiDate,
+} from '@ankang/shared';
+import { describe, expect, it, vi } from 'vitest';
 import { db } from '../../functions/src/db/client';
 import type { AlertRecord } from '../../functions/src/db/hardshipAlertItems';
 import { indexes } from '../../functions/src/db/keys';
@@ -436,5 +442,99 @@ describe('Handler: listHardshipAlerts bounds', () => {
       capped: true,
     });
     expect((all.body as Page).alerts).toHaveLength(20);
+  });
+});
+
+describe('Handler: listHardshipAlerts reads', () => {
+  it('reads one item past a page with no filter, not a filtered listing’s hundred', async () => {
+    const scene = await hardshipScene();
+    const file = { orgPath: scene.root, orgName: '测试省工会', district: '测试', headName: '示例户' };
+    const assignee = { userId: scene.rootStaff.userId, name: '测试' };
+    const alerts = Array.from({ length: 45 }, () =>
+      alertRecord({ ...file, id: `hf_${randomUUID().replace(/-/g, '')}` }, assignee),
+    );
+    await putAlerts(alerts);
+
+    const name = 'countUnfilteredQueueItems';
+    let itemsRead = 0;
+    db.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { IndexName?: string; Select?: string };
+        const result = await next(args);
+        if (
+          context.commandName === 'QueryCommand' &&
+          input.IndexName === indexes.alertQueue &&
+          !input.Select
+        ) {
+          itemsRead += ((result.output as { Items?: unknown[] }).Items ?? []).length;
+        }
+        return result;
+      },
+      { step: 'initialize', name },
+    );
+    try {
+      const reads: number[] = [];
+      const lengths: number[] = [];
+      let cursor: string | null = null;
+      do {
+        itemsRead = 0;
+        const answer = await queue(scene.rootStaff.token, cursor ? { cursor } : {});
+        expect(answer.status).toBe(200);
+        const page = answer.body as Page;
+        reads.push(itemsRead);
+        lengths.push(page.alerts.length);
+        cursor = page.nextCursor;
+      } while (cursor && reads.length < 5);
+      // 45 alerts: pages of 20, 20 and 5, each read as the page plus the one that shows there is more.
+      expect(lengths).toStrictEqual([20, 20, 5]);
+      expect(reads).toStrictEqual([21, 21, 5]);
+    } finally {
+      db.middlewareStack.remove(name);
+    }
+  });
+});
+
+describe('Handler: listHardshipAlerts overdue paging across midnight', () => {
+  it('goes on after Shanghai midnight with the new day’s overdue alerts, not BAD_CURSOR', async () => {
+    // 23:59:30 in Shanghai on some day D (UTC 15:59:30), then 00:00:30 on D+1.
+    const today = shanghaiDate(new Date());
+    vi.setSystemTime(new Date(`${today}T23:59:30+08:00`));
+    const scene = await hardshipScene();
+    const file = { orgPath: scene.root, orgName: '测试省工会', district: '测试', headName: '示例户' };
+    const assignee = { userId: scene.rootStaff.userId, name: '测试' };
+    const plusDays = (n: number) => {
+      const d = new Date(`${today}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + n);
+      return d.toISOString().slice(0, 10);
+    };
+    const make = (dueOn: string) =>
+      alertRecord({ ...file, id: `hf_${randomUUID().replace(/-/g, '')}` }, assignee, { dueOn });
+    // Overdue on D: 23 due D-3. Overdue from D+1 only: 4 due on D. Never overdue here: 3 due D+1.
+    const longOverdue = Array.from({ length: 23 }, () => make(plusDays(-3)));
+    const dueToday = Array.from({ length: 4 }, () => make(plusDays(0)));
+    const dueTomorrow = Array.from({ length: 3 }, () => make(plusDays(1)));
+    await putAlerts([...longOverdue, ...dueToday, ...dueTomorrow]);
+    const inOrder = (records: AlertRecord[]) =>
+      records
+        .map((a) => `${a.dueOn}#${a.id}`)
+        .sort()
+        .map((key) => key.split('#')[1]);
+
+    const first = await queue(scene.rootStaff.token, { overdue: 'true' });
+    expect(first.status).toBe(200);
+    const page1 = first.body as Page;
+    expect(page1.alerts.map((a) => a.id)).toStrictEqual(inOrder(longOverdue).slice(0, 20));
+    expect(page1.counts).toStrictEqual({ open: 23, acknowledged: 0, inProgress: 0, capped: false });
+
+    vi.setSystemTime(new Date(`${plusDays(1)}T00:00:30+08:00`));
+    const second = await queue(scene.rootStaff.token, { overdue: 'true', cursor: page1.nextCursor! });
+    expect(second.status, JSON.stringify(second.body)).toBe(200);
+    const page2 = second.body as Page;
+    expect(page2.alerts.map((a) => a.id)).toStrictEqual([
+      ...inOrder(longOverdue).slice(20),
+      ...inOrder(dueToday),
+    ]);
+    expect(page2.alerts.every((a) => a.overdue)).toBe(true);
+    expect(page2.nextCursor).toBeNull();
   });
 });

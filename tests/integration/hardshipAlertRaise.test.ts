@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { shanghaiDate, type VisitCreated, type VisitCreateInput } from '@ankang/shared';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it, vi } from 'vitest';
+import type { MessagesSeen } from '../../functions/local/fakeWechatMessages';
 import { db, tableName } from '../../functions/src/db/client';
 import { getAlert, getAlertSlot, monitorCheckTodayPut } from '../../functions/src/db/hardshipAlerts';
 import { visitRecordSchema } from '../../functions/src/db/hardshipVisitItems';
@@ -10,7 +11,6 @@ import { handler as createHardshipVisit } from '../../functions/src/handlers/cre
 import { handler as recordSubscriptions } from '../../functions/src/handlers/recordSubscriptions';
 import { reviewHousehold } from '../../functions/src/services/hardshipMonitor';
 import { httpEvent, invoke } from '../support/events';
-import type { MessagesSeen } from '../support/fakeWechatMessages';
 import { acknowledge, resolve as resolveAlert } from './hardshipAlertFixtures';
 import { draft, filed, hardshipScene, partition, put, rawAudit, rawFile, setLine } from './hardshipFixtures';
 import { householdRow, importCsv } from './householdImportFixtures';
@@ -38,6 +38,14 @@ vi.mock('../../functions/src/db/hardshipAlerts', async (importOriginal) => {
       hooks.afterAlertRead = undefined;
       await hook?.(id);
       return alert;
+    },
+    // The review reads a household's open alerts together: the hook runs after that read too.
+    getAlertsById: async (ids: readonly string[]) => {
+      const alerts = await original.getAlertsById(ids);
+      const hook = hooks.afterAlertRead;
+      hooks.afterAlertRead = undefined;
+      for (const id of ids) await hook?.(id);
+      return alerts;
     },
   };
 });
@@ -360,7 +368,7 @@ describe('Service: raising hardship alerts', () => {
     const saved = await writeVisit(record, {
       file: fileAfterVisit(record, true),
       audit,
-      extra: [monitorCheckTodayPut(scene.fileId, scene.county, today(), stamp)],
+      extra: [monitorCheckTodayPut(scene.fileId, scene.county, stamp)],
     });
     expect(saved).toBe('saved');
     expect(await monitorOf(scene.fileId)).toMatchObject({ checkOn: today() });

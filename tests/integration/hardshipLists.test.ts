@@ -171,3 +171,42 @@ describe('Handler: listHardshipFiles', () => {
     });
   });
 });
+
+describe('Handler: listHardshipFiles overdue paging across midnight', () => {
+  it('goes on after Shanghai midnight with the new day’s overdue files, not BAD_CURSOR', async () => {
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const plusDays = (n: number) =>
+      new Date(Date.parse(`${today}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+    vi.setSystemTime(new Date(`${today}T23:59:30+08:00`));
+    const scene = await hardshipScene();
+    // 21 files overdue since D-2, 4 due on D (overdue only from D+1), 2 due on D+1 (never here).
+    const dues = [
+      ...Array(21).fill(plusDays(-2)),
+      ...Array(4).fill(plusDays(0)),
+      ...Array(2).fill(plusDays(1)),
+    ];
+    const known: Known[] = [];
+    for (const due of dues) {
+      const file = await filed(scene.townStaff.token, draft(scene.town));
+      await dueOn(file.id, due);
+      known.push({ ...file, caseworkerUserId: scene.townStaff.userId, nextVisitDue: due } as Known);
+    }
+    const all = oracle(known, scene.town, () => true);
+    const overdueOn = (day: string) => (id: string) => known.find((k) => k.id === id)!.nextVisitDue! < day;
+
+    const first = await list(scene.townStaff.token, { overdue: 'true' });
+    expect(first.status).toBe(200);
+    const page1 = first.body as { files: HouseholdSummary[]; nextCursor: string };
+    expect(page1.files.map((f) => f.id)).toStrictEqual(all.filter(overdueOn(today)).slice(0, 20));
+
+    vi.setSystemTime(new Date(`${plusDays(1)}T00:00:30+08:00`));
+    const second = await list(scene.townStaff.token, { overdue: 'true', cursor: page1.nextCursor });
+    expect(second.status, JSON.stringify(second.body)).toBe(200);
+    const page2 = second.body as { files: HouseholdSummary[]; nextCursor: string | null };
+    // After page 1's last file in the index order, everything overdue on the new day.
+    const after = all.slice(all.indexOf(page1.files.at(-1)!.id) + 1);
+    expect(page2.files.map((f) => f.id)).toStrictEqual(after.filter(overdueOn(plusDays(1))));
+    expect(page2.files.length).toBeGreaterThan(0);
+    expect(page2.nextCursor).toBeNull();
+  });
+});

@@ -4,6 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import type { MessagesSeen } from '../../functions/local/fakeWechatMessages';
 import { ensureTable } from '../../functions/local/table';
 import { listAuditEvents } from '../../functions/src/db/audit';
 import { db, tableName } from '../../functions/src/db/client';
@@ -20,7 +21,6 @@ import { handler as runMonitoringSweepHandler } from '../../functions/src/handle
 import { runMonitoringSweep } from '../../functions/src/services/hardshipSweep';
 import { tallyDynamo } from '../support/dynamoTally';
 import { httpEvent, invoke } from '../support/events';
-import type { MessagesSeen } from '../support/fakeWechatMessages';
 import { draft, filed, type HardshipScene, hardshipScene, setLine } from './hardshipFixtures';
 import { householdRow, importCsv } from './householdImportFixtures';
 import { atShanghaiNoon } from './shanghaiNoon';

@@ -286,9 +286,9 @@ describe('Service: findNearbyStations on DynamoDB Local', () => {
       expect(stats.cellQueries, JSON.stringify(point)).toBeLessThanOrEqual(MAX_QUERIES_PER_SEARCH);
       expect(requests, JSON.stringify(point)).toBeLessThanOrEqual(MAX_REQUESTS_PER_SEARCH);
       expect(requests).toBe(stats.requests);
-      // Nothing found: 800 m × √(50 / 20), then four times as far, then (16 × 1,265 m being beyond
+      // Nothing found: 1,000 m × √(50 / 20), then four times as far, then (16 × 1,581 m being beyond
       // it) the full radius; where something passes, the rings grow by what they find.
-      const r1 = 800 * Math.sqrt(50 / 20);
+      const r1 = 1000 * Math.sqrt(50 / 20);
       if (bruteForce([...placed, ...cluster], worst(point), new Date()).length === 0) {
         expect(stats.radii).toStrictEqual([r1, 4 * r1, 20_000]);
       } else expect(stats.radii.at(-1)).toBe(20_000);
@@ -358,8 +358,8 @@ describe('Service: findNearbyStations on DynamoDB Local', () => {
     expect(answerOf(stations)).toStrictEqual(expected);
     expect(stats.radii.length).toBeGreaterThan(1);
     for (let i = 1; i < stats.radii.length; i++) expect(stats.radii[i]!).toBeGreaterThan(stats.radii[i - 1]!);
-    // Fewer than the limit within 800 m, so a first ring alone could not have answered.
-    expect(bruteForce(placed, { ...query, radius: 800 }, new Date()).length).toBeLessThan(50);
+    // Fewer than the limit within the first ring, so it alone could not have answered.
+    expect(bruteForce(placed, { ...query, radius: stats.radii[0]! }, new Date()).length).toBeLessThan(50);
     expect(stats.cellQueries).toBeLessThanOrEqual(MAX_QUERIES_PER_SEARCH);
   });
 

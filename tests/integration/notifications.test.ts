@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Assignment } from '@ankang/shared';
 import { describe, expect, inject, it } from 'vitest';
+import type { MessagesSeen } from '../../functions/local/fakeWechatMessages';
 import { keys } from '../../functions/src/db/keys';
 import type { VolunteerSignupRecord } from '../../functions/src/db/signupRecords';
 import { handler as getSubscriptions } from '../../functions/src/handlers/getSubscriptions';
 import { handler as recordSubscriptions } from '../../functions/src/handlers/recordSubscriptions';
 import { handler as sendAssignmentReminders } from '../../functions/src/handlers/sendAssignmentReminders';
 import { httpEvent, invoke } from '../support/events';
-import type { MessagesSeen } from '../support/fakeWechatMessages';
 import {
   assignmentScene,
   cancel,

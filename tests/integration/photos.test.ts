@@ -1,34 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import type { PhotoUploadTicket } from '@ankang/shared';
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { seedDemoPhotos } from '../../functions/local/demoPhotos';
 import { pngImage } from '../../functions/local/pngImage';
 import { db, tableName } from '../../functions/src/db/client';
 import { deliveryKeys } from '../../functions/src/db/keys';
-import { handler as completePhotoUpload } from '../../functions/src/handlers/completePhotoUpload';
-import { handler as createPhotoUpload } from '../../functions/src/handlers/createPhotoUpload';
 import { photoViewsFor, photoViewsForMany } from '../../functions/src/services/photoViews';
-import { httpEvent, invoke } from '../support/events';
 import { freshOrg, freshUser } from './fixtures';
+import {
+  complete,
+  filesUnder,
+  photoBucket,
+  photoItem,
+  presign,
+  putBytes,
+  storedBytes,
+  uploadPhoto,
+} from './photoFixtures';
 import { storedStation } from './stationFixtures';
-
-// An S3 client of the test's own, so what is stored is checked independently of objectStore.ts.
-const bucket = inject('photoBucket');
-const s3 = new S3Client({
-  endpoint: inject('s3Endpoint'),
-  region: 'cn-north-1',
-  forcePathStyle: true,
-  credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-});
-afterAll(() => s3.destroy());
 
 const zjg = '320000/320500/320582';
 const hex = () => randomUUID().replace(/-/g, '');
 const photoId = () => `ph_${hex()}`;
 const deliveryId = () => `dl_${hex()}`;
 const png = pngImage(24, 16, (x, y) => [x * 10, y * 15, 200]);
+
 /** Leading bytes of a JPEG (SOI + APP0 "JFIF") and of a WebP (RIFF … WEBP), padded. */
 const jpegLike = Buffer.concat([
   Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]),
@@ -41,14 +38,6 @@ const webpLike = Buffer.concat([
   Buffer.alloc(200, 3),
 ]);
 
-const presign = (token: string, body: unknown) =>
-  invoke(createPhotoUpload, httpEvent({ method: 'POST', path: '/photos/uploads', token, body }));
-const complete = (token: string, id: string) =>
-  invoke(
-    completePhotoUpload,
-    httpEvent({ method: 'POST', path: `/photos/${id}/complete`, token, params: { id } }),
-  );
-
 function deliveryPhoto(id: string, owner: string, bytes: Uint8Array, contentType = 'image/png') {
   return { id, owner: { kind: 'delivery', id: owner }, contentType, size: bytes.length };
 }
@@ -59,42 +48,9 @@ async function ticket(token: string, body: unknown): Promise<PhotoUploadTicket> 
   return result.body as PhotoUploadTicket;
 }
 
-async function put(url: string, bytes: Uint8Array, contentType: string): Promise<number> {
-  const response = await fetch(url, {
-    method: 'PUT',
-    headers: { 'Content-Type': contentType },
-    body: new Uint8Array(bytes),
-  });
-  await response.arrayBuffer();
-  return response.status;
-}
-
-async function keysUnder(prefix: string): Promise<string[]> {
-  const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }));
-  return (listed.Contents ?? []).map((object) => object.Key!);
-}
-
-async function storedBytes(key: string): Promise<Uint8Array> {
-  const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-  return object.Body!.transformToByteArray();
-}
-
-async function photoItem(id: string) {
-  const { Item } = await db.send(
-    new GetCommand({ TableName: tableName, Key: { pk: `PHOTO#${id}`, sk: 'PHOTO' }, ConsistentRead: true }),
-  );
-  return Item;
-}
-
-/** Presign, PUT and complete one photo; returns the completion's answer. */
-async function upload(token: string, owner: string, bytes: Uint8Array, contentType = 'image/png') {
-  const id = photoId();
-  const issued = await ticket(token, deliveryPhoto(id, owner, bytes, contentType));
-  expect(await put(issued.uploadUrl, bytes, contentType)).toBe(200);
-  const done = await complete(token, id);
-  expect(done.status).toBe(200);
-  return id;
-}
+/** Presign, PUT and complete one photo of a delivery; returns its id. */
+const upload = (token: string, owner: string, bytes: Uint8Array, contentType = 'image/png') =>
+  uploadPhoto(token, { kind: 'delivery', id: owner }, bytes, { contentType });
 
 describe('Handler: createPhotoUpload', () => {
   it('hands out a PUT signed for the exact type and length, under incoming/', async () => {
@@ -113,7 +69,7 @@ describe('Handler: createPhotoUpload', () => {
       state: 'incoming',
     });
     const url = new URL(issued.uploadUrl);
-    expect(url.pathname).toBe(`/${bucket}/incoming/${id}`);
+    expect(url.pathname).toBe(`/${photoBucket}/incoming/${id}`);
     expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host');
     expect(url.searchParams.get('X-Amz-Expires')).toBe('900');
     const expiresIn = Date.parse(issued.expiresAt) - Date.now();
@@ -274,12 +230,12 @@ describe('Handler: createPhotoUpload', () => {
 
       const allowed = stationPhoto(station.id);
       const issued = await ticket(inScope.token, allowed);
-      expect(await put(issued.uploadUrl, png, 'image/png')).toBe(200);
+      expect(await putBytes(issued.uploadUrl, png, 'image/png')).toBe(200);
       expect(await complete(inScope.token, allowed.id)).toMatchObject({
         status: 200,
         body: { state: 'landed' },
       });
-      expect(await keysUnder(`photos/station/${station.id}/`)).toStrictEqual([
+      expect(await filesUnder(`photos/station/${station.id}/`)).toStrictEqual([
         `photos/station/${station.id}/${allowed.id}`,
       ]);
     });
@@ -292,7 +248,7 @@ describe('Handler: completePhotoUpload', () => {
     const id = photoId();
     const owner = deliveryId();
     const issued = await ticket(volunteer.token, deliveryPhoto(id, owner, png));
-    expect(await put(issued.uploadUrl, png, 'image/png')).toBe(200);
+    expect(await putBytes(issued.uploadUrl, png, 'image/png')).toBe(200);
 
     const first = await complete(volunteer.token, id);
     const expected = {
@@ -307,9 +263,9 @@ describe('Handler: completePhotoUpload', () => {
     };
     expect(first).toStrictEqual(expected);
     expect(await complete(volunteer.token, id)).toStrictEqual(expected);
-    expect(await keysUnder(`incoming/${id}`)).toStrictEqual([]);
+    expect(await filesUnder(`incoming/${id}`)).toStrictEqual([]);
     const kept = `photos/delivery/${owner}/${id}`;
-    expect(await keysUnder(kept)).toStrictEqual([kept]);
+    expect(await filesUnder(kept)).toStrictEqual([kept]);
     expect(Buffer.from(await storedBytes(kept)).equals(png)).toBe(true);
     expect(await photoItem(id)).toMatchObject({ state: 'landed', version: 2 });
     // A retried presign of a landed photo says so: the client need not send the file again.
@@ -321,7 +277,7 @@ describe('Handler: completePhotoUpload', () => {
     const owner = deliveryId();
     await upload(volunteer.token, owner, jpegLike, 'image/jpeg');
     await upload(volunteer.token, owner, webpLike, 'image/webp');
-    expect((await keysUnder(`photos/delivery/${owner}/`)).length).toBe(2);
+    expect((await filesUnder(`photos/delivery/${owner}/`)).length).toBe(2);
   });
 
   it('answers 409 PHOTO_NOT_UPLOADED before the file is there, and lands it once it is', async () => {
@@ -333,7 +289,7 @@ describe('Handler: completePhotoUpload', () => {
       body: { error: { code: 'PHOTO_NOT_UPLOADED' } },
     });
     expect(await photoItem(id)).toMatchObject({ state: 'incoming', version: 1 });
-    expect(await put(issued.uploadUrl, png, 'image/png')).toBe(200);
+    expect(await putBytes(issued.uploadUrl, png, 'image/png')).toBe(200);
     expect((await complete(volunteer.token, id)).status).toBe(200);
   });
 
@@ -357,15 +313,15 @@ describe('Handler: completePhotoUpload', () => {
     const owner = deliveryId();
     // Signed for a PNG of png.length bytes; s3rver (unlike S3) stores whatever is sent.
     const issued = await ticket(volunteer.token, deliveryPhoto(id, owner, png));
-    expect(await put(issued.uploadUrl, bytes, sentType)).toBe(200);
-    expect(await keysUnder(`incoming/${id}`)).toStrictEqual([`incoming/${id}`]);
+    expect(await putBytes(issued.uploadUrl, bytes, sentType)).toBe(200);
+    expect(await filesUnder(`incoming/${id}`)).toStrictEqual([`incoming/${id}`]);
 
     expect(await complete(volunteer.token, id)).toMatchObject({
       status: 422,
       body: { error: { code: 'PHOTO_INVALID' } },
     });
-    expect(await keysUnder(`incoming/${id}`)).toStrictEqual([]);
-    expect(await keysUnder(`photos/delivery/${owner}/`)).toStrictEqual([]);
+    expect(await filesUnder(`incoming/${id}`)).toStrictEqual([]);
+    expect(await filesUnder(`photos/delivery/${owner}/`)).toStrictEqual([]);
     expect(await photoItem(id)).toBeUndefined();
     expect(await complete(volunteer.token, id)).toMatchObject({
       status: 404,
@@ -373,7 +329,7 @@ describe('Handler: completePhotoUpload', () => {
     });
     // The refused photo no longer counts against the cap, and the id can carry a proper file.
     const retried = await ticket(volunteer.token, deliveryPhoto(id, owner, png));
-    expect(await put(retried.uploadUrl, png, 'image/png')).toBe(200);
+    expect(await putBytes(retried.uploadUrl, png, 'image/png')).toBe(200);
     expect((await complete(volunteer.token, id)).status).toBe(200);
   });
 
@@ -382,7 +338,7 @@ describe('Handler: completePhotoUpload', () => {
     const stranger = await freshUser();
     const id = photoId();
     const issued = await ticket(volunteer.token, deliveryPhoto(id, deliveryId(), png));
-    expect(await put(issued.uploadUrl, png, 'image/png')).toBe(200);
+    expect(await putBytes(issued.uploadUrl, png, 'image/png')).toBe(200);
     expect(await complete(stranger.token, id)).toMatchObject({
       status: 404,
       body: { error: { code: 'PHOTO_NOT_FOUND' } },
@@ -399,11 +355,11 @@ describe('Handler: completePhotoUpload', () => {
     const id = photoId();
     const owner = deliveryId();
     const issued = await ticket(volunteer.token, deliveryPhoto(id, owner, png));
-    expect(await put(issued.uploadUrl, png, 'image/png')).toBe(200);
+    expect(await putBytes(issued.uploadUrl, png, 'image/png')).toBe(200);
     const results = await Promise.all(Array.from({ length: 4 }, () => complete(volunteer.token, id)));
     for (const result of results) expect(result).toMatchObject({ status: 200, body: { state: 'landed' } });
     expect(await photoItem(id)).toMatchObject({ state: 'landed', version: 2 });
-    expect(await keysUnder(`photos/delivery/${owner}/`)).toStrictEqual([`photos/delivery/${owner}/${id}`]);
+    expect(await filesUnder(`photos/delivery/${owner}/`)).toStrictEqual([`photos/delivery/${owner}/${id}`]);
   });
 });
 
@@ -467,14 +423,14 @@ describe('Service: photoViewsFor', () => {
 describe('Seed: demo photos', () => {
   it('puts viewable PNGs on some demo deliveries, sent by their volunteers, once', async () => {
     const seedAt = new Date();
-    const storage = { endpoint: inject('s3Endpoint'), bucket };
+    const storage = { endpoint: inject('s3Endpoint'), bucket: photoBucket };
     const first = await seedDemoPhotos(db, tableName, seedAt, storage);
     const again = await seedDemoPhotos(db, tableName, seedAt, storage);
     // The global setup seeded the day's deliveries without photos: the first call adds them, the
     // second nothing.
     expect(first).toBeGreaterThan(0);
     expect(again).toBe(0);
-    const kept = await keysUnder('photos/delivery/dl_demo');
+    const kept = await filesUnder('photos/delivery/dl_demo');
     expect(kept.length).toBeGreaterThan(0);
     const [, , deliveryWithPhotos] = kept[0]!.split('/');
     const { Item: delivery } = await db.send(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type ReportKind, shanghaiDate } from '@ankang/shared';
-import { GetCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it, vi } from 'vitest';
 import { demoUserId, demoUsers } from '../../functions/local/demoData';
 import { demoStationId } from '../../functions/local/demoStations';
@@ -10,13 +10,16 @@ import { takeLock } from '../../functions/src/db/limits';
 import { fileReport } from '../../functions/src/db/reports';
 import { getStationById } from '../../functions/src/db/stations';
 import { updateStationStatus } from '../../functions/src/db/stationWrites';
+import { handler as createStation } from '../../functions/src/handlers/createStation';
+import { handler as updateStation } from '../../functions/src/handlers/updateStation';
 import { pseudonym } from '../../functions/src/lib/pseudonym';
 import { dailyQuota } from '../../functions/src/services/limits';
 import { issueAccessToken } from '../../functions/src/services/token';
+import { httpEvent, invoke } from '../support/events';
 import { freshOrg, freshUser } from './fixtures';
 import { filedReport, mine, mineAnswer, queue, queueAnswer, report, work } from './problemCalls';
 import { atShanghaiNoon } from './shanghaiNoon';
-import { storedStation } from './stationFixtures';
+import { stationDraft, storedStation } from './stationFixtures';
 
 async function rawItem(key: { pk: string; sk: string }) {
   return (await db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
@@ -407,6 +410,151 @@ describe('Handlers: problem reports collapse into problems', () => {
     ]);
     expect(moves.map((m) => m.status).sort()).toStrictEqual([200, 409]);
     expect((await queue(staff.token, { state: 'new' })).problems).toStrictEqual([]);
+  });
+
+  it('answers a retried change that went through with the problem as it is now, not 409', async () => {
+    const org = await freshOrg('320000/320500/320582');
+    const station = await storedStation({ orgPath: org });
+    const [worker, other, staff] = await Promise.all([
+      freshUser(),
+      freshUser(),
+      freshUser({ roles: ['staff'], orgPath: org }),
+    ]);
+    const noon = Date.now();
+    const reportedAt = clockAt(noon, 1);
+    const filed = filedReport(
+      await report(worker.token, station.id, { kind: 'dirty', text: '脏', ...newRequest() }),
+    );
+    const change = { version: 1, state: 'acknowledged', note: '已联系保洁' };
+
+    const ackAt = clockAt(noon, 2);
+    // Two sends of one tap (the first answer lost, or a double tap): both land as one change.
+    const [first, retried] = await Promise.all([
+      work(staff.token, filed.problemId, change),
+      work(staff.token, filed.problemId, change),
+    ]);
+
+    const acknowledged = {
+      id: filed.problemId,
+      stationId: station.id,
+      stationName: station.name,
+      orgPath: org,
+      kind: 'dirty',
+      state: 'acknowledged',
+      note: '已联系保洁',
+      reportCount: 1,
+      recent: [{ id: filed.id, text: '脏', createdAt: reportedAt, photos: [] }],
+      openedAt: reportedAt,
+      lastReportedAt: reportedAt,
+      handledAt: ackAt,
+      updatedAt: ackAt,
+      version: 2,
+    };
+    expect(first).toMatchObject({ status: 200, body: acknowledged });
+    expect(retried).toMatchObject({ status: 200, body: acknowledged });
+    expect((await queue(staff.token, { state: 'acknowledged' })).problems).toStrictEqual([acknowledged]);
+
+    // A report joins meanwhile; a later retry gets the problem as it is then.
+    const joinedAt = clockAt(noon, 3);
+    const joined = filedReport(
+      await report(other.token, station.id, { kind: 'dirty', text: '还是脏', ...newRequest() }),
+    );
+    const late = await work(staff.token, filed.problemId, change);
+    expect(late).toMatchObject({
+      status: 200,
+      body: {
+        ...acknowledged,
+        reportCount: 2,
+        recent: [
+          { id: joined.id, text: '还是脏', createdAt: joinedAt, photos: [] },
+          { id: filed.id, text: '脏', createdAt: reportedAt, photos: [] },
+        ],
+        lastReportedAt: joinedAt,
+        updatedAt: joinedAt,
+        version: 3,
+      },
+    });
+
+    // Anything the problem does not hold is still a conflict: another note, or another state.
+    for (const stale of [
+      { version: 1, state: 'acknowledged', note: '另一个答复' },
+      { version: 1, state: 'resolved' },
+    ]) {
+      expect(await work(staff.token, filed.problemId, stale)).toMatchObject({
+        status: 409,
+        body: { error: { code: 'VERSION_CONFLICT', details: { currentVersion: 3 } } },
+      });
+    }
+    expect(await rawItem(problemKeys.problem(filed.problemId))).toMatchObject({
+      state: 'acknowledged',
+      note: '已联系保洁',
+      handledAt: ackAt,
+      version: 3,
+    });
+  });
+
+  it('queues a problem at every level a station’s org may have; no station sits below a town', async () => {
+    const town = await freshOrg('320000/320500/320582');
+    const station = await storedStation({ orgPath: town });
+    const chain = ['320000', '320000/320500', '320000/320500/320582', town];
+    // Later than any other test's report today, so it tops even the province's queue of its kind
+    // (tokens are issued after the clock moves, so they are fresh then).
+    clockAt(Date.now(), 11 * 60);
+    const staff = await Promise.all(chain.map((orgPath) => freshUser({ roles: ['staff'], orgPath })));
+    const filed = filedReport(
+      await report((await freshUser()).token, station.id, { kind: 'other', ...newRequest() }),
+    );
+
+    for (const [level, member] of staff.entries()) {
+      const [top] = (await queue(member.token, { state: 'new', kind: 'other' })).problems;
+      expect({ level: chain[level], id: top?.id }).toStrictEqual({
+        level: chain[level],
+        id: filed.problemId,
+      });
+    }
+
+    // A fifth level exists for unions below a town, but holds no station: create and move refuse it.
+    const below = await freshOrg(town, '社区工会');
+    const draft = stationDraft({ orgPath: below });
+    const refused = {
+      status: 400,
+      body: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          details: {
+            issues: [{ path: 'body.orgPath', message: '驿站只能归属到乡镇（街道）及以上的工会组织' }],
+          },
+        },
+      },
+    };
+    expect(
+      await invoke(
+        createStation,
+        httpEvent({ method: 'POST', path: '/staff/stations', token: staff[0]!.token, body: draft }),
+      ),
+    ).toMatchObject(refused);
+    expect(
+      await invoke(
+        updateStation,
+        httpEvent({
+          method: 'PUT',
+          path: `/staff/stations/${station.id}`,
+          token: staff[0]!.token,
+          params: { id: station.id },
+          body: { ...stationDraft({ name: station.name, orgPath: below }), version: 1 },
+        }),
+      ),
+    ).toMatchObject(refused);
+    expect(await getStationById(station.id)).toMatchObject({ orgPath: town, version: 1 });
+    const created = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': 'STN_ORG#320000', ':prefix': `${below}/` },
+      }),
+    );
+    expect(created.Items).toStrictEqual([]);
   });
 
   it('refuses, in the transaction, a station closed after the service read it', async () => {

@@ -121,8 +121,8 @@ describe('Handler: updateStation moves open problems with the station', () => {
     expect((await getProblem(late))?.reportCount).toBe(4);
   });
 
-  it('answers 409 and moves nothing when a problem is worked while the station moves', async () => {
-    const { from, to, draft, station, worker, oldStaff, parentStaff } = await twoOrgs();
+  it('reads again and carries a problem worked while the station moves, in its new state', async () => {
+    const { to, draft, station, worker, oldStaff, newStaff, parentStaff } = await twoOrgs();
     const id = problemOf(
       await report(worker.token, station.id, { kind: 'noWater', requestId: randomUUID() }),
     );
@@ -133,9 +133,67 @@ describe('Handler: updateStation moves open problems with the station', () => {
 
     const answer = await put(parentStaff.token, station.id, { ...draft, orgPath: to, version: 1 });
 
-    expect(answer).toMatchObject({ status: 409, body: { error: { code: 'VERSION_CONFLICT' } } });
+    expect(answer).toMatchObject({ status: 200, body: { orgPath: to, version: 2, openReports: 1 } });
+    expect(await getProblem(id)).toMatchObject({ orgPath: to, state: 'acknowledged', version: 3 });
+    expect((await queue(newStaff.token, { state: 'acknowledged' })).map((p) => p.id)).toStrictEqual([id]);
+  });
+
+  it('carries a problem whose first report lands between the move’s read and its write', async () => {
+    const { from, to, draft, station, worker, oldStaff, newStaff, parentStaff } = await twoOrgs();
+    let first = '';
+    // No problem is open when the move reads; the first report opens one before the move writes.
+    hooks.afterRead = async () => {
+      hooks.afterRead = undefined;
+      first = problemOf(
+        await report(worker.token, station.id, { kind: 'brokenAircon', requestId: randomUUID() }),
+      );
+    };
+
+    const answer = await put(parentStaff.token, station.id, { ...draft, orgPath: to, version: 1 });
+
+    expect(answer).toMatchObject({ status: 200, body: { orgPath: to, version: 2 } });
+    expect(await getStationById(station.id)).toMatchObject({ orgPath: to, version: 2, openReports: 1 });
+    expect(first).toMatch(/^pb_/);
+    expect(await getProblem(first)).toMatchObject({ orgPath: to, state: 'new', reportCount: 1, version: 2 });
+    expect((await queue(newStaff.token, { state: 'new' })).map((p) => p.id)).toStrictEqual([first]);
+    expect(await queue(oldStaff.token, { state: 'new' })).toStrictEqual([]);
+    // The next report of the kind joins it in the new org (left in `from`, it would be refused 409).
+    const later = await report((await freshUser()).token, station.id, {
+      kind: 'brokenAircon',
+      requestId: randomUUID(),
+    });
+    expect(later).toMatchObject({ status: 201 });
+    expect(problemOf(later)).toBe(first);
+    expect(await getProblem(first)).toMatchObject({ orgPath: to, reportCount: 2 });
+    expect(from).not.toBe(to);
+  });
+
+  it('answers 409 and moves nothing when the problems change on every read', async () => {
+    const { from, to, draft, station, worker, parentStaff } = await twoOrgs();
+    const id = problemOf(
+      await report(worker.token, station.id, { kind: 'noWater', requestId: randomUUID() }),
+    );
+    let reads = 0;
+    // Each read of the open problems is followed by one more report joining the problem.
+    hooks.afterRead = async () => {
+      reads += 1;
+      const joined = await report((await freshUser()).token, station.id, {
+        kind: 'noWater',
+        requestId: randomUUID(),
+      });
+      expect(joined.status).toBe(201);
+    };
+
+    const answer = await put(parentStaff.token, station.id, { ...draft, orgPath: to, version: 1 });
+    hooks.afterRead = undefined;
+
+    expect(answer).toMatchObject({
+      status: 409,
+      body: { error: { code: 'VERSION_CONFLICT', details: { currentVersion: 1 } } },
+    });
+    expect(reads).toBe(3);
     expect(await getStationById(station.id)).toMatchObject({ orgPath: from, version: 1 });
-    expect(await getProblem(id)).toMatchObject({ orgPath: from, state: 'acknowledged', version: 2 });
+    expect(await getProblem(id)).toMatchObject({ orgPath: from, reportCount: 4, version: 4 });
   });
 });
 

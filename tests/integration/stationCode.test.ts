@@ -1,22 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
+import { describe, expect, inject, it } from 'vitest';
+import { type ReceivedCodeRequest, tinyPng } from '../../functions/local/fakeWechatCodes';
 import { handler as getStationCode } from '../../functions/src/handlers/getStationCode';
 import { httpEvent, invoke } from '../support/events';
-import { type ReceivedCodeRequest, tinyPng } from '../support/fakeWechatCodes';
 import { freshOrg, freshUser } from './fixtures';
+import { photoBucket as bucket, s3 } from './photoFixtures';
 import { storedStation } from './stationFixtures';
 
 const wechat = inject('wechatApiBase');
-const bucket = inject('photoBucket');
-// An S3 client of the test's own, so what is kept is checked independently of objectStore.ts.
-const s3 = new S3Client({
-  endpoint: inject('s3Endpoint'),
-  region: 'cn-north-1',
-  forcePathStyle: true,
-  credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-});
-afterAll(() => s3.destroy());
+// The test's own S3 client (photoFixtures), so what is kept is checked independently of objectStore.ts.
 
 const zjg = '320000/320500/320582';
 const PAGE = 'pages/station/index';

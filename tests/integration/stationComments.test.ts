@@ -1,6 +1,7 @@
 import { shanghaiDate } from '@ankang/shared';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
+import { fakeSecurityMarkers, type ReceivedCheck } from '../../functions/local/fakeWechatSecurity';
 import { db, tableName } from '../../functions/src/db/client';
 import { getFeedback } from '../../functions/src/db/feedback';
 import { commentPut, getComment } from '../../functions/src/db/stationComments';
@@ -10,12 +11,26 @@ import { handler as listHeldComments } from '../../functions/src/handlers/listHe
 import { handler as listStationComments } from '../../functions/src/handlers/listStationComments';
 import { handler as rateStation } from '../../functions/src/handlers/rateStation';
 import { handler as reviewComment } from '../../functions/src/handlers/reviewComment';
+import { handler as updateStation } from '../../functions/src/handlers/updateStation';
 import { pseudonym } from '../../functions/src/lib/pseudonym';
 import { httpEvent, invoke } from '../support/events';
-import { fakeSecurityMarkers, type ReceivedCheck } from '../support/fakeWechatSecurity';
 import { freshOrg, freshUser } from './fixtures';
 import { atShanghaiNoon } from './shanghaiNoon';
-import { storedStation } from './stationFixtures';
+import { stationDraft, storedStation } from './stationFixtures';
+
+/** Lets a test act between a rating's content check (after it read the station) and its write. */
+const hooks = vi.hoisted(() => ({ afterCheck: undefined as (() => Promise<void>) | undefined }));
+vi.mock('../../functions/src/services/contentSafety', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../functions/src/services/contentSafety')>();
+  return {
+    ...original,
+    checkPublicText: async (...args: Parameters<typeof original.checkPublicText>) => {
+      const verdict = await original.checkPublicText(...args);
+      await hooks.afterCheck?.();
+      return verdict;
+    },
+  };
+});
 
 const wechat = inject('wechatApiBase');
 const zjg = '320000/320500/320582';
@@ -308,5 +323,105 @@ describe('Content safety: rating comments', () => {
     const { staff } = await area();
     const result = await review(staff.token, `cm_${'0'.repeat(32)}`, { decision: 'approve', version: 1 });
     expect(result).toMatchObject({ status: 404, body: { error: { code: 'COMMENT_NOT_FOUND' } } });
+  });
+});
+
+describe('Held comments follow their station to another org', () => {
+  /** A station in one fresh county, staff of it, of a sibling county, and of their common parent. */
+  async function moving() {
+    const [from, to] = await Promise.all([freshOrg(zjg, '原县工会'), freshOrg(zjg, '新县工会')]);
+    const draft = stationDraft({ orgPath: from });
+    const station = await storedStation(draft);
+    const [oldStaff, newStaff, parentStaff] = await Promise.all([
+      freshUser({ roles: ['staff'], orgPath: from }),
+      freshUser({ roles: ['staff'], orgPath: to }),
+      freshUser({ roles: ['staff'], orgPath: zjg }),
+    ]);
+    const move = () =>
+      invoke(
+        updateStation,
+        httpEvent({
+          method: 'PUT',
+          path: `/staff/stations/${station.id}`,
+          token: parentStaff.token,
+          params: { id: station.id },
+          body: { ...draft, orgPath: to, version: 1 },
+        }),
+      );
+    return { from, to, station, oldStaff, newStaff, move };
+  }
+
+  it('moves held comments to the new org’s queue; the old org can neither see nor decide them', async () => {
+    const { to, station, oldStaff, newStaff, move } = await moving();
+    const [heldA, heldB, hidden, passed] = await Promise.all([
+      freshUser(),
+      freshUser(),
+      freshUser(),
+      freshUser(),
+    ]);
+    await rate(heldA.token, station.id, { stars: 2, tags: [], comment: `太热${fakeSecurityMarkers.review}` });
+    await rate(heldB.token, station.id, {
+      stars: 3,
+      tags: [],
+      comment: `没水${fakeSecurityMarkers.unreachable}`,
+    });
+    await rate(hidden.token, station.id, { stars: 1, tags: [], comment: `差${fakeSecurityMarkers.review}` });
+    await rate(passed.token, station.id, { stars: 5, tags: [], comment: '很好' });
+    const idA = await expectedId(heldA.userId, station.id);
+    const idB = await expectedId(heldB.userId, station.id);
+    const idHidden = await expectedId(hidden.userId, station.id);
+    expect(await review(oldStaff.token, idHidden, { decision: 'hide', version: 1 })).toMatchObject({
+      status: 200,
+    });
+
+    expect(await move()).toMatchObject({ status: 200, body: { orgPath: to, version: 2 } });
+
+    const queued = (await heldQueue(newStaff.token)).body as { comments: { id: string; orgPath: string }[] };
+    expect(queued.comments.map((c) => [c.id, c.orgPath]).sort()).toStrictEqual(
+      [
+        [idA, to],
+        [idB, to],
+      ].sort(),
+    );
+    expect(await heldQueue(oldStaff.token)).toMatchObject({ status: 200, body: { comments: [] } });
+    expect(await review(oldStaff.token, idA, { decision: 'approve', version: 1 })).toMatchObject({
+      status: 403,
+      body: { error: { code: 'OUT_OF_SCOPE' } },
+    });
+    expect(await review(newStaff.token, idA, { decision: 'approve', version: 1 })).toMatchObject({
+      status: 200,
+      body: { id: idA, state: 'public', version: 1 },
+    });
+    // Decided ones are not taken into the new queue: the hidden one stays hidden.
+    expect(await rawComment(idHidden)).toMatchObject({ state: 'hidden' });
+    expect((await rawComment(idHidden))?.gsi1pk).toBeUndefined();
+    expect(((await publicComments(station.id)) as { id: string }[]).map((c) => c.id).sort()).toStrictEqual(
+      [idA, await expectedId(passed.userId, station.id)].sort(),
+    );
+  });
+
+  it('puts a comment held while the station moves into the new org’s queue (the rating reads again)', async () => {
+    const { to, station, oldStaff, newStaff, move } = await moving();
+    const worker = await freshUser();
+    // The rating read the station in its old org; it moves before the rating writes.
+    hooks.afterCheck = async () => {
+      hooks.afterCheck = undefined;
+      expect(await move()).toMatchObject({ status: 200 });
+    };
+
+    const rated = await rate(worker.token, station.id, {
+      stars: 4,
+      tags: [],
+      comment: `路过${fakeSecurityMarkers.review}`,
+    });
+
+    expect(rated).toMatchObject({ status: 200, body: { commentState: 'held', rating: { count: 1 } } });
+    const id = await expectedId(worker.userId, station.id);
+    expect(await rawComment(id)).toMatchObject({ orgPath: to, state: 'held', version: 1 });
+    expect(
+      ((await heldQueue(newStaff.token)).body as { comments: { id: string }[] }).comments.map((c) => c.id),
+    ).toStrictEqual([id]);
+    expect(await heldQueue(oldStaff.token)).toMatchObject({ status: 200, body: { comments: [] } });
+    expect((await getStationById(station.id))?.rating).toMatchObject({ count: 1, average: 4 });
   });
 });

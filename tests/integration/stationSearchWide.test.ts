@@ -1,10 +1,14 @@
 import type { Station } from '@ankang/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { db } from '../../functions/src/db/client';
+import { encodeCursor } from '../../functions/src/db/cursor';
 import { updateStationStatus } from '../../functions/src/db/stationWrites';
 import { handler as searchHandler } from '../../functions/src/handlers/searchStations';
 import { searchStations } from '../../functions/src/services/stationSearch';
+import { tallyDynamo } from '../support/dynamoTally';
 import { httpEvent, invoke } from '../support/events';
 import { haversineM, ownWord } from '../support/searchOracle';
+import { testSearchLimits } from '../support/testEnv';
 import { freshUser } from './fixtures';
 import { storedStation } from './stationFixtures';
 
@@ -50,20 +54,84 @@ describe('Station search: a range too big for one search', () => {
     expect(home.every((s) => s.place?.county === '320582')).toBe(true);
 
     const near = await searchStations(query({ q: word, ...point }), new Date(), tiny);
-    // The oracle: the 4 南京 entries the first read takes (sort key order: place, then id) and the 3 of
-    // 张家港, all name matches, by own haversine from the point.
+    // The oracle: the city's range, read to its end, is what is ranked: the 3 of 张家港, all name
+    // matches, by own haversine from the point (the cut-short nationwide reads are left out).
     const firstRead = [...nanjing].sort(byId).slice(0, 4);
-    const expected = [...home, ...firstRead]
+    const expected = home
       .map((s) => ({ id: s.id, d: Math.round(haversineM(point, s.location)) }))
       .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1));
     expect(near.complete).toBe(false);
     expect(near.stations.map((s) => [s.id, s.distanceM])).toStrictEqual(expected.map((e) => [e.id, e.d]));
-    expect(
-      near.stations
-        .slice(0, 3)
-        .map((s) => s.id)
-        .sort(),
-    ).toStrictEqual(home.map((s) => s.id).sort());
+
+    // Page by page (one a page) the same three come, and each later page reads only the city's range
+    // the first page chose: its two Queries (2 + 1 entries) and the page's BatchGet, nothing else.
+    const sent: { command: string; input: Record<string, unknown> }[] = [];
+    db.middlewareStack.add(
+      ((
+        next: (args: { input: Record<string, unknown> }) => Promise<unknown>,
+        context: { commandName?: string },
+      ) =>
+        async (args: { input: Record<string, unknown> }) => {
+          sent.push({ command: context.commandName ?? '', input: args.input });
+          return next(args);
+        }) as never,
+      { step: 'initialize', name: 'routeCommands', override: true },
+    );
+    const tally = tallyDynamo(db, 'routeTally');
+    const paged: string[] = [];
+    const laterCounts = [];
+    try {
+      let cursor: string | undefined;
+      for (let page = 0; page < 3; page++) {
+        tally.reset();
+        sent.length = 0;
+        const answer = await searchStations(query({ q: word, ...point, limit: 1, cursor }), new Date(), tiny);
+        expect(answer.complete).toBe(false);
+        paged.push(...answer.stations.map((s) => s.id));
+        cursor = answer.nextCursor;
+        if (page === 0) continue;
+        laterCounts.push(tally.counts());
+        const queries = sent.filter((s) => s.command === 'QueryCommand').map((s) => s.input);
+        expect(
+          queries.map((q) => (q.ExpressionAttributeValues as Record<string, string>)[':place']),
+        ).toStrictEqual(['3205', '3205']);
+        expect(queries.map((q) => q.IndexName)).toStrictEqual(['gsi3', 'gsi3']);
+      }
+      expect(cursor).toBeUndefined();
+    } finally {
+      tally.remove();
+      db.middlewareStack.remove('routeCommands');
+    }
+    expect(paged).toStrictEqual(expected.map((e) => e.id));
+    expect(laterCounts.map((c) => [c.readRequests, c.itemsRead])).toStrictEqual([
+      [3, 4],
+      [3, 4],
+    ]);
+
+    // Even a cursor signed with the real key may name only a route this search could choose: signed
+    // here for this very search (its scope: listing, first partition, query), a forged route is a
+    // 400; the route the first page chose, signed the same way, opens page 2 (so the scope is right).
+    const paging = query({ q: word, ...point, limit: 1 });
+    const scope = [
+      'searchStations',
+      `STN_Q#${word.slice(0, 2)}`,
+      JSON.stringify({ ...paging, words: word }),
+    ] as const;
+    const signed = (route: [string, string][]) =>
+      encodeCursor({ offset: '1', at: new Date().toISOString(), route: JSON.stringify(route) }, scope);
+    const at = (route: [string, string][]) =>
+      signed(route).then((cursor) => searchStations({ ...paging, cursor }, new Date(), tiny));
+    for (const forged of [
+      [['STN_Q#驿站', '3205']],
+      [['STN_PLACE#32', '3205']],
+      [[`STN_Q#${word.slice(0, 2)}`, '320582100']],
+      [[`STN_Q#${word.slice(1, 3)}`, '3205']],
+    ] as [string, string][][]) {
+      await expect(at(forged), JSON.stringify(forged)).rejects.toMatchObject({ code: 'BAD_CURSOR' });
+    }
+    expect((await at([[`STN_Q#${word.slice(0, 2)}`, '3205']])).stations.map((s) => s.id)).toStrictEqual([
+      expected[1]!.id,
+    ]);
 
     // Without a point nothing says where the caller is: the part read, cut short, and said so.
     const anywhere = await searchStations(query({ q: word }), new Date(), tiny);
@@ -83,6 +151,48 @@ describe('Station search: a range too big for one search', () => {
     const whole = await searchStations(query({ q: word, ...point }), new Date());
     expect(whole.complete).toBe(true);
     expect(whole.stations).toHaveLength(9);
+  });
+});
+
+describe('Station search: a near range with no answer', () => {
+  it('ranks the cut-short reads too when the caller’s city holds no station passing the filters, on every page', async () => {
+    const word = ownWord();
+    // 5 banks in 南京 (the cut-short nationwide reads take 4 of them) and 1 union station beside the caller.
+    const banks: Station[] = [];
+    for (let i = 0; i < 5; i++) {
+      banks.push(
+        await storedStation({
+          name: `${word}银${i}号`,
+          district: '南京市 玄武区',
+          orgPath: '320000/320100/320102',
+          hostType: 'bank',
+          location: { lng: 118.8 + i * 0.01, lat: 32.06 },
+        }),
+      );
+    }
+    const point = { lat: 31.9517, lng: 120.7517 };
+    await storedStation({
+      name: `${word}工会站`,
+      district: '张家港市',
+      orgPath: '320000/320500/320582',
+      location: { lng: point.lng, lat: point.lat + 0.001 },
+    });
+    // The oracle: the first 4 banks by sort key (place, then id), by own haversine from the point.
+    const expected = [...banks]
+      .sort(byId)
+      .slice(0, 4)
+      .map((s) => ({ id: s.id, d: Math.round(haversineM(point, s.location)) }))
+      .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1))
+      .map((e) => e.id);
+    const ask = (cursor?: string, limit = 20) =>
+      searchStations(query({ q: word, ...point, hostType: 'bank', limit, cursor }), new Date(), tiny);
+    const whole = await ask();
+    expect(whole.complete).toBe(false);
+    expect(whole.stations.map((s) => s.id)).toStrictEqual(expected);
+    const first = await ask(undefined, 2);
+    const second = await ask(first.nextCursor, 2);
+    expect(second.nextCursor).toBeUndefined();
+    expect([...first.stations, ...second.stations].map((s) => s.id)).toStrictEqual(expected);
   });
 });
 
@@ -135,9 +245,9 @@ describe('Station search: per-caller rate limit', () => {
   afterEach(() => {
     vi.useRealTimers();
   });
-  // Written here, not read from the code: 60 a minute for a signed-in user, 240 for an address.
-  const USER_CAP = 60;
-  const IP_CAP = 240;
+  // The tier's settings (tests/support/testEnv.ts), not the code's defaults.
+  const USER_CAP = testSearchLimits.perUser;
+  const IP_CAP = testSearchLimits.perIp;
   const randomIp = () => `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 250)).join('.')}`;
   // A word no station holds: the limit counts every search, and an empty range keeps 241 of them quick.
   const nothing = ownWord();

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { SUGGESTION_DAILY_CAP } from '@ankang/shared';
 import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it, vi } from 'vitest';
 import { demoUserId, demoUsers } from '../../functions/local/demoData';
+import type { MessagesSeen } from '../../functions/local/fakeWechatMessages';
 import { db, tableName } from '../../functions/src/db/client';
 import { keys, suggestionKeys } from '../../functions/src/db/keys';
 import { getStationById } from '../../functions/src/db/stations';
 import { handler as recordSubscriptions } from '../../functions/src/handlers/recordSubscriptions';
 import { issueAccessToken } from '../../functions/src/services/token';
 import { httpEvent, invoke } from '../support/events';
-import type { MessagesSeen } from '../support/fakeWechatMessages';
 import { userWithOpenid } from './assignmentFixtures';
 import { freshUser } from './fixtures';
 import { atShanghaiNoon } from './shanghaiNoon';
@@ -52,6 +53,7 @@ describe('Handler: createSuggestion', () => {
       nearStation: null,
       stationId: null,
       declineReason: null,
+      photos: [],
       decidedAt: null,
       createdAt: new Date().toISOString(),
       updatedAt: new Date().toISOString(),
@@ -143,10 +145,17 @@ describe('Handler: createSuggestion', () => {
     expect(ids(await mine(area.worker.token))).toStrictEqual([suggestionOf(first).id]);
   });
 
-  it('allows 5 suggestions a day and refuses the 6th (storing nothing); a retry of one still answers', async () => {
+  it('allows SUGGESTION_DAILY_CAP (5) suggestions a day and refuses the next, storing nothing; a retry still answers', async () => {
+    // The clock is held at Shanghai noon (atShanghaiNoon above), so all of them fall on one day.
+    expect(SUGGESTION_DAILY_CAP).toBe(5);
     const area = await suggestionArea();
     const bodies = [1, 2, 3, 4, 5, 6].map((i) => suggestionBody({ location: north(area.center, 200 * i) }));
-    for (const body of bodies.slice(0, 5)) expect((await suggest(area.worker.token, body)).status).toBe(201);
+    const sent: string[] = [];
+    for (const body of bodies.slice(0, 5)) {
+      const answer = await suggest(area.worker.token, body);
+      expect(answer.status).toBe(201);
+      sent.push(suggestionOf(answer).id);
+    }
     const sixth = await suggest(area.worker.token, bodies[5]);
     expect(sixth).toStrictEqual({
       status: 429,
@@ -154,7 +163,7 @@ describe('Handler: createSuggestion', () => {
         error: { code: 'RATE_LIMITED', message: '今天的驿站建议次数已达上限（每天 5 次），请明天再试' },
       },
     });
-    expect(ids(await mine(area.worker.token))).toHaveLength(5);
+    expect(ids(await mine(area.worker.token)).sort()).toStrictEqual([...sent].sort());
     expect((await suggest(area.worker.token, bodies[0])).status).toBe(201);
   });
 
@@ -443,7 +452,7 @@ describe('Handler: reviewSuggestion', () => {
 });
 
 describe('Demo data: suggested stations', () => {
-  it('gives 顾晓东 (大新镇) two pending suggestions and one he declined, by demo workers', async () => {
+  it('gives 顾晓东 (大新镇) three pending suggestions and one he declined, by demo workers', async () => {
     const guxiaodong = demoUsers.find((user) => user.nickname === '顾晓东')!;
     const { token } = await issueAccessToken({ id: demoUserId(guxiaodong), tokenVersion: 0 }, new Date());
     const names = async (state: string) =>
@@ -452,6 +461,7 @@ describe('Demo data: suggested stations', () => {
     // Only the demo puts suggestions in 大新镇 (this file's live in 650000).
     expect((await names('pending')).map((s) => [s.name, s.orgPath]).sort()).toStrictEqual([
       ['大新镇中心菜场快递歇脚点', '320000/320500/320582/daxin'],
+      ['新华路环卫所饮水点', '320000/320500/320582/daxin'],
       ['福前路加油站便利店休息区', '320000/320500/320582/daxin'],
     ]);
     expect((await names('declined')).map((s) => s.name)).toStrictEqual(['沿江公路桥下空地']);

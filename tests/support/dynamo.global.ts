@@ -1,9 +1,9 @@
 import type { TestProject } from 'vitest/node';
 import { startDynamoLocal } from '../../functions/local/dynamoLocal';
+import { startFakeWechat } from '../../functions/local/fakeWechat';
 import { startS3Local } from '../../functions/local/s3Local';
 import { seedDemoData } from '../../functions/local/seed';
 import { ensureTable } from '../../functions/local/table';
-import { startFakeWechat } from './fakeWechat';
 import { handlerEnv } from './testEnv';
 
 declare module 'vitest' {

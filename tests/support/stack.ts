@@ -18,9 +18,15 @@ export interface LocalStack {
  * The API as tests meet it: DynamoDB Local in memory on a free port, the deployed table
  * definition, demo data, and serverless-offline (local stage, development login on) on a free port.
  */
-export async function startLocalStack(
-  options: { wechatApiBase?: string; exportInlineMaxRows?: number } = {},
-): Promise<LocalStack> {
+export async function startLocalStack(options: {
+  wechatApiBase?: string;
+  exportInlineMaxRows?: number;
+  /**
+   * Public searches a minute per user and per source IP. Every anonymous search of a tier comes
+   * from 127.0.0.1, so each tier sets its own (one shared budget of 240 would fill as tiers grow).
+   */
+  searchLimits: { perUser: number; perIp: number };
+}): Promise<LocalStack> {
   const [dynamo, s3] = await Promise.all([startDynamoLocal(), startS3Local()]);
   try {
     await ensureTable(dynamo.client, testTableName);
@@ -30,6 +36,7 @@ export async function startLocalStack(
       s3Endpoint: s3.endpoint,
       wechatApiBase: options.wechatApiBase,
       exportInlineMaxRows: options.exportInlineMaxRows,
+      searchLimits: options.searchLimits,
     });
     return {
       apiBase: api.apiBase,

@@ -1,3 +1,10 @@
+/**
+ * The integration tier's public search limits (a minute): small, so a test reaches each quickly.
+ * Its searches from the default 127.0.0.1 stay far below the address's; its other searches send
+ * addresses of their own.
+ */
+export const testSearchLimits = { perUser: 20, perIp: 100 };
+
 /** The function environment for tests that load handlers in-process against DynamoDB Local. */
 export function handlerEnv(
   dynamoEndpoint: string,
@@ -28,6 +35,8 @@ export function handlerEnv(
     FIELD_MASTER_KEY: 'integration-field-master-key-0123456789abcdef',
     LOOKUP_KEY: 'integration-lookup-key-0123456789abcdef',
     DEV_LOGIN: 'true',
+    SEARCH_LIMIT_PER_USER: String(testSearchLimits.perUser),
+    SEARCH_LIMIT_PER_IP: String(testSearchLimits.perIp),
     POWERTOOLS_LOG_LEVEL: 'SILENT',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type Amap, loadAmap, resetAmapForTests } from '../../client/src/services/amap';
+import { type Amap, amapExpected, loadAmap, resetAmapForTests } from '../../client/src/services/amap';
 import { amapOrigins, h5SecurityHeaders } from '../../functions/local/serveStatic';
 
 /** A window as far as the loader touches it: AMap, the security config, and <head> for the script. */
@@ -28,6 +28,16 @@ describe('loadAmap (the H5 map)', () => {
     expect(await loadAmap(undefined, undefined, win)).toBeNull();
     expect(await loadAmap('', undefined, win)).toBeNull();
     expect(appended).toStrictEqual([]);
+  });
+
+  it('expects a map (and the list leaves its room) only with a key or an Amap already on the page', () => {
+    const { win } = fakeWindow();
+    expect(amapExpected(undefined, win)).toBe(false);
+    expect(amapExpected('', win)).toBe(false);
+    expect(amapExpected('k', win)).toBe(true);
+    expect(amapExpected('k', undefined)).toBe(false);
+    win.AMap = standIn;
+    expect(amapExpected(undefined, win)).toBe(true);
   });
 
   it('uses an Amap the page already has, key or not', async () => {

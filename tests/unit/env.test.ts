@@ -107,4 +107,21 @@ describe('Env: field encryption and lookup keys', () => {
     expect(refused({ ...local, FIELD_MASTER_KEY: 'm'.repeat(31) })).toStrictEqual(['FIELD_MASTER_KEY']);
     expect(refused({ ...local, LOOKUP_KEY: 'l'.repeat(31) })).toStrictEqual(['LOOKUP_KEY']);
   });
+
+  it('takes the search limits as settings: 60 and 240 unless set, whole numbers of at least 1', () => {
+    const limits = (source: Record<string, string>) => {
+      const env = parseEnv({ ...deployed, ...source });
+      return [env.SEARCH_LIMIT_PER_USER, env.SEARCH_LIMIT_PER_IP];
+    };
+    expect(limits({})).toStrictEqual([60, 240]);
+    expect(limits({ SEARCH_LIMIT_PER_USER: '30', SEARCH_LIMIT_PER_IP: '100000' })).toStrictEqual([
+      30, 100_000,
+    ]);
+    for (const bad of ['0', '-5', '1.5', 'many']) {
+      expect(refused({ ...deployed, SEARCH_LIMIT_PER_USER: bad, SEARCH_LIMIT_PER_IP: bad })).toStrictEqual([
+        'SEARCH_LIMIT_PER_USER',
+        'SEARCH_LIMIT_PER_IP',
+      ]);
+    }
+  });
 });

@@ -1,4 +1,10 @@
-import { adaptiveGeohashCover, geohashCellRanges, geohashCover, geohashReadSet } from '@ankang/shared';
+import {
+  adaptiveGeohashCover,
+  geohashCellRanges,
+  geohashCellsFrom,
+  geohashCover,
+  geohashReadSet,
+} from '@ankang/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -16,7 +22,7 @@ const cellArb = fc
   .map((chars) => `wtw3${chars.join('')}`);
 
 describe('Domain: geohashReadSet', () => {
-  it('says all, some or none exactly as counting the read positions does', () => {
+  it('says all, some or none, and how much is unread, exactly as counting the read positions does', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(cellArb, cellArb), { maxLength: 5 }),
@@ -37,6 +43,7 @@ describe('Domain: geohashReadSet', () => {
           }
           const expected = held === 0 ? 'none' : held === last - first + 1 ? 'all' : 'some';
           expect(set.state(probe)).toBe(expected);
+          expect(set.unread(first, last)).toBe(last - first + 1 - held);
         },
       ),
       { numRuns: 300 },
@@ -54,6 +61,44 @@ describe('Domain: geohashReadSet', () => {
   });
 });
 
+/** Every cell of `length` characters from `from`'s first to `to`'s last, by the test's own numbering. */
+function cellsBetween(from: string, to: string, length: number): string[] {
+  const cells: string[] = [];
+  const size = 32 ** (8 - length);
+  for (let n = span(from)[0] / size; n <= span(to)[1] / size; n++) {
+    let cell = '';
+    for (let rest = n, i = 0; i < length; i++, rest = Math.floor(rest / 32))
+      cell = ALPHABET[rest % 32] + cell;
+    cells.push(cell);
+  }
+  return cells;
+}
+
+describe('Domain: geohashCellsFrom', () => {
+  it('splits the rest of a cell from a hash on into whole cells, none outside it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...ALPHABET), { minLength: 3, maxLength: 3 }),
+        fc.integer({ min: 1, max: 2 }),
+        (chars, depth) => {
+          const hash = `wm3y${chars.join('')}`;
+          const cell = hash.slice(0, 4 + depth);
+          const expected = cellsBetween(hash, cell, hash.length);
+
+          const parts = geohashCellsFrom(cell, hash);
+
+          const cells = parts.flatMap((part) => cellsBetween(part, part, hash.length));
+          expect(cells.sort()).toStrictEqual(expected);
+          expect(parts.length).toBeLessThanOrEqual(1 + 31 * (hash.length - cell.length));
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(geohashCellsFrom('wm3y', 'wm3yz')).toStrictEqual(['wm3yz']);
+    expect(() => geohashCellsFrom('wm3y', 'wm3zz')).toThrow(RangeError);
+  });
+});
+
 describe('Domain: geohashCellRanges', () => {
   it('puts every cell in exactly one range, joins neighbours, merges as told, within maxRanges', () => {
     fc.assert(
@@ -67,7 +112,8 @@ describe('Domain: geohashCellRanges', () => {
           const ranges = geohashCellRanges(cells, {
             partitionPrecision: 4,
             maxRanges,
-            mergeGap: (gap) => gap <= mergeBelow,
+            gapStations: (first, last) => last - first + 1,
+            readGapsUpTo: mergeBelow,
           });
           for (const cell of cells) {
             expect(ranges.filter((r) => r.cells.includes(cell))).toHaveLength(1);
@@ -87,6 +133,21 @@ describe('Domain: geohashCellRanges', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('merges the gap said to hold the fewest stations first, not the smallest', () => {
+    // Two gaps: wtw3s1…wtw3s2 (small) and wtw3s4…wtw3s9 (large); the small one holds many stations.
+    const cells = ['wtw3s0', 'wtw3s3', 'wtw3sb'];
+    const small = span('wtw3s1')[0];
+    const ranges = geohashCellRanges(cells, {
+      partitionPrecision: 4,
+      maxRanges: 2,
+      gapStations: (first) => (first === small ? 50 : 3),
+    });
+    expect(ranges.map(({ from, to }) => [from, to])).toStrictEqual([
+      ['wtw3s0', 'wtw3s0'],
+      ['wtw3s3', 'wtw3sb'],
+    ]);
   });
 
   it('refuses overlapping cells and cells in more partitions than ranges', () => {

@@ -93,7 +93,7 @@ describe('Service: escalation (pure parts)', () => {
         'SET #holderOrgPath = :holderOrgPath, #escalations = :escalations, #dueOn = :dueOn, #exhausted = :exhausted, ' +
         '#gsi1pk = :gsi1pk, #gsi1sk = :gsi1sk, #gsi2pk = :gsi2pk, #gsi2sk = :gsi2sk, #updatedAt = :updatedAt, #version = :version ' +
         'REMOVE #gsi3pk, #gsi3sk, #gsi4pk, #gsi4sk',
-      ConditionExpression: '#version = :expected AND #status <> :resolved AND #dueOn = :missed',
+      ConditionExpression: '#version = :expected',
       ExpressionAttributeNames: {
         '#holderOrgPath': 'holderOrgPath',
         '#escalations': 'escalations',
@@ -109,7 +109,6 @@ describe('Service: escalation (pure parts)', () => {
         '#gsi3sk': 'gsi3sk',
         '#gsi4pk': 'gsi4pk',
         '#gsi4sk': 'gsi4sk',
-        '#status': 'status',
       },
       ExpressionAttributeValues: {
         ':holderOrgPath': '320000',
@@ -123,8 +122,6 @@ describe('Service: escalation (pure parts)', () => {
         ':updatedAt': NOW.toISOString(),
         ':version': 3,
         ':expected': 2,
-        ':resolved': 'resolved',
-        ':missed': '2026-11-14',
       },
     });
     expect(Object.keys(alertIndexAttributes(next)).sort()).toStrictEqual([
@@ -135,7 +132,7 @@ describe('Service: escalation (pure parts)', () => {
     ]);
   });
 
-  it('writes the escalation conditional on the version read, unresolved, and still due on the missed date', () => {
+  it('writes the escalation conditional on the version read (which pins status and due date)', () => {
     const before = alert();
     const next = escalatedAlert(before, NOW, { holder: 'a', parent: 'b' });
     const update = escalationUpdate(before, next).Update!;
@@ -145,9 +142,7 @@ describe('Service: escalation (pure parts)', () => {
         '#gsi1pk = :gsi1pk, #gsi1sk = :gsi1sk, #gsi2pk = :gsi2pk, #gsi2sk = :gsi2sk, #gsi3pk = :gsi3pk, #gsi3sk = :gsi3sk, ' +
         '#gsi4pk = :gsi4pk, #gsi4sk = :gsi4sk, #updatedAt = :updatedAt, #version = :version REMOVE #exhausted',
     );
-    expect(update.ConditionExpression).toBe(
-      '#version = :expected AND #status <> :resolved AND #dueOn = :missed',
-    );
+    expect(update.ConditionExpression).toBe('#version = :expected');
     expect(update.ExpressionAttributeValues).toStrictEqual({
       ':holderOrgPath': county,
       ':escalations': next.escalations,
@@ -165,8 +160,6 @@ describe('Service: escalation (pure parts)', () => {
       ':updatedAt': NOW.toISOString(),
       ':version': 3,
       ':expected': 2,
-      ':resolved': 'resolved',
-      ':missed': '2026-11-14',
     });
   });
 });

@@ -40,6 +40,17 @@ describe('functions/src layer order', () => {
     },
   );
 
+  // A Lambda bundle holds what functions/src imports: the local stack (the fake WeChat, the seed)
+  // and the tests must never be reached from it.
+  it('imports nothing outside functions/src by relative path', () => {
+    const outside = filesUnder(src).flatMap((file) =>
+      importedLayers(file)
+        .filter((i) => i.layer === '..')
+        .map((i) => `${path.relative(src, file)} → ${i.specifier}`),
+    );
+    expect(outside).toStrictEqual([]);
+  });
+
   it('sees the imports it checks (the check itself is not blind)', () => {
     const route = importedLayers(path.join(src, 'http/route.ts')).map((i) => i.layer);
     expect(route).toContain('lib');

@@ -6,7 +6,6 @@ import {
   geohashCellRanges,
   geohashCover,
   geohashEncode,
-  geohashRanges,
   geohashReadSet,
   inServiceArea,
   nearbyStations,
@@ -111,7 +110,7 @@ function expectWithinBounds(cells: string[]): void {
   const partitions = new Set(cells.map((cell) => cell.slice(0, limits.partitionPrecision)));
   expect(cells.length).toBeLessThanOrEqual(NEARBY_BOUNDS.coverCells);
   expect(partitions.size).toBeLessThanOrEqual(NEARBY_BOUNDS.rangesPerRing);
-  const ranges = geohashRanges(cells, {
+  const ranges = geohashCellRanges(cells, {
     partitionPrecision: limits.partitionPrecision,
     maxRanges: NEARBY_BOUNDS.rangesPerRing,
   });
@@ -281,10 +280,10 @@ describe('Service: findNearbyStations query count (fake geo index)', () => {
         expect(stats.requests, JSON.stringify(center)).toBeLessThanOrEqual(MAX_REQUESTS_PER_SEARCH);
         expect(stats.radii.length).toBeLessThanOrEqual(4);
         if (inServiceArea(center)) {
-          // Nothing found: 800 m × √(50 / 20), then four times as far, then (16 × 1,265 m being
+          // Nothing found: 1,000 m × √(50 / 20), then four times as far, then (16 × 1,581 m being
           // beyond it) the full radius; a ring cut short at once is searched again at its radius,
           // up to the last ring, which is the full radius.
-          const r1 = 800 * Math.sqrt(50 / 20);
+          const r1 = 1000 * Math.sqrt(50 / 20);
           expect(stats.radii).toStrictEqual(endless ? [r1, r1, r1, 20_000] : [r1, 4 * r1, 20_000]);
           expect(stats.completeWithinM < 20_000).toBe(endless);
         }

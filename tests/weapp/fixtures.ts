@@ -82,6 +82,10 @@ export function nearbyStations(): NearbyStation[] {
 
 const weekdays = [1, 2, 3, 4, 5, 6, 7];
 
+/** The Shanghai calendar date two days from now: a closure day that is always still to come. */
+export const closedDay = () =>
+  new Date(Date.now() + 8 * 3_600_000 + 2 * 86_400_000).toISOString().slice(0, 10);
+
 /** GET /stations/{id} for the nearest one: open 08:00–22:00 every day, closed on one coming day. */
 export function stationDetail(closedOn: string, note: string): StationDetail {
   const [first] = nearbyFixture;

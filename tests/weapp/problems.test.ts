@@ -1,16 +1,19 @@
 import type { MyReport, QueuedProblem } from '@ankang/shared';
 import { describe, expect, it } from 'vitest';
 import { session } from './fixtures';
-import { findByText, renderPage, routes, storage, tap, waitFor } from './simulate';
+import { findByText, renderPage, routes, storage, tap, waitFor, wxmlAttribute } from './simulate';
 import {
   button,
+  field,
   ok,
   openAs,
   queryOf,
+  refusal,
   requests,
   resetPagesEachTest,
   text,
   toasts,
+  typeInto,
   wire,
 } from './staffOutreachPages';
 
@@ -119,6 +122,63 @@ describe('Page: 问题处理 (problems)', () => {
     await waitFor(() => toasts().includes('已受理'));
     expect(requests('POST', `/staff/problems/${elsewhere.id}`).map((o) => wire(o.data))).toStrictEqual([
       { version: 1, state: 'acknowledged' },
+    ]);
+    await waitFor(() => !text(page).includes('卫生间很脏'));
+  });
+
+  it('受理 tapped twice before the page redraws sends once', async () => {
+    routes.set('GET /staff/problems', () => ok({ problems: [elsewhere] }));
+    routes.set(`POST /staff/problems/${elsewhere.id}`, () =>
+      ok({ ...elsewhere, state: 'acknowledged', version: 2, handledAt: at(40) }),
+    );
+    const page = openAs('staff/pages/reports/index');
+    await waitFor(() => text(page).includes('卫生间很脏'));
+
+    const acknowledge = button(page.dom.querySelector('.main--staff-report')!, '受理');
+    tap(acknowledge);
+    tap(acknowledge);
+
+    await waitFor(() => toasts().includes('已受理'));
+    await waitFor(() => !text(page).includes('卫生间很脏'));
+    expect(requests('POST', `/staff/problems/${elsewhere.id}`).map((o) => wire(o.data))).toStrictEqual([
+      { version: 1, state: 'acknowledged' },
+    ]);
+  });
+
+  it('解决 keeps the dialog and the note typed when the send fails, and sends that note on the retry', async () => {
+    routes.set('GET /staff/problems', () => ok({ problems: [elsewhere] }));
+    routes.set(`POST /staff/problems/${elsewhere.id}`, () =>
+      refusal(503, 'INTERNAL', '服务暂时不可用，请稍后重试'),
+    );
+    const page = openAs('staff/pages/reports/index');
+    await waitFor(() => text(page).includes('卫生间很脏'));
+    tap(button(page.dom.querySelector('.main--staff-report')!, '解决'));
+    await typeInto(() => field(page, 'note'), '已安排保洁员每两小时清扫');
+
+    tap(await waitFor(() => findByText(page.dom, '确认解决', 'wx-button')));
+
+    // The send failed: the dialog stays, with the note as typed.
+    await waitFor(() => toasts().includes('服务暂时不可用，请稍后重试'));
+    const confirm = await waitFor(() => findByText(page.dom, '确认解决', 'wx-button'));
+    expect(wxmlAttribute(field(page, 'note')!, 'value')).toBe('已安排保洁员每两小时清扫');
+    expect(text(page)).toContain('卫生间很脏');
+
+    routes.set(`POST /staff/problems/${elsewhere.id}`, () =>
+      ok({
+        ...elsewhere,
+        state: 'resolved',
+        note: '已安排保洁员每两小时清扫',
+        version: 2,
+        handledAt: at(40),
+      }),
+    );
+    tap(confirm);
+
+    await waitFor(() => toasts().includes('已解决'));
+    await waitFor(() => findByText(page.dom, '确认解决', 'wx-button') === null);
+    expect(requests('POST', `/staff/problems/${elsewhere.id}`).map((o) => wire(o.data))).toStrictEqual([
+      { version: 1, state: 'resolved', note: '已安排保洁员每两小时清扫' },
+      { version: 1, state: 'resolved', note: '已安排保洁员每两小时清扫' },
     ]);
     await waitFor(() => !text(page).includes('卫生间很脏'));
   });

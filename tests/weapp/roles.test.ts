@@ -195,7 +195,9 @@ describe('Page: 人员与权限', () => {
     await waitFor(() => text(page).includes('顾晓东'));
     await settled(page);
     tap(revokeIn(page, '待接受的工会干部邀请'));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The confirm dialog was shown and answered 取消, and the page has gone quiet after it.
+    await waitFor(() => wx.showModal.mock.calls.length === 1);
+    await settled(page);
     expect(posts()).toStrictEqual([]);
 
     modal.confirm = true;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { tinyPng } from '../support/fakeWechatCodes';
+import { tinyPng } from '../../functions/local/fakeWechatCodes';
 import { findByText, routes, tap, waitFor, wx, wxmlAttribute } from './simulate';
 import { lastYearCampaign, openCampaign } from './staffOutreachFixtures';
 import {

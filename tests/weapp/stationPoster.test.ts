@@ -1,7 +1,7 @@
 import type { HeldComment, PublicComment } from '@ankang/shared';
 import { describe, expect, it, vi } from 'vitest';
-import { tinyPng } from '../support/fakeWechatCodes';
-import { stationDetail } from './fixtures';
+import { tinyPng } from '../../functions/local/fakeWechatCodes';
+import { closedDay, stationDetail } from './fixtures';
 import { findByText, routes, tap, waitFor, wx, wxmlAttribute } from './simulate';
 import {
   button,
@@ -39,7 +39,6 @@ const png = tinyPng(stationId).toString('base64');
 const codeAnswer = () =>
   ok({ image: png, mimeType: 'image/png', page: 'pages/station/index', scene: stationId, stationName });
 const codeImage = (page: ReturnType<typeof openAs>) => page.dom.querySelector('.main--poster__code');
-const closedDay = () => new Date(Date.now() + 8 * 3_600_000 + 2 * 86_400_000).toISOString().slice(0, 10);
 
 const held = (overrides: Partial<HeldComment> = {}): HeldComment => ({
   id: `cm_${'a'.repeat(32)}`,
@@ -120,6 +119,29 @@ describe('Page: 评论审核', () => {
     expect(sent.map((options) => options.data)).toStrictEqual([{ decision: 'approve', version: 3 }]);
     await waitFor(() => !text(page).includes('饮水机坏了好几天了'));
     expect(text(page)).toContain('门口有点挤');
+  });
+
+  it('sends one decision when 隐藏 is tapped twice before the page redraws, and 公开 waits for it', async () => {
+    const first = held();
+    routes.set('GET /staff/comments', () => ok({ comments: [first] }));
+    routes.set(`POST /staff/comments/${first.id}/review`, () =>
+      ok({ id: first.id, state: 'hidden', version: 3 }),
+    );
+    const page = openAs('staff/pages/comments/index');
+    await waitFor(() => text(page).includes('饮水机坏了好几天了'));
+    const card = findByText(page.dom, '饮水机坏了好几天了', '.main--held-comment')!;
+
+    // Three taps in one go: 隐藏, 隐藏 again, then 公开 on the same comment.
+    tap(button(card, '隐藏'));
+    tap(button(card, '隐藏'));
+    tap(button(card, '公开'));
+
+    await waitFor(() => toasts().includes('已隐藏'));
+    await waitFor(() => !text(page).includes('饮水机坏了好几天了'));
+    expect(
+      requests('POST', `/staff/comments/${first.id}/review`).map((options) => options.data),
+    ).toStrictEqual([{ decision: 'hide', version: 3 }]);
+    expect(toasts()).toStrictEqual(['已隐藏']);
   });
 
   it('says so when nothing waits', async () => {

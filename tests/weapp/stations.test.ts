@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { me, nearbyStations, session, stationDetail } from './fixtures';
+import { closedDay, me, nearbyStations, session, stationDetail } from './fixtures';
 import {
   bootApp,
   findByText,
   geo,
   renderPage,
   routes,
+  settled,
   storage,
   tap,
   waitFor,
@@ -234,9 +235,10 @@ describe('Page: 驿站 nearby list', () => {
     // Act
     (page.instance.onPullDownRefresh as () => void)();
 
-    // Assert: one more request, for the new position; and none after it settles.
-    await waitFor(() => wx.stopPullDownRefresh.mock.calls.length > 0);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Assert: one more request, for the new position; and none after the page has drawn it and
+    // gone quiet (a second load would redraw the list's status line, so the page would not settle).
+    await waitFor(() => wx.stopPullDownRefresh.mock.calls.length > 0 && nearbyCalls().length >= 2);
+    await settled(page);
     expect(nearbyCalls().map((url) => url.searchParams.get('lat'))).toStrictEqual([
       String(here.latitude),
       String(moved.latitude),
@@ -656,8 +658,6 @@ describe('Page: 驿站 privacy agreement', () => {
 });
 
 describe('Page: 驿站详情', () => {
-  const closedDay = () => new Date(Date.now() + 8 * 3_600_000 + 2 * 86_400_000).toISOString().slice(0, 10);
-
   it('shows the week with today marked and the holiday note, and navigates with WeChat’s map', async () => {
     // Arrange
     routes.set('GET /stations/st_00000000near', () => ({
@@ -845,6 +845,51 @@ describe('Page: 驿站详情', () => {
     // Assert
     await waitFor(() => text(page).includes('本周开放时间'));
     expect(text(page)).not.toContain('保存的信息');
+  });
+
+  it('keeps the saved summary on screen while 重试 loads, and after a retry that fails again', async () => {
+    // Arrange: opened from the list, then no network.
+    serveNearby();
+    const list = open('pages/stations/index');
+    await waitFor(() => rowNames(list).length === 3);
+    tap(findByText(list.dom, '建设银行爱心驿站', '.main--station-row')!);
+    await waitFor(() => wx.navigateTo.mock.calls.length > 0);
+    routes.clear();
+    const page = open('pages/station/index', { id: 'st_000000000mid' });
+    await waitFor(() => text(page).includes('保存的信息'));
+    // The retry's request waits (a slow, still-dead network) until the test lets it answer.
+    const pending: Array<() => void> = [];
+    const answer = wx.request.getMockImplementation()!;
+    wx.request.mockImplementation((options) => {
+      if (new URL(options.url).pathname !== '/stations/st_000000000mid') return answer(options);
+      pending.push(() => answer(options));
+      return { abort() {} };
+    });
+
+    try {
+      // Act
+      tap(findByText(page.dom, '重试', '.main--station-page__saved-retry')!);
+
+      // Assert: while it loads, the address and 导航 stay, and the button says it is retrying.
+      await waitFor(() => pending.length === 1 && text(page).includes('正在重试…'));
+      expect(text(page)).toContain('网络连接失败。以下是 14:30 保存的信息');
+      expect(page.dom.querySelector('.main--station-page__name')?.textContent).toBe('建设银行爱心驿站');
+      expect(text(page)).not.toContain('正在加载驿站信息');
+      // A second tap while it loads sends nothing more.
+      tap(findByText(page.dom, '正在重试…', '.main--station-page__saved-retry')!);
+
+      // Act: the retry fails too.
+      pending.shift()!();
+
+      // Assert
+      await waitFor(
+        () => findByText(page.dom, '重试', '.main--station-page__saved-retry')?.textContent === '重试',
+      );
+      expect(text(page)).toContain('保存的信息');
+      expect(pending).toStrictEqual([]);
+    } finally {
+      wx.request.mockImplementation(answer);
+    }
   });
 
   it('shows only the error, not a saved summary, when the station was never listed', async () => {

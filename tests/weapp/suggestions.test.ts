@@ -10,7 +10,18 @@ import {
   text,
   type,
 } from './outreachPages';
-import { findByText, mapPick, routes, subscribe, tap, waitFor, wx } from './simulate';
+import {
+  type FakeAnswer,
+  findByText,
+  mapPick,
+  media,
+  routes,
+  subscribe,
+  tap,
+  waitFor,
+  wx,
+  wxmlAttribute,
+} from './simulate';
 
 const daxin = '320000/320500/320582/daxin';
 const picked = {
@@ -34,6 +45,7 @@ function suggestion(overrides: Record<string, unknown> = {}) {
     nearStation: null,
     stationId: null,
     declineReason: null,
+    photos: [],
     decidedAt: null,
     createdAt: '2026-11-27T02:00:00.000Z',
     updatedAt: '2026-11-27T02:00:00.000Z',
@@ -52,7 +64,53 @@ resetPagesEachTest(() => {
   mapPick.place = null;
   subscribe.answers = {};
   subscribe.failure = null;
+  media.taken = null;
+  media.files.clear();
 });
+
+const bucket = 'http://127.0.0.1:9/ankang-photos';
+const ok = (data: unknown, statusCode = 200): FakeAnswer => ({ statusCode, data });
+
+/** The photo routes for any id: room to upload, the bucket (answering `putStatus`) and completion. */
+function servePhotos(putStatus: (id: string) => number) {
+  routes.set('POST /photos/uploads', (options) => {
+    const { id, owner } = options.data as { id: string; owner: unknown };
+    routes.set(`PUT /ankang-photos/incoming/${id}`, () => ({ statusCode: putStatus(id), data: '' }));
+    routes.set(`POST /photos/${id}/complete`, () =>
+      ok({ id, owner, contentType: 'image/jpeg', size: 8, state: 'landed' }),
+    );
+    return ok(
+      {
+        id,
+        uploadUrl: `${bucket}/incoming/${id}`,
+        method: 'PUT',
+        headers: { 'Content-Type': 'image/jpeg' },
+        expiresAt: '2030-01-01T00:00:00.000Z',
+        state: 'incoming',
+      },
+      201,
+    );
+  });
+}
+
+const uploads = () => requestsTo('POST', '/photos/uploads').map(sent);
+const suggestions = () => requestsTo('POST', '/suggestions').map(sent);
+/** The line beside the send button that names what to fix, or the failure. */
+const besideButton = (page: Page) =>
+  Array.from(page.dom.querySelectorAll('.main--suggest-new__fix, .main--suggest-new__failure')).map(
+    (node) => node.textContent,
+  );
+
+/** Name and place filled in (the map pick), ready to send. */
+async function filledForm(): Promise<Page> {
+  mapPick.place = picked;
+  const page = openAs('worker', 'suggest/pages/new/index');
+  await waitFor(() => field(page, 'name'));
+  type(page, 'name', '菜场快递歇脚点');
+  tap(button(page, '在地图上选择')!);
+  await waitFor(() => text(page).includes('已选择：新东街菜场'));
+  return page;
+}
 
 const button = (page: Page, label: string) => findByText(page.dom, label, 'wx-button');
 const chip = (page: Page, name: string, label: string) =>
@@ -68,7 +126,120 @@ describe('Page: 建议新增驿站', () => {
     await waitFor(() => fieldError(page, 'location') !== null);
     expect(fieldError(page, 'location')).toBe('请选择驿站的位置');
     expect(fieldError(page, 'name')).toBe('请填写名称');
+    expect(fieldError(page, 'address')).toBe('请填写地址');
+    // Beside the send button too: the fields may be far above it on a phone.
+    expect(besideButton(page)).toStrictEqual(['请修改上面标红的内容：名称、位置、地址']);
     expect(requestsTo('POST', '/suggestions')).toHaveLength(0);
+  });
+
+  it('shows the server’s field refusal under its field and beside the send button', async () => {
+    routes.set('POST /suggestions', () =>
+      ok(
+        {
+          error: {
+            code: 'VALIDATION_FAILED',
+            message: '提交的内容有误，请检查后重试',
+            details: { issues: [{ path: 'body.address', message: '地址包含不支持的字符' }] },
+          },
+        },
+        400,
+      ),
+    );
+    const page = await filledForm();
+
+    tap(button(page, '提交建议')!);
+
+    await waitFor(() => fieldError(page, 'address') !== null);
+    expect(fieldError(page, 'address')).toBe('地址包含不支持的字符');
+    expect(besideButton(page)).toStrictEqual(['请修改上面标红的内容：地址']);
+    // Editing the field clears both.
+    type(page, 'address', '新东街 1 号');
+    await waitFor(() => fieldError(page, 'address') === null);
+    expect(besideButton(page)).toStrictEqual([]);
+  });
+
+  it('sends the photos first under the suggestion’s request id, and a failed try resumes with the same id', async () => {
+    // Arrange: two photos; the bucket refuses the second on the first try.
+    media.taken = ['wxfile://tmp/door.jpg', 'wxfile://tmp/water.jpg'];
+    let failing: string | null = null;
+    servePhotos((id) => {
+      failing ??= uploads().length === 2 ? id : null;
+      return id === failing ? 500 : 200;
+    });
+    routes.set('POST /suggestions', () => ok({ suggestion: suggestion() }, 201));
+    const page = await filledForm();
+    tap(findByText(field(page, 'photos')!, '添加照片')!);
+    await waitFor(() => field(page, 'photos')!.querySelectorAll('.main--photo-field__item').length === 2);
+
+    // Act: the first try stops at the second photo; the failure shows beside the button.
+    tap(button(page, '提交建议')!);
+    await waitFor(() => besideButton(page).length === 1);
+    expect(besideButton(page)).toStrictEqual(['服务器开小差了，请稍后再试']);
+    expect(suggestions()).toStrictEqual([]);
+    failing = 'none';
+    tap(button(page, '提交建议')!);
+    await waitFor(() => text(page).includes('建议已提交，谢谢您！'));
+
+    // Assert: both photos under the one request id the suggestion then names, in the form's order.
+    const [body] = suggestions();
+    const [door, water] = uploads();
+    const owner = { kind: 'suggestion', id: body.requestId };
+    expect(uploads()).toStrictEqual([
+      { id: door.id, owner, contentType: 'image/jpeg', size: 8 },
+      { id: water.id, owner, contentType: 'image/jpeg', size: 8 },
+      { id: water.id, owner, contentType: 'image/jpeg', size: 8 },
+    ]);
+    expect(suggestions()).toStrictEqual([
+      {
+        name: '菜场快递歇脚点',
+        address: '张家港市大新镇新东街 1 号',
+        location: { lat: 31.979, lng: 120.5262 },
+        amenities: [],
+        requestId: body.requestId,
+        confirmNearby: false,
+        photoIds: [door.id, water.id],
+      },
+    ]);
+  });
+
+  it('shows a photo refusal under the photos', async () => {
+    media.taken = ['wxfile://tmp/door.jpg'];
+    servePhotos(() => 200);
+    routes.set('POST /suggestions', () =>
+      ok({ error: { code: 'PHOTO_NOT_FOUND', message: '未找到该照片' } }, 404),
+    );
+    const page = await filledForm();
+    tap(findByText(field(page, 'photos')!, '添加照片')!);
+    await waitFor(() => field(page, 'photos')!.querySelectorAll('.main--photo-field__item').length === 1);
+
+    tap(button(page, '提交建议')!);
+
+    await waitFor(() => fieldError(page, 'photos') !== null);
+    expect(fieldError(page, 'photos')).toBe('未找到该照片');
+    expect(besideButton(page)).toStrictEqual(['请修改上面标红的内容：照片']);
+  });
+
+  it('answers WeChat’s privacy request with its own popup (location and photos), and agreeing answers WeChat', async () => {
+    const page = openAs('worker', 'suggest/pages/new/index');
+    await waitFor(() => field(page, 'name'));
+    await waitFor(() => wx.onNeedPrivacyAuthorization.mock.calls.length > 0);
+    const handler = wx.onNeedPrivacyAuthorization.mock.calls[0]?.[0] as (
+      resolve: (o: object) => void,
+    ) => void;
+    const answers: object[] = [];
+
+    handler((option) => answers.push(option));
+
+    const agree = await waitFor(() => findByText(page.dom, '同意并继续', 'wx-button'));
+    expect(text(page)).toContain('也可以拍照或从相册选择现场照片');
+    expect(findByText(page.dom, '不同意（可在地图上选择位置，不拍照片）', 'wx-button')).not.toBeNull();
+    expect(wxmlAttribute(agree, 'open-type')).toBe('agreePrivacyAuthorization');
+    tap(agree, 'agreeprivacyauthorization');
+    await waitFor(() => answers.length === 2);
+    expect(answers).toStrictEqual([
+      { event: 'exposureAuthorization' },
+      { event: 'agree', buttonId: 'privacy-agree' },
+    ]);
   });
 
   it('sends the map pick, warns of a station close by, sends again confirmed with the same request id', async () => {
@@ -121,6 +292,7 @@ describe('Page: 建议新增驿站', () => {
         amenities: ['water', 'charging'],
         requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
         confirmNearby: false,
+        photoIds: [],
       },
       { ...bodies[0], confirmNearby: true },
     ]);
@@ -197,6 +369,7 @@ describe('Page: 我的建议', () => {
     expect(text(page)).toContain('未采纳原因：没有房屋');
     expect(text(page)).toContain('工会完善资料、核实开放时间后，驿站将出现在地图上');
     expect(text(page)).toContain('工会审核后会在这里显示结果');
+    expect(text(page)).toContain('每人每天最多提交 5 条建议。');
   });
 
   it('offers 建议新增驿站 when there are none', async () => {
@@ -212,6 +385,61 @@ describe('Page: 我的建议', () => {
 });
 
 describe('Page: 驿站建议审核', () => {
+  it('shows the worker’s photos on the card and sends one approval for a double tap', async () => {
+    // Arrange
+    const photo = {
+      id: `ph_${'1'.repeat(32)}`,
+      url: `${bucket}/photos/x.jpg`,
+      expiresAt: '2030-01-01T00:00:00.000Z',
+    };
+    const first = suggestion({ photos: [photo] });
+    routes.set('GET /staff/suggestions', () => ok({ suggestions: [first] }));
+    routes.set(`POST /staff/suggestions/${first.id}/review`, () =>
+      ok({
+        suggestion: { ...first, state: 'approved', stationId: 'st_000000000000000000000001', version: 2 },
+      }),
+    );
+    const page = openAs('staffZjg', 'staff/pages/suggestions/index');
+    await waitFor(() => page.dom.querySelectorAll('.main--suggestion-card').length === 1);
+    expect(text(page)).toContain('职工拍的现场照片（1）');
+    const thumb = page.dom.querySelector('.main--suggestion-card .main--station-photos__thumb')!;
+    expect(wxmlAttribute(thumb, 'src')).toBe(photo.url);
+
+    // Act: two taps before the page redraws.
+    const approve = findByText(page.dom, '采纳，生成驿站', 'wx-button')!;
+    tap(approve);
+    tap(approve);
+
+    // Assert
+    await waitFor(() => wx.navigateTo.mock.calls.length > 0);
+    expect(requestsTo('POST', `/staff/suggestions/${first.id}/review`).map(sent)).toStrictEqual([
+      { version: 1, decision: 'approve' },
+    ]);
+    expect(wx.navigateTo.mock.calls.map(([options]) => options.url)).toStrictEqual([
+      '/staff/pages/edit/index?id=st_000000000000000000000001',
+    ]);
+  });
+
+  it('keeps the reason dialog open with what was typed when the decline fails', async () => {
+    const first = suggestion();
+    routes.set('GET /staff/suggestions', () => ok({ suggestions: [first] }));
+    routes.set(`POST /staff/suggestions/${first.id}/review`, () =>
+      ok({ error: { code: 'INTERNAL', message: '服务器开小差了，请稍后再试' } }, 500),
+    );
+    const page = openAs('staffZjg', 'staff/pages/suggestions/index');
+    await waitFor(() => page.dom.querySelectorAll('.main--suggestion-card').length === 1);
+    tap(findByText(page.dom, '不予采纳', 'wx-button')!);
+    await waitFor(() => field(page, 'reason'));
+    type(page, 'reason', '不对外开放');
+    tap(findByText(page.dom, '确认', '.nut-dialog__footer-ok, wx-button')!);
+
+    await waitFor(() => requestsTo('POST', `/staff/suggestions/${first.id}/review`).length === 1);
+    await waitFor(() => wx.showToast.mock.calls.length > 0);
+    expect(field(page, 'reason')).not.toBeNull();
+    expect(wxmlAttribute(field(page, 'reason')!.querySelector('wx-textarea')!, 'value')).toBe('不对外开放');
+    expect(page.dom.querySelectorAll('.main--suggestion-card')).toHaveLength(1);
+  });
+
   it('declines with a required reason and approves into the draft station’s edit page', async () => {
     // Arrange
     const first = suggestion();

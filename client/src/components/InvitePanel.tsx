@@ -9,6 +9,7 @@ import { platform } from '../platform';
 import { grantableRoleLabels, inviteLinkFor } from '../services/roles';
 import { ChoiceChips } from './ChoiceChips';
 import { CoolingQr } from './CoolingQr';
+import { OrgChips } from './OrgChips';
 import './InvitePanel.scss';
 
 /** Nodes offered at once; a longer tree is narrowed by typing part of a name. */
@@ -66,13 +67,7 @@ export function InvitePanel({ nodes, canInviteAdmin, busy, onInvite }: InvitePan
           {matches.length === 0 ? (
             <Text className="invite-panel__hint">没有名称包含“{filter}”的下级组织</Text>
           ) : (
-            <ChoiceChips
-              choices={matches.map((node) => ({ value: node.path, label: node.name }))}
-              selected={picked ? [picked] : []}
-              onToggle={setPicked}
-              single
-              label="组织"
-            />
+            <OrgChips label="组织" orgs={matches} picked={picked} onPick={setPicked} />
           )}
         </>
       ) : (

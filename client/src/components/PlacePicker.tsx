@@ -48,13 +48,7 @@ function PlaceRows({
             <Text className="place-picker__name">{place.name}</Text>
             {full ? <Text className="place-picker__full">{place.fullName}</Text> : null}
           </View>
-          <Text className="place-picker__count">
-            {place.stationCount !== undefined
-              ? `${place.stationCount} 个驿站`
-              : full
-                ? placeLevelLabels[place.level]
-                : ''}
-          </Text>
+          <Text className="place-picker__count">{full ? placeLevelLabels[place.level] : ''}</Text>
         </View>
       ))}
     </View>

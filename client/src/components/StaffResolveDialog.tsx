@@ -5,17 +5,25 @@ import { StationFormField, StationTextInput } from './StationFormField';
 // Styled as the pause dialog: it carries the same `staff-pause` class.
 import './StaffPauseDialog.scss';
 
-/** 解决: an optional note on what was done, the answer everyone who reported it sees in 我的反馈. */
+/**
+ * 解决: an optional note on what was done, the answer everyone who reported it sees in 我的反馈.
+ * The page closes it once the answer is stored; while it is sent, and after a failure, the dialog
+ * stays open with the note as typed (a lost network never costs staff what they wrote).
+ */
 export function StaffResolveDialog({
   visible,
+  busy,
   onConfirm,
   onCancel,
 }: {
   visible: boolean;
+  /** The answer is on its way: 确认解决 takes no second tap. */
+  busy: boolean;
   onConfirm: (note: string) => void;
   onCancel: () => void;
 }) {
   const [note, setNote] = useState('');
+  // A new problem to resolve starts empty; a failed try keeps the dialog (and the note) open.
   useEffect(() => {
     if (visible) setNote('');
   }, [visible]);
@@ -24,12 +32,15 @@ export function StaffResolveDialog({
       className="staff-pause"
       visible={visible}
       title="标记为已解决"
-      confirmText="确认解决"
+      confirmText={busy ? '正在提交…' : '确认解决'}
       cancelText="取消"
-      onConfirm={() => onConfirm(note)}
+      disableConfirmButton={busy}
+      onConfirm={() => {
+        if (!busy) onConfirm(note);
+      }}
       onCancel={onCancel}
       // NutUI calls onClose right after onConfirm; the parent closes the dialog itself (and keeps it
-      // open when the input is refused), so closing goes only through 取消 and a confirmed answer.
+      // open when the send fails), so closing goes only through 取消 and a stored answer.
       onClose={() => undefined}
       closeOnOverlayClick={false}
     >

@@ -1,31 +1,36 @@
 import { useEffect, useRef, useState } from 'react';
-import { type Amap, type AmapMap, loadAmap } from '../services/amap';
+import { type Amap, type AmapMap, amapExpected, loadAmap } from '../services/amap';
 import type { StationMapProps } from './StationMap';
 import './StationMap.scss';
 
 /**
  * Amap above the list in the browser, when a key is configured (services/amap.ts): the worker's
  * position and the stations as markers (GCJ-02, as Amap expects); tapping a marker opens its
- * station. Until Amap has loaded, and without a key, offline or when it fails, nothing is drawn:
- * the list carries distances and each row its 导航 link.
+ * station. While Amap loads its box already holds the map's height (a grey 正在加载地图…), so the
+ * rows below never jump down when it arrives. Without a key nothing is drawn; offline or when it
+ * fails the box goes: the list carries distances and each row its 导航 link.
  */
 export function StationMap({ center, stations, onPick }: StationMapProps) {
   const box = useRef<HTMLElement>(null);
   const map = useRef<AmapMap | null>(null);
+  const [expected] = useState(() => amapExpected());
   const [amap, setAmap] = useState<Amap | null>(null);
   const [failed, setFailed] = useState(false);
   const pick = useRef(onPick);
   pick.current = onPick;
 
   useEffect(() => {
+    if (!expected) return;
     let live = true;
     void loadAmap().then((loaded) => {
-      if (live) setAmap(loaded);
+      if (!live) return;
+      setAmap(loaded);
+      if (!loaded) setFailed(true);
     });
     return () => {
       live = false;
     };
-  }, []);
+  }, [expected]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: made once per Amap; the centre follows below.
   useEffect(() => {
@@ -73,12 +78,13 @@ export function StationMap({ center, stations, onPick }: StationMapProps) {
     return () => shown.remove([me, ...markers]);
   }, [amap, stations, center.latitude, center.longitude]);
 
-  if (!amap || failed) return null;
+  if (!expected || failed) return null;
   return (
     <section
       ref={box}
-      className="station-map station-map--amap"
-      aria-label={`地图：附近 ${stations.length} 个驿站，点标记查看`}
+      className={`station-map station-map--amap${amap ? '' : ' station-map--loading'}`}
+      aria-busy={!amap}
+      aria-label={amap ? `地图：附近 ${stations.length} 个驿站，点标记查看` : '正在加载地图'}
     />
   );
 }

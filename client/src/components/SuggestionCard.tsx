@@ -7,6 +7,7 @@ import {
 } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import { StationPhotos } from './StationPhotos';
 import './SuggestionCard.scss';
 
 export interface SuggestionCardProps {
@@ -23,7 +24,10 @@ const nextStep: Record<Suggestion['state'], string> = {
   declined: '',
 };
 
-/** One suggested station: what and where, its state, and for staff a station already close by. */
+/**
+ * One suggested station: what and where, its photos, its state, and for staff a station already
+ * close by.
+ */
 export function SuggestionCard({ suggestion, audience, children }: SuggestionCardProps) {
   const amenities = suggestion.amenities.map((code) => amenityLabels[code]).join('、');
   return (
@@ -40,6 +44,10 @@ export function SuggestionCard({ suggestion, audience, children }: SuggestionCar
       ) : null}
       {amenities ? <Text className="suggestion-card__line">{`设施：${amenities}`}</Text> : null}
       {suggestion.note ? <Text className="suggestion-card__note">{suggestion.note}</Text> : null}
+      <StationPhotos
+        photos={suggestion.photos}
+        title={audience === 'staff' ? '职工拍的现场照片' : '我拍的照片'}
+      />
       {audience === 'staff' && suggestion.nearStation ? (
         <Text className="suggestion-card__near">
           {`附近 ${suggestion.nearStation.distanceM} 米已有驿站“${suggestion.nearStation.name}”，职工确认不是同一地点`}

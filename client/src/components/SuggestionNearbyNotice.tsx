@@ -1,6 +1,7 @@
 import type { NearStation } from '@ankang/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
+import { buttonA11y } from './buttonA11y';
 import './SuggestionNearbyNotice.scss';
 
 export interface SuggestionNearbyNoticeProps {
@@ -19,12 +20,19 @@ export function SuggestionNearbyNotice({ station, busy, onOpen, onConfirm }: Sug
       </Text>
       <Text className="suggestion-nearby__text">是同一个地方吗？如果不是，可以继续提交。</Text>
       <View className="suggestion-nearby__actions">
-        <Button className="suggestion-nearby__open" type="primary" fill="outline" onClick={onOpen}>
+        <Button
+          className="suggestion-nearby__open"
+          type="primary"
+          fill="outline"
+          {...buttonA11y()}
+          onClick={onOpen}
+        >
           查看该驿站
         </Button>
         <Button
           className="suggestion-nearby__confirm"
           type="primary"
+          {...buttonA11y(busy)}
           loading={busy}
           disabled={busy}
           onClick={onConfirm}

@@ -4,9 +4,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { choosePhotos, type LocalPhoto, PhotoError, removePhoto } from '../platform/photos';
 import { newPhotoId, sendPhoto } from '../services/photoUpload';
 
-/** A photo on a form: already on the server, or taken now and kept on the phone until sent. */
+/**
+ * A photo on a form: already on the server, or taken now and kept on the phone until sent. One sent
+ * from this form keeps its phone copy (`ref`) until the form is saved or closed: on WeChat that
+ * file is what its thumbnail shows, and a send that stops half-way must not blank it.
+ */
 export type FormPhoto = { id: string; previewUrl: string } & (
-  | { stored: true }
+  | { stored: true; ref?: string }
   | { stored: false; ref: string }
 );
 
@@ -28,14 +32,15 @@ export interface PhotoFieldState {
    */
   upload: (owner: PhotoOwner) => Promise<string[]>;
   uploading: boolean;
-  /** The photos now belong to a saved record (or its outbox): the phone's copies are not dropped. */
+  /** The photos not yet sent now belong to a saved record's outbox: their phone copies are not dropped. */
   keep: () => void;
 }
 
 /**
  * The photo part of any form (a delivery, a station's gallery, a problem report, a suggestion):
- * what is on the form, adding and removing, ordering, and sending. Photos taken but never saved
- * are deleted from the phone when the form closes.
+ * what is on the form, adding and removing, ordering, and sending. The phone's copies go when the
+ * form closes or shows the server's photos (`load`): those never sent are dropped unless `keep`
+ * handed them to an outbox; those sent are on the server by then.
  */
 export function usePhotoField(max: number): PhotoFieldState {
   const [photos, setPhotos] = useState<FormPhoto[]>([]);
@@ -46,8 +51,10 @@ export function usePhotoField(max: number): PhotoFieldState {
 
   useEffect(
     () => () => {
-      if (kept.current) return;
-      for (const p of photosRef.current) if (!p.stored) void removePhoto(p.ref);
+      for (const p of photosRef.current) {
+        // A photo never sent is the outbox's to send once the form handed it over.
+        if (p.ref && (p.stored || !kept.current)) void removePhoto(p.ref);
+      }
     },
     [],
   );
@@ -75,7 +82,7 @@ export function usePhotoField(max: number): PhotoFieldState {
 
   const remove = useCallback((id: string) => {
     const photo = photosRef.current.find((p) => p.id === id);
-    if (photo && !photo.stored) void removePhoto(photo.ref);
+    if (photo?.ref) void removePhoto(photo.ref);
     setPhotos((current) => current.filter((p) => p.id !== id));
   }, []);
 
@@ -91,7 +98,7 @@ export function usePhotoField(max: number): PhotoFieldState {
   }, []);
 
   const load = useCallback((views: readonly PhotoView[]) => {
-    for (const p of photosRef.current) if (!p.stored) void removePhoto(p.ref);
+    for (const p of photosRef.current) if (p.ref) void removePhoto(p.ref);
     setPhotos(views.map((view) => ({ id: view.id, previewUrl: view.url, stored: true as const })));
   }, []);
 
@@ -101,8 +108,9 @@ export function usePhotoField(max: number): PhotoFieldState {
       for (const photo of photosRef.current) {
         if (photo.stored) continue;
         await sendPhoto({ id: photo.id, owner, ref: photo.ref });
-        // Sent and its phone copy deleted: the preview stays until the form shows the server's.
-        const sent: FormPhoto = { id: photo.id, previewUrl: photo.previewUrl, stored: true };
+        // Sent, and its phone copy kept for the preview until the form is saved (a later photo
+        // or the record itself may still fail, and the form then stays as it was).
+        const sent: FormPhoto = { id: photo.id, previewUrl: photo.previewUrl, stored: true, ref: photo.ref };
         photosRef.current = photosRef.current.map((p) => (p.id === photo.id ? sent : p));
         setPhotos(photosRef.current);
       }

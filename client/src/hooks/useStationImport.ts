@@ -1,5 +1,5 @@
 import { IMPORT_MAX_BYTES, type ImportResult } from '@ankang/shared';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { type ChosenFile, chooseImportFile, FileChoiceError } from '../platform/fileChooser';
 import { type ApiError, toApiError } from '../services/errors';
 import { type ImportRequest, runStationImport } from '../services/staffStations';
@@ -33,6 +33,9 @@ function formatOf(name: string): ImportRequest['format'] | null {
  * 批量导入: pick a file, read it, send it as a dry run (nothing saved; counts and per-row issues
  * back), then on 确认导入 send the same content for real. `run` sends it: stations unless told
  * (households send the same body to their own route).
+ *
+ * Another union (or 重新选择) starts over: a dry run still on its way for the union before is
+ * dropped when it lands, so its counts never show (or get confirmed) under the new union.
  */
 export function useStationImport(
   orgPath: string | undefined,
@@ -45,9 +48,11 @@ export function useStationImport(
   const [result, setResult] = useState<ImportResult | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  // Bumped by every start-over: work begun under an older number no longer touches the page.
+  const generation = useRef(0);
 
   const send = useCallback(
-    async (loaded: Loaded, dryRun: boolean) => {
+    async (loaded: Loaded, dryRun: boolean, started: number) => {
       if (!orgPath) return;
       setStep(dryRun ? 2 : 4);
       try {
@@ -58,9 +63,11 @@ export function useStationImport(
           content: loaded.content,
           dryRun,
         });
+        if (started !== generation.current) return;
         setResult(answer);
         setStep(dryRun ? 3 : 4);
       } catch (failure) {
+        if (started !== generation.current) return;
         setError(toApiError(failure));
         setStep(dryRun ? 1 : 3);
       }
@@ -70,6 +77,8 @@ export function useStationImport(
 
   const choose = useCallback(() => {
     if (busy) return;
+    const started = generation.current;
+    const live = () => started === generation.current;
     setBusy(true);
     setProblem(null);
     setError(null);
@@ -78,11 +87,13 @@ export function useStationImport(
       try {
         chosen = await chooseImportFile();
       } catch (failure) {
+        if (!live()) return;
         if (!(failure instanceof FileChoiceError && failure.reason === 'cancelled'))
           setProblem('无法打开文件选择，请稍后再试');
         setBusy(false);
         return;
       }
+      if (!live()) return;
       setResult(null);
       setFile(null);
       setFileName(chosen.name);
@@ -95,24 +106,30 @@ export function useStationImport(
       } else {
         try {
           const loaded = { name: chosen.name, format, content: await chosen.readBase64() };
+          if (!live()) return;
           setFile(loaded);
-          await send(loaded, true);
+          await send(loaded, true, started);
         } catch {
-          setProblem('文件读取失败，请重新选择');
+          if (live()) setProblem('文件读取失败，请重新选择');
         }
       }
-      setBusy(false);
+      if (live()) setBusy(false);
     })();
   }, [busy, send]);
 
   const confirm = useCallback(() => {
     if (!file || busy) return;
+    const started = generation.current;
     setBusy(true);
     setError(null);
-    void send(file, false).finally(() => setBusy(false));
+    void send(file, false, started).finally(() => {
+      if (started === generation.current) setBusy(false);
+    });
   }, [file, busy, send]);
 
   const reset = useCallback(() => {
+    generation.current++;
+    setBusy(false);
     setStep(0);
     setFile(null);
     setFileName(null);
@@ -120,6 +137,11 @@ export function useStationImport(
     setProblem(null);
     setError(null);
   }, []);
+
+  // Another union is another import, whoever changed it (a pick, or the list falling back): the
+  // cleanup runs as `orgPath` leaves its value.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `orgPath` is the trigger.
+  useEffect(() => reset, [orgPath, reset]);
 
   return { step, busy, fileName, result, problem, error, choose, confirm, reset };
 }

@@ -1,6 +1,7 @@
 import {
   type AmenityCode,
   type HostType,
+  MAX_SUGGESTION_PHOTOS,
   type NearStation,
   type Suggestion,
   suggestionDraftSchema,
@@ -8,8 +9,10 @@ import {
 import { useCallback, useRef, useState } from 'react';
 import { LocationError, type LocationFailure, platform } from '../platform';
 import { pickPlace } from '../platform/locationPicker';
+import type { ApiError } from '../services/errors';
 import { newRequestId } from '../services/stations';
 import { sendSuggestion } from '../services/suggestions';
+import { usePhotoField } from './usePhotoField';
 import { useSubmit } from './useSubmit';
 
 export interface SuggestionFormValues {
@@ -22,7 +25,20 @@ export interface SuggestionFormValues {
   note: string;
 }
 
-export type SuggestionFormErrors = Partial<Record<keyof SuggestionFormValues, string>>;
+/** The fields a message can stand beside: the form's own, and its photos. */
+export type SuggestionField = keyof SuggestionFormValues | 'photos';
+export type SuggestionFormErrors = Partial<Record<SuggestionField, string>>;
+
+/** The labels the send button's summary names (in the form's order). */
+export const suggestionFieldLabels: Record<SuggestionField, string> = {
+  name: '名称',
+  location: '位置',
+  address: '地址',
+  hostType: '场所类型',
+  amenities: '设施',
+  note: '补充说明',
+  photos: '照片',
+};
 
 const emptyForm: SuggestionFormValues = {
   name: '',
@@ -53,32 +69,56 @@ export function checkSuggestion(values: SuggestionFormValues) {
   return { draft: null, errors };
 }
 
+/** Refusals about the photos: shown under the photos, not as a message about the whole form. */
+const photoCodes = new Set(['PHOTO_INVALID', 'PHOTO_NOT_FOUND', 'PHOTO_NOT_UPLOADED', 'TOO_MANY_PHOTOS']);
+
+/**
+ * Where a refusal from the server belongs: a field's own error (the API's field issues, `body.name`
+ * → name; a photo refusal → photos), or, for anything else, the whole form (beside the send button).
+ */
+export function placeFailure(error: ApiError): { fields: SuggestionFormErrors; form: ApiError | null } {
+  if (photoCodes.has(error.code)) return { fields: { photos: error.message }, form: null };
+  const issues = error.code === 'VALIDATION_FAILED' ? (error.details?.issues ?? []) : [];
+  const fields: SuggestionFormErrors = {};
+  for (const issue of issues) {
+    const field = issue.path.split('.')[1];
+    if (field === 'photoIds') fields.photos ??= issue.message;
+    else if (field && field in suggestionFieldLabels) fields[field as SuggestionField] ??= issue.message;
+  }
+  return Object.keys(fields).length > 0 ? { fields, form: null } : { fields: {}, form: error };
+}
+
 const locationFailures: Record<LocationFailure, string> = {
   denied: '未获得定位权限，请在设置中允许定位后重试，或在地图上选择',
   unavailable: '暂时无法定位，请到开阔处重试',
   'privacy-refused': '需要同意隐私保护指引后才能定位',
 };
 
+/** What an earlier try that did land says when the form was edited after it (the answer was lost). */
+const ALREADY_SENT = '这条建议此前已提交成功，之后的修改未保存。可在“我的建议”中查看，或点“再建议一个地点”。';
+
 /**
- * 建议新增驿站: the form, its place (the map on WeChat, or where the worker stands), a check with the
- * API's schema before sending, and the send. One request id per content: a retry of the same form
- * is stored once, an edited form is a new suggestion. A station close by comes back as `nearby`
- * for the worker to confirm (仍要提交) or open.
+ * 建议新增驿站: the form, its place (the map on WeChat, or where the worker stands), up to 3 photos
+ * (compressed on the phone, sent first), a check with the API's schema before sending, and the
+ * send. One request id per suggestion until it is stored, whatever is edited between tries: the
+ * photos are sent under it and cannot move to another, and a try that did land answers the same
+ * suggestion again. A station close by comes back as `nearby` for the worker to confirm (仍要提交)
+ * or open.
  */
 export function useSuggestionForm() {
   const [values, setValues] = useState<SuggestionFormValues>(emptyForm);
   const [errors, setErrors] = useState<SuggestionFormErrors>({});
   const [sent, setSent] = useState<Suggestion | null>(null);
   const [locating, setLocating] = useState(false);
-  const requestId = useRef(newRequestId());
+  const requestId = useRef<string | null>(null);
   const clearRef = useRef<() => void>(() => undefined);
+  const photos = usePhotoField(MAX_SUGGESTION_PHOTOS);
 
   const set = useCallback(
     <K extends keyof SuggestionFormValues>(field: K, value: SuggestionFormValues[K]) => {
       setValues((current) => ({ ...current, [field]: value }));
       setErrors((current) => ({ ...current, [field]: undefined }));
-      // Other content is another suggestion (and a station close by was about the old place).
-      requestId.current = newRequestId();
+      // A station close by, or a refusal, was about the form as it was.
       clearRef.current();
     },
     [],
@@ -92,16 +132,27 @@ export function useSuggestionForm() {
         ? current.amenities.filter((a) => a !== code)
         : [...current.amenities, code],
     }));
-    requestId.current = newRequestId();
     clearRef.current();
   }, []);
 
   /** Picks a host type, or clears it when tapped again. */
   const toggleHostType = useCallback((type: HostType) => {
     setValues((current) => ({ ...current, hostType: current.hostType === type ? null : type }));
-    requestId.current = newRequestId();
     clearRef.current();
   }, []);
+
+  const addPhoto = useCallback(async () => {
+    setErrors((current) => ({ ...current, photos: undefined }));
+    await photos.add();
+  }, [photos.add]);
+
+  const removePhoto = useCallback(
+    (id: string) => {
+      setErrors((current) => ({ ...current, photos: undefined }));
+      photos.remove(id);
+    },
+    [photos.remove],
+  );
 
   const pickOnMap = useCallback(async () => {
     const place = await pickPlace();
@@ -128,12 +179,22 @@ export function useSuggestionForm() {
   latest.current = values;
 
   const submission = useSubmit(
-    (confirmNearby: boolean) => {
+    async (confirmNearby: boolean) => {
       const { draft } = checkSuggestion(latest.current);
       if (!draft) throw new Error('unchecked form');
-      return sendSuggestion({ ...draft, requestId: requestId.current, confirmNearby });
+      requestId.current ??= newRequestId();
+      const id = requestId.current;
+      // The photos first, owned by the request id the suggestion then claims them under.
+      const photoIds = photos.photos.length > 0 ? await photos.upload({ kind: 'suggestion', id }) : [];
+      return sendSuggestion({ ...draft, requestId: id, confirmNearby, photoIds });
     },
-    { toastFailure: false, onDone: ({ suggestion }) => setSent(suggestion) },
+    {
+      toastFailure: false,
+      onDone: ({ suggestion }) => {
+        requestId.current = null;
+        setSent(suggestion);
+      },
+    },
   );
   clearRef.current = submission.clear;
 
@@ -148,9 +209,11 @@ export function useSuggestionForm() {
     [submission],
   );
 
-  const error = submission.error;
+  const failure = submission.error;
   const nearby: NearStation | null =
-    error?.code === 'STATION_NEARBY' ? (error.details?.nearStation ?? null) : null;
+    failure?.code === 'STATION_NEARBY' ? (failure.details?.nearStation ?? null) : null;
+  const placed = failure && failure.code !== 'STATION_NEARBY' ? placeFailure(failure) : null;
+  const fieldErrors: SuggestionFormErrors = { ...placed?.fields, ...stripEmpty(errors) };
 
   /** A fresh form after one was sent (建议另一个地点). */
   const restart = useCallback(() => {
@@ -158,24 +221,32 @@ export function useSuggestionForm() {
     setErrors({});
     setSent(null);
     submission.clear();
-    requestId.current = newRequestId();
-  }, [submission]);
+    photos.load([]);
+    requestId.current = null;
+  }, [submission, photos.load]);
 
   return {
     values,
-    errors,
+    errors: fieldErrors,
     set,
     toggleAmenity,
     toggleHostType,
     pickOnMap,
     locateHere,
     locating,
+    photos: { ...photos, add: addPhoto, remove: removePhoto },
     submit,
-    submitting: submission.submitting,
-    /** A failure other than the station close by (that one is `nearby`). */
-    error: error && error.code !== 'STATION_NEARBY' ? error : null,
+    submitting: submission.submitting || photos.uploading,
+    /** A failure about the whole form (not a field's, not the station close by): shown by the send button. */
+    error: placed?.form ?? null,
+    /** REQUEST_ID_REUSED means an earlier try did land: the words to show for it instead. */
+    alreadySent: placed?.form?.code === 'REQUEST_ID_REUSED' ? ALREADY_SENT : null,
     nearby,
     sent,
     restart,
   };
+}
+
+function stripEmpty(errors: SuggestionFormErrors): SuggestionFormErrors {
+  return Object.fromEntries(Object.entries(errors).filter(([, message]) => message)) as SuggestionFormErrors;
 }

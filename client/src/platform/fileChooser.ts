@@ -9,11 +9,23 @@ export { FileChoiceError } from './fileChooserTypes';
 /** Where the file comes from, for the hint under the button. */
 export const fileSourceHint = '从微信聊天中选择文件（可先把文件发给“文件传输助手”）';
 
-/** Lets the user pick one .csv or .xlsx file sent in a WeChat chat. */
+/**
+ * Lets the user pick one .csv or .xlsx file sent in a WeChat chat. Through its callbacks: Taro
+ * passes chooseMessageFile through unwrapped, and WeChat returns a promise from it only on newer
+ * base libraries (as with the media APIs in photos.ts).
+ */
 export async function chooseImportFile(): Promise<ChosenFile> {
   let picked: Taro.chooseMessageFile.SuccessCallbackResult;
   try {
-    picked = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['csv', 'xlsx'] });
+    picked = await new Promise<Taro.chooseMessageFile.SuccessCallbackResult>((resolve, reject) => {
+      Taro.chooseMessageFile({
+        count: 1,
+        type: 'file',
+        extension: ['csv', 'xlsx'],
+        success: resolve,
+        fail: reject,
+      });
+    });
   } catch (error) {
     const message = String((error as { errMsg?: string } | undefined)?.errMsg ?? error);
     throw new FileChoiceError(/cancel/i.test(message) ? 'cancelled' : 'unavailable', { cause: error });

@@ -84,6 +84,17 @@ export function loadAmap(
   return loading;
 }
 
+/**
+ * Whether a map is coming (Amap on the page already, or a key to load it with): the list then
+ * leaves the map's room at once, so rows never jump down when Amap arrives.
+ */
+export function amapExpected(
+  key: string | undefined = configuredKey(),
+  win: AmapWindow | undefined = typeof window === 'undefined' ? undefined : (window as AmapWindow),
+): boolean {
+  return Boolean(win && (win.AMap || key));
+}
+
 /** For tests: forget a load in progress or done. */
 export function resetAmapForTests(): void {
   loading = null;

@@ -75,9 +75,12 @@ export function registerDeliverySenders(): void {
     const { id, body } = payload as DeliveryEditPayload;
     return sendDeliveryEdit(id, body);
   });
-  registerSender('photo', (payload) => {
+  registerSender('photo', async (payload) => {
     // Entries already queued on phones keep this shape: the owner is always their delivery.
     const { id, deliveryId, ref } = payload as PhotoPayload;
-    return sendPhoto({ id, owner: { kind: 'delivery', id: deliveryId }, ref });
+    const landed = await sendPhoto({ id, owner: { kind: 'delivery', id: deliveryId }, ref });
+    // The record is saved and the photo is on the server: the phone's copy has done its work.
+    await removePhoto(ref);
+    return landed;
   });
 }

@@ -6,7 +6,7 @@ import {
   type PhotoContentType,
   type PhotoOwner,
 } from '@ankang/shared';
-import { PhotoError, putBytes, readPhoto, removePhoto } from '../platform/photos';
+import { PhotoError, putBytes, readPhoto } from '../platform/photos';
 import { call } from './api';
 import { ApiError } from './errors';
 import { newRequestId } from './stations';
@@ -42,9 +42,10 @@ export const newPhotoId = () => `ph_${newRequestId().replace(/-/g, '')}`;
 
 /**
  * Sends one kept photo of any owner (a delivery, a station's gallery, a problem report): asks for
- * a presigned PUT, puts the bytes, asks the API to check and keep them, then deletes the phone's
- * copy. Each step repeats safely: the same photo id gets a fresh upload URL, the same bytes
- * overwrite the same object, and completing twice answers alike.
+ * a presigned PUT, puts the bytes, asks the API to check and keep them. Each step repeats safely:
+ * the same photo id gets a fresh upload URL, the same bytes overwrite the same object, and
+ * completing twice answers alike. The phone's copy stays: on WeChat it is what the form's
+ * thumbnail shows until the record the photo belongs to is saved, so the caller deletes it then.
  */
 export async function sendPhoto(photo: {
   id: string;
@@ -83,6 +84,5 @@ export async function sendPhoto(photo: {
     }
     throw error;
   }
-  await removePhoto(photo.ref);
   return done;
 }

@@ -26,11 +26,15 @@ function feedbackItem(feedback: StoredFeedback) {
   };
 }
 
-const stationStillOpen = {
-  ConditionExpression: 'attribute_exists(pk) AND #status.#state <> :closed',
+/**
+ * The station is still open and in the org the rating read it in: the rating's comment carries
+ * that org (the review queue's), so a move in between cancels the rating, which reads again.
+ */
+const stationUnmoved = (orgPath: string) => ({
+  ConditionExpression: 'attribute_exists(pk) AND #status.#state <> :closed AND orgPath = :org',
   names: { '#status': 'status', '#state': 'state' },
-  values: { ':closed': 'closed' },
-};
+  values: { ':closed': 'closed', ':org': orgPath },
+});
 
 export async function getFeedback(
   stationId: string,
@@ -52,14 +56,14 @@ export type FeedbackWriteOutcome =
   | 'written'
   /** Inserting: this person rated the station today already. Replacing: the rating changed meanwhile. */
   | 'stale'
-  /** The station is gone or was closed. */
-  | 'stationClosed'
+  /** The station is gone, was closed, or moved to another org since it was read. */
+  | 'stationChanged'
   /** The person's daily quota is used up. */
   | 'overQuota'
   /** A concurrent transaction touched one of the items: try again. */
   | 'conflict';
 
-async function writeFeedback(items: TransactItem[], stationAt: number | null): Promise<FeedbackWriteOutcome> {
+async function writeFeedback(items: TransactItem[], stationAt: number): Promise<FeedbackWriteOutcome> {
   try {
     await db.send(new TransactWriteCommand({ TransactItems: items }));
     return 'written';
@@ -67,22 +71,24 @@ async function writeFeedback(items: TransactItem[], stationAt: number | null): P
     const cancelled = cancellationOf(error);
     if (!cancelled) throw error;
     if (cancelled.failed.has(0)) return 'stale';
-    if (stationAt !== null && cancelled.failed.has(stationAt)) return 'stationClosed';
+    if (cancelled.failed.has(stationAt)) return 'stationChanged';
     if (cancelled.failed.has(items.length - 1)) return 'overQuota';
     return 'conflict';
   }
 }
 
 /**
- * The person's first rating of the station today, the station's counters (if it is still open) and
- * the daily quota `quota`, in one transaction, with `alongside` (unconditional writes that belong to
+ * The person's first rating of the station today, the station's counters (if it is still open and
+ * in `orgPath`) and the daily quota `quota`, in one transaction, with `alongside` (unconditional writes that belong to
  * this rating, e.g. its comment): a repeated rating is refused by the first item and counts nothing.
  */
 export function insertFeedback(
   feedback: StoredFeedback,
+  orgPath: string,
   quota: TransactItem,
   alongside: TransactItem[] = [],
 ): Promise<FeedbackWriteOutcome> {
+  const station = stationUnmoved(orgPath);
   return writeFeedback(
     [
       {
@@ -97,9 +103,9 @@ export function insertFeedback(
           TableName: tableName,
           Key: keys.station(feedback.stationId),
           UpdateExpression: 'ADD ratingCount :one, ratingSum :stars, #star :one',
-          ConditionExpression: stationStillOpen.ConditionExpression,
-          ExpressionAttributeNames: { '#star': `stars${feedback.stars}`, ...stationStillOpen.names },
-          ExpressionAttributeValues: { ':one': 1, ':stars': feedback.stars, ...stationStillOpen.values },
+          ConditionExpression: station.ConditionExpression,
+          ExpressionAttributeNames: { '#star': `stars${feedback.stars}`, ...station.names },
+          ExpressionAttributeValues: { ':one': 1, ':stars': feedback.stars, ...station.values },
         },
       },
       ...alongside,
@@ -111,38 +117,51 @@ export function insertFeedback(
 
 /**
  * Replaces today's rating with a changed one, moving the counters by the difference and counting
- * the quota, if the stored rating is still `previous` (a concurrent change makes it `stale`).
+ * the quota, if the stored rating is still `previous` (a concurrent change makes it `stale`) and
+ * the station still open in `orgPath`.
  */
 export function replaceFeedback(
   previous: StoredFeedback,
   next: StoredFeedback,
+  orgPath: string,
   quota: TransactItem,
   alongside: TransactItem[] = [],
 ): Promise<FeedbackWriteOutcome> {
-  const starsChanged = previous.stars !== next.stars;
-  const counters: TransactItem[] = starsChanged
-    ? [
-        {
-          Update: {
-            TableName: tableName,
-            Key: keys.station(next.stationId),
-            UpdateExpression: 'ADD ratingSum :delta, #old :minus, #new :one',
-            ConditionExpression: stationStillOpen.ConditionExpression,
-            ExpressionAttributeNames: {
-              '#old': `stars${previous.stars}`,
-              '#new': `stars${next.stars}`,
-              ...stationStillOpen.names,
-            },
-            ExpressionAttributeValues: {
-              ':delta': next.stars - previous.stars,
-              ':minus': -1,
-              ':one': 1,
-              ...stationStillOpen.values,
+  const station = stationUnmoved(orgPath);
+  const counters: TransactItem[] =
+    previous.stars !== next.stars
+      ? [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.station(next.stationId),
+              UpdateExpression: 'ADD ratingSum :delta, #old :minus, #new :one',
+              ConditionExpression: station.ConditionExpression,
+              ExpressionAttributeNames: {
+                '#old': `stars${previous.stars}`,
+                '#new': `stars${next.stars}`,
+                ...station.names,
+              },
+              ExpressionAttributeValues: {
+                ':delta': next.stars - previous.stars,
+                ':minus': -1,
+                ':one': 1,
+                ...station.values,
+              },
             },
           },
-        },
-      ]
-    : [];
+        ]
+      : [
+          {
+            ConditionCheck: {
+              TableName: tableName,
+              Key: keys.station(next.stationId),
+              ConditionExpression: station.ConditionExpression,
+              ExpressionAttributeNames: station.names,
+              ExpressionAttributeValues: station.values,
+            },
+          },
+        ];
   return writeFeedback(
     [
       {
@@ -157,6 +176,6 @@ export function replaceFeedback(
       ...alongside,
       quota,
     ],
-    starsChanged ? 1 : null,
+    1,
   );
 }

@@ -6,14 +6,12 @@ import { type TransactItem, transactWrite } from './transactions';
 /**
  * The alert moved up a level (or marked exhausted at a province): an Update of the fields an
  * escalation changes — never a whole-item Put, so a comment that landed since the read (it moves
- * `commentCount`, not `version`) is kept. Conditional on the version read, the alert still being
- * unresolved and still due on the date that was missed: a transition or another sweep in between
+ * `commentCount`, not `version`) is kept. Conditional on the version read (from the due index: an
+ * unresolved alert due on the date that was missed), so a transition or another sweep in between
  * makes it fail instead of escalating twice or over someone's action.
  */
 export function escalationUpdate(before: AlertRecord, next: AlertRecord): TransactItem {
-  return alertFieldsUpdate(next, before.version, ['holderOrgPath', 'escalations', 'dueOn', 'exhausted'], {
-    dueOnRead: before.dueOn,
-  });
+  return alertFieldsUpdate(next, before.version, ['holderOrgPath', 'escalations', 'dueOn', 'exhausted']);
 }
 
 /**

@@ -8,8 +8,10 @@ const INDEX_ATTRIBUTES = ['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi
 
 /**
  * Sets some fields of an alert (removing those `next` leaves out), its index attributes as its new
- * state has them (removing the others), `updatedAt` and `version`, over the version read while
- * unresolved (and, with `dueOnRead`, still due on that date). An Update, not a Put: what others
+ * state has them (removing the others), `updatedAt` and `version`, over the version read. The
+ * version is the whole condition: every write that changes an alert's status, due date or holder
+ * moves it (only a comment does not, and a comment changes none of those), so an alert still at the
+ * version read is still unresolved and due when it was read. An Update, not a Put: what others
  * keep on the item without moving its version (a comment's count) is not written back from an
  * older read. For the review's writes (evidence, a followed file), the sweep's escalation and the
  * staff's transitions.
@@ -18,7 +20,6 @@ export function alertFieldsUpdate(
   next: AlertRecord,
   expectedVersion: number,
   fields: readonly (keyof AlertRecord)[],
-  options: { dueOnRead?: string } = {},
 ): TransactItem {
   const index = alertIndexAttributes(next);
   const values: Record<string, unknown> = {
@@ -32,7 +33,6 @@ export function alertFieldsUpdate(
     ...INDEX_ATTRIBUTES.filter((name) => !(name in index)),
   ];
   const set = Object.keys(values);
-  const due = options.dueOnRead === undefined ? '' : ' AND #dueOn = :missed';
   return {
     Update: {
       TableName: tableName,
@@ -40,15 +40,11 @@ export function alertFieldsUpdate(
       UpdateExpression: `SET ${set.map((name) => `#${name} = :${name}`).join(', ')}${
         removed.length ? ` REMOVE ${removed.map((name) => `#${name}`).join(', ')}` : ''
       }`,
-      ConditionExpression: `#version = :expected AND #status <> :resolved${due}`,
-      ExpressionAttributeNames: Object.fromEntries(
-        [...set, ...removed, 'status', ...(due ? ['dueOn'] : [])].map((name) => [`#${name}`, name]),
-      ),
+      ConditionExpression: '#version = :expected',
+      ExpressionAttributeNames: Object.fromEntries([...set, ...removed].map((name) => [`#${name}`, name])),
       ExpressionAttributeValues: {
         ...Object.fromEntries(set.map((name) => [`:${name}`, values[name]])),
         ':expected': expectedVersion,
-        ':resolved': 'resolved',
-        ...(due ? { ':missed': options.dueOnRead } : {}),
       },
     },
   };

@@ -1,10 +1,10 @@
 import type { HardshipAlertStatus } from '@ankang/shared';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from './client';
+import { db } from './client';
 import type { CursorScope } from './cursor';
-import { type FilterCondition, filterConditions } from './filterConditions';
+import type { FilterCondition } from './filterConditions';
 import { type AlertRecord, alertRecordSchema } from './hardshipAlertItems';
-import { filteredIndexPage, type IndexPageQuery, indexPage } from './indexPage';
+import { filteredIndexPage, type IndexPageQuery, indexPage, indexQuery } from './indexPage';
 import { hardshipAlertKeys, indexes, orgSubtreePrefix } from './keys';
 
 /** Filters of the alert queue, applied on the index query (FilterExpression). */
@@ -30,20 +30,12 @@ function queueFilters(filters: AlertFilters): FilterCondition[] {
 
 /** The COUNT query of one status's queue over an org subtree (`prefixOrg` and below), filtered. */
 function queueQuery(status: HardshipAlertStatus, prefixOrg: string, filters: AlertFilters) {
-  const filter = filterConditions(queueFilters(filters));
-  return {
-    TableName: tableName,
-    IndexName: indexes.alertQueue,
-    KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-    ...(filter.expression
-      ? { FilterExpression: filter.expression, ExpressionAttributeNames: filter.names }
-      : {}),
-    ExpressionAttributeValues: {
-      ':pk': hardshipAlertKeys.queuePartition(status, prefixOrg),
-      ':prefix': orgSubtreePrefix(prefixOrg),
-      ...filter.values,
-    },
-  };
+  return indexQuery(
+    { indexName: indexes.alertQueue, keys: 'gsi1' },
+    hardshipAlertKeys.queuePartition(status, prefixOrg),
+    orgSubtreePrefix(prefixOrg),
+    queueFilters(filters),
+  );
 }
 
 /**
@@ -57,7 +49,10 @@ export async function listAlertQueue(
   filters: AlertFilters,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<{ records: AlertRecord[]; nextCursor: string | null }> {
-  const listing = `hardshipAlerts@${JSON.stringify([filters.severity, filters.rule, filters.dueBefore])}`;
+  // The cursor names "overdue", not the day it was cut on: a page read after midnight goes on with
+  // the new day's overdue ones (the same index order, a wider filter) instead of a BAD_CURSOR.
+  const overdue = filters.dueBefore !== undefined;
+  const listing = `hardshipAlerts@${JSON.stringify([filters.severity, filters.rule, overdue])}`;
   const scope: CursorScope = [
     listing,
     hardshipAlertKeys.queuePartition(status, prefixOrg),

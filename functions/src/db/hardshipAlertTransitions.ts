@@ -55,11 +55,10 @@ export function writeAlertTransition(
  */
 export function slotResolveItem(slot: AlertSlotRecord | null, alert: AlertRecord, at: string): TransactItem {
   if (slot?.openAlertId === alert.id) return slotRelease(slot, alert.id, alert.basis, at);
+  // Everything else the slot holds stays: the alert it names, that alert's household key (without
+  // it the next review would read that alert to learn what the key told), the last basis.
   const next: AlertSlotRecord = {
-    fileId: alert.fileId,
-    rule: alert.rule,
-    ...(slot?.openAlertId ? { openAlertId: slot.openAlertId } : {}),
-    ...(slot?.lastBasis ? { lastBasis: slot.lastBasis } : {}),
+    ...(slot ?? { fileId: alert.fileId, rule: alert.rule }),
     resolvedBases: withResolvedBasis(slot?.resolvedBases ?? [], alert.basis),
     version: (slot?.version ?? 0) + 1,
     updatedAt: at,

@@ -1,6 +1,7 @@
+import { shanghaiDate } from '@ankang/shared';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { now } from '../lib/clock';
+import { getItems } from './batchGet';
 import { db, tableName } from './client';
 import {
   type AlertRecord,
@@ -34,8 +35,21 @@ export async function getAlertSlot(fileId: string, rule: string): Promise<AlertS
 }
 
 /**
+ * Alerts by id, as stored (resolved ones too), read consistently in one BatchGet: a household's
+ * slots name at most one per rule. Missing ones are absent from the map.
+ */
+export async function getAlertsById(ids: readonly string[]): Promise<Map<string, AlertRecord>> {
+  if (ids.length === 0) return new Map();
+  const items = await getItems(
+    ids.map((id) => hardshipAlertKeys.alert(id)),
+    { consistent: true },
+  );
+  return new Map(items.map((item) => alertRecordSchema.parse(item)).map((alert) => [alert.id, alert]));
+}
+
+/**
  * The open alerts of a household, one per rule at most (its slots name them): one Query of its
- * `ALERTRULE#` items and a consistent Get of each open one (≤ 8, in parallel).
+ * `ALERTRULE#` items and one consistent BatchGet of the open ones.
  */
 export async function listOpenAlertsOfFile(fileId: string): Promise<AlertRecord[]> {
   const { Items = [] } = await db.send(
@@ -52,8 +66,8 @@ export async function listOpenAlertsOfFile(fileId: string): Promise<AlertRecord[
   const ids = Items.map((item) => alertSlotRecordSchema.parse(item).openAlertId).filter(
     (id): id is string => id !== undefined,
   );
-  const alerts = await Promise.all(ids.map(getAlert));
-  return alerts.filter((alert): alert is AlertRecord => alert !== null && alert.status !== 'resolved');
+  const alerts = await getAlertsById(ids);
+  return [...alerts.values()].filter((alert) => alert.status !== 'resolved');
 }
 
 /**
@@ -73,43 +87,14 @@ export interface HouseholdForReview {
 }
 
 /**
- * A household's file, rule slots, monitor and visits: one consistent Query of its partition in
- * sort-key order (`ALERTRULE#…` < `FILE` < `MONITOR` < `VFIX#…` < `VISIT#…`), so the monitor is
- * read BEFORE the visits: a visit committed in between moved the monitor's version, so the
- * review's monitor write fails and leaves "check today" for the sweep rather than hiding an unseen
- * visit. A partition past one page (1 MB: hundreds of visits) is read the bounded way instead.
+ * A household's file, rule slots, monitor and latest visits, in two consistent Queries, both
+ * bounded whatever the partition holds: its slots, file and monitor (one range, a few items), then
+ * its latest REVIEW_VISITS visits. In that order: a visit committed in between moved the monitor's
+ * version, so the review's monitor write fails and leaves "check today" for the sweep rather than
+ * hiding an unseen visit. (One Query of the whole partition would save a request but read every
+ * visit ever made, up to 1 MB, to use 60.)
  */
 export async function readHouseholdForReview(fileId: string): Promise<HouseholdForReview> {
-  const partition = hardshipKeys.file(fileId).pk;
-  const whole = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: {
-        ':pk': partition,
-        ':from': hardshipAlertKeys.slotPrefix,
-        // Past every `VISIT#<date>…` key: '~' sorts after the digits and '#' that follow the prefix.
-        ':to': `${hardshipVisitKeys.visitPrefix}~`,
-      },
-      ConsistentRead: true,
-    }),
-  );
-  if (whole.LastEvaluatedKey) return readHouseholdInTwo(fileId);
-  const items = whole.Items ?? [];
-  // The same visits the bounded read takes: the latest REVIEW_VISITS by sort key, newest first.
-  const visitItems = items.filter((item) => String(item.sk).startsWith(hardshipVisitKeys.visitPrefix));
-  return householdOf(
-    items.filter((item) => !String(item.sk).startsWith(hardshipVisitKeys.visitPrefix)),
-    visitItems.slice(-REVIEW_VISITS).reverse(),
-    items.length,
-  );
-}
-
-/**
- * The bounded read for a large partition: its slots, file and monitor (one range, at most 10
- * items), then its latest visits, in that order for the reason above.
- */
-async function readHouseholdInTwo(fileId: string): Promise<HouseholdForReview> {
   const partition = hardshipKeys.file(fileId).pk;
   const meta = await db.send(
     new QueryCommand({
@@ -163,16 +148,13 @@ function householdOf(
 }
 
 /**
- * The household's monitor set to "check today", for the transaction of a file create, edit, visit
- * or import: should the review after the commit not happen, the sweep finds the household today.
- * Creates the monitor when there is none; keeps its last review time.
+ * The household's monitor set to "check today" (the Shanghai day of `at`, the write's own time),
+ * for the transaction of a file create, edit, visit, import or 重新建档: should the review after the
+ * commit not happen, the sweep finds the household today. Creates the monitor when there is none;
+ * keeps its last review time.
  */
-export function monitorCheckTodayPut(
-  fileId: string,
-  orgPath: string,
-  today: string,
-  at: string = now().toISOString(),
-): TransactItem {
+export function monitorCheckTodayPut(fileId: string, orgPath: string, at: string): TransactItem {
+  const today = shanghaiDate(new Date(at));
   const index = hardshipAlertKeys.monitorCheck(fileId, today);
   return {
     Update: {

@@ -123,7 +123,9 @@ export async function listHardshipFilesInOrg(
   filters: FileFilters,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<{ records: HardshipFileRecord[]; nextCursor: string | null }> {
-  const listing = `hardshipFiles@${JSON.stringify([filters.category, filters.status, filters.caseworkerUserId, filters.dueBefore])}`;
+  // "Visit overdue", not the day the cursor was cut on: paging on after midnight is no BAD_CURSOR.
+  const overdue = filters.dueBefore !== undefined;
+  const listing = `hardshipFiles@${JSON.stringify([filters.category, filters.status, filters.caseworkerUserId, overdue])}`;
   const scope: CursorScope = [listing, hardshipKeys.byOrgPartition(orgPath), orgSubtreePrefix(orgPath)];
   const { items, nextCursor } = await filteredIndexPage(
     scope,

@@ -75,41 +75,22 @@ export function pageMonitorsToCheck(
   );
 }
 
-/** Unresolved, not exhausted alerts of one shard due before `today` (overdue: dueOn < today). */
-export function pageAlertsDueBefore(
+/**
+ * Unresolved, not exhausted alerts of one shard due before a day (overdue: dueOn < that day) or on
+ * a day. The sort key is `<dueOn>#<id>`: "before" is `< <day>`, "on" is a `<day>#` prefix.
+ */
+export function pageAlertsDue(
   shard: number,
-  today: string,
+  due: { before: string } | { on: string },
   limit: number,
   startKey?: StartKey,
 ): Promise<SweepPage<AlertRecord>> {
+  const range =
+    'before' in due
+      ? { condition: 'gsi3sk < :day', values: { ':day': due.before } }
+      : { condition: 'begins_with(gsi3sk, :day)', values: { ':day': `${due.on}#` } };
   return page(
-    {
-      index: indexes.alertsByDue,
-      pk: hardshipAlertKeys.duePartition(shard),
-      // `<dueOn>#<id>` < `<today>` exactly when dueOn < today.
-      condition: 'gsi3sk < :today',
-      values: { ':today': today },
-    },
-    alertRecordSchema,
-    limit,
-    startKey,
-  );
-}
-
-/** Unresolved, not exhausted alerts of one shard due on `date`. */
-export function pageAlertsDueOn(
-  shard: number,
-  date: string,
-  limit: number,
-  startKey?: StartKey,
-): Promise<SweepPage<AlertRecord>> {
-  return page(
-    {
-      index: indexes.alertsByDue,
-      pk: hardshipAlertKeys.duePartition(shard),
-      condition: 'begins_with(gsi3sk, :date)',
-      values: { ':date': `${date}#` },
-    },
+    { index: indexes.alertsByDue, pk: hardshipAlertKeys.duePartition(shard), ...range },
     alertRecordSchema,
     limit,
     startKey,

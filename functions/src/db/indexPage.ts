@@ -13,6 +13,36 @@ export interface IndexPageQuery {
 }
 
 /**
+ * The Query of an index partition (and sort-key prefix: `begins_with`; empty: the whole partition),
+ * with the filters that have a value as its FilterExpression. Paging (Limit, start key) is the
+ * caller's.
+ */
+export function indexQuery(
+  query: IndexPageQuery,
+  partition: string,
+  prefix: string,
+  filters: readonly FilterCondition[] = [],
+) {
+  const pk = `${query.keys}pk`;
+  const sk = `${query.keys}sk`;
+  const filter = filterConditions(filters);
+  return {
+    TableName: tableName,
+    IndexName: query.indexName,
+    KeyConditionExpression: prefix ? `${pk} = :pk AND begins_with(${sk}, :prefix)` : `${pk} = :pk`,
+    ...(filter.expression
+      ? { FilterExpression: filter.expression, ExpressionAttributeNames: filter.names }
+      : {}),
+    ExpressionAttributeValues: {
+      ':pk': partition,
+      ...(prefix ? { ':prefix': prefix } : {}),
+      ...filter.values,
+    },
+    ...(query.newestFirst ? { ScanIndexForward: false } : {}),
+  };
+}
+
+/**
  * One page of an index query over the scope's partition and sort-key prefix (none: the whole
  * partition). The cursor it hands out only opens the same listing, partition and prefix.
  */
@@ -22,15 +52,9 @@ export async function indexPage(
   page: { limit: number; cursor?: string | undefined },
 ): Promise<{ items: Record<string, unknown>[]; nextCursor: string | null }> {
   const [, partition, prefix] = scope;
-  const pk = `${query.keys}pk`;
-  const sk = `${query.keys}sk`;
   const result = await db.send(
     new QueryCommand({
-      TableName: tableName,
-      IndexName: query.indexName,
-      KeyConditionExpression: prefix ? `${pk} = :pk AND begins_with(${sk}, :prefix)` : `${pk} = :pk`,
-      ExpressionAttributeValues: { ':pk': partition, ...(prefix ? { ':prefix': prefix } : {}) },
-      ...(query.newestFirst ? { ScanIndexForward: false } : {}),
+      ...indexQuery(query, partition, prefix),
       Limit: page.limit,
       ExclusiveStartKey: await decodeCursor(page.cursor, scope),
     }),
@@ -49,9 +73,9 @@ const FILTERED_PAGE = 100;
  * One page of up to `limit` items of an index partition (and sort-key prefix) that pass the
  * filters (a FilterExpression on the index query; no condition with a value: every item).
  * Bounded: at most FILTERED_READS index pages of FILTERED_PAGE items, so a narrow filter may answer
- * a page that is not full, still with a cursor. A full page's cursor starts after the last item
- * handed out, not after what was read. The cursor only opens the same listing (name its filters in
- * the scope's listing), partition and prefix.
+ * a page that is not full, still with a cursor; with no filter it reads `limit + 1` items. A full
+ * page's cursor starts after the last item handed out, not after what was read. The cursor only
+ * opens the same listing (name its filters in the scope's listing), partition and prefix.
  */
 export async function filteredIndexPage(
   scope: CursorScope,
@@ -62,22 +86,11 @@ export async function filteredIndexPage(
   const [, partition, prefix] = scope;
   const pk = `${query.keys}pk`;
   const sk = `${query.keys}sk`;
-  const filter = filterConditions(filters);
-  const base = {
-    TableName: tableName,
-    IndexName: query.indexName,
-    KeyConditionExpression: prefix ? `${pk} = :pk AND begins_with(${sk}, :prefix)` : `${pk} = :pk`,
-    ...(filter.expression
-      ? { FilterExpression: filter.expression, ExpressionAttributeNames: filter.names }
-      : {}),
-    ExpressionAttributeValues: {
-      ':pk': partition,
-      ...(prefix ? { ':prefix': prefix } : {}),
-      ...filter.values,
-    },
-    ...(query.newestFirst ? { ScanIndexForward: false } : {}),
-    Limit: FILTERED_PAGE,
-  };
+  const base = indexQuery(query, partition, prefix, filters);
+  // Unfiltered, every item read is handed out: read what the page still needs and one more (which
+  // tells whether there is a next page, so the last page never leaves an empty one behind).
+  const filtered = 'FilterExpression' in base;
+  const readLimit = (handedOut: number) => (filtered ? FILTERED_PAGE : page.limit - handedOut + 1);
   const keyOf = (item: Record<string, unknown>) => ({
     pk: item.pk,
     sk: item.sk,
@@ -87,7 +100,9 @@ export async function filteredIndexPage(
   const items: Record<string, unknown>[] = [];
   let startKey = await decodeCursor(page.cursor, scope);
   for (let read = 0; read < FILTERED_READS; read += 1) {
-    const result = await db.send(new QueryCommand({ ...base, ExclusiveStartKey: startKey }));
+    const result = await db.send(
+      new QueryCommand({ ...base, Limit: readLimit(items.length), ExclusiveStartKey: startKey }),
+    );
     const found = result.Items ?? [];
     for (const [index, item] of found.entries()) {
       items.push(item);

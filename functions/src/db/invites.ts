@@ -45,6 +45,17 @@ export function inviteToItem(invite: InviteItem): Record<string, unknown> {
   };
 }
 
+/** The lasting mark that an invite was issued (kept for good, no TTL; see inviteKeys.issued). */
+export function issuedMarkItem(invite: Pick<InviteItem, 'id' | 'createdAt'>): Record<string, unknown> {
+  return {
+    ...inviteKeys.issued(invite.id),
+    type: 'InviteIssued',
+    createdAt: invite.createdAt,
+    updatedAt: invite.createdAt,
+    version: 1,
+  };
+}
+
 /** What became of an invite's create: written, there already (a retry), or issued before and gone. */
 export type InvitePutOutcome = 'created' | 'exists' | 'spent';
 
@@ -67,13 +78,7 @@ export async function putInviteOnce(invite: InviteItem, event: AuditEvent): Prom
       {
         Put: {
           TableName: tableName,
-          Item: {
-            ...inviteKeys.issued(invite.id),
-            type: 'InviteIssued',
-            createdAt: invite.createdAt,
-            updatedAt: invite.createdAt,
-            version: 1,
-          },
+          Item: issuedMarkItem(invite),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },

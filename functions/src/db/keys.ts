@@ -1,3 +1,5 @@
+import { orgPathChain, STATION_ORG_MAX_LEVELS } from '@ankang/shared';
+
 /**
  * Physical keys are generic (pk/sk, gsi1pk/gsi1sk, gsi2pk/gsi2sk); what they mean lives here.
  * The GSIs are named after the access patterns that use them.
@@ -12,6 +14,8 @@ export const indexes = {
    * per state, kind and org node, newest report first.
    */
   problemQueueByDepth: ['gsi1', 'gsi2', 'gsi3', 'gsi4'],
+  /** The per-report model's queue (gsi1; `RPT#`), read only by the migration that empties it. */
+  legacyReportQueue: 'gsi1',
   /** One worker's reports (by a keyed pseudonym), newest last (gsi1): 我的反馈. */
   reportsByReporter: 'gsi1',
   /** Campaigns run by one org node, newest season first (gsi1). */
@@ -65,6 +69,8 @@ export const indexes = {
   publicCommentsByStation: 'gsi2',
   /** Held comments awaiting staff review, per province, by org path then time (gsi1; `CMT_HELD#`). */
   heldCommentQueue: 'gsi1',
+  /** A station's held comments (gsi2; `STN_CMT_HELD#`, sparse: only held ones): a move takes them along. */
+  heldCommentsByStation: 'gsi2',
   /** Station suggestions per state and province, by org path then time (gsi1; `SUG_Q#`): the review queue. */
   suggestionQueue: 'gsi1',
   /** The station suggestions one user sent, by time (gsi2; `SUG_BY#`): 我的建议. */
@@ -163,14 +169,11 @@ export const stationIndexKeys = {
   }),
 };
 
-/** How many org levels the problem queue indexes: province, city, county, town (orgLevelSchema). */
-export const PROBLEM_QUEUE_DEPTHS = 4;
-
-/** The org path's ancestors from the province down (itself last): `a`, `a/b`, `a/b/c`, …. */
-export function orgAncestors(orgPath: string): string[] {
-  const parts = orgPath.split('/');
-  return parts.map((_, index) => parts.slice(0, index + 1).join('/'));
-}
+/**
+ * How many org levels the problem queue indexes (one GSI each): every level a station's org may
+ * have (province, city, county, town), so every node that can hold a station has its queue.
+ */
+export const PROBLEM_QUEUE_DEPTHS = STATION_ORG_MAX_LEVELS;
 
 export const problemKeys = {
   /** A problem (all reports of one kind at one station while it is open). */
@@ -191,7 +194,7 @@ export const problemKeys = {
    * be removed from the item).
    */
   queue: (state: string, kind: string, orgPath: string, lastReportedAt: string, id: string) => {
-    const ancestors = orgAncestors(orgPath);
+    const ancestors = orgPathChain(orgPath);
     const entries: Record<string, string | null> = {};
     for (let depth = 1; depth <= PROBLEM_QUEUE_DEPTHS; depth += 1) {
       const ancestor = ancestors[depth - 1];
@@ -201,6 +204,16 @@ export const problemKeys = {
     return entries;
   },
   queuePartition: (state: string, kind: string, orgPath: string) => `RPQ#${state}#${kind}#${orgPath}`,
+};
+
+/**
+ * The per-report model's queue (before problems, issue 11 step 1), read only by the one-off
+ * migration (services/reportMigration.ts): gsi1, per state and province. Migrated reports leave it.
+ */
+export const legacyReportKeys = {
+  queuePartition: (state: string, province: string) => `RPT#${state}#${province}`,
+  /** The old lock that allowed one open report per person, station and kind. */
+  lockKind: 'openReport',
 };
 
 export const reportKeys = {
@@ -459,6 +472,12 @@ export const stationCommentKeys = {
     gsi1sk: `${orgSubtreePrefix(orgPath)}#${createdAt}#${id}`,
   }),
   heldPartition: (orgPath: string) => `CMT_HELD#${provinceOf(orgPath)}`,
+  /** gsi2: a held comment under its station, so a move of the station finds it; set only while held. */
+  heldByStation: (stationId: string, createdAt: string, id: string) => ({
+    gsi2pk: stationCommentKeys.heldByStationPartition(stationId),
+    gsi2sk: `${createdAt}#${id}`,
+  }),
+  heldByStationPartition: (stationId: string) => `STN_CMT_HELD#${stationId}`,
 };
 
 export const adminIndexKeys = {

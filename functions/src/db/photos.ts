@@ -38,7 +38,8 @@ export type InsertPhotoOutcome =
   | 'conflict';
 
 /**
- * Stores a new photo (state incoming) and adds it to its uploader's set on the owner, in one
+ * Stores a new photo (state incoming; landed for a copy of a kept file, such as a suggestion's photo
+ * given to its draft station) and adds it to its uploader's set on the owner, in one
  * transaction that refuses when the set already holds `max` ids: racing uploads cannot pass the cap.
  */
 export async function insertPhoto(photo: StoredPhoto, max: number): Promise<InsertPhotoOutcome> {

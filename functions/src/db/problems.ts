@@ -1,9 +1,16 @@
-import { type ReportKind, type ReportState, requestIdSchema, stationProblemSchema } from '@ankang/shared';
+import {
+  orgPathChain,
+  type ReportKind,
+  type ReportState,
+  reportKindSchema,
+  requestIdSchema,
+  stationProblemSchema,
+} from '@ankang/shared';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { getItems } from './batchGet';
 import { db, tableName } from './client';
-import { indexes, keys, orgAncestors, PROBLEM_QUEUE_DEPTHS, problemKeys } from './keys';
+import { indexes, keys, PROBLEM_QUEUE_DEPTHS, problemKeys } from './keys';
 import type { TransactItem } from './transactions';
 
 /** A problem as stored: its latest reports also name their photos' owner (the report's requestId). */
@@ -81,11 +88,17 @@ export async function getOpenProblemId(stationId: string, kind: ReportKind): Pro
   return Item ? openSlotSchema.parse(Item).problemId : null;
 }
 
+/** A station's open slot of one kind: which problem it names. */
+export interface OpenSlot {
+  kind: ReportKind;
+  problemId: string;
+}
+
 /**
- * The ids of every open problem of a station: one small range of its partition (at most one slot
- * per kind of problem, so six items).
+ * Every open slot of a station: one small range of its partition (at most one slot per kind of
+ * problem, so six items).
  */
-export async function listOpenProblemIds(stationId: string): Promise<string[]> {
+export async function listOpenSlots(stationId: string): Promise<OpenSlot[]> {
   const { Items } = await db.send(
     new QueryCommand({
       TableName: tableName,
@@ -94,7 +107,33 @@ export async function listOpenProblemIds(stationId: string): Promise<string[]> {
       ConsistentRead: true,
     }),
   );
-  return (Items ?? []).map((item) => openSlotSchema.parse(item).problemId);
+  return (Items ?? []).map((item) => {
+    const slot = openSlotSchema.parse(item);
+    return { kind: reportKindSchema.parse(slot.kind), problemId: slot.problemId };
+  });
+}
+
+/**
+ * One check per kind of problem that the station's slot is still as `read` had it (naming the same
+ * problem, or absent): a write that carries the station's problems with it (a move) then fails
+ * instead of missing one that a first report opened after the read.
+ */
+export function openSlotsUnchanged(stationId: string, read: readonly OpenSlot[]): TransactItem[] {
+  return reportKindSchema.options.map((kind) => {
+    const slot = read.find((entry) => entry.kind === kind);
+    return {
+      ConditionCheck: {
+        TableName: tableName,
+        Key: problemKeys.openSlot(stationId, kind),
+        ...(slot
+          ? {
+              ConditionExpression: 'problemId = :id',
+              ExpressionAttributeValues: { ':id': slot.problemId },
+            }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    };
+  });
 }
 
 /**
@@ -150,7 +189,8 @@ export async function listProblemQueue(
   kinds: readonly ReportKind[],
   page: { limit: number; after?: string },
 ): Promise<ProblemQueuePage> {
-  const depth = orgAncestors(orgPath).length;
+  const depth = orgPathChain(orgPath).length;
+  // No station sits deeper than the indexed levels (stationOrgPathSchema): such a node has none.
   if (depth > PROBLEM_QUEUE_DEPTHS) return { problems: [] };
   const index = indexes.problemQueueByDepth[depth - 1]!;
   const pages = await Promise.all(

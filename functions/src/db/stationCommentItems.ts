@@ -34,7 +34,10 @@ export function commentToItem(comment: StoredComment) {
       ? stationCommentKeys.publicByStation(comment.stationId, comment.createdAt, comment.id)
       : {}),
     ...(comment.state === 'held'
-      ? stationCommentKeys.held(comment.orgPath, comment.createdAt, comment.id)
+      ? {
+          ...stationCommentKeys.held(comment.orgPath, comment.createdAt, comment.id),
+          ...stationCommentKeys.heldByStation(comment.stationId, comment.createdAt, comment.id),
+        }
       : {}),
     type: 'StationComment',
     ...comment,

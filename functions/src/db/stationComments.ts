@@ -85,8 +85,8 @@ export async function listHeldCommentsUnderOrg(
 }
 
 /**
- * Staff's decision on a held comment: public (onto the station's public index) or hidden, and off
- * the review queue, if it is still held at `version`. False when it moved on meanwhile (decided by
+ * Staff's decision on a held comment: public (onto the station's public index, off its held one) or
+ * hidden (off both), and off the review queue, if it is still held at `version`. False when it moved on meanwhile (decided by
  * someone else, or rewritten by its author).
  */
 export async function decideHeldComment(
@@ -104,7 +104,7 @@ export async function decideHeldComment(
         UpdateExpression:
           state === 'public'
             ? 'SET #state = :state, reviewedBy = :by, updatedAt = :at, gsi2pk = :gpk, gsi2sk = :gsk REMOVE gsi1pk, gsi1sk'
-            : 'SET #state = :state, reviewedBy = :by, updatedAt = :at REMOVE gsi1pk, gsi1sk',
+            : 'SET #state = :state, reviewedBy = :by, updatedAt = :at REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk',
         ConditionExpression: '#state = :held AND version = :version',
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: {
@@ -114,6 +114,57 @@ export async function decideHeldComment(
           ':held': 'held',
           ':version': comment.version,
           ...(state === 'public' ? { ':gpk': publicKeys.gsi2pk, ':gsk': publicKeys.gsi2sk } : {}),
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/** A page of a station's held comments (any org they were written under), oldest first. */
+export async function listHeldCommentsOfStation(
+  stationId: string,
+  page: { limit: number; after?: Record<string, unknown> },
+): Promise<{ comments: StoredComment[]; after?: Record<string, unknown> }> {
+  const result = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: indexes.heldCommentsByStation,
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': stationCommentKeys.heldByStationPartition(stationId) },
+      Limit: page.limit,
+      ExclusiveStartKey: page.after,
+    }),
+  );
+  return {
+    comments: (result.Items ?? []).map((item) => storedCommentSchema.parse(item)),
+    ...(result.LastEvaluatedKey ? { after: result.LastEvaluatedKey } : {}),
+  };
+}
+
+/**
+ * Puts a held comment in the review queue of `orgPath` (its station's new org), if it is still held
+ * under the org it was read with: one decided or moved meanwhile is left alone. False when it was.
+ */
+export async function moveHeldComment(comment: StoredComment, orgPath: string): Promise<boolean> {
+  const queue = stationCommentKeys.held(orgPath, comment.createdAt, comment.id);
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: stationCommentKeys.comment(comment.id),
+        UpdateExpression: 'SET orgPath = :org, gsi1pk = :pk, gsi1sk = :sk',
+        ConditionExpression: '#state = :held AND orgPath = :from',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: {
+          ':org': orgPath,
+          ':pk': queue.gsi1pk,
+          ':sk': queue.gsi1sk,
+          ':held': 'held',
+          ':from': comment.orgPath,
         },
       }),
     );

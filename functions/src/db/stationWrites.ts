@@ -1,15 +1,20 @@
 import type { Station, StationStatus } from '@ankang/shared';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
 import { retryOnConflict } from './conflictRetry';
 import { keys } from './keys';
 import { stationFromItem, stationToItem } from './stationItems';
 import { searchEntriesOf } from './stationSearchItems';
-import { cancellationOf, type TransactItem, transactWrite } from './transactions';
+import { type TransactItem, transactWrite } from './transactions';
 
 /** Why a station write was refused. */
-export type StationWriteRefusal = 'versionConflict' | 'duplicateExternalId' | 'notFound';
+export type StationWriteRefusal =
+  | 'versionConflict'
+  | 'duplicateExternalId'
+  | 'notFound'
+  /** A record that follows the station (an open problem, a slot) changed since it was read. */
+  | 'followersChanged';
 
 export class StationWriteError extends Error {
   constructor(readonly reason: StationWriteRefusal) {
@@ -60,13 +65,17 @@ export function updateParts(fields: Record<string, unknown>, setExpressions: str
 
 /**
  * The writes that turn `previous`'s entries into `next`'s, for the station's own transaction: a
- * Put of every entry `next` has (its copy of the fields may have changed) and a Delete of every
- * one only `previous` had. Either may be null (a new station; none after).
+ * Put of every entry `next` has that `previous` had not, or had otherwise (its copy of the fields
+ * changed), and a Delete of every one only `previous` had. Either may be null (a new station; none
+ * after). An edit of fields no entry holds (phone, 最美 years, the org) writes no entry. Entries as
+ * `previous` stands are taken to be stored: its write (or `stations:backfill`) put them.
  */
 function searchIndexWrites(next: Station | null, previous: Station | null): TransactItem[] {
-  const puts = next ? searchEntriesOf(next) : [];
-  const kept = new Set(puts.map((entry) => entry.sk));
-  const deletes = (previous ? searchEntriesOf(previous) : []).filter((entry) => !kept.has(entry.sk));
+  const before = new Map((previous ? searchEntriesOf(previous) : []).map((entry) => [entry.sk, entry]));
+  const after = next ? searchEntriesOf(next) : [];
+  const kept = new Set(after.map((entry) => entry.sk));
+  const puts = after.filter((entry) => JSON.stringify(before.get(entry.sk)) !== JSON.stringify(entry));
+  const deletes = [...before.values()].filter((entry) => !kept.has(entry.sk));
   return [
     ...puts.map((Item) => ({ Put: { TableName: tableName, Item } })),
     ...deletes.map((entry) => ({
@@ -106,15 +115,24 @@ function releaseExternalId(claim: ExternalIdClaim, stationId: string): TransactI
 }
 
 /**
- * Maps a cancelled transaction to the refusal: the station's own condition (item 0), the claim of
- * its external id (item `claimAt`), or any other item's condition (the data moved on: a conflict).
+ * Runs a station's transaction; a refusal is thrown as the first that holds of: the station's own
+ * condition (item 0), the claim of its external id (item `claimAt`, -1 for none), a record that
+ * follows the station (`followers`), any other item's condition (the data moved on: a conflict).
+ * A transaction running into another at the same time is tried again (retryOnConflict).
  */
-function refusalOf(error: unknown, stationRefusal: StationWriteRefusal, claimAt: number): never {
-  const cancellation = cancellationOf(error);
-  if (cancellation?.failed.has(0)) throw new StationWriteError(stationRefusal);
-  if (cancellation?.failed.has(claimAt)) throw new StationWriteError('duplicateExternalId');
-  if (cancellation) throw new StationWriteError('versionConflict');
-  throw error;
+async function writeStation(
+  items: TransactItem[],
+  stationRefusal: StationWriteRefusal,
+  claimAt: number,
+  followers: { from: number; to: number } = { from: 0, to: 0 },
+): Promise<void> {
+  const outcomeAt: [number, StationWriteRefusal][] = [[0, stationRefusal]];
+  if (claimAt >= 0) outcomeAt.push([claimAt, 'duplicateExternalId']);
+  for (let index = followers.from; index < followers.to; index += 1)
+    outcomeAt.push([index, 'followersChanged']);
+  for (let index = 1; index < items.length; index += 1) outcomeAt.push([index, 'versionConflict']);
+  const outcome = await retryOnConflict(() => transactWrite(items, outcomeAt));
+  if (outcome !== 'saved') throw new StationWriteError(outcome);
 }
 
 /** Stores a new station, claiming its external id within its org in the same transaction. */
@@ -132,11 +150,7 @@ export async function insertStation(station: Station): Promise<Station> {
   if (claim) items.push(claimExternalId(claim, station.id));
   // Its search entries land with it: a station is never found before it exists, nor missed after.
   items.push(...searchIndexWrites(station, null));
-  try {
-    await db.send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (error) {
-    refusalOf(error, 'versionConflict', 1);
-  }
+  await writeStation(items, 'versionConflict', claim ? 1 : -1);
   return station;
 }
 
@@ -180,8 +194,8 @@ function changedAttributes(next: Station, previous: Station): Record<string, unk
  * Replaces a station's record with `next` if it is still at `expectedVersion` (409 otherwise): a
  * field `next` lacks is removed. When the external id or the org changed, the claim on the id moves
  * (the old one released, the new one taken) in the same transaction. `extraItems` join that
- * transaction (e.g. records that follow the station to its new org); their conditions failing is a
- * version conflict. Rating counters and open-report counts are kept.
+ * transaction (e.g. records that follow the station to its new org); their conditions failing is
+ * `followersChanged` (the caller reads them again). Rating counters and open-report counts are kept.
  */
 export async function replaceStation(
   next: Station,
@@ -207,14 +221,11 @@ export async function replaceStation(
     if (after) items.push(claimExternalId(after, next.id));
     if (before) items.push(releaseExternalId(before, next.id));
   }
+  const followers = { from: items.length, to: items.length + extraItems.length };
   items.push(...extraItems);
   // The search entries follow a rename, a move or a new place in the same transaction.
   items.push(...searchIndexWrites(next, previous));
-  try {
-    await db.send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (error) {
-    refusalOf(error, 'versionConflict', after ? claimAt : -1);
-  }
+  await writeStation(items, 'versionConflict', after ? claimAt : -1, followers);
   return {
     ...next,
     rating: previous.rating,

@@ -1,4 +1,4 @@
-import { type Suggestion, type SuggestionState, suggestionSchema } from '@ankang/shared';
+import { photoIdSchema, requestIdSchema, type SuggestionState, suggestionSchema } from '@ankang/shared';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { db, tableName } from './client';
@@ -7,14 +7,19 @@ import { indexes, orgSubtreePrefix, suggestionKeys } from './keys';
 import { type TransactItem, transactWrite } from './transactions';
 
 /**
- * A suggestion as stored: the view plus who sent it (for 我的建议 and the outcome message; never
- * answered to staff) and the hash of what they sent (a retry is told from a reused request id).
+ * A suggestion as stored: the view (its photos as ids, not links) plus who sent it (for 我的建议 and
+ * the outcome message; never answered to staff) and the hash of what they sent (a retry is told
+ * from a reused request id).
  */
-export const storedSuggestionSchema = suggestionSchema.extend({
+export const storedSuggestionSchema = suggestionSchema.omit({ photos: true }).extend({
   suggesterId: z.string(),
   contentHash: z.string(),
   /** Who decided it (staff nickname), for the record. */
   decidedBy: z.string().nullable(),
+  /** The photos it claimed, in the suggester's order (none on a suggestion stored before photos). */
+  photoIds: z.array(photoIdSchema).default([]),
+  /** The request id its photos are owned by (photo owner `suggestion`); absent without photos. */
+  photoOwnerId: requestIdSchema.optional(),
 });
 export type StoredSuggestion = z.infer<typeof storedSuggestionSchema>;
 
@@ -84,9 +89,9 @@ export async function decideSuggestion(next: StoredSuggestion, expectedVersion: 
   return outcome === 'saved';
 }
 
-type Page = { suggestions: Suggestion[]; nextCursor?: string };
+type Page = { suggestions: StoredSuggestion[]; nextCursor?: string };
 
-/** Newest-first page of one index partition (with an optional sort-key prefix), shaped as views. */
+/** Newest-first page of one index partition (with an optional sort-key prefix). */
 async function suggestionPage(
   listing: string,
   index: string,
@@ -111,8 +116,7 @@ async function suggestionPage(
     }),
   );
   return {
-    // Parsed as the view: the suggester and the content hash are stripped here.
-    suggestions: (result.Items ?? []).map((item) => suggestionSchema.parse(item)),
+    suggestions: (result.Items ?? []).map((item) => storedSuggestionSchema.parse(item)),
     ...(result.LastEvaluatedKey ? { nextCursor: await encodeCursor(result.LastEvaluatedKey, scope) } : {}),
   };
 }

@@ -64,6 +64,9 @@ export const envSchema = z
     EXPORT_INLINE_MAX_ROWS: z.coerce.number().int().min(0).default(2000),
     /** Rows the export job reads per page (its progress is written after each). */
     EXPORT_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(500),
+    /** Public searches a minute per signed-in user, and per source IP (a carrier's NAT shares one). */
+    SEARCH_LIMIT_PER_USER: z.coerce.number().int().min(1).default(60),
+    SEARCH_LIMIT_PER_IP: z.coerce.number().int().min(1).default(240),
     /** serverless-offline's Lambda invoke API; the local stage only (AWS's own endpoint otherwise). */
     LAMBDA_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().optional()),
     DEV_LOGIN: z

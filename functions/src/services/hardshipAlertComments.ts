@@ -76,5 +76,7 @@ export async function commentHardshipAlert(
     if (!first) throw new Error(`comment ${body.id} is claimed but its claim cannot be read`);
     return answerExisting(caller, first, id, hash);
   }
-  return alertDetail(await alertInScope(caller, id));
+  // The alert as read, with what the comment changed on it: no second read. A transition that
+  // landed in between shows on the next load, and the version shown makes acting on it a 409.
+  return alertDetail({ ...record, commentCount: (record.commentCount ?? 0) + 1, updatedAt: at });
 }

@@ -39,12 +39,14 @@ function followed(alert: AlertRecord, file: HardshipFileRecord, at: string): Ale
 /**
  * Brings the household's open alerts in line with its file when the file moved or was renamed
  * since they were raised. Slots tell it without reading an alert (their household key); only a
- * changed household's open alerts are read and written (each one conditional transaction with its
- * audit event). Returns the alerts now held by someone else, to be notified.
+ * changed household's open alerts are written (each one conditional transaction with its audit
+ * event), from `alerts` — the review's latest copy of each — and read again only to retry a write
+ * a transition beat. Returns the alerts now held by someone else, to be notified.
  */
 export async function followFile(
   file: HardshipFileRecord,
   slots: Iterable<AlertSlotRecord>,
+  alerts: ReadonlyMap<string, AlertRecord>,
   at: string,
 ): Promise<AlertRecord[]> {
   const key = householdKeyOf(file);
@@ -52,7 +54,7 @@ export async function followFile(
   for (const slot of slots) {
     if (!slot.openAlertId || slot.householdKey === key) continue;
     for (let attempt = 1; attempt <= FOLLOW_ATTEMPTS; attempt += 1) {
-      const alert = await getAlert(slot.openAlertId);
+      const alert = attempt === 1 ? (alerts.get(slot.openAlertId) ?? null) : await getAlert(slot.openAlertId);
       if (!alert || alert.status === 'resolved' || householdKeyOf(alert) === key) break;
       const next = followed(alert, file, at);
       const audit = auditEventPut({

@@ -152,17 +152,21 @@ async function update(context: RaiseContext, result: RuleAlert, alert: AlertReco
 /**
  * Settles one rule's result for a household against its slot: an open alert of the rule gets the
  * new evidence (only when it changed), a basis resolved before is left alone, anything else raises
- * a new alert. Every write is conditional on the slot and alert as read; a racing review that got
- * there first makes this one read again and decide again (it then finds that alert open).
+ * a new alert. `alertRead` is the alert the slot names as the review read it (null: none, or not
+ * found), so the first try reads nothing. Every write is conditional on the slot and alert as read;
+ * a racing review that got there first makes this one read again and decide again (it then finds
+ * that alert open).
  */
 export async function settleRuleAlert(
   context: RaiseContext,
   result: RuleAlert,
   slotRead: AlertSlotRecord | null,
+  alertRead: AlertRecord | null,
 ): Promise<Settled> {
   let slot = slotRead;
   for (let attempt = 1; ; attempt += 1) {
-    const open = slot?.openAlertId ? await getAlert(slot.openAlertId) : null;
+    const named = slot?.openAlertId;
+    const open = !named ? null : attempt === 1 ? alertRead : await getAlert(named);
     if (slot?.openAlertId && (!open || open.status === 'resolved')) {
       // No code path leaves a slot so (a resolve releases it in the same transaction), but a slot
       // that does must not fail every review of the household: release it, then decide again.

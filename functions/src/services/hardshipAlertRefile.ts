@@ -11,7 +11,6 @@ import { getHardshipFileRecord } from '../db/hardshipFiles';
 import { AppError } from '../lib/errors';
 import type { Caller } from './caller';
 import { fileAudit } from './hardshipFiles';
-import { todayInShanghai } from './povertyLines';
 import { assertInScope } from './scope';
 
 /** ¥1,030.00 from whole fen. */
@@ -58,7 +57,7 @@ export async function refileWrite(
   return {
     fileUpdate: fileRefileUpdate(file, outcome.category, at),
     extra: [
-      monitorCheckTodayPut(file.id, file.orgPath, todayInShanghai(), at),
+      monitorCheckTodayPut(file.id, file.orgPath, at),
       fileAudit(caller, file, 'refileHousehold', at, reason),
     ],
   };

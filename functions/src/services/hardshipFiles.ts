@@ -1,10 +1,4 @@
-import {
-  type HouseholdCreate,
-  type HouseholdEdit,
-  type HouseholdFile,
-  type HouseholdSummary,
-  shanghaiDate,
-} from '@ankang/shared';
+import type { HouseholdCreate, HouseholdEdit, HouseholdFile, HouseholdSummary } from '@ankang/shared';
 import { auditEventPut, newAuditEventId } from '../db/audit';
 import { retryOnConflict } from '../db/conflictRetry';
 import { monitorCheckTodayPut } from '../db/hardshipAlerts';
@@ -67,14 +61,6 @@ export function fileAudit(
   });
 }
 
-/**
- * The household's monitor set to "check today" in the transaction of a file write, so a review the
- * write's request does not get to (a crash after the commit) is the daily sweep's.
- */
-function checkToday(record: HardshipFileRecord, at: string) {
-  return monitorCheckTodayPut(record.id, record.orgPath, shanghaiDate(new Date(at)), at);
-}
-
 /** A create whose id is stored: the same caller with the same content is a retry; anything else reused the id. */
 function answerExisting(caller: Caller, existing: HardshipFileRecord, hash: string): Promise<HouseholdFile> {
   if (existing.createdBy !== caller.userId || existing.contentHash !== hash)
@@ -116,7 +102,10 @@ export async function createHardshipFile(caller: Caller, body: HouseholdCreate):
     version: 1,
   };
   const outcome = await retryOnConflict(() =>
-    insertHardshipFile(record, [fileAudit(caller, record, 'createFile', at), checkToday(record, at)]),
+    insertHardshipFile(record, [
+      fileAudit(caller, record, 'createFile', at),
+      monitorCheckTodayPut(record.id, record.orgPath, at),
+    ]),
   );
   if (outcome === 'saved') {
     await reviewAfterWrite(record.id, now());
@@ -206,7 +195,7 @@ export async function updateHardshipFile(
   const saved = await retryOnConflict(() =>
     replaceHardshipFile(record, version, current.orgPath, [
       fileAudit(caller, record, 'updateFile', at),
-      checkToday(record, at),
+      monitorCheckTodayPut(record.id, record.orgPath, at),
     ]),
   );
   if (saved) {

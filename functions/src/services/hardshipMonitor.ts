@@ -1,6 +1,11 @@
 import { type AlertRef, shanghaiDate } from '@ankang/shared';
 import type { AlertRecord, MonitorRecord } from '../db/hardshipAlertItems';
-import { deleteOrphanMonitor, putMonitorAfterReview, readHouseholdForReview } from '../db/hardshipAlerts';
+import {
+  deleteOrphanMonitor,
+  getAlertsById,
+  putMonitorAfterReview,
+  readHouseholdForReview,
+} from '../db/hardshipAlerts';
 import { logger } from '../lib/logger';
 import { followFile } from './hardshipAlertFollow';
 import { alertAssignedNotice } from './hardshipAlertNotices';
@@ -63,13 +68,22 @@ export async function reviewHousehold(
     at: now.toISOString(),
     today,
   };
+  // The alerts the slots name, in one read; each settle and followFile starts from these (and
+  // from what a settle wrote), reading again only to retry a write that lost a race.
+  const alerts = await getAlertsById(
+    [...read.slots.values()].flatMap((slot) => (slot.openAlertId ? [slot.openAlertId] : [])),
+  );
   const settled: Settled[] = [];
   // One rule after another: each is a transaction on the same partition, and they are few.
   for (const result of results) {
-    settled.push(await settleRuleAlert(context, result, read.slots.get(result.rule) ?? null));
+    const slot = read.slots.get(result.rule) ?? null;
+    const named = slot?.openAlertId ? (alerts.get(slot.openAlertId) ?? null) : null;
+    const outcome = await settleRuleAlert(context, result, slot, named);
+    if (outcome.alert) alerts.set(outcome.alert.id, outcome.alert);
+    settled.push(outcome);
   }
 
-  const reassigned = await followFile(file, read.slots.values(), context.at);
+  const reassigned = await followFile(file, read.slots.values(), alerts, context.at);
 
   const lastVisit = visitsInEffect(read.visits).at(-1);
   const checkOn = nextCheckOn({

@@ -1,11 +1,5 @@
 import { shanghaiDate } from '@ankang/shared';
-import {
-  pageAlertsDueBefore,
-  pageAlertsDueOn,
-  pageMonitorsToCheck,
-  type StartKey,
-  type SweepPage,
-} from '../db/hardshipSweepReads';
+import { pageAlertsDue, pageMonitorsToCheck, type StartKey, type SweepPage } from '../db/hardshipSweepReads';
 import { SWEEP_SHARDS } from '../db/keys';
 import { logger } from '../lib/logger';
 import { alertDueNotice } from './hardshipAlertNotices';
@@ -156,7 +150,7 @@ export async function runMonitoringSweep(now: Date, options: SweepOptions = {}):
   // Escalations and due notices first: they are few and bounded, so a night with a large review
   // backlog (an import) still escalates and reminds before the deadline.
   const escalationsDone = await overShards(
-    (shard, startKey) => pageAlertsDueBefore(shard, today, PAGE_SIZE, startKey),
+    (shard, startKey) => pageAlertsDue(shard, { before: today }, PAGE_SIZE, startKey),
     MAX_DUE_PAGES_PER_SHARD,
     async (alert) => {
       try {
@@ -171,7 +165,7 @@ export async function runMonitoringSweep(now: Date, options: SweepOptions = {}):
   );
 
   const noticesDone = await overShards(
-    (shard, startKey) => pageAlertsDueOn(shard, tomorrow, PAGE_SIZE, startKey),
+    (shard, startKey) => pageAlertsDue(shard, { on: tomorrow }, PAGE_SIZE, startKey),
     MAX_DUE_PAGES_PER_SHARD,
     async (alert) => {
       if ((await notify(alertDueNotice(alert))) === 'sent') run.dueNotices += 1;

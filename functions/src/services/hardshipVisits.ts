@@ -1,10 +1,4 @@
-import {
-  perCapitaMonthlyFen,
-  shanghaiDate,
-  type Visit,
-  type VisitCreate,
-  type VisitCreated,
-} from '@ankang/shared';
+import { perCapitaMonthlyFen, type Visit, type VisitCreate, type VisitCreated } from '@ankang/shared';
 import { retryOnConflict } from '../db/conflictRetry';
 import { monitorCheckTodayPut } from '../db/hardshipAlerts';
 import type { HardshipFileRecord } from '../db/hardshipItems';
@@ -101,8 +95,7 @@ export async function createHardshipVisit(
   const corrected = await correctedVisit(fileId, body.corrects);
   const record = await newRecord(caller, read, body, hash);
   const audit = fileAudit(caller, read, corrected ? 'correctVisit' : 'recordVisit', record.createdAt);
-  const today = shanghaiDate(new Date(record.createdAt));
-  const extra = [monitorCheckTodayPut(fileId, read.orgPath, today, record.createdAt)];
+  const extra = [monitorCheckTodayPut(fileId, read.orgPath, record.createdAt)];
 
   let file = read;
   for (let attempt = 1; ; attempt += 1) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type ContractParsedInput, type contracts, type ImportResult, shanghaiDate } from '@ankang/shared';
+import type { ContractParsedInput, contracts, ImportResult } from '@ankang/shared';
 import { retryOnConflict } from '../db/conflictRetry';
 import { monitorCheckTodayPut } from '../db/hardshipAlerts';
 import { insertHardshipFile, replaceHardshipFile } from '../db/hardshipFiles';
@@ -92,8 +92,13 @@ async function createFile(caller: Caller, plan: Create, at: string): Promise<voi
     updatedAt: at,
     version: 1,
   };
+  // Imported rows are not reviewed on the request (a sheet holds hundreds): "check today" hands
+  // them to the daily sweep.
   const outcome = await retryOnConflict(() =>
-    insertHardshipFile(record, [fileAudit(caller, record, 'importFile', at), checkToday(record, at)]),
+    insertHardshipFile(record, [
+      fileAudit(caller, record, 'importFile', at),
+      monitorCheckTodayPut(record.id, record.orgPath, at),
+    ]),
   );
   if (outcome === 'duplicate') throw new RowWriteRefused('该身份证号码刚被建档，请重新导入');
   if (outcome === 'exists') throw new Error('a fresh hardship file id was taken');
@@ -126,18 +131,10 @@ async function updateFile(caller: Caller, plan: Update, at: string): Promise<voi
   const saved = await retryOnConflict(() =>
     replaceHardshipFile(record, previous.version, previous.orgPath, [
       fileAudit(caller, record, 'importFile', at),
-      checkToday(record, at),
+      monitorCheckTodayPut(record.id, record.orgPath, at),
     ]),
   );
   if (!saved) throw new RowWriteRefused('该档案刚被他人修改或录入了走访，请重新导入');
-}
-
-/**
- * The household's monitor set to "check today" with the row's write: imported rows are not reviewed
- * on the request (a sheet holds hundreds), the daily sweep reviews them.
- */
-function checkToday(record: HardshipFileRecord, at: string) {
-  return monitorCheckTodayPut(record.id, record.orgPath, shanghaiDate(new Date(at)), at);
 }
 
 function writeFailure(plan: HouseholdPlan, error: unknown): string {

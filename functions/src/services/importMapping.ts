@@ -8,7 +8,6 @@ import {
   type ImportIssue,
   inServiceArea,
   isWithinOrg,
-  orgPathSchema,
   parseHoursText,
   phoneSchema,
   SERVICE_AREA,
@@ -137,7 +136,7 @@ export function mapRow(sheetRow: SheetRow, layout: Layout, importOrg: string): M
   let orgPath: string | undefined;
   const orgText = text('orgPath');
   if (orgText) {
-    const parsed = orgPathSchema.safeParse(orgText);
+    const parsed = stationDraftSchema.shape.orgPath.safeParse(orgText);
     if (!parsed.success) issue('orgPath', parsed.error.issues[0]!.message);
     else if (!isWithinOrg(parsed.data, importOrg))
       issue('orgPath', `组织路径“${orgText}”不在本次导入的组织（${importOrg}）之下`);

@@ -4,10 +4,13 @@ import {
   adaptiveGeohashCover,
   distanceMeters,
   type GeohashCellRange,
+  type GeohashReadSet,
   geohashCellDistance,
   geohashCellRanges,
   geohashCellsFrom,
+  geohashEncode,
   geohashReadSet,
+  geohashSpan,
   geohashUnitAreaM2,
   type HostType,
   type NearbyStation,
@@ -78,7 +81,7 @@ export interface NearbyBounds {
  */
 export const NEARBY_BOUNDS: NearbyBounds = {
   rings: 4,
-  firstRingM: 800,
+  firstRingM: 1000,
   coverCells: 256,
   rangesPerRing: 12,
   pagesPerSearch: 72,
@@ -94,7 +97,7 @@ const SEED_CELLS = 16;
 /** A gap between two ranges is read with them when it should hold at most this many stations. */
 const GAP_STATIONS = 1;
 /** The next ring aims at `limit` matches with this margin on the radius … */
-const RING_MARGIN = 1.15;
+const RING_MARGIN = 1.05;
 /** … grows at least this much and at most this much (one match is little to go on) … */
 const MIN_GROWTH = 1.25;
 const MAX_GROWTH = 2;
@@ -128,7 +131,8 @@ export function compareByDistance(
   return a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-type Match = { station: Station; distance: number; id: string };
+/** A station read, its distance, and its position in z-order (to count those a gap holds). */
+type Match = { station: Station; distance: number; id: string; position: number };
 
 /**
  * Nearby stations from the geohash index, in rings that adapt to how dense the stations are: a
@@ -167,7 +171,7 @@ export async function findNearbyStations(
     const ranges = geohashCellRanges(cover.cells, {
       partitionPrecision: GEO_PARTITION_PRECISION,
       maxRanges: bounds.rangesPerRing,
-      mergeGap: gapWorthReading(center, seen, stats.completeWithinM),
+      ...gapEstimate(center, seen, read, stats.completeWithinM),
     });
     // Every range reads its first page; further pages come out of what the search has left beyond
     // the first pages of the rings still to come.
@@ -181,7 +185,12 @@ export async function findNearbyStations(
       stats.requests += result.requests;
       pagesLeft -= result.requests;
       for (const station of result.stations) {
-        seen.set(station.id, { station, id: station.id, distance: distanceMeters(center, station.location) });
+        seen.set(station.id, {
+          station,
+          id: station.id,
+          distance: distanceMeters(center, station.location),
+          position: geohashSpan(geohashEncode(station.location, MAX_COVER_PRECISION)).first,
+        });
       }
       read.add(range.from, range.to, result.unreadFrom);
       if (result.unreadFrom !== undefined) {
@@ -235,22 +244,41 @@ function nextRadius(completeM: number, found: number, candidates: Match[], limit
 }
 
 /**
- * Whether reading a gap of `cells` (cells of the unit precision) beside a ring's ranges costs less
- * than a query: it should hold at most GAP_STATIONS, at the density read so far (one more station
- * than found, so an empty start does not pass for an empty town). The first ring has no density to
- * go on and merges only to stay within the bounds.
+ * What reading a gap beside a ring's ranges costs, in stations: those an earlier read found there
+ * (known exactly: a gap across the middle of the search holds the densest part) plus, for its part
+ * no read holds, as many as the density read so far puts there (one more station than found, so an
+ * empty start does not pass for an empty town). A gap is read with its ranges when it should hold at
+ * most GAP_STATIONS. The first ring has no density to go on: it merges only to stay within the
+ * bounds, smallest gaps first.
  */
-function gapWorthReading(
+function gapEstimate(
   center: { lng: number; lat: number },
   seen: Map<string, Match>,
+  read: GeohashReadSet,
   completeM: number,
-): ((cells: number) => boolean) | undefined {
-  if (completeM <= 0) return undefined;
+): { gapStations?: (first: number, last: number) => number; readGapsUpTo?: number } {
+  if (completeM <= 0) return {};
   let within = 0;
-  for (const m of seen.values()) if (m.distance <= completeM) within++;
-  const perM2 = (within + 1) / (Math.PI * completeM * completeM);
-  const unitM2 = geohashUnitAreaM2(center);
-  return (cells) => cells * unitM2 * perM2 <= GAP_STATIONS;
+  const positions: number[] = [];
+  for (const m of seen.values()) {
+    if (m.distance <= completeM) within++;
+    positions.push(m.position);
+  }
+  positions.sort((a, b) => a - b);
+  const before = (position: number): number => {
+    let [lo, hi] = [0, positions.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (positions[mid]! < position) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const perUnit = ((within + 1) / (Math.PI * completeM * completeM)) * geohashUnitAreaM2(center);
+  return {
+    gapStations: (first, last) => before(last + 1) - before(first) + read.unread(first, last) * perUnit,
+    readGapsUpTo: GAP_STATIONS,
+  };
 }
 
 /**

@@ -40,6 +40,7 @@ const ownerNames: Record<PhotoOwner['kind'], string> = {
   delivery: '每条记录',
   station: '每个驿站',
   report: '每次反映',
+  suggestion: '每条建议',
 };
 
 function tooMany(kind: PhotoOwner['kind']): AppError {
@@ -50,12 +51,12 @@ function tooMany(kind: PhotoOwner['kind']): AppError {
 }
 
 /**
- * Who may add photos to what. A delivery's or a report's photos: anyone signed in (the record is
- * written after its photos; it shows only photos its writer sent, see photoViewsFor and
- * attachPhotos). A station's: staff in scope of the station as stored.
+ * Who may add photos to what. A delivery's, a report's or a suggestion's photos: anyone signed in
+ * (the record is written after its photos; it shows only photos its writer sent, see photoViewsFor
+ * and attachPhotos). A station's: staff in scope of the station as stored.
  */
 async function assertMayAddPhoto(caller: Caller, owner: PhotoOwner): Promise<void> {
-  if (owner.kind === 'delivery' || owner.kind === 'report') return;
+  if (owner.kind !== 'station') return;
   if (!caller.roles.includes('staff') && !caller.roles.includes('admin')) throw new AppError('FORBIDDEN');
   const station = await getStationById(owner.id);
   if (!station) throw new AppError('STATION_NOT_FOUND');

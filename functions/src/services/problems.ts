@@ -63,21 +63,48 @@ const allowedMoves: Record<ReportState, ReportState[]> = {
   resolved: [],
 };
 
+/** What staff asked a problem to become, with the version they saw. */
+interface ProblemChange {
+  version: number;
+  state: 'acknowledged' | 'resolved';
+  note?: string;
+}
+
+/**
+ * Whether a problem moved on from the version in `change` already holds it (its state, and its note
+ * if one was sent): a retry of a change that went through, or the same answer from a colleague.
+ */
+function holdsChange(problem: StoredProblem, change: ProblemChange): boolean {
+  return (
+    problem.version > change.version &&
+    problem.state === change.state &&
+    (change.note === undefined || problem.note === change.note)
+  );
+}
+
+/** The refusal of a change made against an old version, unless the problem already holds it. */
+async function answerStale(problem: StoredProblem, change: ProblemChange): Promise<QueuedProblem> {
+  if (!holdsChange(problem, change)) {
+    throw new AppError('VERSION_CONFLICT', { details: { currentVersion: problem.version } });
+  }
+  const [shown] = await queued([problem]);
+  return shown!;
+}
+
 /**
  * Staff acknowledge or resolve a problem, for everyone who reported it; the note is the answer
  * they all see in 我的反馈. The problem's org follows its station while open, so it is the scope.
+ * A retry of a change that went through (the answer was lost) gets the problem as it is now.
  */
 export async function updateStationProblem(
   caller: Caller,
   id: string,
-  body: { version: number; state: 'acknowledged' | 'resolved'; note?: string },
+  body: ProblemChange,
 ): Promise<QueuedProblem> {
   const current = await getProblem(id);
   if (!current) throw new AppError('REPORT_NOT_FOUND');
   assertInScope(caller, current.orgPath);
-  if (current.version !== body.version) {
-    throw new AppError('VERSION_CONFLICT', { details: { currentVersion: current.version } });
-  }
+  if (current.version !== body.version) return answerStale(current, body);
   if (!allowedMoves[current.state].includes(body.state)) throw new AppError('INVALID_TRANSITION');
   const at = now().toISOString();
   const next: StoredProblem = {
@@ -90,9 +117,8 @@ export async function updateStationProblem(
   };
   if (!(await transitionProblem(current, next, body.version))) {
     const latest = await getProblem(id);
-    throw new AppError('VERSION_CONFLICT', {
-      details: latest ? { currentVersion: latest.version } : undefined,
-    });
+    if (!latest) throw new AppError('VERSION_CONFLICT');
+    return answerStale(latest, body);
   }
   const [shown] = await queued([next]);
   return shown!;

@@ -4,7 +4,8 @@ import {
   getOpenProblemId,
   getProblem,
   getProblems,
-  listOpenProblemIds,
+  listOpenSlots,
+  openSlotsUnchanged,
   replaceProblem,
   type StoredProblem,
 } from '../db/problems';
@@ -223,8 +224,9 @@ export async function listMyReports(caller: Caller, query: { cursor?: string }) 
 /**
  * The transaction items that bring `station`'s open problems (at most one per kind) to `orgPath`
  * with it: none when the org stays. Each applies only if its problem is unchanged since it was
- * read, so a problem worked or reported meanwhile cancels the move instead of landing in the wrong
- * queue. Its reports need no change: they take their state and scope from the problem.
+ * read, and every open slot is checked as read, so a problem worked, reported or first opened
+ * meanwhile cancels the move (which reads again) instead of landing in the wrong queue. Its reports
+ * need no change: they take their state and scope from the problem.
  */
 export async function reportsFollowingStation(
   station: Pick<Station, 'id' | 'orgPath'>,
@@ -232,13 +234,17 @@ export async function reportsFollowingStation(
   at: Date,
 ): Promise<TransactItem[]> {
   if (orgPath === station.orgPath) return [];
-  const open = await getProblems(await listOpenProblemIds(station.id));
-  return open
-    .filter((problem) => problem.state !== 'resolved' && problem.orgPath !== orgPath)
-    .map((problem) =>
-      replaceProblem(
-        { ...problem, orgPath, updatedAt: at.toISOString(), version: problem.version + 1 },
-        problem.version,
+  const slots = await listOpenSlots(station.id);
+  const open = await getProblems(slots.map((slot) => slot.problemId));
+  return [
+    ...open
+      .filter((problem) => problem.state !== 'resolved' && problem.orgPath !== orgPath)
+      .map((problem) =>
+        replaceProblem(
+          { ...problem, orgPath, updatedAt: at.toISOString(), version: problem.version + 1 },
+          problem.version,
+        ),
       ),
-    );
+    ...openSlotsUnchanged(station.id, slots),
+  ];
 }

@@ -112,7 +112,8 @@ function nearestBounded(chain: OrgNode[]): (OrgNode & { bounds: OrgBounds }) | n
   return null;
 }
 
-function insideBounds(point: { lat: number; lng: number }, box: OrgBounds): boolean {
+/** Whether the point lies in the box (edges included). */
+export function insideBounds(point: { lat: number; lng: number }, box: OrgBounds): boolean {
   return point.lat >= box.south && point.lat <= box.north && point.lng >= box.west && point.lng <= box.east;
 }
 

@@ -11,7 +11,6 @@ import { getStationById } from '../db/stations';
 import {
   insertStation,
   markStationVerified,
-  replaceStation,
   StationWriteError,
   updateStationStatus,
 } from '../db/stationWrites';
@@ -21,7 +20,7 @@ import { newStationId } from '../lib/ids';
 import { stationPlaceOf } from '../lib/places';
 import type { Caller } from './caller';
 import { loadManagedStation } from './managedStations';
-import { reportsFollowingStation } from './reports';
+import { saveEditedStation } from './stationMoves';
 import { toManagedStation } from './stationViews';
 
 // Kept here for its callers; the read-only staff routes import managedStations directly.
@@ -115,14 +114,10 @@ export async function updateStation(
   if (previous.version !== version) return conflict(id, new Error('stale version'));
   if (draft.orgPath !== previous.orgPath) await assertOrgExists(draft.orgPath);
   const at = now();
-  // Open reports move with the station to its new org, in the same transaction.
-  const reportMoves = await reportsFollowingStation(previous, draft.orgPath, at);
-  const saved = await replaceStation(
-    editedStation(previous, draft, at),
-    previous,
-    version,
-    reportMoves,
-  ).catch(mapWriteError(id));
+  // Open problems and held comments move with the station to its new org.
+  const saved = await saveEditedStation(editedStation(previous, draft, at), previous, version, at).catch(
+    mapWriteError(id),
+  );
   return toManagedStation(saved, at);
 }
 

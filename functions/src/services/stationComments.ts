@@ -5,13 +5,16 @@ import {
   commentPut,
   decideHeldComment,
   getComment,
+  listHeldCommentsOfStation,
   listHeldCommentsUnderOrg,
   listPublicComments,
+  moveHeldComment,
 } from '../db/stationComments';
 import type { TransactItem } from '../db/transactions';
 import { getUser } from '../db/users';
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
+import { logger } from '../lib/logger';
 import { pseudonym } from '../lib/pseudonym';
 import type { Caller } from './caller';
 import { checkPublicText } from './contentSafety';
@@ -141,4 +144,29 @@ export async function reviewComment(
     throw new AppError('VERSION_CONFLICT', { details: { currentVersion: current.version } });
   }
   return { id, state, version: comment.version };
+}
+
+/** Held comments a move takes along per page, and the most pages: a constant bound per move. */
+const MOVE_PAGE = 25;
+const MOVE_PAGES = 8;
+
+/**
+ * After a station moved to `orgPath`, its held comments go to that org's review queue (the old org
+ * can no longer see or decide them). Runs after the station's own transaction, which has no room
+ * for them; a rating racing the move cannot add one under the old org afterwards (it checks the
+ * station's org in its own transaction). Bounded: past MOVE_PAGES pages the rest is logged.
+ */
+export async function heldCommentsFollowStation(stationId: string, orgPath: string): Promise<number> {
+  let moved = 0;
+  let after: Record<string, unknown> | undefined;
+  for (let page = 0; page < MOVE_PAGES; page += 1) {
+    const held = await listHeldCommentsOfStation(stationId, { limit: MOVE_PAGE, after });
+    const stray = held.comments.filter((comment) => comment.state === 'held' && comment.orgPath !== orgPath);
+    const outcomes = await Promise.all(stray.map((comment) => moveHeldComment(comment, orgPath)));
+    moved += outcomes.filter(Boolean).length;
+    after = held.after;
+    if (!after) return moved;
+  }
+  logger.error('held comments left behind by a station move', { stationId, orgPath, moved });
+  return moved;
 }

@@ -1,5 +1,5 @@
 import type { ContractParsedInput, contracts, ImportResult } from '@ankang/shared';
-import { insertStation, replaceStation, StationWriteError } from '../db/stationWrites';
+import { insertStation, StationWriteError } from '../db/stationWrites';
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
 import { logger } from '../lib/logger';
@@ -8,8 +8,8 @@ import { columnLabel, stationColumns } from './importColumns';
 import { mapRow } from './importMapping';
 import { type Plan, planRows } from './importPlan';
 import { applyPlans, importResult, readImportFile, WRITE_BUDGET_MS } from './importRun';
-import { reportsFollowingStation } from './reports';
 import { editedStation, newStation } from './stationAdmin';
+import { saveEditedStation } from './stationMoves';
 
 export { IMPORT_MAX_ROWS } from './importRun';
 
@@ -55,12 +55,12 @@ function applyStationPlans(plans: Plan[], deadline: number): Promise<Plan[]> {
     write: async (plan) => {
       if (plan.action === 'create') await insertStation(newStation(plan.draft, at));
       else if (plan.action === 'update')
-        await replaceStation(
+        // Open problems and held comments move with the station to its new org.
+        await saveEditedStation(
           editedStation(plan.previous, plan.draft, at),
           plan.previous,
           plan.previous.version,
-          // Open reports move with the station to its new org, in the same transaction.
-          await reportsFollowingStation(plan.previous, plan.draft.orgPath, at),
+          at,
         );
     },
     failure: writeFailure,
@@ -70,7 +70,10 @@ function applyStationPlans(plans: Plan[], deadline: number): Promise<Plan[]> {
 function writeFailure(plan: Plan, error: unknown): string {
   if (error instanceof AppError) return error.message;
   if (error instanceof StationWriteError) {
-    if (error.reason === 'versionConflict' && plan.action === 'update')
+    if (
+      (error.reason === 'versionConflict' || error.reason === 'followersChanged') &&
+      plan.action === 'update'
+    )
       return '该驿站刚被他人修改，请重新导入';
     if (error.reason === 'duplicateExternalId') return '该外部编号刚被本组织的其他驿站使用，请重新导入';
   }

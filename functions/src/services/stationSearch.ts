@@ -7,18 +7,15 @@ import {
   type SearchMatch,
   stationOpeningStatus,
 } from '@ankang/shared';
+import { z } from 'zod';
 import { type CursorScope, decodeCursor, encodeCursor } from '../db/cursor';
 import { stationSearchKeys } from '../db/keys';
-import {
-  getStationsInOrder,
-  readSearchEntries,
-  SEARCH_READ_BOUNDS,
-  type SearchReadBounds,
-} from '../db/stationSearch';
+import { getStationsInOrder, SEARCH_READ_BOUNDS, type SearchReadBounds } from '../db/stationSearch';
 import type { SearchEntryFields } from '../db/stationSearchItems';
 import { AppError } from '../lib/errors';
-import { normalizeSearchText, queryBigrams, SEARCH_TERM_READS } from '../lib/searchText';
-import { findNearbyStations, type NearbyBounds } from './nearby';
+import { normalizeSearchText, queryBigrams } from '../lib/searchText';
+import { limitSearchRate, type Searcher } from './searchLimit';
+import { chooseSearchRoute, isRouteOf, readSearchRoute, type SearchStep } from './searchRead';
 import { toStationSummary } from './stationViews';
 
 export interface SearchQuery {
@@ -91,120 +88,68 @@ function passesFilters(entry: SearchEntryFields, query: SearchQuery, at: Date): 
   return true;
 }
 
-/** The nearest station to a point within this distance names the point's county and city. */
-const POINT_PLACE_RADIUS_M = 20_000;
-/**
- * Bounds of that lookup (limit 1): three rings of at most 4 ranges, 16 DynamoDB requests. Where no
- * station lies within reach the search ranks what its first read found.
- */
-const POINT_PLACE_BOUNDS: NearbyBounds = {
-  rings: 3,
-  firstRingM: 2_000,
-  coverCells: 64,
-  rangesPerRing: 4,
-  pagesPerSearch: 16,
-};
-
-/**
- * The county and city (codes) of the station nearest to `point`, within POINT_PLACE_RADIUS_M:
- * where the caller most likely is, as the stations draw the map (places carry no coordinates).
- */
-async function placeNear(
-  point: GcjPoint,
-  at: Date,
-): Promise<{ prefixes: string[]; itemsRead: number; requests: number }> {
-  const { stations, stats } = await findNearbyStations(
-    { ...point, radius: POINT_PLACE_RADIUS_M, limit: 1, amenities: [], openNow: false },
-    at,
-    POINT_PLACE_BOUNDS,
-  );
-  const place = stations[0]?.place;
-  // Narrowest last: the city's range is read first, the county's only if the city's is too big.
-  return {
-    prefixes: place ? [place.city, place.county] : [],
-    itemsRead: stats.itemsRead,
-    requests: stats.requests,
-  };
+/** Where a page starts, the instant every page ranks at, and the reads the first page chose. */
+interface PagingState {
+  offset: number;
+  at: Date;
+  route?: SearchStep[];
 }
 
-interface SearchRead {
-  entries: SearchEntryFields[];
-  itemsRead: number;
-  requests: number;
-  complete: boolean;
-}
+const routeSchema = z.array(z.tuple([z.string(), z.string()])).min(1);
 
 /**
- * The entries a search ranks. The partitions of the query's bigrams (rarest first, at most
- * SEARCH_TERM_READS), within the place: the first read to its end holds every match, and answers
- * completely. When none is (a common word, or a province browsed) and the caller gave a point, the
- * first partition's ranges of the point's city, then county, until one is read to its end: the
- * ranking then covers every match near the caller instead of the first ones in place-code order (a
- * worker in 广东 no longer gets 北京's). At most 4 reads of `bounds.pages` requests and one
- * nearest-station lookup (POINT_PLACE_BOUNDS).
+ * The paging state a cursor carries. Its route must be one this search's first page could have
+ * chosen (isRouteOf): the cursor is signed for the query, and this holds even were the key to leak.
  */
-async function readForSearch(
+async function pagingState(
+  cursor: string | undefined,
+  scope: CursorScope,
+  now: Date,
   partitions: string[],
   placeCode: string | undefined,
-  point: GcjPoint | undefined,
-  at: Date,
-  bounds: SearchReadBounds,
-): Promise<SearchRead> {
-  const byId = new Map<string, SearchEntryFields>();
-  const read: SearchRead = { entries: [], itemsRead: 0, requests: 0, complete: false };
-  const take = (more: Awaited<ReturnType<typeof readSearchEntries>>) => {
-    read.itemsRead += more.itemsRead;
-    read.requests += more.requests;
-    for (const entry of more.entries) byId.set(entry.stationId, entry);
-  };
-  for (const partition of partitions.slice(0, SEARCH_TERM_READS)) {
-    const more = await readSearchEntries(partition, placeCode, bounds);
-    if (more.complete)
-      return {
-        ...more,
-        complete: true,
-        itemsRead: read.itemsRead + more.itemsRead,
-        requests: read.requests + more.requests,
-      };
-    take(more);
-  }
-  if (point) {
-    const near = await placeNear(point, at);
-    read.itemsRead += near.itemsRead;
-    read.requests += near.requests;
-    // Only ranges inside the one asked for (a place browsed in 江苏 never reads 广东's range).
-    for (const prefix of near.prefixes.filter(
-      (code) => code.startsWith(placeCode ?? '') && code !== placeCode,
-    )) {
-      const more = await readSearchEntries(partitions[0]!, prefix, bounds);
-      take(more);
-      if (more.complete) break;
-    }
-  }
-  read.entries = [...byId.values()];
-  return read;
-}
-
-/** The paging state a cursor carries: where the next page starts and the instant the search ranks at. */
-async function pagingState(cursor: string | undefined, scope: CursorScope, now: Date) {
+): Promise<PagingState> {
   const start = await decodeCursor(cursor, scope);
   if (!start) return { offset: 0, at: now };
   const offset = Number(start.offset);
   const at = new Date(String(start.at));
-  if (!Number.isSafeInteger(offset) || offset < 0 || Number.isNaN(at.getTime()))
+  let route: SearchStep[] = [];
+  try {
+    route = routeSchema
+      .parse(JSON.parse(String(start.route)))
+      .map(([partition, prefix]) => ({ partition, prefix }));
+  } catch (cause) {
+    throw new AppError('BAD_CURSOR', { cause });
+  }
+  if (
+    !Number.isSafeInteger(offset) ||
+    offset < 0 ||
+    Number.isNaN(at.getTime()) ||
+    !isRouteOf(route, partitions, placeCode)
+  )
     throw new AppError('BAD_CURSOR');
-  return { offset, at };
+  return { offset, at, route };
 }
+
+const cursorOf = (state: Required<PagingState>, scope: CursorScope) =>
+  encodeCursor(
+    {
+      offset: String(state.offset),
+      at: state.at.toISOString(),
+      route: JSON.stringify(state.route.map((step) => [step.partition, step.prefix])),
+    },
+    scope,
+  );
 
 /**
  * Searches stations by words and/or place, nationwide: one Query of one partition of the search
  * index (the words' least common bigram, or the province's places when no words), within the place
  * as a sort-key prefix, bounded by SEARCH_READ_PAGES requests (and, when that range is bigger and
- * the caller gave a point, the ranges of the point's city and county: see readForSearch); then
+ * the caller gave a point, the ranges of the point's city and county: see chooseSearchRoute); then
  * every entry read is checked against the whole words, filtered, ranked, and the page's stations
  * read in one BatchGet. A one-character search has no bigram: it is answered within a place only
- * (empty without one). Every page of one search ranks at the first page's instant (the cursor
- * carries it), so 营业中 does not change between pages.
+ * (empty without one). Every page of one search ranks at the first page's instant and reads only
+ * the ranges the first page chose (the cursor carries both), so 营业中 does not change between
+ * pages and a later page costs one range's read, not the first page's lookups.
  */
 export async function searchStations(
   query: SearchQuery,
@@ -220,7 +165,8 @@ export async function searchStations(
   at: Date;
   cost: SearchCost;
 }> {
-  // The national place file (some 0.7 MB) is loaded only by a search within a place, once per instance.
+  // The national place file (some 0.7 MB) is evaluated only by a search within a place, once per
+  // instance; its text is still in this bundle (esbuild's one file), read at every cold start.
   const place = query.place ? (await import('../lib/places')).placeByCode(query.place) : undefined;
   if (query.place && !place) throw new AppError('PLACE_NOT_FOUND');
   const words = normalizeSearchText(query.q ?? '');
@@ -238,7 +184,7 @@ export async function searchStations(
     partition ?? '-',
     JSON.stringify({ ...query, cursor: undefined, words }),
   ] as const;
-  const { offset, at } = await pagingState(query.cursor, scope, now);
+  const { offset, at, route } = await pagingState(query.cursor, scope, now, partitions, place?.code);
   const placeOut = place ? { code: place.code, name: place.name, fullName: place.fullName } : undefined;
   if (!partition || (words.length === 0 && !place)) {
     return {
@@ -250,7 +196,11 @@ export async function searchStations(
     };
   }
 
-  const read = await readForSearch(partitions, place?.code, point, at, bounds);
+  const read = route
+    ? await readSearchRoute(route, place?.code, bounds)
+    : await chooseSearchRoute(partitions, place?.code, point, at, bounds, (entries) =>
+        entries.some((entry) => matchOf(entry, words) && passesFilters(entry, query, at)),
+      );
   const matched = read.entries.flatMap((entry) => {
     const match = matchOf(entry, words);
     return match ? [{ entry, match }] : [];
@@ -279,10 +229,7 @@ export async function searchStations(
       }),
     ...(more
       ? {
-          nextCursor: await encodeCursor(
-            { offset: String(offset + query.limit), at: at.toISOString() },
-            scope,
-          ),
+          nextCursor: await cursorOf({ offset: offset + query.limit, at, route: read.route }, scope),
         }
       : {}),
     ...(placeOut ? { place: placeOut } : {}),
@@ -294,4 +241,14 @@ export async function searchStations(
       complete: read.complete,
     },
   };
+}
+
+/**
+ * The public search (GET /stations): counted against its caller's minute first (429
+ * SEARCH_RATE_LIMITED past the deployment's cap, before anything is read), then answered at `now`.
+ */
+export async function searchStationsFor(searcher: Searcher, query: SearchQuery, now: Date) {
+  await limitSearchRate(searcher, now);
+  const { cost: _cost, at, ...answer } = await searchStations(query, now);
+  return { ...answer, at: at.toISOString() };
 }

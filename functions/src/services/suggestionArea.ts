@@ -10,15 +10,12 @@ import { getOrgs } from '../db/orgs';
 import { getStationById } from '../db/stations';
 import { AppError } from '../lib/errors';
 import { findNearbyStations } from './nearby';
+import { insideBounds } from './signupRules';
 
 /** The union that reviews a suggested point, and the station beside it if one is that close. */
 export interface SuggestionArea {
   org: OrgNode;
   nearStation: NearStation | null;
-}
-
-function inside(point: GcjPoint, box: NonNullable<OrgNode['bounds']>): boolean {
-  return point.lat >= box.south && point.lat <= box.north && point.lng >= box.west && point.lng <= box.east;
 }
 
 /**
@@ -29,7 +26,7 @@ function inside(point: GcjPoint, box: NonNullable<OrgNode['bounds']>): boolean {
 export function reviewingNode(chain: OrgNode[], point: GcjPoint): OrgNode | undefined {
   for (let i = chain.length - 1; i >= 0; i -= 1) {
     const node = chain[i]!;
-    if (!node.bounds || inside(point, node.bounds) || i === 0) return node;
+    if (!node.bounds || insideBounds(point, node.bounds) || i === 0) return node;
   }
   return undefined;
 }

@@ -9,6 +9,7 @@ import type { Caller } from './caller';
 import { assertInScope } from './scope';
 import { newStation } from './stationAdmin';
 import { notifySuggestionOutcome } from './suggestionNotices';
+import { ensureDraftGallery } from './suggestionPhotos';
 import { suggestionView } from './suggestions';
 
 /** Why a draft station made from a suggestion is paused: staff complete it, then 恢复开放. */
@@ -51,19 +52,22 @@ export function draftStationIdOf(suggestionId: string): string {
 }
 
 /**
- * Stores the draft station unless it is there already (a retried approval after a failed insert);
- * `built` when the caller made it already.
+ * Stores the draft station unless it is there already (a retried approval after a failed insert),
+ * then gives it the suggestion's photos as its gallery unless it has one; `built` when the caller
+ * made the station already.
  */
 async function ensureDraftStation(suggestion: StoredSuggestion, at: Date, built?: Station): Promise<void> {
   const id = draftStationIdOf(suggestion.id);
-  if (await getStationById(id)) return;
-  const station = built ?? (await draftStationOf(suggestion, at));
-  try {
-    await insertStation(station);
-  } catch (error) {
-    // A racing retry may have stored it between the read and the write.
-    if (!(await getStationById(id))) throw error;
+  if (!(await getStationById(id))) {
+    const station = built ?? (await draftStationOf(suggestion, at));
+    try {
+      await insertStation(station);
+    } catch (error) {
+      // A racing retry may have stored it between the read and the write.
+      if (!(await getStationById(id))) throw error;
+    }
   }
+  await ensureDraftGallery(suggestion, id, at);
 }
 
 /**
@@ -73,10 +77,10 @@ async function ensureDraftStation(suggestion: StoredSuggestion, at: Date, built?
 async function sameDecision(suggestion: StoredSuggestion, body: ReviewDecision, at: Date) {
   if (suggestion.state === 'approved' && body.decision === 'approve') {
     await ensureDraftStation(suggestion, at);
-    return { suggestion: suggestionView(suggestion) };
+    return { suggestion: await suggestionView(suggestion) };
   }
   if (suggestion.state === 'declined' && body.decision === 'decline') {
-    return { suggestion: suggestionView(suggestion) };
+    return { suggestion: await suggestionView(suggestion) };
   }
   return null;
 }
@@ -122,9 +126,9 @@ export async function reviewSuggestion(caller: Caller, id: string, body: ReviewD
       details: latest ? { currentVersion: latest.version } : undefined,
     });
   }
-  // A failure here leaves the suggestion approved without its station: the retried approval makes
-  // it (sameDecision), though the outcome message then is not sent (a missing one beats a double).
+  // A failure here leaves the suggestion approved without its station (or its gallery): the retried
+  // approval makes it (sameDecision), though the outcome message then is not sent (a missing one beats a double).
   if (approving) await ensureDraftStation(next, at, draft);
   await notifySuggestionOutcome(next);
-  return { suggestion: suggestionView(next) };
+  return { suggestion: await suggestionView(next) };
 }

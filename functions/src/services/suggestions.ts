@@ -12,38 +12,65 @@ import { AppError } from '../lib/errors';
 import { pseudonym } from '../lib/pseudonym';
 import type { Caller } from './caller';
 import { dailyQuota, rateLimited } from './limits';
+import { attachPhotos } from './photos';
+import { attachedPhotoViews } from './photoViews';
 import { listingRoot } from './scope';
 import { suggestionAreaOf } from './suggestionArea';
+import { suggestionPhotoOwner } from './suggestionPhotos';
 
 const PAGE_SIZE = 20;
 
-/** The view of a stored suggestion: who sent it and the content hash stay in the table. */
-export function suggestionView(stored: StoredSuggestion): Suggestion {
-  const { suggesterId: _by, contentHash: _hash, decidedBy: _decider, ...view } = stored;
-  return view;
+/**
+ * The view of a stored suggestion: who sent it and the content hash stay in the table; its photos
+ * are links signed from the ids it lists (attachPhotos checked them when it was sent), so a page
+ * of suggestions costs no photo reads.
+ */
+export async function suggestionView(stored: StoredSuggestion): Promise<Suggestion> {
+  const {
+    suggesterId: _by,
+    contentHash: _hash,
+    decidedBy: _decider,
+    photoIds,
+    photoOwnerId,
+    ...view
+  } = stored;
+  const photos = photoOwnerId ? await attachedPhotoViews(suggestionPhotoOwner(photoOwnerId), photoIds) : [];
+  return { ...view, photos };
+}
+
+/** A page of stored suggestions as views. */
+async function viewPage(page: { suggestions: StoredSuggestion[]; nextCursor?: string }) {
+  return {
+    suggestions: await Promise.all(page.suggestions.map(suggestionView)),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  };
 }
 
 /** A retry (same request id, same content) gets the first answer; other content is a reuse. */
-function retried(earlier: StoredSuggestion, hash: string, caller: Caller) {
+async function retried(earlier: StoredSuggestion, hash: string, caller: Caller) {
   if (earlier.suggesterId !== caller.userId || earlier.contentHash !== hash) {
     throw new AppError('REQUEST_ID_REUSED');
   }
-  return { suggestion: suggestionView(earlier) };
+  return { suggestion: await suggestionView(earlier) };
 }
 
 /**
- * A worker suggests a place as a new station. The nearest station decides which union reviews it
- * (suggestionAreaOf); one within SUGGESTION_NEAR_M is answered 409 STATION_NEARBY, naming it, until
- * the worker confirms it is another place. Capped per person and day; a retry with the same request
- * id returns the first suggestion and counts nothing.
+ * A worker suggests a place as a new station, with up to 3 photos they uploaded for it first (owned
+ * by the request id; claimed whole or refused whole, see attachPhotos). The nearest station decides
+ * which union reviews it (suggestionAreaOf); one within SUGGESTION_NEAR_M is answered 409
+ * STATION_NEARBY, naming it, until the worker confirms it is another place. Capped per person and
+ * day; a retry with the same request id returns the first suggestion and counts nothing.
  */
 export async function createSuggestion(
   caller: Caller,
-  body: SuggestionDraft & { requestId: string; confirmNearby: boolean },
+  body: SuggestionDraft & { requestId: string; confirmNearby: boolean; photoIds?: string[] },
 ) {
-  const { requestId, confirmNearby: _confirm, ...draft } = body;
+  const { requestId, confirmNearby: _confirm, photoIds: requested = [], ...draft } = body;
   const id = `sg_${(await pseudonym('suggestion', caller.userId, requestId)).slice(0, 24)}`;
-  const hash = contentHash(draft);
+  const photoIds = await attachPhotos(suggestionPhotoOwner(requestId), requested, caller);
+  // Without photos the hash is the draft's alone, as before photos: a retry of a suggestion stored
+  // then still matches.
+  const hash = contentHash(photoIds.length > 0 ? { ...draft, photoIds } : draft);
   const earlier = await getSuggestion(id);
   if (earlier) return retried(earlier, hash, caller);
   const at = now();
@@ -71,6 +98,8 @@ export async function createSuggestion(
     version: 1,
     suggesterId: caller.userId,
     contentHash: hash,
+    photoIds,
+    ...(photoIds.length > 0 ? { photoOwnerId: requestId } : {}),
   };
   const outcome = await insertSuggestion(suggestion, await dailyQuota(caller.userId, 'suggestion', at));
   if (outcome === 'overQuota') throw rateLimited('suggestion');
@@ -80,12 +109,12 @@ export async function createSuggestion(
     if (first) return retried(first, hash, caller);
     throw new AppError('VERSION_CONFLICT');
   }
-  return { suggestion: suggestionView(suggestion) };
+  return { suggestion: await suggestionView(suggestion) };
 }
 
 /** 我的建议: the caller's own suggestions, newest first (the partition is the caller's id). */
-export function listMySuggestions(caller: Caller, query: { cursor?: string }) {
-  return listSuggestionsOf(caller.userId, { limit: PAGE_SIZE, cursor: query.cursor });
+export async function listMySuggestions(caller: Caller, query: { cursor?: string }) {
+  return viewPage(await listSuggestionsOf(caller.userId, { limit: PAGE_SIZE, cursor: query.cursor }));
 }
 
 /** The review queue of the caller's subtree (or the asked node, scope-checked by the pipeline). */
@@ -95,5 +124,7 @@ export async function listSuggestions(
 ) {
   const root = listingRoot(caller, query.org);
   if (!root) return { suggestions: [] };
-  return listSuggestionsUnderOrg(root, query.state, { limit: PAGE_SIZE, cursor: query.cursor });
+  return viewPage(
+    await listSuggestionsUnderOrg(root, query.state, { limit: PAGE_SIZE, cursor: query.cursor }),
+  );
 }

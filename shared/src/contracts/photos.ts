@@ -14,7 +14,7 @@ import { defineContract } from './define';
 /**
  * Photos are sent straight to the bucket, never through the API: the client asks for a presigned
  * PUT limited to one type and size, sends the bytes there, then asks the API to check and keep the
- * file. One piece for every owner: deliveries, stations' galleries and problem reports.
+ * file. One piece for every owner: deliveries, stations' galleries, problem reports and suggestions.
  */
 export const createPhotoUpload = defineContract({
   name: 'createPhotoUpload',

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { orgPathSchema } from '../schemas/org';
-import { stationDraftSchema, stationIdSchema, stationStatusSchema } from '../schemas/station';
+import {
+  stationDraftSchema,
+  stationIdSchema,
+  stationOrgPathSchema,
+  stationStatusSchema,
+} from '../schemas/station';
 import { importResultSchema, managedStationSchema } from '../schemas/stationViews';
 import { staffOnly, versionField } from './access';
 import { defineContract } from './define';
@@ -110,8 +115,8 @@ export const importStations = defineContract({
   access: staffOnly,
   orgScope: { from: 'body', field: 'orgPath' },
   body: z.object({
-    /** Every row must lie in this org's subtree. */
-    orgPath: orgPathSchema,
+    /** Every row must lie in this org's subtree; it holds stations, so it is at most a town's. */
+    orgPath: stationOrgPathSchema,
     format: z.enum(['csv', 'xlsx']),
     fileName: z.string().max(120).optional(),
     /** The file, base64-encoded. */

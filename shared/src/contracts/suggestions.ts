@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { orgPathSchema } from '../schemas/org';
+import { MAX_SUGGESTION_PHOTOS, photoIdListSchema } from '../schemas/photo';
 import {
   suggestionDraftSchema,
   suggestionIdSchema,
@@ -26,14 +27,27 @@ export const createSuggestion = defineContract({
   path: '/suggestions',
   access: signedIn,
   body: suggestionDraftSchema.extend({
-    /** Client-made id: a retry returns the suggestion sent the first time. */
+    /**
+     * Client-made id: a retry returns the suggestion sent the first time. Its photos were uploaded
+     * under it (photo owner `suggestion`) before it is sent.
+     */
     requestId: requestIdSchema,
+    photoIds: photoIdListSchema(MAX_SUGGESTION_PHOTOS).default([]),
     /** The worker saw the STATION_NEARBY warning and sends it anyway. */
     confirmNearby: z.boolean().default(false),
   }),
   output: z.object({ suggestion: suggestionSchema }),
   successStatus: 201,
-  errors: ['STATION_NEARBY', 'SUGGESTION_NO_AREA', 'RATE_LIMITED', 'REQUEST_ID_REUSED', 'VERSION_CONFLICT'],
+  errors: [
+    'STATION_NEARBY',
+    'SUGGESTION_NO_AREA',
+    'RATE_LIMITED',
+    'REQUEST_ID_REUSED',
+    'VERSION_CONFLICT',
+    'PHOTO_NOT_FOUND',
+    'PHOTO_NOT_UPLOADED',
+    'TOO_MANY_PHOTOS',
+  ],
 });
 
 export const listMySuggestions = defineContract({

@@ -5,7 +5,6 @@
  */
 import { distanceMeters, EARTH_RADIUS_M } from './distance';
 import { boundedGeohashCover, type CoverLimits, geohashBounds, geohashCellDistance } from './geohash';
-import type { GeohashRange } from './geohashRanges';
 
 const BASE32 = '0123456789bcdefghjkmnpqrstuvwxyz';
 /** Slack for rounding when comparing a distance with the radius, as in `geohashCover`. */
@@ -37,29 +36,51 @@ export interface GeohashReadSet {
   add(from: string, to: string, unreadFrom?: string): void;
   /** Whether reads hold all of a cell, some of it, or none. */
   state(cell: string): 'all' | 'some' | 'none';
+  /** How many unit positions from `first` to `last` (inclusive) no read holds. */
+  unread(first: number, last: number): number;
 }
 
 export function geohashReadSet(): GeohashReadSet {
-  const spans: { first: number; last: number }[] = [];
+  // Sorted, disjoint and never touching (an add joins what it meets): a cell's state is one binary
+  // search, with no sorting per call.
+  let spans: { first: number; last: number }[] = [];
+  /** The index of the first span ending at or after `position`. */
+  const firstEndingFrom = (position: number): number => {
+    let [lo, hi] = [0, spans.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]!.last < position) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   return {
     add(from, to, unreadFrom) {
       const last = unreadFrom === undefined ? geohashSpan(to).last : geohashSpan(unreadFrom).first - 1;
-      const span = { first: geohashSpan(from).first, last };
-      if (span.first <= span.last) spans.push(span);
+      let first = geohashSpan(from).first;
+      if (first > last) return;
+      const start = firstEndingFrom(first - 1);
+      let end = start;
+      let upTo = last;
+      while (end < spans.length && spans[end]!.first <= last + 1) {
+        first = Math.min(first, spans[end]!.first);
+        upTo = Math.max(upTo, spans[end]!.last);
+        end++;
+      }
+      spans = [...spans.slice(0, start), { first, last: upTo }, ...spans.slice(end)];
     },
     state(cell) {
       const { first, last } = geohashSpan(cell);
-      // Spans may touch or overlap: walk the ones overlapping the cell in order, looking for a hole.
-      const overlapping = spans
-        .filter((span) => span.first <= last && span.last >= first)
-        .sort((a, b) => a.first - b.first);
-      if (overlapping.length === 0) return 'none';
-      let next = first;
-      for (const span of overlapping) {
-        if (span.first > next) return 'some';
-        next = Math.max(next, span.last + 1);
+      const span = spans[firstEndingFrom(first)];
+      if (!span || span.first > last) return 'none';
+      return span.first <= first && span.last >= last ? 'all' : 'some';
+    },
+    unread(first, last) {
+      let count = last - first + 1;
+      for (let i = firstEndingFrom(first); i < spans.length && spans[i]!.first <= last; i++) {
+        count -= Math.min(last, spans[i]!.last) - Math.max(first, spans[i]!.first) + 1;
       }
-      return next > last ? 'all' : 'some';
+      return count;
     },
   };
 }
@@ -147,6 +168,13 @@ export function adaptiveGeohashCover(
   return { cells: cells.sort(), radiusM: radius };
 }
 
+/** Cells `from`…`to` in z-order inside one partition (the cells' common prefix): one key range. */
+export interface GeohashRange {
+  partition: string;
+  from: string;
+  to: string;
+}
+
 /** A key range and the cover cells it was made for (the rest of the range is merged gap). */
 export interface GeohashCellRange extends GeohashRange {
   cells: string[];
@@ -154,14 +182,20 @@ export interface GeohashCellRange extends GeohashRange {
 
 /**
  * Groups disjoint cells of mixed precision (at most UNIT_PRECISION) into key ranges: cells
- * consecutive in z-order always share one; a gap between two ranges of a partition is read too when
- * `mergeGap(cells)` (the gap's size in cells of UNIT_PRECISION) says it costs less than a query,
- * and then the smallest gaps go until at most `maxRanges` are left. Cells in more than `maxRanges`
+ * consecutive in z-order always share one; a gap between two ranges of a partition (unit positions
+ * `first`…`last`) is read too when `gapStations` says it should hold at most `readGapsUpTo`
+ * stations, and then the cheapest gaps (fewest stations, or without an estimate the smallest) go
+ * until at most `maxRanges` are left. Cells in more than `maxRanges`
  * partitions are refused (a RangeError): the cover must fit the partitions first.
  */
 export function geohashCellRanges(
   cells: string[],
-  options: { partitionPrecision: number; maxRanges: number; mergeGap?: (cells: number) => boolean },
+  options: {
+    partitionPrecision: number;
+    maxRanges: number;
+    gapStations?: (first: number, last: number) => number;
+    readGapsUpTo?: number;
+  },
 ): GeohashCellRange[] {
   type Run = GeohashCellRange & { first: number; last: number };
   const runs: Run[] = [];
@@ -183,18 +217,21 @@ export function geohashCellRanges(
       Object.assign(previous, { to: cell, last, cells: [...previous.cells, cell] });
     } else runs.push({ partition, from: cell, to: cell, cells: [cell], first, last });
   }
-  const gapAfter = (i: number): number =>
-    i + 1 < runs.length && runs[i]!.partition === runs[i + 1]!.partition
-      ? runs[i + 1]!.first - runs[i]!.last - 1
-      : Number.POSITIVE_INFINITY;
+  // What reading the gap after run i costs: the stations it should hold, or (without an estimate)
+  // its size; never across partitions.
+  const gapAfter = (i: number): number => {
+    if (!(i + 1 < runs.length && runs[i]!.partition === runs[i + 1]!.partition))
+      return Number.POSITIVE_INFINITY;
+    const [first, last] = [runs[i]!.last + 1, runs[i + 1]!.first - 1];
+    return options.gapStations ? options.gapStations(first, last) : last - first + 1;
+  };
   const join = (i: number) => {
     const [left, right] = [runs[i]!, runs[i + 1]!];
     runs.splice(i, 2, { ...left, to: right.to, last: right.last, cells: [...left.cells, ...right.cells] });
   };
-  if (options.mergeGap) {
+  if (options.gapStations && options.readGapsUpTo !== undefined) {
     for (let i = 0; i + 1 < runs.length; ) {
-      const gap = gapAfter(i);
-      if (Number.isFinite(gap) && options.mergeGap(gap)) join(i);
+      if (gapAfter(i) <= options.readGapsUpTo) join(i);
       else i++;
     }
   }
@@ -218,4 +255,19 @@ export function geohashUnitAreaM2(point: { lng: number; lat: number }): number {
     metresPerDegree *
     Math.cos((Math.abs(point.lat) * Math.PI) / 180)
   );
+}
+
+/**
+ * The part of `cell` from `hash` (a finer hash inside it) on, in z-order, as the fewest whole cells:
+ * `hash` itself, then at each coarser level up to `cell` the siblings after it. At most
+ * 1 + 31 × (hash.length − cell.length) cells.
+ */
+export function geohashCellsFrom(cell: string, hash: string): string[] {
+  if (!hash.startsWith(cell)) throw new RangeError(`${hash} is not inside ${cell}`);
+  const cells = [hash];
+  for (let length = hash.length; length > cell.length; length--) {
+    const parent = hash.slice(0, length - 1);
+    for (const char of BASE32.slice(BASE32.indexOf(hash[length - 1]!) + 1)) cells.push(parent + char);
+  }
+  return cells;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { assignmentIdSchema } from './assignment';
 import { campaignIdSchema } from './campaign';
 import { localDateSchema } from './hours';
+import { labelEnum } from './labels';
 import { orgPathSchema } from './org';
 import { stationIdSchema } from './station';
 import { safeText } from './text';
@@ -50,9 +51,7 @@ export const handoutReviewStatusLabels = {
   rejected: '已撤销',
 } as const;
 export type HandoutReviewStatus = keyof typeof handoutReviewStatusLabels;
-export const handoutReviewStatusSchema = z.enum(
-  Object.keys(handoutReviewStatusLabels) as [HandoutReviewStatus, ...HandoutReviewStatus[]],
-);
+export const handoutReviewStatusSchema = labelEnum(handoutReviewStatusLabels);
 
 /** A stored hand-out as the recorder and staff see it (the pseudonym shows only as a short tag). */
 export const handoutSchema = z.object({

@@ -3,6 +3,7 @@ import { shanghaiDate } from '../domain/hours';
 import { idNumberSchema } from '../domain/idNumber';
 import { contactPhoneSchema } from './contactPhone';
 import { localDateSchema } from './hours';
+import { labelEnum } from './labels';
 import { orgPathSchema } from './org';
 import { safeText } from './text';
 import { userIdSchema } from './user';
@@ -10,11 +11,6 @@ import { expectedVersionSchema } from './writes';
 
 /** Client-made from a UUID v4 without dashes, so a retried filing carries the same id. */
 export const hardshipFileIdSchema = z.string().regex(/^hf_[0-9a-f]{32}$/, '档案编号格式不正确');
-
-/** The enum of a label record's keys, in the record's order. */
-function labelEnum<K extends string>(labels: Record<K, string>) {
-  return z.enum(Object.keys(labels) as [K, ...K[]]);
-}
 
 export const hardshipCategoryLabels = {
   deep: '深度困难',

@@ -5,6 +5,7 @@ import { hardshipAlertSeveritySchema, hardshipRuleSchema } from './hardshipPolic
 import { householdSummarySchema } from './hardshipViews';
 import { visitSchema } from './hardshipVisit';
 import { localDateSchema } from './hours';
+import { labelEnum } from './labels';
 import { orgPathSchema } from './org';
 import { safeText } from './text';
 import { userIdSchema } from './user';
@@ -14,11 +15,6 @@ import { expectedVersionSchema } from './writes';
 export const hardshipAlertIdSchema = z.string().regex(/^ha_[0-9a-f]{32}$/, '预警编号格式不正确');
 /** Client-made from a UUID v4 without dashes, so a retried comment is stored once. */
 export const alertCommentIdSchema = z.string().regex(/^hc_[0-9a-f]{32}$/, '评论编号格式不正确');
-
-/** The enum of a label record's keys, in the record's order. */
-function labelEnum<K extends string>(labels: Record<K, string>) {
-  return z.enum(Object.keys(labels) as [K, ...K[]]);
-}
 
 export const hardshipAlertStatusLabels = {
   open: '待确认',
@@ -208,8 +204,6 @@ export const alertCountsSchema = z.object({
   open: z.number().int(),
   acknowledged: z.number().int(),
   inProgress: z.number().int(),
-  /** Never sent now; kept optional so an older answer still parses. */
-  resolved: z.number().int().optional(),
   capped: z.boolean(),
 });
 export type AlertCounts = z.infer<typeof alertCountsSchema>;

@@ -15,6 +15,8 @@ export const MAX_DELIVERY_PHOTOS = 3;
 export const MAX_STATION_PHOTOS = 9;
 /** The most photos one worker may attach to one problem report. */
 export const MAX_REPORT_PHOTOS = 3;
+/** The most photos one worker may attach to one suggested station (建议新增驿站). */
+export const MAX_SUGGESTION_PHOTOS = 3;
 /** Largest file accepted (a phone photo compressed on the device is 100–400 KB). */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
@@ -37,6 +39,8 @@ export const photoOwnerSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('station'), id: stationIdSchema }),
   z.object({ kind: z.literal('report'), id: requestIdSchema }),
+  // A suggestion's photos, likewise, are owned by its client-made requestId (sent before it).
+  z.object({ kind: z.literal('suggestion'), id: requestIdSchema }),
 ]);
 export type PhotoOwner = z.infer<typeof photoOwnerSchema>;
 export type PhotoOwnerKind = PhotoOwner['kind'];
@@ -46,6 +50,7 @@ export const maxPhotosPerOwner: Record<PhotoOwnerKind, number> = {
   delivery: MAX_DELIVERY_PHOTOS,
   station: MAX_STATION_PHOTOS,
   report: MAX_REPORT_PHOTOS,
+  suggestion: MAX_SUGGESTION_PHOTOS,
 };
 
 /**

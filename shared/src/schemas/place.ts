@@ -23,8 +23,6 @@ export const placeSchema = z.object({
   level: placeLevelSchema,
   /** From the province down, e.g. 江苏省 苏州市 张家港市 杨舍镇 (市辖区 left out). */
   fullName: z.string(),
-  /** Open stations in it, when known. */
-  stationCount: z.number().int().min(0).optional(),
 });
 export type Place = z.infer<typeof placeSchema>;
 

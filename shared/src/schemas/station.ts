@@ -80,6 +80,19 @@ export const stationIdSchema = z.string().regex(/^st_[0-9a-z]{8,32}$/, '驿站�
 export const externalIdSchema = safeText({ label: '外部编号', max: 64 });
 
 /**
+ * The most levels a station's org path may have: province, city, county, town (orgLevelSchema).
+ * Org paths allow a fifth for unions below a town, but no station belongs to one: the problem
+ * queue indexes one level per GSI (gsi1–gsi4), so a station deeper would have a queue nobody reads.
+ */
+export const STATION_ORG_MAX_LEVELS = 4;
+
+/** The org a station belongs to: a union node down to a town's (乡镇/街道), never below. */
+export const stationOrgPathSchema = orgPathSchema.refine(
+  (path) => path.split('/').length <= STATION_ORG_MAX_LEVELS,
+  '驿站只能归属到乡镇（街道）及以上的工会组织',
+);
+
+/**
  * What staff write about a station: the one schema behind create, edit and import, so none of
  * them accepts what another refuses. Every rule is on its field (no object-level refinement), so
  * the record schema below extends it and the importer can check one column with its field's schema.
@@ -91,7 +104,7 @@ export const stationDraftSchema = z.object({
   address: safeText({ label: '地址', min: 2, max: 120 }),
   /** 区县 or 街道 name shown to workers, e.g. 张家港市 杨舍镇. */
   district: safeText({ label: '区县', min: 2, max: 40 }),
-  orgPath: orgPathSchema,
+  orgPath: stationOrgPathSchema,
   location: stationLocationSchema,
   hostType: hostTypeSchema,
   amenities: z.array(amenitySchema).max(12).default([]),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { labelEnum } from './labels';
 import { photoViewSchema } from './photo';
 import { stationPlaceSchema } from './place';
 import {
@@ -84,7 +85,7 @@ export const feedbackTagLabels = {
   facilitiesBroken: '设施损坏',
 } as const;
 export type FeedbackTag = keyof typeof feedbackTagLabels;
-export const feedbackTagSchema = z.enum(Object.keys(feedbackTagLabels) as [FeedbackTag, ...FeedbackTag[]]);
+export const feedbackTagSchema = labelEnum(feedbackTagLabels);
 
 export const feedbackSchema = z.object({
   stationId: stationIdSchema,
@@ -105,7 +106,7 @@ export const reportKindLabels = {
   other: '其他问题',
 } as const;
 export type ReportKind = keyof typeof reportKindLabels;
-export const reportKindSchema = z.enum(Object.keys(reportKindLabels) as [ReportKind, ...ReportKind[]]);
+export const reportKindSchema = labelEnum(reportKindLabels);
 
 export const reportStateLabels = { new: '待处理', acknowledged: '已受理', resolved: '已解决' } as const;
 export type ReportState = keyof typeof reportStateLabels;

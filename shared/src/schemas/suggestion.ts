@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { orgPathSchema } from './org';
+import { photoViewSchema } from './photo';
 import { amenitySchema, hostTypeSchema, stationIdSchema, stationLocationSchema } from './station';
 import { safeText } from './text';
 
@@ -54,6 +55,8 @@ export const suggestionSchema = suggestionDraftSchema.extend({
   stationId: stationIdSchema.nullable(),
   /** Why staff declined it, shown to the suggester. */
   declineReason: z.string().nullable(),
+  /** What the worker photographed there (up to 3, time-limited links); on approval they become the draft's gallery. */
+  photos: z.array(photoViewSchema),
   decidedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -52,7 +52,7 @@ export default function StationPage() {
       </View>
     );
   }
-  if (!station && saved) return <SavedStation saved={saved} from={from} onRetry={retry} />;
+  if (!station && saved) return <SavedStation saved={saved} from={from} retrying={loading} onRetry={retry} />;
   if (!station) {
     return (
       <View className="page station-page">
@@ -197,15 +197,18 @@ function StationHead({ station, from, now }: { station: Shown; from: LastPoint |
 
 /**
  * No network, and the station as a list last showed it: what a worker on the road needs (where,
- * 导航, 电话, what it offers), marked as saved, with 重试; rating and reporting wait for the network.
+ * 导航, 电话, what it offers), marked as saved, with 重试 (the summary stays while it loads);
+ * rating and reporting wait for the network.
  */
 function SavedStation({
   saved,
   from,
+  retrying,
   onRetry,
 }: {
   saved: CachedSummary;
   from: LastPoint | null;
+  retrying: boolean;
   onRetry: () => void;
 }) {
   const { station, at } = saved;
@@ -215,8 +218,13 @@ function SavedStation({
         <Text className="station-page__saved-text">
           {`网络连接失败。以下是 ${formatClock(at)} 保存的信息，营业状态可能已有变化；评价和反映问题需联网后进行。`}
         </Text>
-        <View className="station-page__saved-retry" role="button" onClick={onRetry}>
-          <Text>重试</Text>
+        <View
+          className={`station-page__saved-retry${retrying ? ' station-page__saved-retry--busy' : ''}`}
+          role="button"
+          aria-disabled={retrying}
+          onClick={retrying ? undefined : onRetry}
+        >
+          <Text>{retrying ? '正在重试…' : '重试'}</Text>
         </View>
       </View>
       <StationHead station={station} from={from} now={new Date()} />

@@ -27,7 +27,7 @@ const ruleChoices = choicesOf(hardshipRuleLabels);
 /** 待确认 3 (999+ when the server stopped counting at its bound); 已办结 is not counted. */
 function tabLabel(status: HardshipAlertStatus, counts: AlertCounts | null): string {
   const label = hardshipAlertStatusLabels[status];
-  const n = counts?.[status];
+  const n = status === 'resolved' ? undefined : counts?.[status];
   if (!counts || n === undefined) return label;
   return `${label} ${counts.capped && n >= 999 ? '999+' : n}`;
 }

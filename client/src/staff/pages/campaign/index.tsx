@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { ChoiceChips, choicesOf } from '../../../components/ChoiceChips';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { GateFallback } from '../../../components/GateFallback';
+import { OrgChips } from '../../../components/OrgChips';
 import { StaffCampaignDateRange } from '../../../components/StaffCampaignDateRange';
 import { StaffCampaignKindEditor } from '../../../components/StaffCampaignKindEditor';
 import { StaffConflictNotice } from '../../../components/StaffConflictNotice';
@@ -70,7 +71,6 @@ export default function StaffCampaignEditPage() {
     // A new campaign continues as an edit of itself, so a second save updates it.
     if (creating) void Taro.redirectTo({ url: campaignEditorUrl({ id: saved.id }) });
   };
-  const orgChoices = form.orgs.map((org) => ({ value: org.path, label: org.name }));
   const formProblem =
     errors.form ?? (Object.keys(errors).length > 0 ? '有内容需要修改，请查看标红的项目' : '');
 
@@ -110,12 +110,13 @@ export default function StaffCampaignEditPage() {
           maxlength={40}
         />
       </StationFormField>
-      {orgChoices.length > 1 ? (
+      {form.orgs.length > 1 ? (
         <StationFormField label="发起工会" name="orgPath" required error={errors.orgPath}>
-          <ChoiceChips
-            choices={orgChoices}
-            selected={[values.orgPath]}
-            onToggle={(v) => set({ orgPath: v }, ['orgPath'])}
+          <OrgChips
+            label="发起工会"
+            orgs={form.orgs}
+            picked={values.orgPath}
+            onPick={(v) => set({ orgPath: v }, ['orgPath'])}
           />
         </StationFormField>
       ) : null}

@@ -5,6 +5,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo } from 'react';
 import { type Choice, ChoiceChips } from '../../../components/ChoiceChips';
 import { ErrorBanner } from '../../../components/ErrorBanner';
+import { OrgChips } from '../../../components/OrgChips';
 import { StaffConflictNotice } from '../../../components/StaffConflictNotice';
 import { StaffStationPhotos } from '../../../components/StaffStationPhotos';
 import { StateView } from '../../../components/StateView';
@@ -80,8 +81,6 @@ export default function StationEditPage() {
     set('lat', place.lat.toFixed(6));
     if (!values.address.trim()) set('address', place.address);
   };
-  const orgChoices = form.orgs.map((org) => ({ value: org.path, label: org.name }));
-
   return (
     <View className="page page--form station-edit">
       {form.conflict ? <StaffConflictNotice onReload={form.reload} /> : null}
@@ -134,7 +133,12 @@ export default function StationEditPage() {
         <StationTextInput value={values.district} onChange={(v) => set('district', v)} maxlength={40} />
       </StationFormField>
       <StationFormField label="所属工会" name="orgPath" required error={errors.orgPath}>
-        <ChoiceChips choices={orgChoices} selected={[values.orgPath]} onToggle={(v) => set('orgPath', v)} />
+        <OrgChips
+          label="所属工会"
+          orgs={form.orgs}
+          picked={values.orgPath}
+          onPick={(v) => set('orgPath', v)}
+        />
       </StationFormField>
       <View className="station-edit__pair">
         <StationFormField label="经度" name="lng" required error={errors.lng}>

@@ -18,6 +18,7 @@ import { DateChip } from '../../../components/DateChip';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { GateFallback } from '../../../components/GateFallback';
 import { HouseholdMemberRows } from '../../../components/HouseholdMemberRows';
+import { OrgChips } from '../../../components/OrgChips';
 import { PerCapitaLive } from '../../../components/PerCapitaLive';
 import { StaffConflictNotice } from '../../../components/StaffConflictNotice';
 import { StateView } from '../../../components/StateView';
@@ -164,10 +165,11 @@ export default function HouseholdEditPage() {
         <StationTextInput value={values.address} onChange={(v) => set('address', v)} maxlength={120} />
       </StationFormField>
       <StationFormField label="所属工会（辖区）" name="orgPath" required error={errors.orgPath}>
-        <ChoiceChips
-          choices={form.orgs.map((org) => ({ value: org.path, label: org.name }))}
-          selected={[values.orgPath]}
-          onToggle={(v) => set('orgPath', v)}
+        <OrgChips
+          label="所属工会（辖区）"
+          orgs={form.orgs}
+          picked={values.orgPath}
+          onPick={(v) => set('orgPath', v)}
         />
       </StationFormField>
 

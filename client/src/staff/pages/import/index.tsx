@@ -2,8 +2,8 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
-import { ChoiceChips } from '../../../components/ChoiceChips';
 import { ErrorBanner } from '../../../components/ErrorBanner';
+import { OrgChips } from '../../../components/OrgChips';
 import { StaffImportColumns } from '../../../components/StaffImportColumns';
 import { StaffImportIssues } from '../../../components/StaffImportIssues';
 import { StaffImportSteps } from '../../../components/StaffImportSteps';
@@ -66,12 +66,16 @@ export default function StaffImportPage() {
       {target.orgs.length > 1 ? (
         <View className="staff-import__card staff-import__target">
           <Text className="staff-import__label">导入到哪个工会</Text>
-          <ChoiceChips
-            single
+          <OrgChips
             label="导入到哪个工会"
-            choices={target.orgs.map((org) => ({ value: org.path, label: org.name }))}
-            selected={orgPath ? [orgPath] : []}
-            onToggle={(path) => {
+            orgs={target.orgs}
+            picked={orgPath}
+            onPick={(path) => {
+              // The real import is on its way for this union: its outcome must show under it.
+              if (job.busy && step === 4) {
+                void Taro.showToast({ title: '正在导入，完成后再切换工会', icon: 'none' });
+                return;
+              }
               // Another union is another import: the checked file's result no longer applies.
               if (path !== orgPath) job.reset();
               target.pick(path);

@@ -12,6 +12,7 @@ import { type Choice, ChoiceChips, choicesOf } from '../../../components/ChoiceC
 import { GateFallback } from '../../../components/GateFallback';
 import { PagedList, pagingOf } from '../../../components/PagedList';
 import { SplitView } from '../../../components/SplitView';
+import { StaffConflictNotice } from '../../../components/StaffConflictNotice';
 import { StaffReportCard } from '../../../components/StaffReportCard';
 import { groupByStation, StaffReportStation } from '../../../components/StaffReportStation';
 import { StaffReportTable } from '../../../components/StaffReportTable';
@@ -67,7 +68,7 @@ export default function StaffReportsPage() {
       problem={problem}
       withStation={withStation}
       busy={queue.busyId === problem.id}
-      onAcknowledge={state === 'new' ? () => void queue.move(problem, 'acknowledged') : undefined}
+      onAcknowledge={state === 'new' ? () => void queue.review(problem, { move: 'acknowledged' }) : undefined}
       onResolve={state === 'resolved' ? undefined : () => setResolving(problem)}
     />
   );
@@ -106,6 +107,12 @@ export default function StaffReportsPage() {
 
   const main = (
     <>
+      {queue.conflict ? (
+        <StaffConflictNotice
+          onReload={queue.reload}
+          text="您打开此页后，其他工作人员处理了这个问题。请刷新查看最新状态后再处理。"
+        />
+      ) : null}
       <StaffTabs block="staff-reports" tabs={tabs} selected={state} onPick={setState} />
       <View className="staff-reports__kinds">
         <ChoiceChips
@@ -125,10 +132,15 @@ export default function StaffReportsPage() {
       {wide ? <SplitView main={main} side={selected ? card(selected, true) : null} /> : main}
       <StaffResolveDialog
         visible={resolving !== null}
+        busy={resolving !== null && queue.busyId === resolving.id}
         onCancel={() => setResolving(null)}
         onConfirm={(note) => {
-          if (resolving) void queue.move(resolving, 'resolved', note);
-          setResolving(null);
+          if (!resolving) return;
+          // The problem as the queue holds it now (a reload after a conflict brings its new version).
+          const current = queue.items.find((problem) => problem.id === resolving.id) ?? resolving;
+          void queue.review(current, { move: 'resolved', note }).then((stored) => {
+            if (stored) setResolving(null);
+          });
         }}
       />
     </View>

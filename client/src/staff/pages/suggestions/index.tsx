@@ -3,16 +3,19 @@ import { Button } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
+import { buttonA11y } from '../../../components/buttonA11y';
 import { GateFallback } from '../../../components/GateFallback';
 import { PagedList, pagingOf } from '../../../components/PagedList';
+import { ReasonDialog } from '../../../components/ReasonDialog';
+import { StaffConflictNotice } from '../../../components/StaffConflictNotice';
 import { StaffTabs } from '../../../components/StaffTabs';
 import { StateView } from '../../../components/StateView';
 import { SuggestionCard } from '../../../components/SuggestionCard';
-import { SuggestionDeclineDialog } from '../../../components/SuggestionDeclineDialog';
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useSuggestionQueue } from '../../../hooks/useSuggestionQueue';
 import { openPage } from '../../../services/navigation';
 import { editStationUrl } from '../../../services/staffRoutes';
+import { checkDeclineReason } from '../../../services/suggestions';
 import './index.scss';
 
 const tabs = (['pending', 'approved', 'declined'] as const).map((key) => ({
@@ -49,18 +52,27 @@ export default function StaffSuggestionsPage() {
   }
 
   const actions = (suggestion: Suggestion) => {
-    const busy = queue.busyId === suggestion.id;
+    // One decision at a time in the whole queue (useQueueReview sends one per double tap).
+    const busy = queue.busyId !== null;
+    const mine = queue.busyId === suggestion.id;
     if (suggestion.state === 'pending') {
       return (
         <>
-          <Button type="primary" fill="outline" disabled={busy} onClick={() => setDeclining(suggestion)}>
+          <Button
+            type="primary"
+            fill="outline"
+            {...buttonA11y(busy)}
+            disabled={busy}
+            onClick={() => setDeclining(suggestion)}
+          >
             不予采纳
           </Button>
           <Button
             type="primary"
-            loading={busy}
+            {...buttonA11y(busy)}
+            loading={mine}
             disabled={busy}
-            onClick={() => void queue.decide(suggestion, { decision: 'approve' })}
+            onClick={() => void queue.review(suggestion, { decision: 'approve' })}
           >
             采纳，生成驿站
           </Button>
@@ -71,6 +83,7 @@ export default function StaffSuggestionsPage() {
       <Button
         type="primary"
         fill="outline"
+        {...buttonA11y()}
         onClick={() => void openPage(editStationUrl(suggestion.stationId!))}
       >
         编辑生成的驿站
@@ -81,6 +94,12 @@ export default function StaffSuggestionsPage() {
   return (
     <View className="page staff-suggestions">
       <StaffTabs block="staff-suggestions" tabs={tabs} selected={state} onPick={setState} />
+      {queue.conflict ? (
+        <StaffConflictNotice
+          onReload={queue.reload}
+          text="您打开此页后，其他工会干部处理了建议。请刷新查看最新状态后再审核。"
+        />
+      ) : null}
       <PagedList
         {...pagingOf(queue)}
         loadingTitle="正在加载建议…"
@@ -99,13 +118,17 @@ export default function StaffSuggestionsPage() {
           </SuggestionCard>
         ))}
       </PagedList>
-      <SuggestionDeclineDialog
-        name={declining?.name ?? null}
+      <ReasonDialog
+        visible={declining !== null}
+        title={`不予采纳 · ${declining?.name ?? ''}`}
+        label="理由（职工会看到）"
+        placeholder="例如 该处为私人场所，不对外开放"
+        check={checkDeclineReason}
         onCancel={() => setDeclining(null)}
         onConfirm={(reason) => {
           const target = declining;
           if (!target) return;
-          void queue.decide(target, { decision: 'decline', reason }).then((done) => {
+          void queue.review(target, { decision: 'decline', reason }).then((done) => {
             if (done) setDeclining(null);
           });
         }}

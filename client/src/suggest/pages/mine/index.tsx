@@ -1,6 +1,8 @@
+import { SUGGESTION_DAILY_CAP } from '@ankang/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
+import { buttonA11y } from '../../../components/buttonA11y';
 import { OutreachSignIn } from '../../../components/OutreachSignIn';
 import { PagedList, pagingOf } from '../../../components/PagedList';
 import { StateView } from '../../../components/StateView';
@@ -56,11 +58,12 @@ export default function MySuggestionsPage() {
             fill="outline"
             size="large"
             block
+            {...buttonA11y()}
             onClick={() => void openPage(suggestRoutes.new)}
           >
             再建议一个地点
           </Button>
-          <Text className="my-suggestions__hint">每人每天最多提交 5 条建议。</Text>
+          <Text className="my-suggestions__hint">{`每人每天最多提交 ${SUGGESTION_DAILY_CAP} 条建议。`}</Text>
         </View>
       ) : null}
     </View>

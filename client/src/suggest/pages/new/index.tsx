@@ -1,16 +1,30 @@
-import { type AmenityCode, amenityLabels, type HostType, hostTypeLabels } from '@ankang/shared';
+import {
+  type AmenityCode,
+  amenityLabels,
+  type HostType,
+  hostTypeLabels,
+  SUGGESTION_DAILY_CAP,
+} from '@ankang/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
+import { buttonA11y } from '../../../components/buttonA11y';
 import { ChoiceChips, choicesOf } from '../../../components/ChoiceChips';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { OutreachConsentCard } from '../../../components/OutreachConsentCard';
 import { OutreachSignIn } from '../../../components/OutreachSignIn';
+import { PhotoField } from '../../../components/PhotoField';
+import { PrivacyPopup } from '../../../components/PrivacyPopup';
 import { StateView } from '../../../components/StateView';
 import { StationFormField, StationTextInput } from '../../../components/StationFormField';
 import { SuggestionNearbyNotice } from '../../../components/SuggestionNearbyNotice';
 import { useAccount } from '../../../hooks/useAccount';
+import { usePrivacyRequest } from '../../../hooks/usePrivacyRequest';
 import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
-import { useSuggestionForm } from '../../../hooks/useSuggestionForm';
+import {
+  type SuggestionFormErrors,
+  suggestionFieldLabels,
+  useSuggestionForm,
+} from '../../../hooks/useSuggestionForm';
 import { canPickPlace } from '../../../platform/locationPicker';
 import { openPage } from '../../../services/navigation';
 import { stationRoute } from '../../../services/routes';
@@ -21,16 +35,32 @@ const hostChoices = choicesOf<HostType>(hostTypeLabels);
 const amenityChoices = choicesOf<AmenityCode>(amenityLabels);
 const outcomeTopics = ['suggestionOutcome'] as const;
 
+/** WeChat asks for the privacy agreement before the location or the camera: what they are for here. */
+const privacyPurpose =
+  '建议新增驿站需要您所在的位置（决定由哪里的工会审核），也可以拍照或从相册选择现场照片。位置和照片只用于这条建议，不会保存您的行动轨迹。';
+
+/** Beside the send button: which fields to fix, named in the form's order (they may be far above). */
+function fixSummary(errors: SuggestionFormErrors): string | null {
+  const named = (Object.keys(suggestionFieldLabels) as (keyof SuggestionFormErrors)[])
+    .filter((field) => errors[field])
+    .map((field) => suggestionFieldLabels[field]);
+  return named.length > 0 ? `请修改上面标红的内容：${named.join('、')}` : null;
+}
+
 /**
  * 建议新增驿站: a worker who found a place that lets outdoor workers rest, drink or charge tells the
- * union: its name, where it is (picked on the map, or where they stand), what it offers. The union
- * of the area reviews it; the outcome shows in 我的建议 (and by WeChat message when allowed).
+ * union: its name, where it is (picked on the map, or where they stand), what it offers, and up to
+ * 3 photos. The union of the area reviews it; the outcome shows in 我的建议 (and by WeChat message
+ * when allowed). Errors stand beside their fields, and beside the send button too (a long form's
+ * top is out of sight when it is tapped).
  */
 export default function SuggestStationPage() {
   const account = useAccount();
   const form = useSuggestionForm();
+  const privacy = usePrivacyRequest();
   const consent = useSubscribeConsent(outcomeTopics, form.sent !== null);
   const { values, errors, set } = form;
+  const summary = fixSummary(errors);
 
   if (!account.signedIn) {
     return (
@@ -73,9 +103,8 @@ export default function SuggestStationPage() {
   return (
     <View className="page page--form suggest-new">
       <Text className="suggest-new__intro">
-        发现了可以让户外劳动者歇脚、喝水、充电的地方？告诉工会，审核通过后会加入驿站地图。
+        {`发现了可以让户外劳动者歇脚、喝水、充电的地方？告诉工会，审核通过后会加入驿站地图（每人每天最多 ${SUGGESTION_DAILY_CAP} 条）。`}
       </Text>
-      {form.error ? <ErrorBanner error={form.error} /> : null}
 
       <StationFormField label="名称" name="name" required error={errors.name}>
         <StationTextInput
@@ -104,6 +133,7 @@ export default function SuggestStationPage() {
               type="primary"
               fill="outline"
               size="large"
+              {...buttonA11y()}
               onClick={() => void form.pickOnMap()}
             >
               {location ? '重新在地图上选择' : '在地图上选择'}
@@ -114,6 +144,7 @@ export default function SuggestStationPage() {
             type="primary"
             fill="outline"
             size="large"
+            {...buttonA11y(form.locating)}
             loading={form.locating}
             onClick={() => void form.locateHere()}
           >
@@ -153,6 +184,35 @@ export default function SuggestStationPage() {
           maxlength={200}
         />
       </StationFormField>
+      <StationFormField
+        label="现场照片"
+        name="photos"
+        error={errors.photos}
+        hint={`拍下门口和设施，方便工会核实（可不拍，最多 ${form.photos.max} 张）`}
+      >
+        <PhotoField
+          photos={form.photos.photos}
+          max={form.photos.max}
+          onAdd={() => void form.photos.add()}
+          onRemove={form.photos.remove}
+          disabled={form.submitting}
+        />
+      </StationFormField>
+
+      {summary ? (
+        <View className="suggest-new__fix" role="alert">
+          <Text>{summary}</Text>
+        </View>
+      ) : null}
+      {form.alreadySent ? (
+        <View className="suggest-new__fix" role="alert">
+          <Text>{form.alreadySent}</Text>
+        </View>
+      ) : form.error ? (
+        <View className="suggest-new__failure" role="alert">
+          <ErrorBanner error={form.error} />
+        </View>
+      ) : null}
 
       {form.nearby ? (
         <SuggestionNearbyNotice
@@ -167,17 +227,25 @@ export default function SuggestStationPage() {
             type="primary"
             size="large"
             block
+            {...buttonA11y(form.submitting)}
             loading={form.submitting}
             disabled={form.submitting}
             onClick={() => void form.submit()}
           >
-            提交建议
+            {form.photos.uploading ? '正在上传照片…' : '提交建议'}
           </Button>
         </View>
       )}
-      <Text className="suggest-new__mine" onClick={() => void openPage(suggestRoutes.mine)}>
-        查看我的建议 ›
-      </Text>
+      <View className="suggest-new__mine" role="link" onClick={() => void openPage(suggestRoutes.mine)}>
+        <Text>查看我的建议 ›</Text>
+      </View>
+      <PrivacyPopup
+        visible={privacy.visible}
+        onAgree={privacy.agree}
+        onRefuse={privacy.refuse}
+        purpose={privacyPurpose}
+        refuseText="不同意（可在地图上选择位置，不拍照片）"
+      />
     </View>
   );
 }

@@ -7,6 +7,7 @@ import { ChoiceChips } from '../../../components/ChoiceChips';
 import { DeliveryItemsField } from '../../../components/DeliveryItemsField';
 import { DeliveryPositionLine } from '../../../components/DeliveryPositionLine';
 import { GateFallback } from '../../../components/GateFallback';
+import { OrgChips } from '../../../components/OrgChips';
 import { PhotoField } from '../../../components/PhotoField';
 import { PrivacyPopup } from '../../../components/PrivacyPopup';
 import { StateView } from '../../../components/StateView';
@@ -133,10 +134,11 @@ function DeliveryForm({ mode }: { mode: DeliveryFormMode | null }) {
             />
           </StationFormField>
           <StationFormField label="所在地区" name="siteOrgPath" required error={errors.siteOrgPath}>
-            <ChoiceChips
-              choices={districts.map((d) => ({ value: d.path, label: d.name }))}
-              selected={values.siteOrgPath ? [values.siteOrgPath] : []}
-              onToggle={(path) => set('siteOrgPath', path)}
+            <OrgChips
+              label="所在地区"
+              orgs={districts}
+              picked={values.siteOrgPath}
+              onPick={(path) => set('siteOrgPath', path)}
             />
           </StationFormField>
         </View>

@@ -1,14 +1,19 @@
-import { assignmentStatusLabels, type Campaign, halfDayLabels } from '@ankang/shared';
+import {
+  assignmentResponseSchema,
+  assignmentStatusLabels,
+  type Campaign,
+  halfDayLabels,
+} from '@ankang/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { GateFallback } from '../../../components/GateFallback';
 import { OutreachConsentCard } from '../../../components/OutreachConsentCard';
+import { type ReasonCheck, ReasonDialog } from '../../../components/ReasonDialog';
 import { StateView } from '../../../components/StateView';
 import { StationActions } from '../../../components/StationActions';
 import { VolunteerAddressActions } from '../../../components/VolunteerAddressActions';
-import { VolunteerDeclineDialog } from '../../../components/VolunteerDeclineDialog';
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import { useVolunteerTask } from '../../../hooks/useVolunteerTask';
@@ -19,6 +24,13 @@ import { consentTopics, type Task } from '../../../services/outreach';
 import { dateLabel } from '../../../services/outreachDates';
 import { routes } from '../../../services/routes';
 import './index.scss';
+
+/** 婉拒: the reason is required (staff read it to reassign), checked with the API's own rule. */
+function checkDeclineReason(reason: string): ReasonCheck {
+  const parsed = assignmentResponseSchema.safeParse({ decision: 'decline', reason });
+  if (parsed.success && parsed.data.decision === 'decline') return { reason: parsed.data.reason };
+  return { error: parsed.error?.issues[0]?.message ?? '请填写婉拒原因' };
+}
 
 /** What the site asked for, by name from the campaign's catalog (the codes when it could not be read). */
 function requestedLines(task: Task, campaign: Campaign | null) {
@@ -198,10 +210,14 @@ export default function VolunteerTaskPage() {
         </Text>
       </View>
 
-      <VolunteerDeclineDialog
+      <ReasonDialog
         // A task that changed meanwhile (reloaded after a conflict) has nothing left to decline.
         visible={declining && task.status === 'assigned'}
-        siteName={site.siteName}
+        title={`婉拒任务 · ${site.siteName}`}
+        label="婉拒原因"
+        placeholder="例如 当天临时有事"
+        confirmText="确认婉拒"
+        check={checkDeclineReason}
         onConfirm={(reason) => void decline(reason)}
         onCancel={() => setDeclining(false)}
       />

@@ -1,0 +1,238 @@
+import { PROBLEM_RECENT_REPORTS, type ReportState } from '@ankang/shared';
+import {
+  claimOpenSlot,
+  getOpenProblemId,
+  getProblem,
+  listOpenSlots,
+  openSlotsUnchanged,
+  putNewProblem,
+  replaceProblem,
+  type StoredProblem,
+} from '../db/problems';
+import {
+  invitesPage,
+  type LegacyReport,
+  legacyLockReleased,
+  legacyReportConverted,
+  legacyReportsPage,
+  markInviteIssued,
+  openProblemCountSet,
+} from '../db/reportMigration';
+import { cancellationOf, type TransactItem, transactWrite } from '../db/transactions';
+import { backfillProvinces } from './stationBackfill';
+
+/** Where a migration stands: reports by province and state, then the invite scan. */
+export type MigrationPosition =
+  | { step: 'reports'; province: string; state: ReportState; startKey?: Record<string, unknown> }
+  | { step: 'invites'; startKey?: Record<string, unknown> };
+
+export interface MigrationCounts {
+  /** Old reports read. */
+  reports: number;
+  /** Problems opened by an old report (open ones claim their station's slot). */
+  opened: number;
+  /** Old reports that joined an open problem of their station and kind. */
+  joined: number;
+  /** Old reports that changed or met a concurrent write three times running: left for a rerun. */
+  skipped: number;
+  /** Invites read, and those given the mark they lacked. */
+  invites: number;
+  marked: number;
+}
+
+const STATES: ReportState[] = ['new', 'acknowledged', 'resolved'];
+const PAGE = 100;
+const INVITE_PAGE = 500;
+/** Tries per report when its problem or slot changed between the read and the write. */
+const TRIES = 3;
+const stage: Record<ReportState, number> = { new: 0, acknowledged: 1, resolved: 2 };
+
+const entryOf = (report: LegacyReport) => ({
+  id: report.id,
+  text: report.text,
+  createdAt: report.createdAt,
+  photoIds: [],
+});
+
+/** A cancelled transaction (a condition or a concurrent write) is tried again; anything else is thrown. */
+function again(error: unknown): 'again' {
+  if (cancellationOf(error)) return 'again';
+  throw error;
+}
+
+/** The later of two ISO times (null: none). */
+const later = <T extends string | null>(a: T, b: T): T => (a === null ? b : b === null ? a : a > b ? a : b);
+const earlier = (a: string, b: string) => (b < a ? b : a);
+
+/** The problem one old report makes alone: its id from the report's, as the API derives it. */
+function problemOf(report: LegacyReport): StoredProblem {
+  return {
+    id: `pb_${report.id.slice(3)}`,
+    stationId: report.stationId,
+    stationName: report.stationName,
+    orgPath: report.orgPath,
+    kind: report.kind,
+    state: report.state,
+    note: report.note,
+    reportCount: 1,
+    recent: [entryOf(report)],
+    openedAt: report.createdAt,
+    lastReportedAt: report.createdAt,
+    handledAt: report.state === 'new' ? null : report.updatedAt,
+    updatedAt: report.updatedAt,
+    version: 1,
+  };
+}
+
+/**
+ * An open problem with an old open report added: the furthest state of the two, the note written
+ * last, the latest three reports by time. Its org stays the problem's (it follows the station).
+ */
+function joined(problem: StoredProblem, report: LegacyReport): StoredProblem {
+  const reportHandled = report.state === 'new' ? null : report.updatedAt;
+  const noteFromReport = report.note !== null && (problem.handledAt ?? '') <= report.updatedAt;
+  return {
+    ...problem,
+    state: stage[report.state] > stage[problem.state] ? report.state : problem.state,
+    note: noteFromReport ? report.note : problem.note,
+    reportCount: problem.reportCount + 1,
+    recent: [entryOf(report), ...problem.recent]
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+      .slice(0, PROBLEM_RECENT_REPORTS),
+    openedAt: earlier(problem.openedAt, report.createdAt),
+    lastReportedAt: later(problem.lastReportedAt, report.createdAt),
+    handledAt: later<string | null>(problem.handledAt, reportHandled),
+    updatedAt: later(problem.updatedAt, report.updatedAt),
+    version: problem.version + 1,
+  };
+}
+
+/** The writes that migrate one old report, against its station's slot as read now. */
+async function migrationOf(report: LegacyReport): Promise<{ items: TransactItem[]; opens: boolean }> {
+  const converted = (problemId: string) => legacyReportConverted(report, problemId);
+  // A resolved report was answered on its own: it becomes a resolved problem of one report.
+  if (report.state === 'resolved') {
+    const problem = problemOf(report);
+    return {
+      items: [converted(problem.id), putNewProblem(problem), ...legacyLockReleased(report)],
+      opens: true,
+    };
+  }
+  const slot = await getOpenProblemId(report.stationId, report.kind);
+  const open = slot ? await getProblem(slot) : null;
+  if (open && open.state !== 'resolved') {
+    return {
+      items: [
+        converted(open.id),
+        replaceProblem(joined(open, report), open.version),
+        ...legacyLockReleased(report),
+      ],
+      opens: false,
+    };
+  }
+  const problem = problemOf(report);
+  return {
+    items: [
+      converted(problem.id),
+      putNewProblem(problem),
+      claimOpenSlot(problem, slot),
+      ...legacyLockReleased(report),
+    ],
+    opens: true,
+  };
+}
+
+/**
+ * The station counts open problems now, where the old model counted open reports: set it to its
+ * open slots, checked unchanged in the same transaction (a report opening one meanwhile: again).
+ */
+async function recountStation(stationId: string): Promise<void> {
+  for (let attempt = 0; attempt < TRIES; attempt += 1) {
+    const slots = await listOpenSlots(stationId);
+    const outcome = await transactWrite(
+      [openProblemCountSet(stationId, slots.length), ...openSlotsUnchanged(stationId, slots)],
+      [[0, 'gone' as const]],
+    ).catch(again);
+    if (outcome !== 'again') return;
+  }
+}
+
+async function migrateOne(report: LegacyReport, counts: MigrationCounts): Promise<void> {
+  for (let attempt = 0; attempt < TRIES; attempt += 1) {
+    const { items, opens } = await migrationOf(report);
+    // Item 0 is the report itself: migrated already, or changed since it was read.
+    const outcome = await transactWrite(items, [[0, 'done' as const]]).catch(again);
+    if (outcome === 'done') return;
+    if (outcome === 'saved') {
+      counts[opens ? 'opened' : 'joined'] += 1;
+      if (report.state !== 'resolved') await recountStation(report.stationId);
+      return;
+    }
+  }
+  counts.skipped += 1;
+}
+
+/**
+ * The one-off migration from the per-report model (issue 11 step 1) to problems, and the mark of
+ * issue 11 step 2 on invites made before it. Each old report, read from the old queue province by
+ * province and state by state, becomes a report of a problem in one transaction (it leaves the old
+ * queue as it does): an open one joins its station's open problem of its kind or opens it, a
+ * resolved one becomes a resolved problem of its own; the station's count is then set to its open
+ * problems. Then every invite gets the lasting ISSUED mark it lacks. Idempotent (a migrated report
+ * is no longer in the old queue, a marked invite is skipped) and resumable: `onPage` gets the
+ * position after each page, from which a later run carries on. `maxPages` stops it early.
+ */
+export async function migrateReports(options: {
+  from?: MigrationPosition;
+  provinces?: string[];
+  maxPages?: number;
+  onPage?: (next: MigrationPosition | null, counts: MigrationCounts) => Promise<void> | void;
+}): Promise<{ counts: MigrationCounts; next: MigrationPosition | null }> {
+  const provinces = options.provinces ?? backfillProvinces();
+  const counts: MigrationCounts = { reports: 0, opened: 0, joined: 0, skipped: 0, invites: 0, marked: 0 };
+  let position: MigrationPosition | null = options.from ?? {
+    step: 'reports',
+    province: provinces[0]!,
+    state: 'new',
+  };
+  let pages = 0;
+  while (position) {
+    if (options.maxPages !== undefined && pages >= options.maxPages) return { counts, next: position };
+    position = await (position.step === 'reports'
+      ? reportsPage(position, provinces, counts)
+      : invitePage(position, counts));
+    pages += 1;
+    await options.onPage?.(position, counts);
+  }
+  return { counts, next: null };
+}
+
+async function reportsPage(
+  at: Extract<MigrationPosition, { step: 'reports' }>,
+  provinces: string[],
+  counts: MigrationCounts,
+): Promise<MigrationPosition> {
+  const page = await legacyReportsPage(at.province, at.state, { limit: PAGE, startKey: at.startKey });
+  // One report after another: a deployed table's capacity is shared with the live app.
+  for (const report of page.reports) {
+    counts.reports += 1;
+    await migrateOne(report, counts);
+  }
+  if (page.startKey) return { ...at, startKey: page.startKey };
+  const nextState = STATES[STATES.indexOf(at.state) + 1];
+  if (nextState) return { step: 'reports', province: at.province, state: nextState };
+  const nextProvince = provinces[provinces.indexOf(at.province) + 1];
+  return nextProvince ? { step: 'reports', province: nextProvince, state: 'new' } : { step: 'invites' };
+}
+
+async function invitePage(
+  at: Extract<MigrationPosition, { step: 'invites' }>,
+  counts: MigrationCounts,
+): Promise<MigrationPosition | null> {
+  const page = await invitesPage({ limit: INVITE_PAGE, startKey: at.startKey });
+  for (const invite of page.invites) {
+    counts.invites += 1;
+    if (await markInviteIssued(invite)) counts.marked += 1;
+  }
+  return page.startKey ? { step: 'invites', startKey: page.startKey } : null;
+}
