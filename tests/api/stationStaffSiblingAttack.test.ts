@@ -1,15 +1,15 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { StationGallery } from '@ankang/shared';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ReceivedCodeRequest } from '../../functions/local/fakeWechatCodes';
 import { fakeSecurityMarkers } from '../../functions/local/fakeWechatSecurity';
 import { pngImage } from '../../functions/local/pngImage';
-import { keys, staffIndexKeys } from '../../functions/src/db/keys';
+import { keys } from '../../functions/src/db/keys';
 import { testTableName } from '../support/stack';
 import { offsetFrom, placeOfFile } from '../support/testPlaces';
 import { expectRefused, loginWithCode, request, uploadPhoto } from './http';
-import { putOrg, table } from './table';
+import { freshApiUser, putOrg, table } from './table';
 
 /**
  * Staff of a prefix sibling over real HTTP, on the staff station routes that read the org from the
@@ -30,23 +30,8 @@ const short = `${root}/32058`;
 const county = `${root}/320582`;
 const long = `${root}/3205820`;
 
-/** A fresh WeChat user made staff at `orgPath` by writing the role into their user item. */
-async function staffAt(orgPath: string): Promise<string> {
-  const { token, me } = await loginWithCode(`sib-${randomUUID()}`);
-  const { Item } = await table.send(new GetCommand({ TableName: testTableName, Key: keys.user(me.id) }));
-  await table.send(
-    new PutCommand({
-      TableName: testTableName,
-      Item: {
-        ...Item,
-        roles: new Set(['staff']),
-        orgPath,
-        ...staffIndexKeys.ofUser({ id: me.id, roles: ['staff'], orgPath }),
-      },
-    }),
-  );
-  return token;
-}
+/** A fresh WeChat user made staff at `orgPath`. */
+const staffAt = async (orgPath: string) => (await freshApiUser('sib', orgPath)).token;
 
 async function storedStation(id: string) {
   const { Item } = await table.send(

@@ -1,13 +1,13 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { PhotoView, StationGallery } from '@ankang/shared';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoPhotoPng } from '../../functions/local/demoPhotos';
 import { pngImage } from '../../functions/local/pngImage';
-import { keys, staffIndexKeys, suggestionKeys } from '../../functions/src/db/keys';
+import { suggestionKeys } from '../../functions/src/db/keys';
 import { testTableName } from '../support/stack';
-import { expectRefused, loginAsDemo, loginWithCode, request, uploadPhoto } from './http';
-import { putOrg, table } from './table';
+import { expectRefused, loginAsDemo, request, uploadPhoto } from './http';
+import { freshApiUser, putOrg, table } from './table';
 
 /**
  * The suggestion routes over real HTTP, attacked: no token, workers on staff routes, staff beside
@@ -37,24 +37,7 @@ const orgNames: Record<string, string> = {
 };
 
 /** A fresh WeChat user; with `orgPath`, made staff there by writing the role into their user item. */
-async function user(orgPath?: string): Promise<{ token: string; id: string }> {
-  const { token, me } = await loginWithCode(`sg-${randomUUID()}`);
-  if (orgPath) {
-    const { Item } = await table.send(new GetCommand({ TableName: testTableName, Key: keys.user(me.id) }));
-    await table.send(
-      new PutCommand({
-        TableName: testTableName,
-        Item: {
-          ...Item,
-          roles: new Set(['staff']),
-          orgPath,
-          ...staffIndexKeys.ofUser({ id: me.id, roles: ['staff'], orgPath }),
-        },
-      }),
-    );
-  }
-  return { token, id: me.id };
-}
+const user = (orgPath?: string) => freshApiUser('sg', orgPath);
 
 async function stored(id: string) {
   const { Item } = await table.send(

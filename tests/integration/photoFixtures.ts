@@ -7,6 +7,8 @@ import { pngImage } from '../../functions/local/pngImage';
 import { db, tableName } from '../../functions/src/db/client';
 import { handler as completePhotoUpload } from '../../functions/src/handlers/completePhotoUpload';
 import { handler as createPhotoUpload } from '../../functions/src/handlers/createPhotoUpload';
+import { handler as getStationPhotos } from '../../functions/src/handlers/getStationPhotos';
+import { handler as updateStationPhotos } from '../../functions/src/handlers/updateStationPhotos';
 import { httpEvent, invoke } from '../support/events';
 
 /**
@@ -100,3 +102,17 @@ export async function fetchedBytes(url: string): Promise<Buffer> {
   expect(response.status, url).toBe(200);
   return Buffer.from(await response.arrayBuffer());
 }
+
+/** A station's gallery as staff read it (GET /staff/stations/{id}/photos). */
+export const readGallery = (token: string, id: string) =>
+  invoke(
+    getStationPhotos,
+    httpEvent({ method: 'GET', path: `/staff/stations/${id}/photos`, token, params: { id } }),
+  );
+
+/** Saves a station's gallery as staff do (PUT /staff/stations/{id}/photos). */
+export const putGallery = (token: string, id: string, body: unknown) =>
+  invoke(
+    updateStationPhotos,
+    httpEvent({ method: 'PUT', path: `/staff/stations/${id}/photos`, token, params: { id }, body }),
+  );

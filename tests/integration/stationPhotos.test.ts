@@ -7,8 +7,6 @@ import { seedDemoStationPhotos } from '../../functions/local/demoStationPhotos';
 import { db, tableName } from '../../functions/src/db/client';
 import { replaceStation } from '../../functions/src/db/stationWrites';
 import { handler as getStation } from '../../functions/src/handlers/getStation';
-import { handler as getStationPhotos } from '../../functions/src/handlers/getStationPhotos';
-import { handler as updateStationPhotos } from '../../functions/src/handlers/updateStationPhotos';
 import type { Caller } from '../../functions/src/services/caller';
 import { attachPhotos } from '../../functions/src/services/photos';
 import { httpEvent, invoke } from '../support/events';
@@ -21,6 +19,8 @@ import {
   photoItem,
   pngOf,
   presign,
+  putGallery,
+  readGallery,
   s3,
   uploadPhoto,
 } from './photoFixtures';
@@ -32,16 +32,6 @@ const hex = () => randomUUID().replace(/-/g, '');
 
 type Owner = { kind: 'station' | 'report' | 'delivery'; id: string };
 
-const readGallery = (token: string, id: string) =>
-  invoke(
-    getStationPhotos,
-    httpEvent({ method: 'GET', path: `/staff/stations/${id}/photos`, token, params: { id } }),
-  );
-const putGallery = (token: string, id: string, body: unknown) =>
-  invoke(
-    updateStationPhotos,
-    httpEvent({ method: 'PUT', path: `/staff/stations/${id}/photos`, token, params: { id }, body }),
-  );
 const detail = (id: string) =>
   invoke(getStation, httpEvent({ method: 'GET', path: `/stations/${id}`, params: { id } }));
 

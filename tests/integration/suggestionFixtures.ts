@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { OrgBounds, OrgLevel, PhotoUploadTicket, SuggestionDraftInput } from '@ankang/shared';
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import type { OrgBounds, OrgLevel, SuggestionDraftInput } from '@ankang/shared';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, expect, inject } from 'vitest';
-import { pngImage } from '../../functions/local/pngImage';
 import { db, tableName } from '../../functions/src/db/client';
 import { keys } from '../../functions/src/db/keys';
-import { handler as completePhotoUpload } from '../../functions/src/handlers/completePhotoUpload';
-import { handler as createPhotoUpload } from '../../functions/src/handlers/createPhotoUpload';
 import { handler as createSuggestion } from '../../functions/src/handlers/createSuggestion';
 import { handler as listMySuggestions } from '../../functions/src/handlers/listMySuggestions';
 import { handler as listSuggestions } from '../../functions/src/handlers/listSuggestions';
@@ -118,69 +113,3 @@ export const review = (token: string, id: string, body: unknown) =>
       body,
     }),
   );
-
-// The test's own S3 client, so what is stored is checked apart from the code.
-const s3 = new S3Client({
-  endpoint: inject('s3Endpoint'),
-  region: 'cn-north-1',
-  forcePathStyle: true,
-  credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-});
-afterAll(() => s3.destroy());
-
-/** Distinct small PNGs, so a link showing the wrong photo is caught by its bytes. */
-export const pngOf = (n: number) => pngImage(8 + n, 6, (x, y) => [(x * 30 + n * 50) % 256, y * 40, 120]);
-
-type PhotoOwnerInput = { kind: 'suggestion' | 'report' | 'station'; id: string };
-
-/**
- * Asks for room for one photo of `owner`, PUTs the bytes to the local S3 server and (unless `land` is
- * false) completes it, as the app does; returns the photo's id. Only on the real clock: s3rver
- * checks a presigned URL's expiry against it.
- */
-export async function uploadPhoto(
-  token: string,
-  owner: PhotoOwnerInput,
-  bytes: Uint8Array,
-  land = true,
-): Promise<string> {
-  const id = `ph_${randomUUID().replace(/-/g, '')}`;
-  const asked = await invoke(
-    createPhotoUpload,
-    httpEvent({
-      method: 'POST',
-      path: '/photos/uploads',
-      token,
-      body: { id, owner, contentType: 'image/png', size: bytes.length },
-    }),
-  );
-  expect(asked.status, JSON.stringify(asked.body)).toBe(201);
-  const put = await fetch((asked.body as PhotoUploadTicket).uploadUrl, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'image/png' },
-    body: new Uint8Array(bytes),
-  });
-  await put.arrayBuffer();
-  expect(put.status).toBe(200);
-  if (land) {
-    const completed = await invoke(
-      completePhotoUpload,
-      httpEvent({ method: 'POST', path: `/photos/${id}/complete`, token, params: { id } }),
-    );
-    expect(completed.status, JSON.stringify(completed.body)).toBe(200);
-  }
-  return id;
-}
-
-/** The bytes behind a photo link (the link must work). */
-export async function fetchedBytes(url: string): Promise<Buffer> {
-  const response = await fetch(url);
-  expect(response.status, url).toBe(200);
-  return Buffer.from(await response.arrayBuffer());
-}
-
-/** The keys of the files under a prefix of the photo bucket, sorted. */
-export async function filesUnder(prefix: string): Promise<string[]> {
-  const listed = await s3.send(new ListObjectsV2Command({ Bucket: inject('photoBucket'), Prefix: prefix }));
-  return (listed.Contents ?? []).map((object) => object.Key!).sort();
-}

@@ -5,23 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { db, tableName } from '../../functions/src/db/client';
 import { keys } from '../../functions/src/db/keys';
 import { getStationById } from '../../functions/src/db/stations';
-import { handler as getStationPhotos } from '../../functions/src/handlers/getStationPhotos';
-import { handler as updateStationPhotos } from '../../functions/src/handlers/updateStationPhotos';
-import { httpEvent, invoke } from '../support/events';
 import { freshUser } from './fixtures';
-import {
-  fetchedBytes,
-  filesUnder,
-  mine,
-  north,
-  pngOf,
-  queue,
-  review,
-  suggest,
-  suggestionArea,
-  suggestionBody,
-  uploadPhoto,
-} from './suggestionFixtures';
+import { fetchedBytes, filesUnder, pngOf, putGallery, readGallery, uploadPhoto } from './photoFixtures';
+import { mine, north, queue, review, suggest, suggestionArea, suggestionBody } from './suggestionFixtures';
 
 // On the real clock, unlike suggestions.test.ts: s3rver checks a presigned URL's expiry against
 // it, so links signed at a held noon would have expired by the afternoon. No test here sends more
@@ -33,17 +19,6 @@ const PHOTO_TESTS_LNG = 84;
 type View = { id: string; version: number; photos: PhotoView[]; stationId: string | null };
 const suggestionOf = (answer: { body: unknown }) => (answer.body as { suggestion: View }).suggestion;
 const listed = (answer: { body: unknown }) => (answer.body as { suggestions: View[] }).suggestions;
-
-const readGallery = (token: string, id: string) =>
-  invoke(
-    getStationPhotos,
-    httpEvent({ method: 'GET', path: `/staff/stations/${id}/photos`, token, params: { id } }),
-  );
-const putGallery = (token: string, id: string, body: unknown) =>
-  invoke(
-    updateStationPhotos,
-    httpEvent({ method: 'PUT', path: `/staff/stations/${id}/photos`, token, params: { id }, body }),
-  );
 
 async function photoItem(id: string) {
   const { Item } = await db.send(
@@ -152,7 +127,7 @@ describe('Suggestion photos: sent with the suggestion', () => {
       ],
       [
         'a photo not landed',
-        await uploadPhoto(area.worker.token, owner, pngOf(5), false),
+        await uploadPhoto(area.worker.token, owner, pngOf(5), { land: false }),
         409,
         'PHOTO_NOT_UPLOADED',
       ],
