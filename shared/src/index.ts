@@ -16,6 +16,7 @@ export * from './domain/localDates';
 export * from './domain/orgPath';
 export * from './domain/rating';
 export * from './domain/reopenTime';
+export * from './domain/searchWords';
 export * from './domain/serviceArea';
 export * from './domain/shanghaiFormat';
 export * from './domain/spreadsheet';

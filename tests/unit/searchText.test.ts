@@ -1,11 +1,6 @@
+import { normalizeSearchText, searchableNationwide } from '@ankang/shared';
 import { describe, expect, it } from 'vitest';
-import {
-  bigramsOf,
-  MAX_SEARCH_TERMS,
-  normalizeSearchText,
-  queryBigram,
-  stationTerms,
-} from '../../functions/src/lib/searchText';
+import { bigramsOf, MAX_SEARCH_TERMS, queryBigrams, stationTerms } from '../../functions/src/lib/searchText';
 import { matchOf, rankMatches } from '../../functions/src/services/stationSearch';
 
 describe('Search text: bigrams and terms', () => {
@@ -19,26 +14,62 @@ describe('Search text: bigrams and terms', () => {
     expect(bigramsOf('驿')).toStrictEqual([]);
   });
 
-  it('keeps a station to MAX_SEARCH_TERMS terms: name, address, then places from the town up', () => {
+  it('indexes pairs of two Chinese characters only: name, address, then places from the town up, each once', () => {
     const name = '一二三四五六七八九十';
-    const terms = stationTerms({ name, address: '人民中路', placeNames: ['江苏省', '杨舍镇', '杨舍'] });
+    const { terms, overflow } = stationTerms({
+      name: `${name}7-11`,
+      address: '杨舍镇人民中路88号B座',
+      placeNames: ['江苏省', '杨舍镇', '杨舍'],
+    });
+    expect(overflow).toBe(false);
     expect(terms).toStrictEqual([
       ...['一二', '二三', '三四', '四五', '五六', '六七', '七八', '八九', '九十'],
-      ...['人民', '民中', '中路'],
-      ...['杨舍', '舍镇', '江苏', '苏省'],
+      ...['杨舍', '舍镇', '镇人', '人民', '民中', '中路'],
+      ...['江苏', '苏省'],
     ]);
-    const address = Array.from({ length: 60 }, (_, i) => String.fromCodePoint(0x4e00 + 100 + i)).join('');
-    const long = stationTerms({ name, address, placeNames: ['江苏省', '杨舍镇', '杨舍'] });
-    expect(long).toHaveLength(MAX_SEARCH_TERMS);
-    expect(long.slice(0, 9)).toStrictEqual(terms.slice(0, 9));
-    expect(long).not.toContain('杨舍');
   });
 
-  it('reads the partition of the query’s least common pair', () => {
-    expect(queryBigram('暨阳湖')).toBe('暨阳');
-    expect(queryBigram('人民中路')).toBe('人民');
-    expect(queryBigram('港城大道加油站')).toBe('港城');
-    expect(queryBigram('驿')).toBeUndefined();
+  // 40 distinct pairs fit; one more and the last two give way to the overflow mark.
+  const chars = (from: number, count: number) =>
+    Array.from({ length: count }, (_, i) => String.fromCodePoint(0x4e00 + from + i)).join('');
+  it.each([
+    [MAX_SEARCH_TERMS, false, MAX_SEARCH_TERMS],
+    [MAX_SEARCH_TERMS + 1, true, MAX_SEARCH_TERMS - 1],
+    [120, true, MAX_SEARCH_TERMS - 1],
+  ])('a station of %i pairs: overflow %s, %i terms kept, the name’s first', (pairs, overflow, kept) => {
+    const name = chars(0, 11);
+    const address = chars(200, pairs - 10 - 2 + 1);
+    const terms = stationTerms({ name, address, placeNames: ['江苏省'] });
+    const all = [...terms.terms];
+    expect(terms.overflow).toBe(overflow);
+    expect(all).toHaveLength(kept);
+    expect(all.slice(0, 10)).toStrictEqual(Array.from({ length: 10 }, (_, i) => name.slice(i, i + 2)));
+    if (overflow) expect(all).not.toContain('江苏');
+    else expect(all.slice(-2)).toStrictEqual(['江苏', '苏省']);
+  });
+
+  it('probes the query’s pairs with fewest common characters first, then as written; others are not pairs', () => {
+    expect(queryBigrams('暨阳湖')).toStrictEqual(['暨阳', '阳湖']);
+    expect(queryBigrams('人民中路')).toStrictEqual(['人民', '民中', '中路']);
+    expect(queryBigrams('港城大道加油站')).toStrictEqual(['港城', '城大', '大道', '道加', '加油', '油站']);
+    expect(queryBigrams('88号a座')).toStrictEqual([]);
+    expect(queryBigrams('驿')).toStrictEqual([]);
+  });
+
+  it('tells the app which words can be searched without a place: two Chinese characters side by side', () => {
+    expect(['杨舍', '人民中路88号', '7-11便利店', '人民 中路'].map(searchableNationwide)).toStrictEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['88号', '驿', 'kfc', '人1民', ''].map(searchableNationwide)).toStrictEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

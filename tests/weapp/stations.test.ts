@@ -400,6 +400,27 @@ describe('Page: 驿站 without location', () => {
     expect(text(page)).toContain('服务器开小差了');
   });
 
+  it('asks for a place when the words hold no two Chinese characters side by side (88号), and offers the picker', async () => {
+    // Arrange: the server answers such words with nothing, as it does without a place.
+    geo.fix = null;
+    servePlaces();
+    serveSearch();
+    const page = open('pages/stations/index');
+    await waitFor(() => text(page).includes('您未允许获取位置'));
+
+    // Act
+    await typeInto(searchBox(page), '88号');
+    tap(findByText(page.dom, '搜索', 'wx-button')!);
+
+    // Assert
+    await waitFor(() => text(page).includes('请再多输入几个字'));
+    expect(text(page)).toContain('全国范围要有两个连写的汉字');
+    expect(text(page)).not.toContain('没有找到驿站');
+    expect(Object.fromEntries(searchCalls()[0]!.searchParams)).toStrictEqual({ q: '88号' });
+    tap(findByText(page.dom, '选择地区', 'wx-button')!);
+    await waitFor(() => text(page).includes('江苏省'));
+  });
+
   it('finds 杨舍镇 by typing in the place picker, lists its stations, and remembers it next time', async () => {
     // Arrange
     geo.fix = null;

@@ -15,6 +15,8 @@ export interface SearchResultsProps {
   filters: StationFilters;
   /** More stations matched than the server ranks: the list is the part near the worker or in the place. */
   partial: boolean;
+  /** The words can be searched within a place only (no two Chinese characters side by side). */
+  needsPlace: boolean;
   onClearFilters: () => void;
   onPickPlace: () => void;
   onOpen: (id: string) => void;
@@ -29,6 +31,7 @@ export function SearchResults({
   subject,
   filters,
   partial,
+  needsPlace,
   onClearFilters,
   onPickPlace,
   onOpen,
@@ -38,7 +41,14 @@ export function SearchResults({
   const filtered = filters.openNow || filters.amenities.length > 0;
   const actions = filtered ? [{ text: '清除筛选', onClick: onClearFilters }] : [];
   actions.push({ text: '选择其他地区', onClick: onPickPlace });
-  const empty = (
+  const empty = needsPlace ? (
+    <StateView
+      tone="info"
+      title="请再多输入几个字"
+      description={`${subject}：全国范围要有两个连写的汉字，如“杨舍”“人民中路”；只有数字、字母或一个字时，请先选择地区。`}
+      actions={[{ text: '选择地区', onClick: onPickPlace, primary: true }]}
+    />
+  ) : (
     <StateView
       tone="empty"
       title={`没有找到${filters.openNow ? '营业中的' : ''}驿站`}

@@ -1,4 +1,4 @@
-import type { SearchedStation } from '@ankang/shared';
+import { type SearchedStation, searchableNationwide } from '@ankang/shared';
 import { useCallback, useState } from 'react';
 import type { GeoPoint } from '../platform';
 import { fetchStationSearch } from '../services/stations';
@@ -45,6 +45,8 @@ export function useStationSearch(filters: StationFilters, point: GeoPoint | null
   );
   const list = usePagedList(fetchPage, { key, enabled: active });
   const partial = completeness?.key === key && !completeness.complete;
+  // Words without two Chinese characters side by side (88号, 驿) are searched within a place only.
+  const needsPlace = searched !== '' && place === null && !searchableNationwide(searched);
   const { reload } = list;
 
   const search = useCallback(() => {
@@ -78,5 +80,6 @@ export function useStationSearch(filters: StationFilters, point: GeoPoint | null
     active,
     list,
     partial,
+    needsPlace,
   };
 }

@@ -234,11 +234,13 @@ export function searchPlaceKey(place: { county: string; town?: string } | undefi
 export const stationSearchKeys = {
   /**
    * One search entry of a station, in the station's partition (`STATION#<id>`, beside its record):
-   * `term` is a bigram, or `@place` for its entry in the province's place partition.
+   * `term` is a bigram, `@place` for its entry in the province's place partition, or `@more` when
+   * some of its bigrams were left out (lib/searchText.ts stationTerms).
    */
   entry: (stationId: string, term: string) => ({ pk: keys.station(stationId).pk, sk: `SEARCH#${term}` }),
   entryPrefix: 'SEARCH#',
   placeTerm: '@place',
+  overflowTerm: '@more',
   /** gsi3: the entry under a bigram, sorted by place (a place is a prefix of its codes) then id. */
   byTerm: (bigram: string, placeKey: string, stationId: string) => ({
     gsi3pk: stationSearchKeys.termPartition(bigram),

@@ -6,50 +6,53 @@ import { indexes, keys } from './keys';
 import { stationFromItem } from './stationItems';
 import type { SearchEntryFields } from './stationSearchItems';
 
-/** How much one read of a search partition may take: pages of `page` entries, at most `pages` requests. */
-export interface SearchReadBounds {
-  page: number;
-  pages: number;
+/** Some entries of a range, from its start or from where an earlier read of it stopped. */
+export interface RangeRead {
+  entries: SearchEntryFields[];
+  itemsRead: number;
+  requests: number;
+  /** Whether the range was read to its end. */
+  complete: boolean;
+  /** Where the read stopped (the last entry's keys), to go on from; absent when complete. */
+  lastKey?: Record<string, unknown>;
 }
 
-/** Entries one read takes at most, and per request: two requests of 1,000 (some 1.2 MB in all). */
-export const SEARCH_READ_PAGE = 1_000;
-export const SEARCH_READ_PAGES = 2;
-export const SEARCH_READ_BOUNDS: SearchReadBounds = { page: SEARCH_READ_PAGE, pages: SEARCH_READ_PAGES };
-
 /**
- * The search entries of one partition of the search index (a bigram's or a province's places),
- * within a place when `placePrefix` is given (a begins_with on the sort key, whose place code
- * starts with every ancestor's code). Reads at most `bounds.pages` requests of `bounds.page`
- * entries: `complete` says whether the range was read to its end. No filter expression:
- * every entry read is one the range holds.
+ * The search entries of one partition of the search index (a bigram's, the overflow mark's or a
+ * province's places), within a place when `placePrefix` is given (a begins_with on the sort key,
+ * whose place code starts with every ancestor's code): at most `take` entries in requests of at
+ * most `page`, from `startKey` when given. No filter expression: every entry read is one the range
+ * holds, in sort-key order, so reads of `take` entries of a range from its start always read the
+ * same entries, whatever pieces they came in.
  */
 export async function readSearchEntries(
   partition: string,
   placePrefix: string | undefined,
-  bounds: SearchReadBounds = SEARCH_READ_BOUNDS,
-): Promise<{ entries: SearchEntryFields[]; itemsRead: number; requests: number; complete: boolean }> {
+  take: number,
+  page: number,
+  startKey?: Record<string, unknown>,
+): Promise<RangeRead> {
   const entries: SearchEntryFields[] = [];
   let itemsRead = 0;
   let requests = 0;
-  let startKey: Record<string, unknown> | undefined;
+  let lastKey = startKey;
   do {
-    const page = await db.send(
+    const read = await db.send(
       new QueryCommand({
         TableName: tableName,
         IndexName: indexes.stationSearch,
         KeyConditionExpression: placePrefix ? 'gsi3pk = :pk AND begins_with(gsi3sk, :place)' : 'gsi3pk = :pk',
         ExpressionAttributeValues: { ':pk': partition, ...(placePrefix ? { ':place': placePrefix } : {}) },
-        Limit: bounds.page,
-        ExclusiveStartKey: startKey,
+        Limit: Math.min(page, take - entries.length),
+        ExclusiveStartKey: lastKey,
       }),
     );
     requests += 1;
-    itemsRead += page.ScannedCount ?? 0;
-    for (const item of page.Items ?? []) entries.push(item as unknown as SearchEntryFields);
-    startKey = page.LastEvaluatedKey;
-  } while (startKey && requests < bounds.pages);
-  return { entries, itemsRead, requests, complete: !startKey };
+    itemsRead += read.ScannedCount ?? 0;
+    for (const item of read.Items ?? []) entries.push(item as unknown as SearchEntryFields);
+    lastKey = read.LastEvaluatedKey;
+  } while (lastKey && entries.length < take);
+  return { entries, itemsRead, requests, complete: !lastKey, ...(lastKey ? { lastKey } : {}) };
 }
 
 /** The stations of a page of results (at most SEARCH_MAX_LIMIT ids), in the order given; gone ones left out. */

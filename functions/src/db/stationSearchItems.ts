@@ -20,8 +20,9 @@ export interface SearchEntryFields {
 }
 
 /**
- * A station's search entries: one per term (bigram of its name, place names and address, at most
- * MAX_SEARCH_TERMS) and one in its province's place partition. A closed station has none: it
+ * A station's search entries: one per term (bigram of its name, address and place names), one
+ * under the overflow mark when some were left out (at most MAX_SEARCH_TERMS in all), and one in its
+ * province's place partition. A closed station has none: it
  * leaves the search. Pure (no table, no client), so the seed and the benchmark write exactly what
  * the API writes.
  */
@@ -41,7 +42,9 @@ export function searchEntriesOf(station: Station): Record<string, unknown>[] {
     hours: station.hours,
     status: station.status,
   };
-  const entries = stationTerms({ name: station.name, address: station.address, placeNames }).map((term) => ({
+  const { terms, overflow } = stationTerms({ name: station.name, address: station.address, placeNames });
+  if (overflow) terms.push(stationSearchKeys.overflowTerm);
+  const entries = terms.map((term) => ({
     ...stationSearchKeys.entry(station.id, term),
     ...stationSearchKeys.byTerm(term, placeKey, station.id),
     ...fields,

@@ -1,21 +1,17 @@
 /**
- * The text rules of the station search, shared by the index writer and the search: one
- * normalisation, Chinese character bigrams as terms, and a bound on terms per station.
+ * The text rules of the station search, shared by the index writer and the search: Chinese
+ * character bigrams as terms (the normalisation and what a pair is come from @ankang/shared, which
+ * the app uses too), and a bound on terms per station.
  */
 
-/** Most index terms one station holds: its transaction (old ∪ new terms on an edit) stays far under 100. */
-export const MAX_SEARCH_TERMS = 32;
+import { isSearchPair, normalizeSearchText } from '@ankang/shared';
 
 /**
- * What is compared: full-width forms folded (ＡＢ１ → ab1), lower case, spaces and common
- * punctuation dropped, so "人民中路 88 号" and "人民中路88号" are one text.
+ * Most index entries one station holds under words (its terms, and the overflow mark when some are
+ * left out). An edit's transaction writes old ∪ new entries: 2 × 40 + its place entry = 81, beside
+ * the station, its external-id claims and the open problems that follow a move (15), under 100.
  */
-export function normalizeSearchText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s·・,，.。、;；:：'"‘’“”()（）[\]【】\-—_/\\#＃]+/g, '');
-}
+export const MAX_SEARCH_TERMS = 40;
 
 /** The distinct adjacent character pairs of a normalised text, in order of first appearance. */
 export function bigramsOf(normalized: string): string[] {
@@ -26,53 +22,48 @@ export function bigramsOf(normalized: string): string[] {
 }
 
 /**
- * A station's terms: the bigrams of its name, then of its address, then of its place names from the
- * most specific (town) to the province, at most MAX_SEARCH_TERMS. Over the bound what is dropped is
- * the widest place's pairs (a province is browsed by its code, and an address mostly repeats its
- * county and town), never the name's.
+ * The indexed pairs of a normalised text (two Chinese characters: a search of "88号" alone is
+ * answered within a place, as a one-character search is), in order of first appearance.
  */
-export function stationTerms(texts: {
-  name: string;
-  address: string;
-  placeNames: readonly string[];
-}): string[] {
+export function indexedBigramsOf(normalized: string): string[] {
+  return bigramsOf(normalized).filter(isSearchPair);
+}
+
+/**
+ * A station's terms: the indexed pairs of its name, then of its address, then of its place names
+ * from the most specific (town) to the province, each once. When they are more than
+ * MAX_SEARCH_TERMS, the first MAX_SEARCH_TERMS − 1 are kept and `overflow` is set: the station is
+ * also entered under the overflow mark, which every word search reads too, so the pairs left out
+ * (the widest place's first) still find it.
+ */
+export function stationTerms(texts: { name: string; address: string; placeNames: readonly string[] }): {
+  terms: string[];
+  overflow: boolean;
+} {
   const terms = new Set<string>();
-  const groups = [
-    bigramsOf(normalizeSearchText(texts.name)),
-    bigramsOf(normalizeSearchText(texts.address)),
-    ...[...texts.placeNames].reverse().map((name) => bigramsOf(normalizeSearchText(name))),
-  ];
-  for (const group of groups) {
-    for (const term of group) {
-      if (terms.size >= MAX_SEARCH_TERMS) return [...terms];
-      terms.add(term);
-    }
+  for (const text of [texts.name, texts.address, ...[...texts.placeNames].reverse()]) {
+    for (const term of indexedBigramsOf(normalizeSearchText(text))) terms.add(term);
   }
-  return [...terms];
+  const all = [...terms];
+  return all.length <= MAX_SEARCH_TERMS
+    ? { terms: all, overflow: false }
+    : { terms: all.slice(0, MAX_SEARCH_TERMS - 1), overflow: true };
 }
 
 /**
  * Characters so common in names and addresses that a bigram holding them is a large partition
- * (路, 号, 市, 驿站 …): the search reads the partition of the query's least common bigram.
+ * (路, 号, 市, 驿站 …): the search probes the partitions of pairs without them first.
  */
 const COMMON = new Set(Array.from('路号市区县省镇街道乡村中人民工会驿站服务心社加油大新东西南北口门店'));
 
-/** Partitions of the query's bigrams one search reads at most before it ranks what it has. */
-export const SEARCH_TERM_READS = 2;
-
 /**
- * The query's bigrams in the order their partitions are read: fewest common characters first, then
- * as written. Every station that matches holds every one of them, so a partition read to its end
- * answers the query completely, whichever bigram it is.
+ * The query's indexed pairs in the order their partitions are probed: fewest common characters
+ * first, then as written. Every station that matches holds every one of them (or the overflow
+ * mark), so any one partition read to its end, with the overflow mark's, answers completely.
  */
 export function queryBigrams(normalizedQuery: string): string[] {
-  return bigramsOf(normalizedQuery)
+  return indexedBigramsOf(normalizedQuery)
     .map((term, at) => ({ term, at, score: Array.from(term).filter((char) => COMMON.has(char)).length }))
     .sort((a, b) => a.score - b.score || a.at - b.at)
     .map(({ term }) => term);
-}
-
-/** The bigram of the query whose partition to read first: the one with the fewest common characters, first on a tie. */
-export function queryBigram(normalizedQuery: string): string | undefined {
-  return queryBigrams(normalizedQuery)[0];
 }

@@ -1,7 +1,8 @@
 import type { GcjPoint } from '@ankang/shared';
-import { readSearchEntries, type SearchReadBounds } from '../db/stationSearch';
+import { stationSearchKeys } from '../db/keys';
+import { type RangeRead, readSearchEntries } from '../db/stationSearch';
 import type { SearchEntryFields } from '../db/stationSearchItems';
-import { SEARCH_TERM_READS } from '../lib/searchText';
+import { SEARCH_PROBES, type SearchReadBounds, sparsestFirst } from '../lib/searchBounds';
 import { findNearbyStations, type NearbyBounds } from './nearby';
 
 /**
@@ -55,17 +56,39 @@ async function placeNear(point: GcjPoint, at: Date) {
   };
 }
 
-const readStep = (step: SearchStep, bounds: SearchReadBounds) =>
-  readSearchEntries(step.partition, step.prefix || undefined, bounds);
+const overflowPartition = stationSearchKeys.termPartition(stationSearchKeys.overflowTerm);
+
+/** A range read from its start to the bound. */
+const readRange = (step: SearchStep, bounds: SearchReadBounds) =>
+  readSearchEntries(step.partition, step.prefix || undefined, bounds.entries, bounds.page);
+
+const NO_READ: RangeRead = { entries: [], itemsRead: 0, requests: 0, complete: true };
+
+/** What reads cost together. */
+const costOf = (reads: RangeRead[]) => ({
+  itemsRead: reads.reduce((sum, read) => sum + read.itemsRead, 0),
+  requests: reads.reduce((sum, read) => sum + read.requests, 0),
+});
+
+interface Probed {
+  step: SearchStep;
+  read: RangeRead;
+}
 
 /**
- * The first page's read, which chooses the route. The partitions of the query's bigrams (rarest
- * first, at most SEARCH_TERM_READS) within the place: the first read to its end holds every match
- * and is the route, complete. When none is and the caller gave a point, the first partition's range
- * of the point's city, then county: the first read to its end, else the county's (the nearest part)
- * is the route when it holds an answer (`answers`: a match that passes the filters), and the answer
- * is not complete; when it holds none, the bigram reads and it. Else the bigram reads made are the
- * route. At most 4 reads of `bounds.pages` requests and one nearest-station lookup (POINT_PLACE_BOUNDS).
+ * The first page's read, which chooses the route. `partitions` are the query's bigrams' in probe
+ * order (or the place partition, without words); `overflow`: a word search, which also ranks the
+ * overflow mark's entries within the place (read beside the rest; complete only if it is).
+ * 1. Probes of `bounds.probe` entries, within the place: the first partition's alone (most searches
+ *    end there), then those of the others (at most SEARCH_PROBES) at once. A probe that reads its
+ *    range to the end holds every match: the route, complete.
+ * 2. Else the sparsest probe's range is read on to `bounds.entries`: to its end, the route, complete.
+ * 3. Else, with the caller's point, that partition's range of the point's city, then county: the
+ *    first read to its end, else the county's (the nearest part) is the route when it holds an
+ *    answer (`answers`: a match that passes the filters), not complete; when it holds none, the
+ *    cut-short range and it are. Without a point the cut-short range is the route.
+ * At most SEARCH_PROBES probes, 3 range reads of `bounds.entries`, the overflow's, and one
+ * nearest-station lookup (POINT_PLACE_BOUNDS).
  */
 export async function chooseSearchRoute(
   partitions: string[],
@@ -74,90 +97,110 @@ export async function chooseSearchRoute(
   at: Date,
   bounds: SearchReadBounds,
   answers: (entries: SearchEntryFields[]) => boolean,
+  overflow: boolean,
 ): Promise<SearchRead> {
   const within = placeCode ?? '';
-  const cost = { itemsRead: 0, requests: 0 };
-  const whole: { step: SearchStep; entries: SearchEntryFields[] }[] = [];
-  for (const partition of partitions.slice(0, SEARCH_TERM_READS)) {
+  const overflowRead = overflow
+    ? readRange({ partition: overflowPartition, prefix: within }, bounds)
+    : undefined;
+  const reads: RangeRead[] = [];
+  const probe = async (partition: string): Promise<Probed> => {
     const step = { partition, prefix: within };
-    const read = await readStep(step, bounds);
-    cost.itemsRead += read.itemsRead;
-    cost.requests += read.requests;
-    if (read.complete) return { entries: read.entries, ...cost, complete: true, route: [step] };
-    whole.push({ step, entries: read.entries });
-  }
-  if (point && partitions[0]) {
+    const read = await readSearchEntries(partition, within || undefined, bounds.probe, bounds.page);
+    reads.push(read);
+    return { step, read };
+  };
+  const finish = async (entries: SearchEntryFields[], complete: boolean, route: SearchStep[]) => {
+    const extra = (await overflowRead) ?? NO_READ;
+    return {
+      entries: distinct([...entries, ...extra.entries]),
+      ...costOf([...reads, extra]),
+      complete: complete && extra.complete,
+      route,
+    };
+  };
+
+  const probed = partitions.slice(0, SEARCH_PROBES);
+  const probes = [await probe(probed[0]!)];
+  if (!probes[0]!.read.complete) probes.push(...(await Promise.all(probed.slice(1).map(probe))));
+  const whole = probes.find(({ read }) => read.complete);
+  if (whole) return finish(whole.read.entries, true, [whole.step]);
+
+  const [sparsest] = sparsestFirst(
+    probes.map((probed) => ({ ...probed, lastSortKey: String(probed.read.lastKey?.gsi3sk ?? '') })),
+  );
+  const { step, read: start } = sparsest!;
+  const rest = await readSearchEntries(
+    step.partition,
+    within || undefined,
+    bounds.entries - start.entries.length,
+    bounds.page,
+    start.lastKey,
+  );
+  reads.push(rest);
+  const cutShort = [...start.entries, ...rest.entries];
+  if (rest.complete) return finish(cutShort, true, [step]);
+
+  if (point) {
     const near = await placeNear(point, at);
-    cost.itemsRead += near.itemsRead;
-    cost.requests += near.requests;
+    reads.push({ ...NO_READ, itemsRead: near.itemsRead, requests: near.requests });
     let nearest: { step: SearchStep; entries: SearchEntryFields[] } | undefined;
     // Only ranges inside the one asked for (a place browsed in 江苏 never reads 广东's range).
     for (const prefix of near.prefixes.filter((code) => code.startsWith(within) && code !== within)) {
-      const step = { partition: partitions[0], prefix };
-      const read = await readStep(step, bounds);
-      cost.itemsRead += read.itemsRead;
-      cost.requests += read.requests;
-      nearest = { step, entries: read.entries };
+      const nearStep = { partition: step.partition, prefix };
+      const read = await readRange(nearStep, bounds);
+      reads.push(read);
+      nearest = { step: nearStep, entries: read.entries };
       if (read.complete) break;
     }
-    if (nearest && answers(nearest.entries)) {
-      return { entries: nearest.entries, ...cost, complete: false, route: [nearest.step] };
-    }
-    if (nearest) whole.push(nearest);
+    if (nearest && answers(nearest.entries)) return finish(nearest.entries, false, [nearest.step]);
+    if (nearest) return finish([...cutShort, ...nearest.entries], false, [step, nearest.step]);
   }
-  return {
-    entries: distinct(whole.flatMap((read) => read.entries)),
-    ...cost,
-    complete: false,
-    route: whole.map((read) => read.step),
-  };
+  return finish(cutShort, false, [step]);
 }
 
 /**
- * A later page's read: only the route the first page chose (at most SEARCH_TERM_READS reads), so
- * it ranks the same entries without the lookups and reads that led there. Complete as the first
- * page was: one whole-place read to its end.
+ * A later page's read: only the route the first page chose (at most 2 ranges) and the overflow's,
+ * at once, so it ranks the same entries without the probes and lookups that led there. Complete
+ * as the first page was: one whole-place range read to its end.
  */
 export async function readSearchRoute(
   route: SearchStep[],
   placeCode: string | undefined,
   bounds: SearchReadBounds,
+  overflow: boolean,
 ): Promise<SearchRead> {
-  const reads = [];
-  for (const step of route) reads.push(await readStep(step, bounds));
+  const within = placeCode ?? '';
+  const [extra, ...reads] = await Promise.all([
+    overflow ? readRange({ partition: overflowPartition, prefix: within }, bounds) : NO_READ,
+    ...route.map((step) => readRange(step, bounds)),
+  ]);
   return {
-    entries: distinct(reads.flatMap((read) => read.entries)),
-    itemsRead: reads.reduce((sum, read) => sum + read.itemsRead, 0),
-    requests: reads.reduce((sum, read) => sum + read.requests, 0),
-    complete: route.length === 1 && route[0]!.prefix === (placeCode ?? '') && reads[0]!.complete,
+    entries: distinct([...reads.flatMap((read) => read.entries), ...extra!.entries]),
+    ...costOf([extra!, ...reads]),
+    complete: route.length === 1 && route[0]!.prefix === within && reads[0]!.complete && extra!.complete,
     route,
   };
 }
 
 /**
- * Whether `route` is one a first page of this search could have chosen: one to SEARCH_TERM_READS
- * distinct reads of the query's partitions within the place; one read of the first partition
- * within a city or county inside it; or every one of those partitions' reads and then such a read.
- * A cursor carrying anything else was not made for this search.
+ * Whether `route` is one a first page of this search could have chosen: one read of a probed
+ * partition within the place, or within a city or county inside it, or the first and then the
+ * second of the same partition. A cursor carrying anything else was not made for this search.
  */
 export function isRouteOf(route: SearchStep[], partitions: string[], placeCode: string | undefined): boolean {
   const within = placeCode ?? '';
-  const terms = partitions.slice(0, SEARCH_TERM_READS);
-  const last = route.at(-1);
-  const near =
-    last && last.prefix !== within
-      ? last.partition === partitions[0] &&
-        last.prefix.startsWith(within) &&
-        /^(\d{4}|\d{6})$/.test(last.prefix)
-      : undefined;
-  if (near === false) return false;
-  const whole = near ? route.slice(0, -1) : route;
-  const distinct = new Set(whole.map((step) => step.partition)).size === whole.length;
-  const ofTerms = whole.every((step) => terms.includes(step.partition) && step.prefix === within);
-  if (!distinct || !ofTerms) return false;
-  return near
-    ? whole.length === 0 || whole.length === terms.length
-    : whole.length >= 1 && whole.length <= terms.length;
+  const probed = partitions.slice(0, SEARCH_PROBES);
+  const whole = (step: SearchStep) => probed.includes(step.partition) && step.prefix === within;
+  const near = (step: SearchStep) =>
+    probed.includes(step.partition) &&
+    step.prefix !== within &&
+    step.prefix.startsWith(within) &&
+    /^(\d{4}|\d{6})$/.test(step.prefix);
+  const [head, tail] = route;
+  if (!head || route.length > 2) return false;
+  if (!tail) return whole(head) || near(head);
+  return whole(head) && near(tail) && head.partition === tail.partition;
 }
 
 function distinct(entries: SearchEntryFields[]): SearchEntryFields[] {

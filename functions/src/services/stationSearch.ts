@@ -3,6 +3,7 @@ import {
   distanceMeters,
   type GcjPoint,
   type HostType,
+  normalizeSearchText,
   type SearchedStation,
   type SearchMatch,
   stationOpeningStatus,
@@ -10,10 +11,11 @@ import {
 import { z } from 'zod';
 import { type CursorScope, decodeCursor, encodeCursor } from '../db/cursor';
 import { stationSearchKeys } from '../db/keys';
-import { getStationsInOrder, SEARCH_READ_BOUNDS, type SearchReadBounds } from '../db/stationSearch';
+import { getStationsInOrder } from '../db/stationSearch';
 import type { SearchEntryFields } from '../db/stationSearchItems';
 import { AppError } from '../lib/errors';
-import { normalizeSearchText, queryBigrams } from '../lib/searchText';
+import { SEARCH_READ_BOUNDS, type SearchReadBounds } from '../lib/searchBounds';
+import { queryBigrams } from '../lib/searchText';
 import { limitSearchRate, type Searcher } from './searchLimit';
 import { chooseSearchRoute, isRouteOf, readSearchRoute, type SearchStep } from './searchRead';
 import { toStationSummary } from './stationViews';
@@ -141,10 +143,11 @@ const cursorOf = (state: Required<PagingState>, scope: CursorScope) =>
   );
 
 /**
- * Searches stations by words and/or place, nationwide: one Query of one partition of the search
- * index (the words' least common bigram, or the province's places when no words), within the place
- * as a sort-key prefix, bounded by SEARCH_READ_PAGES requests (and, when that range is bigger and
- * the caller gave a point, the ranges of the point's city and county: see chooseSearchRoute); then
+ * Searches stations by words and/or place, nationwide: one range of the search index (the
+ * partition of one of the words' bigrams, or the province's places when no words), within the
+ * place as a sort-key prefix, read to SEARCH_READ_BOUNDS, with the overflow mark's range beside it
+ * (probes choose the bigram; when the range is bigger and the caller gave a point, the ranges of
+ * the point's city and county are read: see chooseSearchRoute); then
  * every entry read is checked against the whole words, filtered, ranked, and the page's stations
  * read in one BatchGet. A one-character search has no bigram: it is answered within a place only
  * (empty without one). Every page of one search ranks at the first page's instant and reads only
@@ -196,10 +199,17 @@ export async function searchStations(
     };
   }
 
+  const overflow = bigrams.length > 0;
   const read = route
-    ? await readSearchRoute(route, place?.code, bounds)
-    : await chooseSearchRoute(partitions, place?.code, point, at, bounds, (entries) =>
-        entries.some((entry) => matchOf(entry, words) && passesFilters(entry, query, at)),
+    ? await readSearchRoute(route, place?.code, bounds, overflow)
+    : await chooseSearchRoute(
+        partitions,
+        place?.code,
+        point,
+        at,
+        bounds,
+        (entries) => entries.some((entry) => matchOf(entry, words) && passesFilters(entry, query, at)),
+        overflow,
       );
   const matched = read.entries.flatMap((entry) => {
     const match = matchOf(entry, words);

@@ -117,6 +117,7 @@ export default function StationsPage() {
         subject={title}
         filters={filters}
         partial={search.partial}
+        needsPlace={search.needsPlace}
         onClearFilters={clearFilters}
         onPickPlace={openPicker}
         onOpen={open}
