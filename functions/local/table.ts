@@ -7,6 +7,8 @@ import {
   DescribeTableCommand,
   type DynamoDBClient,
   type GlobalSecondaryIndex,
+  type GlobalSecondaryIndexDescription,
+  type Projection,
   ResourceNotFoundException,
   type TableDescription,
   UpdateTableCommand,
@@ -95,7 +97,7 @@ async function describeTable(
 /**
  * Adds the declared indexes the table lacks, one UpdateTable each (DynamoDB creates one index per
  * update) and each waited for until ACTIVE before the next. An index that exists under a declared
- * name with another key schema is not rebuilt: that needs the local data deleted, and says so.
+ * name with other keys or another projection is not rebuilt: that needs the local data deleted, and says so.
  */
 async function addMissingIndexes(
   client: DynamoDBClient,
@@ -108,7 +110,7 @@ async function addMissingIndexes(
   for (const index of definition.GlobalSecondaryIndexes ?? []) {
     const found = present.get(index.IndexName);
     if (found) {
-      if (JSON.stringify(found.KeySchema) !== JSON.stringify(index.KeySchema)) {
+      if (!sameIndex(found, index)) {
         throw new Error(
           `表 ${tableName} 的索引 ${index.IndexName} 与 serverless.yml 不一致；请删除 .local/dynamodb 后重新启动`,
         );
@@ -130,6 +132,16 @@ async function addMissingIndexes(
     added.push(index.IndexName as string);
   }
   return added;
+}
+
+/** Whether a stored index is the declared one: the same keys, and the same attributes projected. */
+function sameIndex(found: GlobalSecondaryIndexDescription, declared: GlobalSecondaryIndex): boolean {
+  const projected = (projection: Projection | undefined) =>
+    JSON.stringify([projection?.ProjectionType ?? 'ALL', [...(projection?.NonKeyAttributes ?? [])].sort()]);
+  return (
+    JSON.stringify(found.KeySchema) === JSON.stringify(declared.KeySchema) &&
+    projected(found.Projection) === projected(declared.Projection)
+  );
 }
 
 /** The attribute definitions an index's keys need (UpdateTable takes only those it uses). */

@@ -150,4 +150,27 @@ describe('Local table: ensureTable', () => {
     );
     expect((await indexesOf(tableName)).map((index) => index.name)).toStrictEqual(['gsi1']);
   });
+
+  it('refuses a table whose index of a declared name projects other attributes (keys only)', async () => {
+    const tableName = `keys-${randomUUID().slice(0, 8)}`;
+    await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: ['pk', 'sk', 'gsi1pk', 'gsi1sk'].map((AttributeName) => ({
+          AttributeName,
+          AttributeType: 'S',
+        })),
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: [{ ...generic('gsi1'), Projection: { ProjectionType: 'KEYS_ONLY' } }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    await expect(ensureTable(client, tableName)).rejects.toThrow(
+      `表 ${tableName} 的索引 gsi1 与 serverless.yml 不一致；请删除 .local/dynamodb 后重新启动`,
+    );
+    expect((await indexesOf(tableName)).map((index) => index.name)).toStrictEqual(['gsi1']);
+  });
 });
