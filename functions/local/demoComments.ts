@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { shanghaiDate } from '@ankang/shared';
-import { commentToItem, type StoredComment } from '../src/db/stationCommentItems';
+import { commentToItem, heldQueueEntryItem, type StoredComment } from '../src/db/stationCommentItems';
 import { demoStationId, demoStations } from './demoStations';
 
 const DAY_MS = 86_400_000;
@@ -73,18 +73,19 @@ const specs: DemoComment[] = [
   },
 ];
 
-/** The demo comments' items; ids are fixed per comment, so seeding again changes nothing. */
+/**
+ * The demo comments' items, and the queue entry of each station with held ones; ids are fixed per
+ * comment, so seeding again changes nothing.
+ */
 export function demoCommentItems(now: Date): Record<string, unknown>[] {
   const stations = new Map(demoStations(now).map((station) => [station.id, station]));
-  return specs.map((spec, index) => {
+  const comments = specs.map((spec, index): StoredComment => {
     const station = stations.get(demoStationId(spec.externalId))!;
     const at = new Date(now.getTime() - spec.daysAgo * DAY_MS);
-    const id = `cm_${createHash('sha256').update(`demo-comment:${index}`).digest('hex').slice(0, 32)}`;
-    return commentToItem({
-      id,
+    return {
+      id: `cm_${createHash('sha256').update(`demo-comment:${index}`).digest('hex').slice(0, 32)}`,
       stationId: station.id,
       stationName: station.name,
-      orgPath: station.orgPath,
       stars: spec.stars,
       tags: spec.tags,
       comment: spec.comment,
@@ -94,6 +95,17 @@ export function demoCommentItems(now: Date): Record<string, unknown>[] {
       updatedAt: at.toISOString(),
       version: 1,
       expiresAt: Math.floor(at.getTime() / 1000) + 183 * 86_400,
-    });
+    };
   });
+  const held = new Map<string, StoredComment[]>();
+  for (const comment of comments.filter((one) => one.state === 'held'))
+    held.set(comment.stationId, [...(held.get(comment.stationId) ?? []), comment]);
+  const entries = [...held].map(([stationId, ofStation]) =>
+    heldQueueEntryItem(
+      stations.get(stationId)!,
+      ofStation.map((comment) => comment.id),
+      Math.max(...ofStation.map((comment) => comment.expiresAt)),
+    ),
+  );
+  return [...comments.map(commentToItem), ...entries];
 }

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { deliveryKeys, photoKeys } from '../src/db/keys';
 import { photoObjectKeys, photoToItem, type StoredPhoto } from '../src/db/photoItems';
 import { demoDeliveries } from './demoDeliveries';
@@ -48,8 +48,8 @@ export function demoPhotoPng(n: number): Buffer {
 /**
  * The one writer of demo photos, whatever owns them (a delivery, a station, a suggestion): each
  * drawn file in the bucket where a landed photo is kept, each photo item, and one set of photo
- * slots per owner and uploader, as the upload path leaves them. Idempotent: files are rewritten
- * (cheap), items written only when absent. Attaching them to their owner is the caller's. Returns
+ * slots per owner and uploader, as the upload path leaves them. Idempotent: a photo whose item is
+ * stored is skipped, file included (one read each). Attaching them to their owner is the caller's. Returns
  * how many photo items were new.
  */
 export async function putDemoPhotos(
@@ -65,8 +65,20 @@ export async function putDemoPhotos(
     credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
   });
   let written = 0;
+  const fresh: StoredPhoto[] = [];
   try {
     for (const { photo, png } of photos) {
+      // A later `npm start`: the photo is stored (its file with it), so neither is put again.
+      const item = photoToItem(photo);
+      const stored = await db.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: { pk: item.pk, sk: item.sk },
+          ProjectionExpression: 'pk',
+        }),
+      );
+      if (stored.Item) continue;
+      fresh.push(photo);
       await s3.send(
         new PutObjectCommand({
           Bucket: storage.bucket,
@@ -75,14 +87,19 @@ export async function putDemoPhotos(
           ContentType: photo.contentType,
         }),
       );
-      written += await putIfAbsent(db, tableName, photoToItem(photo));
+      written += await putIfAbsent(db, tableName, item);
     }
   } finally {
     s3.destroy();
   }
+  // Slots of owners whose photos were all there already were written with them.
+  const owners = new Set(
+    fresh.map((photo) => JSON.stringify([photo.owner.kind, photo.owner.id, photo.uploaderUserId])),
+  );
   const slots = new Map<string, { photo: StoredPhoto; ids: string[] }>();
   for (const { photo } of photos) {
     const key = JSON.stringify([photo.owner.kind, photo.owner.id, photo.uploaderUserId]);
+    if (!owners.has(key)) continue;
     const slot = slots.get(key) ?? { photo, ids: [] };
     slot.ids.push(photo.id);
     slots.set(key, slot);

@@ -7,6 +7,11 @@ import { type DemoPhotoStorage, demoPhoto, demoPhotoPng, putDemoPhotos } from '.
 const byKey = (key: string) => demoUsers.find((user) => user.key === key)!;
 
 interface DemoSuggestion {
+  /**
+   * The worker's request id: fixed here, not taken from the list position, so reordering the list
+   * never sends a suggestion again (they are the ids earlier seeds derived from positions).
+   */
+  requestId: string;
   by: string;
   draft: SuggestionDraftInput;
   /** 顾晓东 declines it with this reason (the rest stay pending). */
@@ -21,6 +26,7 @@ interface DemoSuggestion {
  */
 const demoSuggestions: DemoSuggestion[] = [
   {
+    requestId: 'demo-suggestion-1',
     by: 'worker-courier',
     draft: {
       name: '大新镇中心菜场快递歇脚点',
@@ -32,6 +38,7 @@ const demoSuggestions: DemoSuggestion[] = [
     },
   },
   {
+    requestId: 'demo-suggestion-2',
     by: 'worker-rider',
     draft: {
       name: '福前路加油站便利店休息区',
@@ -43,6 +50,7 @@ const demoSuggestions: DemoSuggestion[] = [
     },
   },
   {
+    requestId: 'demo-suggestion-3',
     by: 'worker-rider',
     draft: {
       name: '沿江公路桥下空地',
@@ -53,6 +61,7 @@ const demoSuggestions: DemoSuggestion[] = [
     declined: '桥下空地没有房屋和人员管理，不适合设为驿站；附近的货车司机之家驿站可以歇脚。',
   },
   {
+    requestId: 'demo-suggestion-4',
     by: 'worker-builder',
     draft: {
       name: '新华路环卫所饮水点',
@@ -93,7 +102,7 @@ function callerOf(user: DemoUser) {
  * Suggested stations as `npm start` shows them: three waiting in 大新镇's queue for 顾晓东 (one
  * with two photos, where the stack has its s3rver) and one he declined, each made through the
  * suggestion services (the area found from the point, the photos claimed, the decision recorded as
- * staff record it). Request ids are fixed, so a reseed writes nothing new. Returns how many items
+ * staff record it). Request ids are fixed, so a reseed finds each one stored and calls no service. Returns how many items
  * were new (suggestions and photos).
  */
 export async function seedDemoSuggestions(
@@ -103,23 +112,31 @@ export async function seedDemoSuggestions(
   photoStorage?: DemoPhotoStorage,
 ): Promise<number> {
   // The services write with the functions' own client (seed.ts set their environment).
-  const { createSuggestion } = await import('../src/services/suggestions');
+  const { createSuggestion, suggestionIdOf } = await import('../src/services/suggestions');
   const { reviewSuggestion } = await import('../src/services/suggestionReview');
+  const { getSuggestion } = await import('../src/db/suggestions');
   const staff = callerOf(byKey('staff-daxin'));
   let written = 0;
   // One after another: two suggestions of one person count on the same daily-quota item, and two
   // transactions on it at once would cancel each other.
-  for (const [index, { by, draft, declined, photos = 0 }] of demoSuggestions.entries()) {
-    const requestId = `demo-suggestion-${index + 1}`;
-    const sent = photoStorage ? photosOf(requestId, demoUserId(byKey(by)), photos, at) : [];
-    // Sent before the suggestion, as the app does: the suggestion claims them.
-    if (sent.length > 0) written += await putDemoPhotos(db, tableName, photoStorage!, sent);
-    const { suggestion } = await createSuggestion(callerOf(byKey(by)), {
-      ...suggestionDraftSchema.parse(draft),
-      requestId,
-      confirmNearby: false,
-      photoIds: sent.map(({ photo }) => photo.id),
-    });
+  for (const { requestId, by, draft, declined, photos = 0 } of demoSuggestions) {
+    const caller = callerOf(byKey(by));
+    // A later `npm start`: the suggestion (and the photos it claimed) is there, only read.
+    let suggestion: { id: string; state: string; version: number } | null = await getSuggestion(
+      await suggestionIdOf(caller.userId, requestId),
+    );
+    if (!suggestion) {
+      const sent = photoStorage ? photosOf(requestId, caller.userId, photos, at) : [];
+      // Sent before the suggestion, as the app does: the suggestion claims them.
+      if (sent.length > 0) written += await putDemoPhotos(db, tableName, photoStorage!, sent);
+      ({ suggestion } = await createSuggestion(caller, {
+        ...suggestionDraftSchema.parse(draft),
+        requestId,
+        confirmNearby: false,
+        photoIds: sent.map(({ photo }) => photo.id),
+      }));
+      written += 1;
+    }
     if (declined && suggestion.state === 'pending') {
       await reviewSuggestion(staff, suggestion.id, {
         version: suggestion.version,
@@ -127,7 +144,6 @@ export async function seedDemoSuggestions(
         reason: declined,
       });
     }
-    if (Date.parse(suggestion.createdAt) >= at.getTime()) written += 1;
   }
   return written;
 }

@@ -144,7 +144,7 @@ export async function seedDemoData(
   const suggestions = await seedDemoSuggestions(db, tableName, at, photoStorage);
   // Problem reports through the report service, some answered by the demo staff.
   const { seedDemoReports } = await import('./demoReports');
-  const reports = await seedDemoReports(at);
+  const reports = await seedDemoReports();
   return written.reduce<number>(
     (sum, count) => sum + count,
     deliveries +

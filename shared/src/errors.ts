@@ -59,6 +59,10 @@ export const errorCatalog = {
   ALERT_TRANSITION_INVALID: { status: 409, message: '该预警当前的状态不能进行此操作，请刷新后查看' },
   ALERT_ASSIGNEE_INVALID: { status: 422, message: '所选处理人不是该户所属工会或其上级工会的工作人员' },
   ALERT_ASSIGNEE_UNCHANGED: { status: 409, message: '该预警已由此人处理，无需转派' },
+  ALERT_FILE_MISSING: {
+    status: 409,
+    message: '该预警所属的困难职工档案已不存在，无法查看或办理，请联系管理员恢复档案',
+  },
   INVITE_NOT_FOUND: { status: 404, message: '邀请不存在或已失效，请向邀请人索取新的邀请' },
   INVITE_EXPIRED: { status: 409, message: '邀请已过期，请向邀请人索取新的邀请' },
   INVITE_USED: { status: 409, message: '该邀请已被使用，每个邀请只能接受一次' },
@@ -90,6 +94,8 @@ export const errorCatalog = {
   },
   RATE_LIMITED: { status: 429, message: '提交过于频繁，请稍后再试' },
   SEARCH_RATE_LIMITED: { status: 429, message: '搜索过于频繁，请稍等一分钟再试' },
+  /** A worker's photo uploads (reports, suggestions) for the Shanghai day are used up. */
+  PHOTO_RATE_LIMITED: { status: 429, message: '今天上传的照片已达上限，请明天再试' },
   WECHAT_CODE_INVALID: { status: 401, message: '微信登录凭证无效或已过期，请重新登录' },
   WECHAT_RATE_LIMITED: { status: 429, message: '登录过于频繁，请稍后再试' },
   WECHAT_USER_BLOCKED: { status: 403, message: '该微信账号存在安全风险，暂时无法登录' },

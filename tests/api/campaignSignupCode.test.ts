@@ -1,20 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
-import type { ReceivedCodeRequest } from '../../functions/local/fakeWechatCodes';
+import { codeRequests } from '../support/wechatCodes';
 import { loginAsDemo, loginWithCode, request } from './http';
 
 const DEMO = 'cp_demo0zjgthis';
 const SIP = '320000/320500/320571';
+const wechatBase = inject('apiWechatBase');
 const codePath = (id: string) => `/staff/campaigns/${id}/signup-code`;
-
-async function codeRequests(scene: string): Promise<ReceivedCodeRequest[]> {
-  const response = await fetch(`${inject('apiWechatBase')}/__fake/codes?scene=${scene}`);
-  return ((await response.json()) as { requests: ReceivedCodeRequest[] }).requests;
-}
 
 describe('API: a campaign’s sign-up code over HTTP', () => {
   it('gives 张家港 staff the demo campaign’s code for the developer build, and nobody else', async () => {
-    const before = (await codeRequests(DEMO)).length;
+    const before = (await codeRequests(wechatBase, DEMO)).length;
     const zjg = await loginAsDemo('李敏');
 
     const result = await request('GET', codePath(DEMO), { token: zjg });
@@ -28,7 +24,7 @@ describe('API: a campaign’s sign-up code over HTTP', () => {
       scene: DEMO,
     });
     expect(Buffer.from(body.image, 'base64').subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
-    const requests = await codeRequests(DEMO);
+    const requests = await codeRequests(wechatBase, DEMO);
     expect(requests).toHaveLength(before + 1);
     // serverless.yml runs the local stage as the developer build: codes open the develop version.
     expect(requests.at(-1)!.body).toMatchObject({ scene: DEMO, env_version: 'develop' });
@@ -46,7 +42,7 @@ describe('API: a campaign’s sign-up code over HTTP', () => {
       status: 401,
       body: { error: { code: 'UNAUTHENTICATED' } },
     });
-    expect(await codeRequests(DEMO)).toHaveLength(before + 1);
+    expect(await codeRequests(wechatBase, DEMO)).toHaveLength(before + 1);
   });
 
   it('answers 502 WECHAT_UNAVAILABLE when WeChat refuses', async () => {

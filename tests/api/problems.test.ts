@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { MyReport, PhotoView, QueuedProblem } from '@ankang/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pngImage } from '../../functions/local/pngImage';
+import { problemKeys } from '../../functions/src/db/keys';
 import { placeOfFile } from '../support/testPlaces';
-import { expectRefused, HAN, loginAsDemo, loginWithCode, request, uploadPhoto } from './http';
+import { expectRefused, HAN, loginAsDemo, request, uploadPhoto } from './http';
+import { createStation as createStationAt } from './stationHelpers';
+import { freshApiUser, storedItem } from './table';
 
 /**
  * Problem reports over real HTTP (serverless-offline, DynamoDB Local, s3rver): a worker's report
@@ -25,25 +28,18 @@ let daxin: string;
 let zjg: string;
 let sip: string;
 
-const worker = async () => (await loginWithCode(`ok-${randomUUID()}`)).token;
+const worker = async () => (await freshApiUser('ok')).token;
 
+/** A station of `orgPath` at this file's place, with its name (the queue shows it). */
 async function createStation(token: string, orgPath = DAXIN) {
   const name = `问题测试${randomUUID().slice(0, 4)}`;
-  const result = await request('POST', '/staff/stations', {
-    token,
-    body: {
-      name,
-      address: '北京中路 19 号',
-      district: '城关区',
-      orgPath,
-      location: here,
-      hostType: 'union',
-      amenities: ['water'],
-      hours: { alwaysOpen: true },
-    },
+  const { id } = await createStationAt(token, here, {
+    name,
+    address: '北京中路 19 号',
+    district: '城关区',
+    orgPath,
   });
-  expect(result.status, JSON.stringify(result.body)).toBe(201);
-  return { id: (result.body as { id: string }).id, name };
+  return { id, name };
 }
 
 const report = (token: string | undefined, stationId: string, body: unknown) =>
@@ -319,6 +315,41 @@ describe('API: attacks on the problem queue and 我的反馈', () => {
       note: null,
       handledAt: null,
       reportCount: 1,
+    });
+  });
+
+  it('refuses staff a prefix away, staff below the station’s union and malformed JSON, changing nothing', async () => {
+    const { pk, sk } = problemKeys.problem(problemId);
+    const before = await storedItem(pk, sk);
+    expect(before).toMatchObject({ state: 'new', version: 1, reportCount: 1 });
+    // …/32058 and …/320582/dax are string prefixes of 大新镇's …/320582/daxin, but neither is above it.
+    for (const orgPath of ['320000/320500/32058', `${ZJG}/dax`]) {
+      const beside = await freshApiUser('pfx', orgPath);
+      expectRefused(
+        await work(beside.token, problemId, { version: 1, state: 'resolved', note: '越权' }),
+        403,
+        'OUT_OF_SCOPE',
+      );
+    }
+    expectRefused(
+      await request('POST', `/staff/problems/${problemId}`, { token: daxin, rawBody: '{"version":' }),
+      400,
+      'MALFORMED_JSON',
+    );
+    expect(await storedItem(pk, sk)).toStrictEqual(before);
+
+    // A problem of 张家港's own station: 顾晓东 (大新镇, below it) may not answer it; 李敏 may.
+    const county = await createStation(zjg, ZJG);
+    const filed = await report(await worker(), county.id, { kind: 'dirty', requestId: randomUUID() });
+    const countyProblem = (filed.body as { report: { problemId: string } }).report.problemId;
+    const stored = problemKeys.problem(countyProblem);
+    const filedState = await storedItem(stored.pk, stored.sk);
+    expect(filedState).toMatchObject({ state: 'new', version: 1, orgPath: ZJG });
+    expectRefused(await work(daxin, countyProblem, { version: 1, state: 'resolved' }), 403, 'OUT_OF_SCOPE');
+    expect(await storedItem(stored.pk, stored.sk)).toStrictEqual(filedState);
+    expect(await work(zjg, countyProblem, { version: 1, state: 'resolved' })).toMatchObject({
+      status: 200,
+      body: { id: countyProblem, state: 'resolved', version: 2 },
     });
   });
 

@@ -1,9 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { describe, expect, inject, it } from 'vitest';
+import { randomInt, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoStationId } from '../../functions/local/demoStations';
 import type { ReceivedCodeRequest } from '../../functions/local/fakeWechatCodes';
 import { fakeSecurityMarkers, type ReceivedCheck } from '../../functions/local/fakeWechatSecurity';
-import { loginAsDemo, loginWithCode, request } from './http';
+import { offsetFrom, placeOfFile } from '../support/testPlaces';
+import { expectRefused, loginAsDemo, loginWithCode, request } from './http';
+import { freshApiUser, putOrg, storedItem, table } from './table';
 
 /**
  * Station posters and content safety over real HTTP: the poster code route and the comment routes
@@ -19,17 +21,9 @@ const SIP_STATION = demoStationId('SIP-0001');
 const ZJG = '320000/320500/320582';
 const DAXIN = `${ZJG}/daxin`;
 
-type Answer = { status: number; body: unknown };
-type Held = { id: string; version: number; comment: string; stationId: string };
+type Held = { id: string; version: number; comment: string; stationId: string; orgPath: string };
 
-function expectRefused(answer: Answer, status: number, code: string): void {
-  expect({ status: answer.status, code: (answer.body as { error?: { code?: string } }).error?.code }).toEqual(
-    {
-      status,
-      code,
-    },
-  );
-}
+afterAll(() => table.destroy());
 
 async function worker() {
   const code = `qm-${randomUUID()}`;
@@ -239,13 +233,29 @@ describe('API: comments and content safety', () => {
       404,
       'COMMENT_NOT_FOUND',
     );
+    // A body of 1 MB, and a body naming more than the decision (mass assignment), are refused whole.
+    expectRefused(
+      await request('POST', path, {
+        token: gu,
+        rawBody: JSON.stringify({ ...body, note: 'x'.repeat(1_000_000) }),
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectRefused(
+      await request('POST', path, { token: gu, body: { ...body, state: 'hidden', stationId: SIP_STATION } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(await heldOf(gu, text)).toMatchObject({ id: held.id, version: held.version });
+    expect(await storedItem(`STNCMT#${held.id}`, 'COMMENT')).toMatchObject({
+      state: 'held',
+      stationId: DAXIN_STATION,
+    });
     expect(await publicTexts(DAXIN_STATION)).not.toContain(text);
 
-    // Mass assignment: a state or station in the body changes nothing but the decision.
     const decided = await Promise.all(
-      Array.from({ length: 5 }, () =>
-        request('POST', path, { token: gu, body: { ...body, state: 'hidden', stationId: SIP_STATION } }),
-      ),
+      Array.from({ length: 5 }, () => request('POST', path, { token: gu, body })),
     );
     expect(decided.map((answer) => answer.status).sort()).toStrictEqual([200, 409, 409, 409, 409]);
     for (const answer of decided.filter((a) => a.status === 409))
@@ -258,5 +268,132 @@ describe('API: comments and content safety', () => {
     expect(await publicTexts(DAXIN_STATION)).toContain(text);
     expect(await publicTexts(SIP_STATION)).not.toContain(text);
     expect(await heldOf(gu, text)).toBeUndefined();
+  });
+});
+
+describe('API: the held comment queue over a tree of this file’s own', () => {
+  const here = placeOfFile(import.meta.url);
+  // Under a province code no real place has, so no other file's comments are in these queues.
+  const root = `8${String(randomInt(100_000)).padStart(5, '0')}`;
+  const countyA = `${root}/100001`;
+  const countyB = `${root}/100002`;
+  let rootStaff: string;
+  let staffA: string;
+  let staffB: string;
+
+  beforeAll(async () => {
+    await putOrg(root, null, '评论测试省总工会', 'province');
+    await Promise.all([
+      putOrg(countyA, root, '评论测试甲县工会', 'county'),
+      putOrg(countyB, root, '评论测试乙县工会', 'county'),
+    ]);
+    const [atRoot, atA, atB] = await Promise.all([
+      freshApiUser('cq', root),
+      freshApiUser('cq', countyA),
+      freshApiUser('cq', countyB),
+    ]);
+    [rootStaff, staffA, staffB] = [atRoot.token, atA.token, atB.token];
+  });
+
+  /** A station of county A, made by the tree's root staff; its draft, for an edit. */
+  async function stationOfA(northM: number) {
+    const draft = {
+      name: `评论测试驿站${randomUUID().slice(0, 6)}`,
+      address: '测试路 5 号',
+      district: '测试区',
+      orgPath: countyA,
+      location: offsetFrom(here, { northM }),
+      hostType: 'union',
+      amenities: ['water'],
+      hours: { alwaysOpen: true },
+    };
+    const created = await request('POST', '/staff/stations', { token: rootStaff, body: draft });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    return { id: (created.body as { id: string }).id, draft };
+  }
+
+  /** `count` held comments on the station, each by a fresh worker; their texts. */
+  async function holdOn(stationId: string, count: number): Promise<string[]> {
+    return Promise.all(
+      Array.from({ length: count }, async (_, n) => {
+        const text = `${fakeSecurityMarkers.unreachable} ${n} ${randomUUID().slice(0, 6)}`;
+        const { token } = await worker();
+        expect(await rate(token, stationId, text)).toMatchObject({
+          status: 200,
+          body: { commentState: 'held' },
+        });
+        return text;
+      }),
+    );
+  }
+
+  const queue = async (token: string, query = '') => {
+    const answer = await request('GET', `/staff/comments${query}`, { token });
+    return answer as { status: number; body: { comments: Held[]; nextCursor?: string } };
+  };
+
+  it('pages past 30 with a real cursor, which refuses another org filter or a forged edit', async () => {
+    const station = await stationOfA(0);
+    const texts = await holdOn(station.id, 31);
+    const org = `?org=${encodeURIComponent(countyA)}`;
+
+    const first = await queue(staffA, org);
+    const cursor = first.body.nextCursor!;
+    const second = await queue(staffA, `${org}&cursor=${encodeURIComponent(cursor)}`);
+
+    expect(first.status).toBe(200);
+    expect(first.body.comments).toHaveLength(30);
+    expect(typeof cursor).toBe('string');
+    expect(second.status).toBe(200);
+    expect(second.body.comments).toHaveLength(1);
+    expect(second.body).not.toHaveProperty('nextCursor');
+    const listed = [...first.body.comments, ...second.body.comments];
+    expect(listed.map((held) => held.comment).sort()).toStrictEqual([...texts].sort());
+    expect(new Set(listed.map((held) => held.orgPath))).toStrictEqual(new Set([countyA]));
+
+    expectRefused(
+      await queue(rootStaff, `?org=${encodeURIComponent(root)}&cursor=${encodeURIComponent(cursor)}`),
+      400,
+      'BAD_CURSOR',
+    );
+    expectRefused(await queue(rootStaff, `?cursor=${encodeURIComponent(cursor)}`), 400, 'BAD_CURSOR');
+    const [payload, signature] = cursor.split('.');
+    const edited = Buffer.from(
+      Buffer.from(payload!, 'base64url').toString('utf8').replace(countyA, countyB),
+    ).toString('base64url');
+    expectRefused(
+      await queue(staffA, `${org}&cursor=${encodeURIComponent(`${edited}.${signature}`)}`),
+      400,
+      'BAD_CURSOR',
+    );
+  });
+
+  it('moves a station with held comments: 200, the new org lists and decides them, the old one neither', async () => {
+    const station = await stationOfA(1500);
+    const [text] = await holdOn(station.id, 1);
+
+    const moved = await request('PUT', `/staff/stations/${station.id}`, {
+      token: rootStaff,
+      body: { ...station.draft, orgPath: countyB, version: 1 },
+    });
+
+    expect(moved).toMatchObject({ status: 200, body: { orgPath: countyB, version: 2 } });
+    const held = (await queue(staffB)).body.comments.find((comment) => comment.comment === text)!;
+    expect(held).toMatchObject({ stationId: station.id, orgPath: countyB, version: 1 });
+    expect((await queue(staffA)).body.comments.filter((c) => c.stationId === station.id)).toStrictEqual([]);
+    const path = `/staff/comments/${held.id}/review`;
+    expectRefused(
+      await request('POST', path, { token: staffA, body: { decision: 'approve', version: 1 } }),
+      403,
+      'OUT_OF_SCOPE',
+    );
+    expect(await storedItem(`STNCMT#${held.id}`, 'COMMENT')).toMatchObject({ state: 'held' });
+    expect(
+      await request('POST', path, { token: staffB, body: { decision: 'approve', version: 1 } }),
+    ).toMatchObject({
+      status: 200,
+      body: { id: held.id, state: 'public', version: 1 },
+    });
+    expect(await publicTexts(station.id)).toStrictEqual([text]);
   });
 });

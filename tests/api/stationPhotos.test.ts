@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { StationDetail, StationGallery } from '@ankang/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pngImage } from '../../functions/local/pngImage';
+import { pngOf } from '../support/pngs';
 import { placeOfFile } from '../support/testPlaces';
-import { expectRefused, loginAsDemo, loginWithCode, request, uploadPhoto as upload } from './http';
+import { expectRefused, loginAsDemo, request, uploadPhoto as upload } from './http';
 import { createStation } from './stationHelpers';
-import { storedItem, table } from './table';
+import { freshApiUser, storedItem, table } from './table';
 
 /**
  * A station's gallery over real HTTP (serverless-offline, DynamoDB Local, s3rver): the whole edit
@@ -19,7 +19,6 @@ afterAll(() => table.destroy());
 
 const hex = () => randomUUID().replace(/-/g, '');
 const photoId = () => `ph_${hex()}`;
-const pngOf = (n: number) => pngImage(10 + n, 7, (x, y) => [(x * 20 + n * 60) % 256, y * 30, 150]);
 
 const storedStation = async (id: string) => (await storedItem(`STATION#${id}`, 'STATION'))!;
 const storedPhoto = (id: string) => storedItem(`PHOTO#${id}`, 'PHOTO');
@@ -58,10 +57,15 @@ describe('API: station gallery', () => {
       photoIds: [ids[1], ids[0], ids[2]],
       photosVersion: 0,
     });
-    expect(saved.status).toBe(200);
+    expect(saved).toMatchObject({ status: 200, body: { photosVersion: 1 } });
     expect((saved.body as StationGallery).photos.map((p) => p.id)).toStrictEqual([ids[1], ids[0], ids[2]]);
+    expect(await storedStation(stationId)).toMatchObject({
+      photos: [ids[1], ids[0], ids[2]],
+      photosVersion: 1,
+    });
 
     const page = await request('GET', `/stations/${stationId}`);
+    expect(page).toMatchObject({ status: 200, body: { id: stationId } });
     const photos = (page.body as StationDetail).photos;
     expect(photos.map((p) => p.id)).toStrictEqual([ids[1], ids[0], ids[2]]);
     for (const [index, photo] of photos.entries()) {
@@ -88,7 +92,7 @@ describe('API: station gallery', () => {
     expectRefused(await gallery(undefined, stationId), 401, 'UNAUTHENTICATED');
     expectRefused(await setGallery(undefined, stationId, body), 401, 'UNAUTHENTICATED');
     const refusals: Array<[string, Promise<string>, string]> = [
-      ['a worker', loginWithCode(`ok-${randomUUID()}`).then((s) => s.token), 'FORBIDDEN'],
+      ['a worker', freshApiUser('ok').then((s) => s.token), 'FORBIDDEN'],
       ['a volunteer', loginAsDemo('赵磊'), 'FORBIDDEN'],
       ['staff of 苏州工业园区 (beside)', loginAsDemo('沈佳怡'), 'OUT_OF_SCOPE'],
       ['staff of 大新镇 (below)', loginAsDemo('顾晓东'), 'OUT_OF_SCOPE'],
@@ -109,13 +113,17 @@ describe('API: station gallery', () => {
     const chen = await loginAsDemo('陈刚');
     expectRefused(await setGallery(chen, stationId, body), 404, 'PHOTO_NOT_FOUND');
     const theirs = await upload(chen, { kind: 'station', id: stationId }, pngOf(12));
-    expect((await setGallery(chen, stationId, { photoIds: [theirs], photosVersion: 0 })).status).toBe(200);
+    expect(await setGallery(chen, stationId, { photoIds: [theirs], photosVersion: 0 })).toMatchObject({
+      status: 200,
+      body: { photosVersion: 1 },
+    });
+    expect(await storedStation(stationId)).toMatchObject({ photos: [theirs], photosVersion: 1 });
   });
 
   it('refuses photos that are not this station’s or not the caller’s: a delivery’s, a report’s, another station’s, a colleague’s unsaved one, a made-up one', async () => {
     const stationId = await newZjgStation();
     const otherStation = await newZjgStation();
-    const worker = (await loginWithCode(`ok-${randomUUID()}`)).token;
+    const worker = (await freshApiUser('ok')).token;
     const chen = await loginAsDemo('陈刚');
     const foreign = [
       await upload(worker, { kind: 'delivery', id: `dl_${hex()}` }, pngOf(5)),
@@ -198,6 +206,7 @@ describe('API: station gallery', () => {
     const ids: string[] = [];
     for (let n = 0; n < 9; n += 1) ids.push(await upload(liMin, owner, pngOf(n)));
     expect((await setGallery(liMin, stationId, { photoIds: ids, photosVersion: 0 })).status).toBe(200);
+    expect(await storedStation(stationId)).toMatchObject({ photos: ids, photosVersion: 1 });
     const tenth = await request('POST', '/photos/uploads', {
       token: liMin,
       body: { id: photoId(), owner, contentType: 'image/png', size: 100 },

@@ -1,15 +1,13 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { StationGallery } from '@ankang/shared';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ReceivedCodeRequest } from '../../functions/local/fakeWechatCodes';
 import { fakeSecurityMarkers } from '../../functions/local/fakeWechatSecurity';
 import { pngImage } from '../../functions/local/pngImage';
 import { keys } from '../../functions/src/db/keys';
-import { testTableName } from '../support/stack';
 import { offsetFrom, placeOfFile } from '../support/testPlaces';
+import { codeRequests } from '../support/wechatCodes';
 import { expectRefused, loginWithCode, request, uploadPhoto } from './http';
-import { freshApiUser, putOrg, table } from './table';
+import { freshApiUser, putOrg, storedItem, table } from './table';
 
 /**
  * Staff of a prefix sibling over real HTTP, on the staff station routes that read the org from the
@@ -34,15 +32,8 @@ const long = `${root}/3205820`;
 const staffAt = async (orgPath: string) => (await freshApiUser('sib', orgPath)).token;
 
 async function storedStation(id: string) {
-  const { Item } = await table.send(
-    new GetCommand({ TableName: testTableName, Key: keys.station(id), ConsistentRead: true }),
-  );
-  return Item!;
-}
-
-async function codeRequests(scene: string): Promise<ReceivedCodeRequest[]> {
-  const response = await fetch(`${wechat}/__fake/codes?scene=${encodeURIComponent(scene)}`);
-  return ((await response.json()) as { requests: ReceivedCodeRequest[] }).requests;
+  const { pk, sk } = keys.station(id);
+  return (await storedItem(pk, sk))!;
 }
 
 type Held = { id: string; version: number; comment: string; stationId: string; orgPath: string };
@@ -142,10 +133,10 @@ describe.each(cases)('API: %s', (_label, attackerOrg, stationOrg, northM) => {
     const path = `/staff/stations/${stationId}/code`;
 
     expectRefused(await request('GET', path, { token: attacker }), 403, 'OUT_OF_SCOPE');
-    expect(await codeRequests(stationId)).toStrictEqual([]);
+    expect(await codeRequests(wechat, stationId)).toStrictEqual([]);
 
     expect((await request('GET', path, { token: owner })).status).toBe(200);
-    expect(await codeRequests(stationId)).toHaveLength(1);
+    expect(await codeRequests(wechat, stationId)).toHaveLength(1);
   });
 
   it('cannot see or decide the station’s held comments; the station’s own staff can', async () => {

@@ -1,13 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { PhotoView, StationGallery } from '@ankang/shared';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoPhotoPng } from '../../functions/local/demoPhotos';
-import { pngImage } from '../../functions/local/pngImage';
 import { suggestionKeys } from '../../functions/src/db/keys';
-import { testTableName } from '../support/stack';
+import { pngOf } from '../support/pngs';
 import { expectRefused, loginAsDemo, request, uploadPhoto } from './http';
-import { freshApiUser, putOrg, table } from './table';
+import { createStation } from './stationHelpers';
+import { freshApiUser, putOrg, storedItem } from './table';
 
 /**
  * The suggestion routes over real HTTP, attacked: no token, workers on staff routes, staff beside
@@ -39,12 +38,10 @@ const orgNames: Record<string, string> = {
 /** A fresh WeChat user; with `orgPath`, made staff there by writing the role into their user item. */
 const user = (orgPath?: string) => freshApiUser('sg', orgPath);
 
-async function stored(id: string) {
-  const { Item } = await table.send(
-    new GetCommand({ TableName: testTableName, Key: suggestionKeys.suggestion(id), ConsistentRead: true }),
-  );
-  return Item;
-}
+const stored = (id: string) => {
+  const { pk, sk } = suggestionKeys.suggestion(id);
+  return storedItem(pk, sk);
+};
 
 type SentBody = {
   name: string;
@@ -123,9 +120,6 @@ async function expectPhotoFiles(photos: readonly PhotoView[], files: readonly Ui
   expect(bytes).toStrictEqual(files.map((file) => Buffer.from(file)));
 }
 
-/** Distinct small PNGs, so a link showing the wrong photo is caught by its bytes. */
-const pngOf = (n: number) => pngImage(8 + n, 6, (x, y) => [(x * 30 + n * 50) % 256, y * 40, 120]);
-
 const DAY_MS = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
@@ -145,21 +139,13 @@ let pagingStaff: { token: string; id: string };
 let station: { id: string; name: string };
 
 async function stationAt(orgPath: string, location: { lat: number; lng: number }, name: string) {
-  const made = await request('POST', '/staff/stations', {
-    token: countyStaff.token,
-    body: {
-      name,
-      address: '狮泉河镇 1 号',
-      district: '噶尔县',
-      orgPath,
-      location,
-      hostType: 'union',
-      amenities: ['water'],
-      hours: { alwaysOpen: true },
-    },
+  const { id } = await createStation(countyStaff.token, location, {
+    name,
+    address: '狮泉河镇 1 号',
+    district: '噶尔县',
+    orgPath,
   });
-  expect(made.status, JSON.stringify(made.body)).toBe(201);
-  return made.body as { id: string; name: string };
+  return { id, name };
 }
 
 beforeAll(async () => {
@@ -526,19 +512,20 @@ describe('API: suggestion attacks', () => {
     const suggestion = suggestionOf(
       await request('POST', '/suggestions', { token: worker.token, body: body(1800) }),
     );
-    const [approve, decline] = await Promise.all([
-      request('POST', `/staff/suggestions/${suggestion.id}/review`, {
-        token: countyStaff.token,
-        body: { version: 1, decision: 'approve' },
-      }),
-      request('POST', `/staff/suggestions/${suggestion.id}/review`, {
-        token: townStaff.token,
-        body: { version: 1, decision: 'decline', reason: '已有驿站' },
-      }),
+    const path = `/staff/suggestions/${suggestion.id}/review`;
+    const approval = { token: countyStaff.token, body: { version: 1, decision: 'approve' } };
+    const decline = { token: townStaff.token, body: { version: 1, decision: 'decline', reason: '已有驿站' } };
+    const [approved, declined] = await Promise.all([
+      request('POST', path, approval),
+      request('POST', path, decline),
     ]);
-    expect([approve.status, decline.status].sort()).toStrictEqual([200, 409]);
-    const loser = approve.status === 200 ? decline : approve;
-    // The loser found it decided: on writing (a stale version) or already on reading (no longer pending).
+    expect([approved.status, declined.status].sort()).toStrictEqual([200, 409]);
+    // Which one wins is the race's; everything else follows from the winner. The loser found it
+    // decided either on reading (no longer pending: INVALID_TRANSITION) or on writing (its version
+    // was stale: VERSION_CONFLICT at 2) — which of the two depends on the interleaving alone, so
+    // both are the loser's full set of answers; its refusal changed nothing either way.
+    const approveWon = approved.status === 200;
+    const [won, lost] = approveWon ? [approved, declined] : [declined, approved];
     expect([
       {
         error: {
@@ -548,13 +535,35 @@ describe('API: suggestion attacks', () => {
         },
       },
       { error: { code: 'INVALID_TRANSITION', message: '当前状态下不能执行此操作' } },
-    ]).toContainEqual(loser.body);
-    const winner = approve.status === 200 ? 'approved' : 'declined';
-    expect(await stored(suggestion.id)).toMatchObject({ state: winner, version: 2 });
-    const station = await request('GET', `/staff/stations/st_${suggestion.id.slice(3)}`, {
-      token: countyStaff.token,
+    ]).toContainEqual(lost.body);
+    const stationId = `st_${suggestion.id.slice(3)}`;
+    const decided = suggestionOf(won);
+    expect(decided).toMatchObject({
+      id: suggestion.id,
+      state: approveWon ? 'approved' : 'declined',
+      version: 2,
     });
-    expect(station.status).toBe(winner === 'approved' ? 200 : 404);
+    expect(await stored(suggestion.id)).toMatchObject(
+      approveWon
+        ? { state: 'approved', version: 2, stationId, declineReason: null, decidedAt: decided.decidedAt }
+        : {
+            state: 'declined',
+            version: 2,
+            stationId: null,
+            declineReason: '已有驿站',
+            decidedAt: decided.decidedAt,
+          },
+    );
+    const station = await request('GET', `/staff/stations/${stationId}`, { token: countyStaff.token });
+    if (approveWon) expect(station).toMatchObject({ status: 200, body: { id: stationId, version: 1 } });
+    else expectRefused(station, 404, 'STATION_NOT_FOUND');
+
+    // Once decided, the answers are fixed: the loser sent again is refused as no longer pending,
+    // the winner sent again is answered with the decision as it stands.
+    expectRefused(await request('POST', path, approveWon ? decline : approval), 409, 'INVALID_TRANSITION');
+    const again = await request('POST', path, approveWon ? approval : decline);
+    expect({ status: again.status, body: again.body }).toStrictEqual({ status: 200, body: won.body });
+    expect(await stored(suggestion.id)).toMatchObject({ state: decided.state, version: 2 });
   });
 
   it('warns of a station 50 m away, naming it, and stores nothing until confirmed', async () => {

@@ -72,17 +72,8 @@ describe('H5: a worker suggests a station and staff approve it', () => {
     const name = `沿江公路环卫休息点${Math.random().toString(36).slice(2, 6)}`;
     await signIn(worker.page, account('刘师傅（环卫工）'));
 
-    // Act: 我的 → 建议新增驿站 (我的建议) → the form.
+    // Act: 我的 → 建议新增驿站 → the form.
     await worker.page.locator('.me-page:visible .link-list__item--suggest').click();
-    const mine = worker.page.locator('.my-suggestions:visible');
-    await mine.waitFor({ timeout: 20_000 });
-    await expect
-      .poll(async () => (await mine.locator('taro-button-core').allTextContents()).join('|'), patient)
-      .toMatch(/建议新增驿站|再建议一个地点/);
-    await mine
-      .locator('taro-button-core', { hasText: /建议新增驿站|再建议一个地点/ })
-      .first()
-      .click();
     const form = worker.page.locator('.suggest-new:visible');
     await form.locator('.staff-field--name input').fill(name);
     await form.locator('taro-button-core', { hasText: '我就在这里' }).click();
@@ -159,5 +150,33 @@ describe('H5: a worker suggests a station and staff approve it', () => {
       .poll(() => approved.locator('.suggestion-card__state').textContent(), patient)
       .toBe('已采纳');
     await screenshot(worker.page, 'h5-suggest-approved');
+  });
+
+  it('tells a browser user who refused location how to allow it, offers no map, and its link opens by keyboard', async () => {
+    // Arrange: no location permission (headless Chromium refuses the request).
+    const worker = await browser();
+    await signIn(worker.page, account('刘师傅（环卫工）'));
+    await worker.page.locator('.me-page:visible .link-list__item--suggest').click();
+    const form = worker.page.locator('.suggest-new:visible');
+
+    // Act
+    await form.locator('taro-button-core', { hasText: '我就在这里' }).click();
+
+    // Assert: the way on is the browser's own switch; there is no map to pick on.
+    const error = form.locator('.staff-field--location .staff-field__error');
+    await expect
+      .poll(() => error.textContent(), patient)
+      .toBe(
+        '浏览器未允许本网站获取位置。请点地址栏左侧的图标（锁形或 ⓘ），把“位置”改为“允许”，再点“我就在这里”。',
+      );
+    expect(await form.locator('taro-button-core', { hasText: '地图' }).count()).toBe(0);
+    await screenshot(worker.page, 'h5-suggest-location-refused');
+
+    // Act: 查看我的建议 from the keyboard (it takes focus, Enter opens it).
+    const mine = form.locator('.suggest-new__mine');
+    expect(await mine.getAttribute('tabindex')).toBe('0');
+    await mine.focus();
+    await worker.page.keyboard.press('Enter');
+    await worker.page.locator('.my-suggestions:visible').waitFor({ timeout: 20_000 });
   });
 });

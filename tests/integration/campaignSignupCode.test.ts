@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Campaign, CampaignDraftInput } from '@ankang/shared';
 import { describe, expect, inject, it } from 'vitest';
-import type { ReceivedCodeRequest } from '../../functions/local/fakeWechatCodes';
 import { handler as createCampaign } from '../../functions/src/handlers/createCampaign';
 import { handler as getCampaignSignupCode } from '../../functions/src/handlers/getCampaignSignupCode';
 import { handler as setCampaignStatus } from '../../functions/src/handlers/setCampaignStatus';
 import { httpEvent, invoke } from '../support/events';
+import { codeRequests } from '../support/wechatCodes';
 import { freshOrg, freshUser } from './fixtures';
 
 const wechat = inject('wechatApiBase');
@@ -57,12 +57,6 @@ async function moved(token: string, campaign: Campaign, status: Campaign['status
   return result.body as Campaign;
 }
 
-/** What the fake WeChat was asked for one scene (every test file shares it; each asks about its own). */
-async function codeRequests(scene: string): Promise<ReceivedCodeRequest[]> {
-  const response = await fetch(`${wechat}/__fake/codes?scene=${encodeURIComponent(scene)}`);
-  return ((await response.json()) as { requests: ReceivedCodeRequest[] }).requests;
-}
-
 async function setup() {
   const county = await freshOrg(zjg, '测试县工会');
   const staff = await freshUser({ roles: ['staff'], orgPath: county });
@@ -88,7 +82,7 @@ describe('Handler: getCampaignSignupCode', () => {
     expect([...bytes.subarray(0, 8)]).toStrictEqual(PNG_SIGNATURE);
     // The fake writes the scene it was asked for into the image: this image is this campaign's.
     expect(bytes.toString('latin1')).toContain(`scene=${campaign.id}`);
-    const requests = await codeRequests(campaign.id);
+    const requests = await codeRequests(wechat, campaign.id);
     expect(requests).toHaveLength(1);
     expect(requests[0]!.body).toStrictEqual({
       scene: campaign.id,
@@ -112,7 +106,7 @@ describe('Handler: getCampaignSignupCode', () => {
       body: { error: { code: 'INVALID_TRANSITION', message: '当前状态下不能执行此操作' } },
     });
     // The draft's one request, nothing for the closed campaign.
-    expect(await codeRequests(campaign.id)).toHaveLength(1);
+    expect(await codeRequests(wechat, campaign.id)).toHaveLength(1);
   });
 
   it('refuses staff of another union and admits the unions above', async () => {
@@ -132,7 +126,7 @@ describe('Handler: getCampaignSignupCode', () => {
       status: 403,
       body: { error: { code: 'FORBIDDEN' } },
     });
-    expect(await codeRequests(campaign.id)).toHaveLength(0);
+    expect(await codeRequests(wechat, campaign.id)).toHaveLength(0);
     expect((await code(above.token, campaign.id)).status).toBe(200);
   });
 
@@ -143,7 +137,7 @@ describe('Handler: getCampaignSignupCode', () => {
       status: 404,
       body: { error: { code: 'CAMPAIGN_NOT_FOUND', message: '未找到该活动' } },
     });
-    expect(await codeRequests(missing)).toHaveLength(0);
+    expect(await codeRequests(wechat, missing)).toHaveLength(0);
   });
 
   it('answers WECHAT_UNAVAILABLE when WeChat refuses to make the code', async () => {
@@ -160,7 +154,7 @@ describe('Handler: getCampaignSignupCode', () => {
       body: { error: { code: 'WECHAT_UNAVAILABLE', message: '微信服务暂时不可用，请稍后再试' } },
     });
     // A refusal other than a stale token is not retried.
-    expect(await codeRequests(campaign.id)).toHaveLength(1);
+    expect(await codeRequests(wechat, campaign.id)).toHaveLength(1);
   });
 
   it('fetches a new access token once when WeChat no longer accepts the cached one', async () => {
@@ -172,7 +166,7 @@ describe('Handler: getCampaignSignupCode', () => {
 
     expect(result.status).toBe(200);
     // The refused attempt stops at the token check; the retry carries a token issued after it.
-    const requests = await codeRequests(campaign.id);
+    const requests = await codeRequests(wechat, campaign.id);
     expect(requests).toHaveLength(2);
     expect(requests[1]!.accessToken).not.toBe(requests[0]!.accessToken);
   });

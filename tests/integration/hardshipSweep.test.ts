@@ -222,8 +222,9 @@ describe('Service: runMonitoringSweep — time-based rules', () => {
     expect((await monitorOf(file!.id)).checkOn).toBe(today());
     expect(await alertOf(file!.id, 'monitoringWindowEnding')).toBeNull();
 
-    const run = await runMonitoringSweep(dayAt(0));
-    expect(run.reviewed).toBeGreaterThanOrEqual(1);
+    // The sweep reviews every file due today in the table other files share, so its count has no
+    // exact value here; this file's own review is seen on its alert and its moved check date.
+    await runMonitoringSweep(dayAt(0));
     expect(await alertOf(file!.id, 'monitoringWindowEnding')).toMatchObject({
       rule: 'monitoringWindowEnding',
       raisedOn: today(),
@@ -571,7 +572,9 @@ describe('Service: runMonitoringSweep — reruns and notices', () => {
       const run = await runMonitoringSweep(dayAt(11));
       // 8 shards of the due index, read by escalation and by the due notices: each fails once.
       expect(run).toMatchObject({ failed: 16, escalated: 0, dueNotices: 0, complete: false });
-      expect(run.reviewed).toBeGreaterThanOrEqual(1);
+      // Reviews read the check index, which answers: this file's own was reviewed (its check date
+      // moved past the run's day); the run's count also holds other files' households.
+      expect((await monitorOf(file.id)).checkOn > dateAfter(today(), 11)).toBe(true);
     } finally {
       db.middlewareStack.remove('failDueReads');
     }
@@ -640,7 +643,7 @@ describe('Service: runMonitoringSweep — unreadable index items', () => {
     try {
       const run = await runMonitoringSweep(dayAt(4));
       expect(run).toMatchObject({ unreadable: 2, failed: 0, complete: true });
-      expect(run.escalated).toBeGreaterThanOrEqual(1);
+      // Other files' overdue alerts may escalate in the same run: this test's own is checked.
       expect(await storedAlert(raised.id)).toMatchObject({ holderOrgPath: scene.county });
     } finally {
       await db.send(new DeleteCommand({ TableName: tableName, Key: badAlert }));

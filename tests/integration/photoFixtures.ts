@@ -3,7 +3,6 @@ import type { PhotoUploadTicket } from '@ankang/shared';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, expect, inject } from 'vitest';
-import { pngImage } from '../../functions/local/pngImage';
 import { db, tableName } from '../../functions/src/db/client';
 import { handler as completePhotoUpload } from '../../functions/src/handlers/completePhotoUpload';
 import { handler as createPhotoUpload } from '../../functions/src/handlers/createPhotoUpload';
@@ -30,7 +29,7 @@ export type PhotoOwnerInput = { kind: 'delivery' | 'report' | 'station' | 'sugge
 export const newPhotoId = () => `ph_${randomUUID().replace(/-/g, '')}`;
 
 /** Distinct small PNGs, so a link showing the wrong photo is caught by its bytes. */
-export const pngOf = (n: number) => pngImage(8 + n, 6, (x, y) => [(x * 30 + n * 50) % 256, y * 40, 120]);
+export { pngOf } from '../support/pngs';
 
 /** POST /photos/uploads through its handler. */
 export const presign = (token: string, body: unknown) =>

@@ -257,12 +257,13 @@ describe('Handlers: problem reports collapse into problems', () => {
     const first = await queue(countyStaff.token, { state: 'new' });
     expect(first.problems).toHaveLength(20);
     expect(first.nextCursor).toEqual(expect.any(String));
+    // 25 problems in pages of 20: the second page holds the last 5 and says there is no more.
     const second = await queue(countyStaff.token, { state: 'new', cursor: first.nextCursor! });
-    const pages = [...first.problems, ...second.problems];
-    const rest = second.nextCursor
-      ? (await queue(countyStaff.token, { state: 'new', cursor: second.nextCursor })).problems
-      : [];
-    expect([...pages, ...rest].map((p) => p.id)).toStrictEqual(newestFirst.map((p) => p.problemId));
+    expect(second.problems).toHaveLength(5);
+    expect(second.nextCursor).toBeUndefined();
+    expect([...first.problems, ...second.problems].map((p) => p.id)).toStrictEqual(
+      newestFirst.map((p) => p.problemId),
+    );
 
     // A town's staff see their town's problems alone, in the same order.
     expect((await queue(townStaff.token, { state: 'new' })).problems.map((p) => p.id)).toStrictEqual(
@@ -331,8 +332,12 @@ describe('Handlers: problem reports collapse into problems', () => {
       status: 403,
       body: { error: { code: 'FORBIDDEN' } },
     });
-    expect(await queueAnswer('', {})).toMatchObject({ status: 401 });
+    expect(await queueAnswer('', {})).toMatchObject({
+      status: 401,
+      body: { error: { code: 'UNAUTHENTICATED' } },
+    });
     // An admin works anywhere; the problem is as it was until then.
+    expect(await rawItem(problemKeys.problem(problemId))).toMatchObject({ state: 'new', version: 1 });
     expect(await work(admin.token, problemId, { version: 1, state: 'acknowledged' })).toMatchObject({
       status: 200,
       body: { state: 'acknowledged', version: 2 },
@@ -362,8 +367,14 @@ describe('Handlers: problem reports collapse into problems', () => {
         body: { error: { code: 'VALIDATION_FAILED' } },
       });
     }
-    expect(await queueAnswer(staff.token, { state: 'closed' })).toMatchObject({ status: 400 });
-    expect(await queueAnswer(staff.token, { kind: 'fire' })).toMatchObject({ status: 400 });
+    const stored = await rawItem(problemKeys.problem(problemId));
+    expect(stored).toMatchObject({ state: 'new', version: 1, reportCount: 1 });
+    for (const query of [{ state: 'closed' }, { kind: 'fire' }] as Record<string, string>[]) {
+      expect(await queueAnswer(staff.token, query)).toMatchObject({
+        status: 400,
+        body: { error: { code: 'VALIDATION_FAILED' } },
+      });
+    }
     expect((await queue(staff.token, {})).problems.map((p) => [p.id, p.version, p.state])).toStrictEqual([
       [problemId, 1, 'new'],
     ]);
@@ -699,7 +710,10 @@ describe('Handler: listMyReports (我的反馈)', () => {
       status: 400,
       body: { error: { code: 'BAD_CURSOR' } },
     });
-    expect(await mineAnswer('', {})).toMatchObject({ status: 401 });
+    expect(await mineAnswer('', {})).toMatchObject({
+      status: 401,
+      body: { error: { code: 'UNAUTHENTICATED' } },
+    });
     // A fresh user has nothing yet.
     expect(await mine((await freshUser()).token)).toStrictEqual({ reports: [] });
   });

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, inject, it } from 'vitest';
-import { type ReceivedCodeRequest, tinyPng } from '../../functions/local/fakeWechatCodes';
+import { tinyPng } from '../../functions/local/fakeWechatCodes';
 import { handler as getStationCode } from '../../functions/src/handlers/getStationCode';
 import { httpEvent, invoke } from '../support/events';
+import { codeRequests } from '../support/wechatCodes';
 import { freshOrg, freshUser } from './fixtures';
 import { photoBucket as bucket, s3 } from './photoFixtures';
 import { storedStation } from './stationFixtures';
@@ -18,11 +19,6 @@ const keptAt = (stationId: string) => `codes/stations/formal/${stationId}`;
 
 const code = (token: string, id: string) =>
   invoke(getStationCode, httpEvent({ path: `/staff/stations/${id}/code`, token, params: { id } }));
-
-async function codeRequests(scene: string): Promise<ReceivedCodeRequest[]> {
-  const response = await fetch(`${wechat}/__fake/codes?scene=${encodeURIComponent(scene)}`);
-  return ((await response.json()) as { requests: ReceivedCodeRequest[] }).requests;
-}
 
 async function kept(key: string): Promise<Buffer | null> {
   try {
@@ -61,7 +57,7 @@ describe('Handler: getStationCode', () => {
         },
       });
     }
-    const requests = await codeRequests(station.id);
+    const requests = await codeRequests(wechat, station.id);
     expect(requests.map((request) => request.body)).toStrictEqual([
       { scene: station.id, page: PAGE, check_path: false, env_version: 'release', width: 430 },
     ]);
@@ -75,12 +71,12 @@ describe('Handler: getStationCode', () => {
 
     const served = await code(staff.token, station.id);
     expect((served.body as { image: string }).image).toBe(planted.toString('base64'));
-    expect(await codeRequests(station.id)).toHaveLength(0);
+    expect(await codeRequests(wechat, station.id)).toHaveLength(0);
 
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: keptAt(station.id), Body: 'not an image' }));
     const remade = await code(staff.token, station.id);
     expect((remade.body as { image: string }).image).toBe(tinyPng(station.id).toString('base64'));
-    expect(await codeRequests(station.id)).toHaveLength(1);
+    expect(await codeRequests(wechat, station.id)).toHaveLength(1);
   });
 
   it('refuses staff beside and below the station’s org and workers, asking WeChat nothing; admits above', async () => {
@@ -100,7 +96,7 @@ describe('Handler: getStationCode', () => {
       status: 403,
       body: { error: { code: 'FORBIDDEN' } },
     });
-    expect(await codeRequests(station.id)).toHaveLength(0);
+    expect(await codeRequests(wechat, station.id)).toHaveLength(0);
     expect((await code(above.token, station.id)).status).toBe(200);
   });
 
@@ -111,7 +107,7 @@ describe('Handler: getStationCode', () => {
       status: 404,
       body: { error: { code: 'STATION_NOT_FOUND', message: '未找到该驿站，可能已被删除' } },
     });
-    expect(await codeRequests(missing)).toHaveLength(0);
+    expect(await codeRequests(wechat, missing)).toHaveLength(0);
   });
 
   it('answers WECHAT_UNAVAILABLE when WeChat refuses, and keeps nothing', async () => {

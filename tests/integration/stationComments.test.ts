@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { shanghaiDate } from '@ankang/shared';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it, vi } from 'vitest';
 import { fakeSecurityMarkers, type ReceivedCheck } from '../../functions/local/fakeWechatSecurity';
 import { db, tableName } from '../../functions/src/db/client';
@@ -13,6 +14,7 @@ import { handler as rateStation } from '../../functions/src/handlers/rateStation
 import { handler as reviewComment } from '../../functions/src/handlers/reviewComment';
 import { handler as updateStation } from '../../functions/src/handlers/updateStation';
 import { pseudonym } from '../../functions/src/lib/pseudonym';
+import { tallyDynamo } from '../support/dynamoTally';
 import { httpEvent, invoke } from '../support/events';
 import { freshOrg, freshUser } from './fixtures';
 import { atShanghaiNoon } from './shanghaiNoon';
@@ -48,13 +50,9 @@ const publicComments = async (id: string) => {
   expect(result.status).toBe(200);
   return (result.body as { comments: unknown[] }).comments;
 };
-const heldQueue = async (token: string, org?: string) => {
-  const result = await invoke(
-    listHeldComments,
-    httpEvent({ path: '/staff/comments', token, ...(org ? { query: { org } } : {}) }),
-  );
-  return result;
-};
+/** The staff queue; `query` may name an org (`org`) and a page (`cursor`). */
+const heldQueue = (token: string, query: Record<string, string> = {}) =>
+  invoke(listHeldComments, httpEvent({ path: '/staff/comments', token, query }));
 const review = (token: string, id: string, body: unknown) =>
   invoke(
     reviewComment,
@@ -300,6 +298,48 @@ describe('Content safety: rating comments', () => {
     expect(await rawComment(await expectedId(worker.userId, station.id))).toBeUndefined();
   });
 
+  it('takes a held comment out of the queue when its author rewrites it to pass or takes its words away', async () => {
+    const { station, staff } = await area();
+    const [rewrites, removes] = await Promise.all([freshUser(), freshUser()]);
+    await rate(rewrites.token, station.id, {
+      stars: 2,
+      tags: [],
+      comment: `先等等${fakeSecurityMarkers.review}`,
+    });
+    await rate(removes.token, station.id, {
+      stars: 2,
+      tags: [],
+      comment: `也等等${fakeSecurityMarkers.review}`,
+    });
+    const [rewritten, removed] = await Promise.all([
+      expectedId(rewrites.userId, station.id),
+      expectedId(removes.userId, station.id),
+    ]);
+    const queued = async () =>
+      ((await heldQueue(staff.token)).body as { comments: { id: string }[] }).comments.map((c) => c.id);
+    expect(await queued()).toStrictEqual([rewritten, removed].sort());
+
+    expect(await rate(rewrites.token, station.id, { stars: 2, tags: [], comment: '改好了' })).toMatchObject({
+      status: 200,
+      body: { commentState: 'public' },
+    });
+    expect(await queued()).toStrictEqual([removed]);
+    expect(await rate(removes.token, station.id, { stars: 2, tags: [], comment: '' })).toMatchObject({
+      status: 200,
+      body: { commentState: 'none' },
+    });
+
+    expect(await queued()).toStrictEqual([]);
+    expect(await rawComment(removed)).toBeUndefined();
+    const entry = { pk: `STN_CMT_Q#${station.id}`, sk: 'HELD' };
+    expect(
+      (await db.send(new GetCommand({ TableName: tableName, Key: entry, ConsistentRead: true }))).Item,
+    ).toBeUndefined();
+    expect(((await publicComments(station.id)) as { id: string }[]).map((c) => c.id)).toStrictEqual([
+      rewritten,
+    ]);
+  });
+
   it('never undoes a staff decision made between a rating’s read and its write: the write is cancelled', async () => {
     const { station, staff } = await area();
     const worker = await freshUser();
@@ -317,6 +357,31 @@ describe('Content safety: rating comments', () => {
     );
     await expect(transactWrite([write], [[0, 'moved' as const]])).resolves.toBe('moved');
     expect(await rawComment(id)).toMatchObject({ state: 'hidden', version: 1, stars: 2 });
+  });
+
+  it('refuses a 1 MB body, or any field beyond the decision, on review: 400 VALIDATION_FAILED, nothing decided', async () => {
+    const { station, staff } = await area();
+    const worker = await freshUser();
+    await rate(worker.token, station.id, {
+      stars: 2,
+      tags: [],
+      comment: `再看看${fakeSecurityMarkers.review}`,
+    });
+    const id = await expectedId(worker.userId, station.id);
+    const before = await rawComment(id);
+
+    for (const body of [
+      { decision: 'approve', version: 1, note: 'x'.repeat(1_000_000) },
+      { decision: 'hide', version: 1, state: 'public' },
+    ]) {
+      expect(await review(staff.token, id, body)).toMatchObject({
+        status: 400,
+        body: { error: { code: 'VALIDATION_FAILED' } },
+      });
+    }
+
+    expect(await rawComment(id)).toStrictEqual(before);
+    expect(before).toMatchObject({ state: 'held' });
   });
 
   it('answers 404 COMMENT_NOT_FOUND for a well-formed id nobody wrote', async () => {
@@ -351,7 +416,7 @@ describe('Held comments follow their station to another org', () => {
     return { from, to, station, oldStaff, newStaff, move };
   }
 
-  it('moves held comments to the new org’s queue; the old org can neither see nor decide them', async () => {
+  it('lists held comments for the new org’s staff and lets them decide; the old org can neither see nor decide them', async () => {
     const { to, station, oldStaff, newStaff, move } = await moving();
     const [heldA, heldB, hidden, passed] = await Promise.all([
       freshUser(),
@@ -373,35 +438,76 @@ describe('Held comments follow their station to another org', () => {
     expect(await review(oldStaff.token, idHidden, { decision: 'hide', version: 1 })).toMatchObject({
       status: 200,
     });
+    const beforeMove = await rawComment(idB);
 
     expect(await move()).toMatchObject({ status: 200, body: { orgPath: to, version: 2 } });
 
+    // The comments themselves are not written by the move: only the station's queue entry moves.
+    expect(await rawComment(idB)).toStrictEqual(beforeMove);
+    expect(beforeMove).not.toHaveProperty('orgPath');
     const queued = (await heldQueue(newStaff.token)).body as { comments: { id: string; orgPath: string }[] };
-    expect(queued.comments.map((c) => [c.id, c.orgPath]).sort()).toStrictEqual(
-      [
-        [idA, to],
-        [idB, to],
-      ].sort(),
+    expect(queued.comments.map((c) => [c.id, c.orgPath])).toStrictEqual(
+      [idA, idB].sort().map((id) => [id, to]),
     );
     expect(await heldQueue(oldStaff.token)).toMatchObject({ status: 200, body: { comments: [] } });
     expect(await review(oldStaff.token, idA, { decision: 'approve', version: 1 })).toMatchObject({
       status: 403,
       body: { error: { code: 'OUT_OF_SCOPE' } },
     });
+    expect(await rawComment(idA)).toMatchObject({ state: 'held' });
     expect(await review(newStaff.token, idA, { decision: 'approve', version: 1 })).toMatchObject({
       status: 200,
       body: { id: idA, state: 'public', version: 1 },
     });
     // Decided ones are not taken into the new queue: the hidden one stays hidden.
     expect(await rawComment(idHidden)).toMatchObject({ state: 'hidden' });
-    expect((await rawComment(idHidden))?.gsi1pk).toBeUndefined();
+    expect(((await heldQueue(newStaff.token)).body as { comments: { id: string }[] }).comments).toStrictEqual(
+      [expect.objectContaining({ id: idB })],
+    );
     expect(((await publicComments(station.id)) as { id: string }[]).map((c) => c.id).sort()).toStrictEqual(
       [idA, await expectedId(passed.userId, station.id)].sort(),
     );
   });
 
-  it('puts a comment held while the station moves into the new org’s queue (the rating reads again)', async () => {
+  it('never answers 500 for a move of a station with held comments: nothing is written after the station’s transaction', async () => {
     const { to, station, oldStaff, newStaff, move } = await moving();
+    const workers = await Promise.all(Array.from({ length: 3 }, () => freshUser()));
+    for (const worker of workers)
+      await rate(worker.token, station.id, {
+        stars: 3,
+        tags: [],
+        comment: `等审${fakeSecurityMarkers.review}`,
+      });
+    const ids = await Promise.all(workers.map((worker) => expectedId(worker.userId, station.id)));
+    // Any write outside a transaction during the move fails, as a throttled or broken table would.
+    const writes: string[] = [];
+    const stack = db.middlewareStack as unknown as {
+      add(middleware: unknown, options: { step: 'initialize'; name: string }): void;
+      remove(name: string): boolean;
+    };
+    stack.add(
+      (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) =>
+        async (args: unknown) => {
+          const command = context.commandName ?? '';
+          if (/^(Put|Update|Delete|BatchWrite|TransactWrite)/.test(command)) writes.push(command);
+          if (/^(Put|Update|Delete|BatchWrite)/.test(command))
+            throw new Error(`injected failure of ${command}`);
+          return next(args);
+        },
+      { step: 'initialize', name: 'failLoneWrites' },
+    );
+    const moved = await move().finally(() => stack.remove('failLoneWrites'));
+
+    expect(moved).toMatchObject({ status: 200, body: { orgPath: to, version: 2 } });
+    expect(writes).toStrictEqual(['TransactWriteItemsCommand']);
+    expect(
+      ((await heldQueue(newStaff.token)).body as { comments: { id: string }[] }).comments.map((c) => c.id),
+    ).toStrictEqual([...ids].sort());
+    expect(await heldQueue(oldStaff.token)).toMatchObject({ status: 200, body: { comments: [] } });
+  });
+
+  it('puts a comment held while the station moves into the new org’s queue (the rating reads again)', async () => {
+    const { station, oldStaff, newStaff, move } = await moving();
     const worker = await freshUser();
     // The rating read the station in its old org; it moves before the rating writes.
     hooks.afterCheck = async () => {
@@ -417,11 +523,176 @@ describe('Held comments follow their station to another org', () => {
 
     expect(rated).toMatchObject({ status: 200, body: { commentState: 'held', rating: { count: 1 } } });
     const id = await expectedId(worker.userId, station.id);
-    expect(await rawComment(id)).toMatchObject({ orgPath: to, state: 'held', version: 1 });
+    expect(await rawComment(id)).toMatchObject({ state: 'held', version: 1 });
     expect(
       ((await heldQueue(newStaff.token)).body as { comments: { id: string }[] }).comments.map((c) => c.id),
     ).toStrictEqual([id]);
     expect(await heldQueue(oldStaff.token)).toMatchObject({ status: 200, body: { comments: [] } });
     expect((await getStationById(station.id))?.rating).toMatchObject({ count: 1, average: 4 });
+  });
+
+  it('decides a comment stored with its old org’s path (before this change) by the station’s current org', async () => {
+    const { from, to, station, oldStaff, newStaff, move } = await moving();
+    expect(await move()).toMatchObject({ status: 200 });
+    // As written before comments stopped carrying the org: the old org's path and queue keys.
+    const id = `cm_${randomUUID().replace(/-/g, '')}`;
+    const at = new Date().toISOString();
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          pk: `STNCMT#${id}`,
+          sk: 'COMMENT',
+          gsi1pk: 'CMT_HELD#320000',
+          gsi1sk: `${from}/#${at}#${id}`,
+          gsi2pk: `STN_CMT_HELD#${station.id}`,
+          gsi2sk: `${at}#${id}`,
+          type: 'StationComment',
+          id,
+          stationId: station.id,
+          stationName: station.name,
+          orgPath: from,
+          stars: 2,
+          tags: [],
+          comment: '旧评论',
+          date: shanghaiDate(new Date()),
+          state: 'held',
+          heldBecause: 'unreachable',
+          createdAt: at,
+          updatedAt: at,
+          version: 1,
+          expiresAt: Math.floor(Date.now() / 1000) + 86_400,
+        },
+      }),
+    );
+
+    expect(await review(oldStaff.token, id, { decision: 'hide', version: 1 })).toMatchObject({
+      status: 403,
+      body: { error: { code: 'OUT_OF_SCOPE' } },
+    });
+    expect(await review(newStaff.token, id, { decision: 'hide', version: 1 })).toMatchObject({
+      status: 200,
+      body: { id, state: 'hidden', version: 1 },
+    });
+    expect(await rawComment(id)).toMatchObject({ state: 'hidden', reviewedBy: newStaff.userId });
+    expect(to).not.toBe(from);
+  });
+});
+
+describe('The held comment queue, page by page', () => {
+  /** Held comments on two stations of a fresh county (`counts` each), and one on a sibling's station. */
+  async function queueOf(counts: [number, number]) {
+    const [county, sibling] = await Promise.all([freshOrg(zjg, '分页县工会'), freshOrg(zjg, '分页邻县工会')]);
+    // The county's two stations in the queue's order (by id), so `counts[0]` are listed first.
+    const stations = [
+      ...(await Promise.all([storedStation({ orgPath: county }), storedStation({ orgPath: county })])).sort(
+        (a, b) => a.id.localeCompare(b.id),
+      ),
+      await storedStation({ orgPath: sibling }),
+    ];
+    const [staff, beside, parent] = await Promise.all([
+      freshUser({ roles: ['staff'], orgPath: county }),
+      freshUser({ roles: ['staff'], orgPath: sibling }),
+      freshUser({ roles: ['staff'], orgPath: zjg }),
+    ]);
+    const plan = [...counts, 1].flatMap((count, at) => Array.from({ length: count }, () => stations[at]!));
+    const ids = await Promise.all(
+      plan.map(async (station) => {
+        const worker = await freshUser();
+        const rated = await rate(worker.token, station.id, {
+          stars: 3,
+          tags: [],
+          comment: `待审${fakeSecurityMarkers.unreachable}`,
+        });
+        expect(rated).toMatchObject({ status: 200, body: { commentState: 'held' } });
+        return { stationId: station.id, id: await expectedId(worker.userId, station.id) };
+      }),
+    );
+    // The queue's order, worked out here: by station id within the county, then (all written at the
+    // held noon) by comment id; the sibling county's comment is never in it.
+    const expected = ids
+      .filter((held) => held.stationId !== stations[2]!.id)
+      .sort((a, b) =>
+        a.stationId === b.stationId ? a.id.localeCompare(b.id) : a.stationId.localeCompare(b.stationId),
+      )
+      .map((held) => held.id);
+    return { county, stations, staff, beside, parent, expected };
+  }
+
+  type Page = { comments: { id: string }[]; nextCursor?: string };
+
+  it('pages with a real cursor, a page stopping inside a station, each page a bounded number of reads', async () => {
+    const { county, staff, expected } = await queueOf([20, 12]);
+    const tally = tallyDynamo(db, 'heldQueueTally');
+
+    const first = await heldQueue(staff.token, { org: county });
+    const firstReads = tally.reset();
+    const cursor = (first.body as Page).nextCursor!;
+    const second = await heldQueue(staff.token, { org: county, cursor });
+    const secondReads = tally.reset();
+    tally.remove();
+
+    expect(first.status).toBe(200);
+    expect((first.body as Page).comments.map((c) => c.id)).toStrictEqual(expected.slice(0, 30));
+    expect(typeof cursor).toBe('string');
+    expect(second).toMatchObject({ status: 200 });
+    expect(second.body).not.toHaveProperty('nextCursor');
+    expect((second.body as Page).comments.map((c) => c.id)).toStrictEqual(expected.slice(30));
+    // Each page reads the caller (1 get, the token check). The first: the queue's entries (1 query)
+    // and each station's held comments (2 queries). The second: the entry it stopped in (1 get), the
+    // entries after it (1 query) and that station's comments (1 query).
+    expect([firstReads.readRequests, secondReads.readRequests]).toStrictEqual([4, 4]);
+    expect([firstReads.writeRequests, secondReads.writeRequests]).toStrictEqual([0, 0]);
+  });
+
+  it('ends a page at a station’s last comment with a cursor to the next station', async () => {
+    const { staff, expected } = await queueOf([30, 2]);
+
+    const first = await heldQueue(staff.token);
+    const second = await heldQueue(staff.token, { cursor: (first.body as Page).nextCursor! });
+
+    expect((first.body as Page).comments.map((c) => c.id)).toStrictEqual(expected.slice(0, 30));
+    expect(second.status).toBe(200);
+    expect((second.body as Page).comments.map((c) => c.id)).toStrictEqual(expected.slice(30));
+    expect(second.body).not.toHaveProperty('nextCursor');
+  });
+
+  it('refuses the cursor with another org filter or from another org’s staff: 400 BAD_CURSOR', async () => {
+    const { county, staff, beside, parent } = await queueOf([31, 0]);
+    const first = await heldQueue(staff.token, { org: county });
+    const cursor = (first.body as Page).nextCursor!;
+    expect(typeof cursor).toBe('string');
+
+    for (const [token, query] of [
+      [parent.token, { org: zjg, cursor }],
+      [parent.token, { cursor }],
+      [beside.token, { cursor }],
+    ] as const) {
+      expect(await heldQueue(token, query)).toMatchObject({
+        status: 400,
+        body: { error: { code: 'BAD_CURSOR' } },
+      });
+    }
+    // The same org asked either way is the same listing: the cursor opens it.
+    expect((await heldQueue(staff.token, { cursor })).status).toBe(200);
+  });
+
+  it('drops a station from the queue once its last held comment is decided', async () => {
+    const { staff, stations, expected } = await queueOf([2, 0]);
+    const entry = { pk: `STN_CMT_Q#${stations[0]!.id}`, sk: 'HELD' };
+    const stored = async () =>
+      (await db.send(new GetCommand({ TableName: tableName, Key: entry, ConsistentRead: true }))).Item;
+    expect(await stored()).toMatchObject({ orgPath: stations[0]!.orgPath, heldIds: new Set(expected) });
+
+    expect(await review(staff.token, expected[0]!, { decision: 'approve', version: 1 })).toMatchObject({
+      status: 200,
+    });
+    expect(await stored()).toMatchObject({ heldIds: new Set(expected.slice(1)) });
+    expect(await review(staff.token, expected[1]!, { decision: 'hide', version: 1 })).toMatchObject({
+      status: 200,
+    });
+
+    expect(await stored()).toBeUndefined();
+    expect(await heldQueue(staff.token)).toMatchObject({ status: 200, body: { comments: [] } });
   });
 });

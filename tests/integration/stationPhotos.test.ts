@@ -133,7 +133,7 @@ describe('Handlers: getStationPhotos / updateStationPhotos', () => {
     expect((await stationItem(station.id)).version).toBe(station.version);
 
     const shown = await detail(station.id);
-    expect(shown.status).toBe(200);
+    expect(shown).toMatchObject({ status: 200, body: { id: station.id, name: station.name } });
     const photos = (shown.body as StationDetail).photos;
     expect(photos.map((p) => p.id)).toStrictEqual([ids[2], ids[0]]);
     expect((await fetchedBytes(photos[0]!.url)).equals(bytes[2]!)).toBe(true);
@@ -256,10 +256,12 @@ describe('Handlers: getStationPhotos / updateStationPhotos', () => {
     expect(
       (await putGallery(colleague.token, station.id, { photoIds: [theirs], photosVersion: 0 })).status,
     ).toBe(200);
+    expect(await stationItem(station.id)).toMatchObject({ photos: [theirs], photosVersion: 1 });
     const mine = await upload(staff.token, owner, pngOf(5));
-    expect(
-      await putGallery(staff.token, station.id, { photoIds: [mine, theirs], photosVersion: 1 }),
-    ).toMatchObject({ status: 200 });
+    const kept = await putGallery(staff.token, station.id, { photoIds: [mine, theirs], photosVersion: 1 });
+    expect(kept).toMatchObject({ status: 200, body: { photosVersion: 2 } });
+    expect((kept.body as StationGallery).photos.map((p) => p.id)).toStrictEqual([mine, theirs]);
+    expect(await stationItem(station.id)).toMatchObject({ photos: [mine, theirs], photosVersion: 2 });
   });
 
   it('is for staff in scope of the station as stored', async () => {
@@ -271,7 +273,7 @@ describe('Handlers: getStationPhotos / updateStationPhotos', () => {
       [beside.token, 'OUT_OF_SCOPE'],
       [worker.token, 'FORBIDDEN'],
     ] as const) {
-      expect(await readGallery(token, station.id)).toMatchObject({ body: { error: { code } } });
+      expect(await readGallery(token, station.id)).toMatchObject({ status: 403, body: { error: { code } } });
       expect(await putGallery(token, station.id, { photoIds: [a], photosVersion: 0 })).toMatchObject({
         status: 403,
         body: { error: { code } },

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { PhotoView, StationGallery } from '@ankang/shared';
 import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { db, tableName } from '../../functions/src/db/client';
 import { keys } from '../../functions/src/db/keys';
-import { getStationById } from '../../functions/src/db/stations';
+import { getStationById, listStationsUnderOrg } from '../../functions/src/db/stations';
 import { freshUser } from './fixtures';
 import { fetchedBytes, filesUnder, pngOf, putGallery, readGallery, uploadPhoto } from './photoFixtures';
 import { mine, north, queue, review, suggest, suggestionArea, suggestionBody } from './suggestionFixtures';
@@ -224,6 +224,45 @@ describe('Suggestion photos: approval makes them the draft station’s gallery',
     const own = listed(await mine(area.worker.token))[0]!;
     expect(own.photos.map((photo) => photo.id)).toStrictEqual(photoIds);
     expect(await filesUnder(`photos/suggestion/${requestId}/`)).toHaveLength(3);
+  });
+
+  it('makes one station and one gallery when two approvals race on reads that lag the writes', async () => {
+    const { area, pngs, body } = await suggestedWithPhotos(2);
+    const pending = suggestionOf(await suggest(area.worker.token, body));
+    const stationId = `st_${pending.id.slice(3)}`;
+    // DynamoDB Local reads its own writes; AWS's default (eventually consistent) reads may not. Here
+    // no such read of the draft station finds it, as one may just after its insert.
+    const send = db.send.bind(db);
+    const lagging = vi.spyOn(db, 'send').mockImplementation((async (command: unknown) => {
+      const stale =
+        command instanceof GetCommand &&
+        !command.input.ConsistentRead &&
+        command.input.Key?.pk === keys.station(stationId).pk;
+      return stale ? { $metadata: {} } : send(command as never);
+    }) as never);
+    const answers = await Promise.all(
+      [area.townStaff, area.countyStaff].map((staff) =>
+        review(staff.token, pending.id, { version: 1, decision: 'approve' }),
+      ),
+    ).finally(() => lagging.mockRestore());
+
+    // Whichever decided first, the other is the same decision and is answered with it.
+    for (const answer of answers) expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(suggestionOf(answers[1]!)).toStrictEqual(suggestionOf(answers[0]!));
+    expect(suggestionOf(answers[0]!)).toMatchObject({ state: 'approved', stationId, version: 2 });
+    // One station more in the town: the draft, beside the area's own.
+    const { stations } = await listStationsUnderOrg(area.town, {}, { limit: 10 });
+    expect(stations.map((station) => station.id).sort()).toStrictEqual([area.station.id, stationId].sort());
+    // One gallery, set once, of one copy of each photo.
+    const station = await stationItem(stationId);
+    expect(station).toMatchObject({ version: 1, photosVersion: 1 });
+    const galleryIds = station!.photos as string[];
+    expect(galleryIds).toHaveLength(2);
+    expect(await filesUnder(`photos/station/${stationId}/`)).toStrictEqual(
+      galleryIds.map((id) => `photos/station/${stationId}/${id}`).sort(),
+    );
+    const gallery = (await readGallery(area.townStaff.token, stationId)).body as StationGallery;
+    expect(await bytesOf(gallery.photos)).toStrictEqual(pngs);
   });
 
   it('makes the gallery on a retried approval when the first left the station missing', async () => {

@@ -164,7 +164,11 @@ describe('Handler: createSuggestion', () => {
       },
     });
     expect(ids(await mine(area.worker.token)).sort()).toStrictEqual([...sent].sort());
-    expect((await suggest(area.worker.token, bodies[0])).status).toBe(201);
+    // A retry of the first (its request id) is still answered with that suggestion, over the cap.
+    const retried = await suggest(area.worker.token, bodies[0]);
+    expect(retried.status).toBe(201);
+    expect(suggestionOf(retried).id).toBe(sent[0]);
+    expect(ids(await mine(area.worker.token)).sort()).toStrictEqual([...sent].sort());
   });
 
   it('refuses bad input with 400 and field paths, storing nothing', async () => {
@@ -191,7 +195,11 @@ describe('Handler: createSuggestion', () => {
       expect(issues.details.issues.map((issue) => issue.path)).toContain(path);
     }
     expect((await mine(area.worker.token)).body).toStrictEqual({ suggestions: [] });
-    expect((await suggest(undefined, good)).status).toBe(401);
+    expect(await suggest(undefined, good)).toMatchObject({
+      status: 401,
+      body: { error: { code: 'UNAUTHENTICATED' } },
+    });
+    expect((await mine(area.worker.token)).body).toStrictEqual({ suggestions: [] });
   });
 });
 
@@ -295,10 +303,17 @@ describe('Handler: reviewSuggestion', () => {
     const stationId = `st_${pending.id.slice(3)}`;
     await db.send(new DeleteCommand({ TableName: tableName, Key: keys.station(stationId) }));
     expect(await getStationById(stationId)).toBeNull();
-    expect((await review(area.townStaff.token, pending.id, { version: 1, decision: 'approve' })).status).toBe(
-      200,
-    );
-    expect((await getStationById(stationId))?.name).toBe('环卫工人休息点');
+    const retried = await review(area.townStaff.token, pending.id, { version: 1, decision: 'approve' });
+    expect(retried).toMatchObject({
+      status: 200,
+      body: { suggestion: { id: pending.id, state: 'approved', version: 2 } },
+    });
+    expect(await rawSuggestion(pending.id)).toMatchObject({ state: 'approved', version: 2 });
+    expect(await getStationById(stationId)).toMatchObject({
+      name: '环卫工人休息点',
+      orgPath: area.town,
+      version: 1,
+    });
   });
 
   it('declines with a reason the suggester sees, and a decided suggestion takes no other decision', async () => {

@@ -50,10 +50,17 @@ describe('Template: the photo bucket', () => {
     });
   });
 
-  it('expires orphan uploads after a day, exports after a week, and abandoned multipart uploads', () => {
+  it('expires orphan uploads after a day, unattached worker photos after two, exports after a week, and abandoned multipart uploads', () => {
     const rules = bucket.Properties.LifecycleConfiguration.Rules as Array<Record<string, unknown>>;
     expect(rules).toStrictEqual([
       { Id: 'expire-incoming-uploads', Status: 'Enabled', Prefix: 'incoming/', ExpirationInDays: 1 },
+      // Longer than an unattached photo's item lives (a day, TTL), so no attachable photo loses its file.
+      {
+        Id: 'expire-unattached-photos',
+        Status: 'Enabled',
+        TagFilters: [{ Key: 'photo-state', Value: 'unattached' }],
+        ExpirationInDays: 2,
+      },
       { Id: 'expire-exports', Status: 'Enabled', Prefix: 'exports/', ExpirationInDays: 7 },
       {
         Id: 'abort-incomplete-multipart-uploads',
@@ -61,8 +68,9 @@ describe('Template: the photo bucket', () => {
         AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
       },
     ]);
-    // Kept photos live under photos/, which no rule touches.
+    // Kept photos live under photos/, which no prefix rule touches: only the tag lets one go.
     expect(JSON.stringify(rules)).not.toContain('photos/');
+    expect(rules.filter((rule) => rule.TagFilters !== undefined)).toHaveLength(1);
   });
 
   it('lets only the H5 origin PUT and GET across origins', () => {
@@ -106,7 +114,7 @@ describe('Template: functions and the photo bucket', () => {
     expect(s3).toStrictEqual([
       {
         Effect: 'Allow',
-        Action: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
+        Action: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject', 's3:PutObjectTagging'],
         Resource: [{ 'Fn::Join': ['', [{ 'Fn::GetAtt': ['PhotoBucket', 'Arn'] }, '/*']] }],
       },
       {

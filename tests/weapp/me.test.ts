@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { me, session } from './fixtures';
-import { findByText, renderPage, routes, storage, tap, waitFor, wx } from './simulate';
+import { findByText, renderPage, routes, settled, storage, tap, waitFor, wx } from './simulate';
 
 const sessionKey = 'ankang.session';
 const nearbyKey = 'ankang.nearbyStations';
@@ -132,6 +132,31 @@ describe('Page: 我的', () => {
     // Assert
     await waitFor(() => wx.navigateTo.mock.calls.length > 0);
     expect(wx.navigateTo.mock.calls[0]?.[0].url).toBe('/volunteer/pages/index/index');
+  });
+
+  it('opens the suggest form from 建议新增驿站 and the worker’s suggestions from 我的建议', async () => {
+    // Arrange
+    storage.set(sessionKey, JSON.stringify(session('worker')));
+    routes.set('GET /me', () => ({ statusCode: 200, data: me('worker') }));
+    const page = open('pages/me/index');
+    const suggest = await waitFor(() =>
+      findByText(page.dom, '建议新增驿站', '.main--link-list__item--suggest'),
+    );
+    // The profile refresh answered first: one in flight would be shared with the next test's page.
+    await waitFor(() => requestsTo('/me').length === 1);
+    await settled(page);
+
+    // Act
+    tap(suggest);
+    await waitFor(() => wx.navigateTo.mock.calls.length === 1);
+    tap(findByText(page.dom, '我的建议', '.main--link-list__item--my-suggestions')!);
+
+    // Assert
+    await waitFor(() => wx.navigateTo.mock.calls.length === 2);
+    expect(wx.navigateTo.mock.calls.map(([options]) => options.url)).toStrictEqual([
+      '/suggest/pages/new/index',
+      '/suggest/pages/mine/index',
+    ]);
   });
 
   it('signs in again once and retries when the server rejects the stored token', async () => {

@@ -182,6 +182,28 @@ describe('Page: 问题处理 (problems)', () => {
     ]);
     await waitFor(() => !text(page).includes('卫生间很脏'));
   });
+
+  it('closes the 解决 dialog when a colleague resolved the problem first', async () => {
+    // Arrange: the dialog open; the send meets a colleague's change, and the reload no longer holds it.
+    routes.set('GET /staff/problems', () => ok({ problems: [elsewhere, crowded] }));
+    routes.set(`POST /staff/problems/${elsewhere.id}`, () => {
+      routes.set('GET /staff/problems', () => ok({ problems: [crowded] }));
+      return refusal(409, 'VERSION_CONFLICT', '问题已被他人处理，请刷新');
+    });
+    const page = openAs('staff/pages/reports/index');
+    await waitFor(() => text(page).includes('卫生间很脏'));
+    tap(button(findByText(page.dom, '卫生间很脏', '.main--staff-report')!, '解决'));
+    await typeInto(() => field(page, 'note'), '已安排保洁员');
+
+    // Act
+    tap(await waitFor(() => findByText(page.dom, '确认解决', 'wx-button')));
+
+    // Assert: the list reloaded without it, and the dialog about it closed.
+    await waitFor(() => !text(page).includes('卫生间很脏'));
+    await waitFor(() => findByText(page.dom, '确认解决', 'wx-button') === null);
+    expect(text(page)).toContain('其他工作人员处理了这个问题');
+    expect(requests('POST', `/staff/problems/${elsewhere.id}`)).toHaveLength(1);
+  });
 });
 
 const answered: MyReport = {

@@ -2,7 +2,7 @@ import type { ManagedStation, PhotoView, StationGallery } from '@ankang/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { stationDetail } from './fixtures';
 import { openAs, type Page, requestsTo, resetPagesEachTest, sent, text } from './outreachPages';
-import { findByText, media, routes, tap, waitFor, wx, wxmlAttribute } from './simulate';
+import { findByText, media, routes, settled, tap, waitFor, wx, wxmlAttribute } from './simulate';
 import { scopeOrgs, zjg } from './staffOutreachFixtures';
 
 // WeChat's full-screen viewer, recorded (the shared fake has none).
@@ -137,9 +137,36 @@ describe('Page: 编辑驿站 · 驿站照片', () => {
     expect(text(page)).toContain('照片已是最新');
 
     // Act: add one (compressed on the phone), move it to the front, drop the second kept one.
-    tap(findByText(page.dom, '添加照片')!);
-    await waitFor(() => tiles(page).length === 3);
-    expect(wx.compressImage).toHaveBeenCalled();
+    // The file the phone keeps is recorded, to see that it is the compressed one.
+    const kept: string[] = [];
+    const files = wx.getFileSystemManager.getMockImplementation()!;
+    wx.getFileSystemManager.mockImplementation(() => {
+      const real = files();
+      return {
+        ...real,
+        saveFile: (options: Parameters<typeof real.saveFile>[0]) => {
+          kept.push(options.tempFilePath);
+          real.saveFile(options);
+        },
+      };
+    });
+    try {
+      tap(findByText(page.dom, '添加照片')!);
+      await waitFor(() => tiles(page).length === 3);
+    } finally {
+      wx.getFileSystemManager.mockImplementation(files);
+    }
+    // The fake camera's photo is 4000 × 3000: scaled to 1280 px on its long side, at quality 70.
+    expect(wx.compressImage).toHaveBeenCalledTimes(1);
+    expect(wx.compressImage).toHaveBeenCalledWith(
+      expect.objectContaining({
+        src: 'wxfile://tmp/door.jpg',
+        compressedWidth: 1280,
+        quality: expect.closeTo(70),
+      }),
+    );
+    expect(wx.compressImage.mock.calls[0]![0]).not.toHaveProperty('compressedHeight');
+    expect(kept).toStrictEqual(['wxfile://tmp/door.jpg.compressed.jpg']);
     // The move buttons in order: 1st 后移 | 2nd 前移, 后移 | 3rd 前移.
     const moves = () => page.dom.querySelectorAll('.main--photo-field__move');
     expect(Array.from(moves()).map((m) => m.textContent)).toStrictEqual(['后移', '前移', '后移', '前移']);
@@ -210,6 +237,93 @@ describe('Page: 编辑驿站 · 驿站照片', () => {
     await waitFor(() => tileSources(page)[0] === 'https://photos.example.test/ph_theirs000000000001.png');
     expect(tiles(page)).toHaveLength(1);
     expect(text(page)).not.toContain('其他人修改了这个驿站的照片');
+  });
+
+  it('saves once for a double tap on 保存照片, with no false conflict', async () => {
+    // Arrange: version 4 saves once; any second save with 4 would be a conflict.
+    serveEditor(startGallery());
+    const page = await openEditor();
+    tap(page.dom.querySelectorAll('.main--photo-field__remove')[0]!);
+    await waitFor(() => tiles(page).length === 1);
+    routes.set(`PUT /staff/stations/${stationId}/photos`, (options) => {
+      const body = options.data as { photoIds: string[]; photosVersion: number };
+      routes.set(`PUT /staff/stations/${stationId}/photos`, () => ({
+        statusCode: 409,
+        data: { error: { code: 'VERSION_CONFLICT', message: '驿站照片已被他人修改，请刷新后重试' } },
+      }));
+      return ok({ photos: body.photoIds.map(view), photosVersion: body.photosVersion + 1 });
+    });
+    const save = findByText(page.dom, '保存照片', 'wx-button')!;
+
+    // Act: two taps before the page redraws.
+    tap(save);
+    tap(save);
+
+    // Assert
+    await waitFor(() => text(page).includes('照片已是最新'));
+    await settled(page);
+    expect(requestsTo('PUT', `/staff/stations/${stationId}/photos`).map(sent)).toStrictEqual([
+      { photoIds: ['ph_kept0000000000002'], photosVersion: 4 },
+    ]);
+    expect(text(page)).not.toContain('其他人修改了这个驿站的照片');
+    expect(wx.showToast.mock.calls.map(([options]) => (options as { title: string }).title)).toStrictEqual([
+      '照片已保存',
+    ]);
+  });
+
+  it('keeps the newest gallery when an older load lands late, and saves with its version', async () => {
+    // Arrange: a conflict, then 刷新 twice; the first reload's answer is held back.
+    serveEditor(startGallery());
+    const page = await openEditor();
+    tap(page.dom.querySelectorAll('.main--photo-field__remove')[0]!);
+    await waitFor(() => tiles(page).length === 1);
+    routes.set(`PUT /staff/stations/${stationId}/photos`, () => ({
+      statusCode: 409,
+      data: { error: { code: 'VERSION_CONFLICT', message: '驿站照片已被他人修改，请刷新后重试' } },
+    }));
+    tap(findByText(page.dom, '保存照片', 'wx-button')!);
+    await waitFor(() => text(page).includes('其他人修改了这个驿站的照片'));
+    const galleryPath = `/staff/stations/${stationId}/photos`;
+    const plain = wx.request.getMockImplementation()!;
+    const held: Array<() => void> = [];
+    wx.request.mockImplementation((options) => {
+      const asked = new URL(options.url).pathname;
+      if ((options.method ?? 'GET') !== 'GET' || asked !== galleryPath || held.length > 0)
+        return plain(options);
+      held.push(() => plain(options));
+      return { abort() {} };
+    });
+    try {
+      tap(findByText(page.dom, '刷新', 'wx-button')!);
+      await waitFor(() => held.length === 1);
+      routes.set(`GET ${galleryPath}`, () =>
+        ok({ photos: [view('ph_theirs000000000001')], photosVersion: 6 }),
+      );
+      tap(findByText(page.dom, '刷新', 'wx-button')!);
+      await waitFor(() => tileSources(page)[0] === 'https://photos.example.test/ph_theirs000000000001.png');
+
+      // Act: the first reload's answer (the gallery as it was at version 5) lands now.
+      routes.set(`GET ${galleryPath}`, () =>
+        ok({ photos: [view('ph_older000000000001'), view('ph_older000000000002')], photosVersion: 5 }),
+      );
+      held[0]!();
+      await waitFor(() => requestsTo('GET', galleryPath).length === 3);
+      await settled(page);
+    } finally {
+      wx.request.mockImplementation(plain);
+    }
+
+    // Assert: still the newest gallery, and a save carries its version.
+    expect(tileSources(page)).toStrictEqual(['https://photos.example.test/ph_theirs000000000001.png']);
+    routes.set(`PUT ${galleryPath}`, (options) => {
+      const body = options.data as { photoIds: string[]; photosVersion: number };
+      return ok({ photos: body.photoIds.map(view), photosVersion: body.photosVersion + 1 });
+    });
+    tap(page.dom.querySelectorAll('.main--photo-field__remove')[0]!);
+    await waitFor(() => tiles(page).length === 0);
+    tap(findByText(page.dom, '保存照片', 'wx-button')!);
+    await waitFor(() => requestsTo('PUT', galleryPath).length === 2);
+    expect(sent(requestsTo('PUT', galleryPath)[1])).toStrictEqual({ photoIds: [], photosVersion: 6 });
   });
 
   it('shows the load failure with a retry instead of an empty gallery', async () => {

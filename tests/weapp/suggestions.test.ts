@@ -13,9 +13,11 @@ import {
 import {
   type FakeAnswer,
   findByText,
+  geo,
   mapPick,
   media,
   routes,
+  settled,
   subscribe,
   tap,
   waitFor,
@@ -61,6 +63,7 @@ function serveSubscriptions() {
 }
 
 resetPagesEachTest(() => {
+  geo.fix = null;
   mapPick.place = null;
   subscribe.answers = {};
   subscribe.failure = null;
@@ -113,6 +116,29 @@ async function filledForm(): Promise<Page> {
 }
 
 const button = (page: Page, label: string) => findByText(page.dom, label, 'wx-button');
+/** The reason dialog's confirm button (its label says 正在提交… while the decision is sent). */
+const dialogConfirm = (page: Page, label = '确认') =>
+  findByText(page.dom, label, '.nut-dialog__footer-ok, wx-button');
+
+/**
+ * Holds the fake server's answers to `METHOD pathname` (a slow network) until `release(i)` answers
+ * the i-th one with the route as it is then; `restore` puts the plain fake back.
+ */
+function holdAnswers(method: string, pathname: string) {
+  const plain = wx.request.getMockImplementation()!;
+  const held: Array<() => void> = [];
+  wx.request.mockImplementation((options) => {
+    const { pathname: asked } = new URL(options.url);
+    if ((options.method ?? 'GET') !== method || asked !== pathname) return plain(options);
+    held.push(() => plain(options));
+    return { abort() {} };
+  });
+  return {
+    held: () => held.length,
+    release: (index: number) => held[index]!(),
+    restore: () => wx.request.mockImplementation(plain),
+  };
+}
 const chip = (page: Page, name: string, label: string) =>
   findByText(field(page, name)!, label, '.main--choice-chips__chip')!;
 
@@ -217,6 +243,33 @@ describe('Page: 建议新增驿站', () => {
     await waitFor(() => fieldError(page, 'photos') !== null);
     expect(fieldError(page, 'photos')).toBe('未找到该照片');
     expect(besideButton(page)).toStrictEqual(['请修改上面标红的内容：照片']);
+
+    // Act: the photo taken out, the refusal was about photos that are no longer there.
+    tap(field(page, 'photos')!.querySelector('.main--photo-field__remove')!);
+
+    await waitFor(() => fieldError(page, 'photos') === null);
+    expect(besideButton(page)).toStrictEqual([]);
+  });
+
+  it('opens WeChat’s settings on 我就在这里 after a refusal, then takes where the worker stands', async () => {
+    // Arrange: location refused.
+    const page = openAs('worker', 'suggest/pages/new/index');
+    await waitFor(() => field(page, 'name'));
+    tap(button(page, '我就在这里')!);
+    await waitFor(() => fieldError(page, 'location') !== null);
+    expect(fieldError(page, 'location')).toBe(
+      '未获得定位权限。请再点“我就在这里”，在设置中打开“位置信息”；或点“在地图上选择”。',
+    );
+    expect(wx.openSetting).not.toHaveBeenCalled();
+
+    // Act: the worker taps again and switches location on in the settings page.
+    geo.fix = { latitude: 31.98, longitude: 120.53, accuracy: 20 };
+    tap(button(page, '我就在这里')!);
+
+    // Assert
+    await waitFor(() => text(page).includes('已选择：我当前的位置（31.98000, 120.53000）'));
+    expect(wx.openSetting).toHaveBeenCalledTimes(1);
+    expect(fieldError(page, 'location')).toBeNull();
   });
 
   it('answers WeChat’s privacy request with its own popup (location and photos), and agreeing answers WeChat', async () => {
@@ -372,6 +425,37 @@ describe('Page: 我的建议', () => {
     expect(text(page)).toContain('每人每天最多提交 5 条建议。');
   });
 
+  it('retries a failed later page from its cursor, keeping the rows shown', async () => {
+    // Arrange: page 2 fails once.
+    const newer = suggestion({ id: 'sg_000000000000000000000002', name: '加油站休息区' });
+    let failures = 1;
+    routes.set('GET /me/suggestions', (options) => {
+      const cursor = new URL(options.url).searchParams.get('cursor');
+      if (!cursor) return ok({ suggestions: [newer], nextCursor: 'page-2' });
+      if (failures-- > 0)
+        return ok({ error: { code: 'INTERNAL', message: '服务器开小差了，请稍后再试' } }, 500);
+      return ok({ suggestions: [suggestion()] });
+    });
+    const page = openAs('worker', 'suggest/pages/mine/index');
+    await waitFor(() => page.dom.querySelectorAll('.main--suggestion-card').length === 1);
+    tap(button(page, '加载更多')!);
+    const retry = await waitFor(() => page.dom.querySelector('.main--error-banner__retry'));
+
+    // Act
+    tap(retry);
+
+    // Assert: page 2 again (not the first page), under the row already shown.
+    await waitFor(() => page.dom.querySelectorAll('.main--suggestion-card').length === 2);
+    const cursors = requestsTo('GET', '/me/suggestions').map((options) =>
+      new URL(options.url).searchParams.get('cursor'),
+    );
+    expect(cursors).toStrictEqual([null, 'page-2', 'page-2']);
+    expect(
+      Array.from(page.dom.querySelectorAll('.main--suggestion-card__name')).map((n) => n.textContent),
+    ).toStrictEqual(['加油站休息区', '菜场快递歇脚点']);
+    expect(page.dom.querySelector('.main--error-banner')).toBeNull();
+  });
+
   it('offers 建议新增驿站 when there are none', async () => {
     routes.set('GET /me/suggestions', () => ({ statusCode: 200, data: { suggestions: [] } }));
     const page = openAs('worker', 'suggest/pages/mine/index');
@@ -438,6 +522,96 @@ describe('Page: 驿站建议审核', () => {
     expect(field(page, 'reason')).not.toBeNull();
     expect(wxmlAttribute(field(page, 'reason')!.querySelector('wx-textarea')!, 'value')).toBe('不对外开放');
     expect(page.dom.querySelectorAll('.main--suggestion-card')).toHaveLength(1);
+  });
+
+  it('closes the decline dialog when a colleague decided the suggestion first', async () => {
+    // Arrange: the dialog open with a reason typed; the decline meets a colleague's decision.
+    const first = suggestion();
+    const second = suggestion({ id: 'sg_000000000000000000000002', name: '加油站休息区' });
+    routes.set('GET /staff/suggestions', () => ok({ suggestions: [first, second] }));
+    routes.set(`POST /staff/suggestions/${first.id}/review`, () => {
+      // Meanwhile the colleague's decision took it out of the pending queue.
+      routes.set('GET /staff/suggestions', () => ok({ suggestions: [second] }));
+      return ok({ error: { code: 'VERSION_CONFLICT', message: '建议已被他人处理，请刷新' } }, 409);
+    });
+    const page = openAs('staffZjg', 'staff/pages/suggestions/index');
+    await waitFor(() => page.dom.querySelectorAll('.main--suggestion-card').length === 2);
+    tap(
+      findByText(findByText(page.dom, '菜场快递歇脚点', '.main--suggestion-card')!, '不予采纳', 'wx-button')!,
+    );
+    await waitFor(() => field(page, 'reason'));
+    type(page, 'reason', '不对外开放');
+
+    // Act
+    tap(dialogConfirm(page)!);
+
+    // Assert: the queue reloaded without it, and the dialog about it closed.
+    await waitFor(() => page.dom.querySelectorAll('.main--suggestion-card').length === 1);
+    await waitFor(() => field(page, 'reason') === null);
+    expect(text(page)).toContain('其他工会干部处理了建议');
+    expect(requestsTo('POST', `/staff/suggestions/${first.id}/review`)).toHaveLength(1);
+  });
+
+  it('keeps the decline dialog on a suggestion reloaded after a conflict, and sends its new version', async () => {
+    // Arrange: the first decline meets a newer version; the reload brings version 2.
+    const first = suggestion();
+    routes.set('GET /staff/suggestions', () => ok({ suggestions: [first] }));
+    routes.set(`POST /staff/suggestions/${first.id}/review`, () => {
+      routes.set('GET /staff/suggestions', () => ok({ suggestions: [{ ...first, version: 2 }] }));
+      routes.set(`POST /staff/suggestions/${first.id}/review`, () =>
+        ok({ suggestion: { ...first, state: 'declined', declineReason: '不对外开放', version: 3 } }),
+      );
+      return ok({ error: { code: 'VERSION_CONFLICT', message: '建议已被他人修改，请刷新' } }, 409);
+    });
+    const page = openAs('staffZjg', 'staff/pages/suggestions/index');
+    await waitFor(() => page.dom.querySelectorAll('.main--suggestion-card').length === 1);
+    tap(findByText(page.dom, '不予采纳', 'wx-button')!);
+    await waitFor(() => field(page, 'reason'));
+    type(page, 'reason', '不对外开放');
+    tap(dialogConfirm(page)!);
+    await waitFor(() => requestsTo('GET', '/staff/suggestions').length === 2);
+    await settled(page);
+
+    // Act: confirm again, on the reloaded suggestion.
+    expect(wxmlAttribute(field(page, 'reason')!.querySelector('wx-textarea')!, 'value')).toBe('不对外开放');
+    tap(dialogConfirm(page)!);
+
+    // Assert
+    await waitFor(() => page.dom.querySelectorAll('.main--suggestion-card').length === 0);
+    expect(requestsTo('POST', `/staff/suggestions/${first.id}/review`).map(sent)).toStrictEqual([
+      { version: 1, decision: 'decline', reason: '不对外开放' },
+      { version: 2, decision: 'decline', reason: '不对外开放' },
+    ]);
+    await waitFor(() => field(page, 'reason') === null);
+  });
+
+  it('shows the decline as being sent and takes no second confirm meanwhile', async () => {
+    const first = suggestion();
+    routes.set('GET /staff/suggestions', () => ok({ suggestions: [first] }));
+    routes.set(`POST /staff/suggestions/${first.id}/review`, () =>
+      ok({ suggestion: { ...first, state: 'declined', declineReason: '不对外开放', version: 2 } }),
+    );
+    const page = openAs('staffZjg', 'staff/pages/suggestions/index');
+    await waitFor(() => page.dom.querySelectorAll('.main--suggestion-card').length === 1);
+    tap(findByText(page.dom, '不予采纳', 'wx-button')!);
+    await waitFor(() => field(page, 'reason'));
+    type(page, 'reason', '不对外开放');
+    const slow = holdAnswers('POST', `/staff/suggestions/${first.id}/review`);
+    try {
+      // Act
+      tap(dialogConfirm(page)!);
+
+      // Assert: while it is on its way, the button says so.
+      const sending = await waitFor(() => dialogConfirm(page, '正在提交…'));
+      tap(sending);
+      await settled(page);
+      expect(slow.held()).toBe(1);
+      slow.release(0);
+      await waitFor(() => page.dom.querySelectorAll('.main--suggestion-card').length === 0);
+      expect(requestsTo('POST', `/staff/suggestions/${first.id}/review`)).toHaveLength(1);
+    } finally {
+      slow.restore();
+    }
   });
 
   it('declines with a required reason and approves into the draft station’s edit page', async () => {

@@ -2,6 +2,7 @@ import { type MyReport, reportKindLabels, reportStateLabels, shanghaiDateTime } 
 import { Text, View } from '@tarojs/components';
 import { openPage } from '../services/navigation';
 import { stationRoute } from '../services/routes';
+import { linkA11y } from './buttonA11y';
 import { StationPhotos } from './StationPhotos';
 import './MyReportCard.scss';
 
@@ -20,8 +21,7 @@ export function MyReportCard({ report }: { report: MyReport }) {
       <View className="my-report__head">
         <View
           className="my-report__station"
-          role="link"
-          onClick={() => void openPage(stationRoute(report.stationId))}
+          {...linkA11y(() => void openPage(stationRoute(report.stationId)))}
         >
           <Text>{report.stationName}</Text>
         </View>

@@ -12,6 +12,8 @@ export interface PagedListProps {
   loading: boolean;
   loadingMore?: boolean;
   error: ApiError | null;
+  /** The error was a later page's: 重试 fetches that page again instead of starting over. */
+  moreFailed?: boolean;
   hasMore: boolean;
   onReload: () => void;
   onLoadMore: () => void;
@@ -31,14 +33,16 @@ export const pagingOf = (
   list: Pick<
     PagedListState<unknown>,
     'loading' | 'loadingMore' | 'error' | 'hasMore' | 'reload' | 'loadMore'
-  > & {
-    items: readonly unknown[];
-  },
+  > &
+    Partial<Pick<PagedListState<unknown>, 'moreFailed'>> & {
+      items: readonly unknown[];
+    },
 ) => ({
   count: list.items.length,
   loading: list.loading,
   loadingMore: list.loadingMore,
   error: list.error,
+  moreFailed: list.moreFailed ?? false,
   hasMore: list.hasMore,
   onReload: list.reload,
   onLoadMore: list.loadMore,
@@ -49,6 +53,8 @@ export const pagingOf = (
  * the rows with a banner for a failed later page and 加载更多 until the end.
  */
 export function PagedList(props: PagedListProps) {
+  // A failed later page is fetched again from its cursor: starting over would drop the rows read.
+  const retry = props.moreFailed ? props.onLoadMore : props.onReload;
   if (props.count === 0 && props.loading) return <StateView tone="loading" title={props.loadingTitle} />;
   if (props.count === 0 && props.error) {
     return (
@@ -56,14 +62,14 @@ export function PagedList(props: PagedListProps) {
         tone="error"
         title={props.errorTitle}
         description={props.error.message}
-        actions={[{ text: '重试', onClick: props.onReload }]}
+        actions={[{ text: '重试', onClick: retry }]}
       />
     );
   }
   if (props.count === 0 && !props.hasMore) return <>{props.empty}</>;
   return (
     <View className="paged-list">
-      {props.error ? <ErrorBanner error={props.error} onRetry={props.onReload} /> : null}
+      {props.error ? <ErrorBanner error={props.error} onRetry={retry} /> : null}
       {/* The server stops each page after a bounded amount of work, so a page can hold no rows yet. */}
       {props.count === 0 ? <Text className="paged-list__end">暂未找到，可点“加载更多”继续查找</Text> : null}
       {props.children}

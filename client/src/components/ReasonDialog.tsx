@@ -1,11 +1,9 @@
 import { Dialog } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
+import type { ReasonCheck } from '../services/reasonRule';
 import { StationFormField, StationTextInput } from './StationFormField';
 import './ReasonDialog.scss';
-
-/** A reason checked by the API's own rule: the reason as it will be sent, or the rule's message. */
-export type ReasonCheck = { reason: string } | { error: string };
 
 export interface ReasonDialogProps {
   /** Open while true; the text starts empty each time it opens. */
@@ -18,6 +16,8 @@ export interface ReasonDialogProps {
   confirmText?: string;
   /** The route's own rule for the reason (its body schema), so the dialog refuses what the API would. */
   check: (reason: string) => ReasonCheck;
+  /** The reason is on its way: the confirm button says so and takes no second tap. */
+  busy?: boolean;
   onConfirm: (reason: string) => void;
   onCancel: () => void;
 }
@@ -34,6 +34,7 @@ export function ReasonDialog({
   placeholder,
   confirmText = '确认',
   check,
+  busy = false,
   onConfirm,
   onCancel,
 }: ReasonDialogProps) {
@@ -47,6 +48,7 @@ export function ReasonDialog({
   }, [visible]);
 
   const confirm = () => {
+    if (busy) return;
     const checked = check(reason);
     if ('error' in checked) setError(checked.error);
     else onConfirm(checked.reason);
@@ -57,8 +59,9 @@ export function ReasonDialog({
       className="reason-dialog"
       visible={visible}
       title={title}
-      confirmText={confirmText}
+      confirmText={busy ? '正在提交…' : confirmText}
       cancelText="取消"
+      disableConfirmButton={busy}
       onConfirm={confirm}
       onCancel={onCancel}
       // NutUI calls onClose right after onConfirm; the page closes the dialog itself once the answer

@@ -136,6 +136,7 @@ export function StaffAssignmentPicker(props: StaffAssignmentPickerProps) {
         loading={volunteers.loading}
         loadingMore={volunteers.loadingMore}
         error={volunteers.error}
+        moreFailed={volunteers.moreFailed}
         hasMore={volunteers.hasMore}
         onReload={volunteers.reload}
         onLoadMore={volunteers.loadMore}

@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { openPage } from '../services/navigation';
 import { stationRoute } from '../services/routes';
+import { buttonA11y, linkA11y } from './buttonA11y';
 import './StaffHeldComment.scss';
 
 /** Why a comment waits, in words staff understand. */
@@ -24,8 +25,7 @@ export function StaffHeldComment({ comment, busy, onApprove, onHide }: StaffHeld
     <View className="held-comment" data-id={comment.id}>
       <View
         className="held-comment__station"
-        role="link"
-        onClick={() => void openPage(stationRoute(comment.stationId))}
+        {...linkA11y(() => void openPage(stationRoute(comment.stationId)))}
       >
         <Text>{comment.stationName}</Text>
       </View>
@@ -38,10 +38,10 @@ export function StaffHeldComment({ comment, busy, onApprove, onHide }: StaffHeld
       <Text className="held-comment__text">{comment.comment}</Text>
       <Text className="held-comment__why">{heldBecauseText[comment.heldBecause]}</Text>
       <View className="held-comment__actions">
-        <Button type="primary" fill="outline" disabled={busy} onClick={onHide}>
+        <Button type="primary" fill="outline" {...buttonA11y(busy)} disabled={busy} onClick={onHide}>
           隐藏
         </Button>
-        <Button type="primary" disabled={busy} onClick={onApprove}>
+        <Button type="primary" {...buttonA11y(busy)} disabled={busy} onClick={onApprove}>
           公开
         </Button>
       </View>

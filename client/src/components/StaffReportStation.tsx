@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { openPage } from '../services/navigation';
 import { stationRoute } from '../services/routes';
 import { editStationUrl } from '../services/staffRoutes';
+import { linkA11y } from './buttonA11y';
 import './StaffReportStation.scss';
 
 /** The problems of one station, in the order their first one appears in the queue. */
@@ -40,15 +41,13 @@ export function StaffReportStation({ group, children }: { group: StationProblems
         <Text className="staff-report-station__name">{group.stationName}</Text>
         <View
           className="staff-report-station__link"
-          role="link"
-          onClick={() => void openPage(stationRoute(group.stationId))}
+          {...linkA11y(() => void openPage(stationRoute(group.stationId)))}
         >
           <Text>查看驿站</Text>
         </View>
         <View
           className="staff-report-station__link"
-          role="link"
-          onClick={() => void openPage(editStationUrl(group.stationId))}
+          {...linkA11y(() => void openPage(editStationUrl(group.stationId)))}
         >
           <Text>编辑资料</Text>
         </View>

@@ -1,7 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useStationGallery } from '../hooks/useStationGallery';
+import { buttonA11y } from './buttonA11y';
 import { ErrorBanner } from './ErrorBanner';
 import { PhotoField } from './PhotoField';
 import { StaffConflictNotice } from './StaffConflictNotice';
@@ -17,10 +17,6 @@ const conflictText =
 export function StaffStationPhotos({ stationId }: { stationId: string }) {
   const gallery = useStationGallery(stationId);
   const { field } = gallery;
-
-  const onSave = async () => {
-    if (await gallery.save()) void Taro.showToast({ title: '照片已保存', icon: 'success' });
-  };
 
   return (
     <View className="staff-station-photos">
@@ -54,9 +50,10 @@ export function StaffStationPhotos({ stationId }: { stationId: string }) {
               type="primary"
               size="large"
               block
+              {...buttonA11y(gallery.saving || gallery.conflict)}
               loading={gallery.saving}
               disabled={gallery.conflict}
-              onClick={() => void onSave()}
+              onClick={() => void gallery.save()}
             >
               {gallery.saving ? '正在上传…' : '保存照片'}
             </Button>

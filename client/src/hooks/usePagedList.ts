@@ -21,6 +21,8 @@ export interface PagedList<T> {
   /** A later page is loading (the list stays). */
   loadingMore: boolean;
   error: ApiError | null;
+  /** The failure was a later page's: 重试 fetches that page again (the rows above stay). */
+  moreFailed: boolean;
   /** The server handed back a cursor: 加载更多 fetches the next page. */
   hasMore: boolean;
   loadMore: () => void;
@@ -38,6 +40,7 @@ interface Loaded<T> {
   loading: boolean;
   loadingMore: boolean;
   error: ApiError | null;
+  moreFailed: boolean;
 }
 
 const fresh = <T>(loading: boolean): Loaded<T> => ({
@@ -46,6 +49,7 @@ const fresh = <T>(loading: boolean): Loaded<T> => ({
   loading,
   loadingMore: false,
   error: null,
+  moreFailed: false,
 });
 
 /**
@@ -82,7 +86,12 @@ export function usePagedList<T extends { id: string }>(
     }
     const sameKey = shownKey.current === key;
     shownKey.current = key;
-    setState((current) => ({ ...(sameKey ? current : fresh<T>(true)), loading: true, error: null }));
+    setState((current) => ({
+      ...(sameKey ? current : fresh<T>(true)),
+      loading: true,
+      error: null,
+      moreFailed: false,
+    }));
     fetchRef.current().then(
       (page) => {
         if (id !== generation.current) return;
@@ -92,6 +101,7 @@ export function usePagedList<T extends { id: string }>(
           loading: false,
           loadingMore: false,
           error: null,
+          moreFailed: false,
         });
       },
       (failure: unknown) => {
@@ -101,6 +111,7 @@ export function usePagedList<T extends { id: string }>(
           loading: false,
           loadingMore: false,
           error: toApiError(failure),
+          moreFailed: false,
         }));
       },
     );
@@ -116,7 +127,7 @@ export function usePagedList<T extends { id: string }>(
     const id = generation.current;
     const token = {};
     moreInFlight.current = token;
-    setState((current) => ({ ...current, loadingMore: true, error: null }));
+    setState((current) => ({ ...current, loadingMore: true, error: null, moreFailed: false }));
     const settle = (update: (current: Loaded<T>) => Loaded<T>) => {
       if (moreInFlight.current === token) moreInFlight.current = null;
       if (id === generation.current) setState(update);
@@ -130,7 +141,12 @@ export function usePagedList<T extends { id: string }>(
           loadingMore: false,
         })),
       (failure: unknown) =>
-        settle((current) => ({ ...current, loadingMore: false, error: toApiError(failure) })),
+        settle((current) => ({
+          ...current,
+          loadingMore: false,
+          error: toApiError(failure),
+          moreFailed: true,
+        })),
     );
   }, []);
 
@@ -147,6 +163,7 @@ export function usePagedList<T extends { id: string }>(
     loading: state.loading,
     loadingMore: state.loadingMore,
     error: state.error,
+    moreFailed: state.moreFailed,
     hasMore: state.cursor !== undefined,
     loadMore,
     reload,

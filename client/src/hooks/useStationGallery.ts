@@ -1,9 +1,10 @@
 import { MAX_STATION_PHOTOS } from '@ankang/shared';
-import { useCallback, useState } from 'react';
-import { type ApiError, toApiError } from '../services/errors';
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiError } from '../services/errors';
 import { fetchStationGallery, saveStationGallery } from '../services/stationPhotos';
 import { type PhotoFieldState, usePhotoField } from './usePhotoField';
 import { useRequest } from './useRequest';
+import { useSubmit } from './useSubmit';
 
 export interface StationGalleryState {
   field: PhotoFieldState;
@@ -15,7 +16,7 @@ export interface StationGalleryState {
   saveError: ApiError | null;
   /** Someone saved the gallery after it was loaded: reload before arranging on. */
   conflict: boolean;
-  /** Sends new photos, then saves the order; true when saved. */
+  /** Sends new photos, then saves the order; true when saved (a second tap meanwhile sends nothing). */
   save: () => Promise<boolean>;
   /** Drops local changes and loads the gallery as it is now. */
   reload: () => void;
@@ -31,57 +32,58 @@ export function useStationGallery(stationId: string | undefined): StationGallery
   const { load } = field;
   const [attempt, setAttempt] = useState(0);
   const [saved, setSaved] = useState<{ ids: string[]; version: number } | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<ApiError | null>(null);
-  const [conflict, setConflict] = useState(false);
 
-  const request = useRequest(
+  // The fetcher only fetches: useRequest drops an answer that lands after a newer load started, so
+  // only the newest gallery reaches the form (below).
+  const request = useRequest(() => fetchStationGallery(stationId!), {
+    enabled: Boolean(stationId),
+    key: `${stationId}:${attempt}`,
+  });
+
+  // A ref guards the send (useSubmit), so two taps before the button redraws save once: the second
+  // would carry the same version and come back as a false conflict.
+  const submission = useSubmit(
     async () => {
-      const gallery = await fetchStationGallery(stationId!);
-      load(gallery.photos);
-      setSaved({ ids: gallery.photos.map((photo) => photo.id), version: gallery.photosVersion });
-      setSaveError(null);
-      setConflict(false);
-      return gallery;
+      if (!stationId || !saved) throw new Error('gallery not loaded');
+      const photoIds = await field.upload({ kind: 'station', id: stationId });
+      return saveStationGallery(stationId, photoIds, saved.version);
     },
-    { enabled: Boolean(stationId), key: `${stationId}:${attempt}` },
+    {
+      success: '照片已保存',
+      // The editor shows the failure itself (the conflict notice, or a banner).
+      toastFailure: false,
+      onDone: (gallery) => {
+        load(gallery.photos);
+        setSaved({ ids: gallery.photos.map((photo) => photo.id), version: gallery.photosVersion });
+      },
+    },
   );
+  const { clear } = submission;
+
+  const gallery = request.data;
+  useEffect(() => {
+    if (!gallery) return;
+    load(gallery.photos);
+    setSaved({ ids: gallery.photos.map((photo) => photo.id), version: gallery.photosVersion });
+    clear();
+  }, [gallery, load, clear]);
 
   const ids = field.photos.map((photo) => photo.id);
   const dirty =
     saved !== null && (ids.length !== saved.ids.length || ids.some((id, i) => id !== saved.ids[i]));
 
-  const save = useCallback(async (): Promise<boolean> => {
-    if (!stationId || !saved || saving) return false;
-    setSaving(true);
-    setSaveError(null);
-    try {
-      const photoIds = await field.upload({ kind: 'station', id: stationId });
-      const gallery = await saveStationGallery(stationId, photoIds, saved.version);
-      load(gallery.photos);
-      setSaved({ ids: gallery.photos.map((photo) => photo.id), version: gallery.photosVersion });
-      return true;
-    } catch (failure) {
-      const error = toApiError(failure);
-      if (error.code === 'VERSION_CONFLICT') setConflict(true);
-      setSaveError(error);
-      return false;
-    } finally {
-      setSaving(false);
-    }
-  }, [stationId, saved, saving, field, load]);
-
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const saveError = submission.error;
 
   return {
     field,
     loading: request.loading,
     loadError: request.error,
     dirty,
-    saving: saving || field.uploading,
+    saving: submission.submitting || field.uploading,
     saveError,
-    conflict,
-    save,
+    conflict: saveError?.code === 'VERSION_CONFLICT',
+    save: submission.submit,
     reload,
   };
 }

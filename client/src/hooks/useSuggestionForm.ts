@@ -8,7 +8,7 @@ import {
 } from '@ankang/shared';
 import { useCallback, useRef, useState } from 'react';
 import { LocationError, type LocationFailure, platform } from '../platform';
-import { pickPlace } from '../platform/locationPicker';
+import { canPickPlace, pickPlace } from '../platform/locationPicker';
 import type { ApiError } from '../services/errors';
 import { newRequestId } from '../services/stations';
 import { sendSuggestion } from '../services/suggestions';
@@ -88,8 +88,14 @@ export function placeFailure(error: ApiError): { fields: SuggestionFormErrors; f
   return Object.keys(fields).length > 0 ? { fields, form: null } : { fields: {}, form: error };
 }
 
+/**
+ * Why there is no position, and the way on. WeChat never asks twice, so 我就在这里 then opens its
+ * settings; a browser has no map to pick on here, so it says where the browser keeps the switch.
+ */
 const locationFailures: Record<LocationFailure, string> = {
-  denied: '未获得定位权限，请在设置中允许定位后重试，或在地图上选择',
+  denied: canPickPlace
+    ? '未获得定位权限。请再点“我就在这里”，在设置中打开“位置信息”；或点“在地图上选择”。'
+    : '浏览器未允许本网站获取位置。请点地址栏左侧的图标（锁形或 ⓘ），把“位置”改为“允许”，再点“我就在这里”。',
   unavailable: '暂时无法定位，请到开阔处重试',
   'privacy-refused': '需要同意隐私保护指引后才能定位',
 };
@@ -141,14 +147,17 @@ export function useSuggestionForm() {
     clearRef.current();
   }, []);
 
+  // A photo refusal from the server (PHOTO_INVALID …) was about the photos as they were.
   const addPhoto = useCallback(async () => {
     setErrors((current) => ({ ...current, photos: undefined }));
+    clearRef.current();
     await photos.add();
   }, [photos.add]);
 
   const removePhoto = useCallback(
     (id: string) => {
       setErrors((current) => ({ ...current, photos: undefined }));
+      clearRef.current();
       photos.remove(id);
     },
     [photos.remove],
@@ -161,13 +170,18 @@ export function useSuggestionForm() {
     if (!values.address.trim() && place.address) set('address', place.address);
   }, [set, values.address]);
 
+  // The last try's refusal: WeChat asks only once, so the next tap opens its settings first.
+  const denied = useRef(false);
   const locateHere = useCallback(async () => {
     setLocating(true);
     try {
+      if (denied.current) await platform.openLocationSettings();
       const point = await platform.getLocation();
+      denied.current = false;
       set('location', { lat: point.latitude, lng: point.longitude, label: '我当前的位置' });
     } catch (failure) {
       const reason = failure instanceof LocationError ? failure.reason : 'unavailable';
+      denied.current = reason === 'denied';
       setErrors((current) => ({ ...current, location: locationFailures[reason] }));
     } finally {
       setLocating(false);

@@ -1,6 +1,6 @@
 import type { Campaign } from '@ankang/shared';
 import Taro from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { ApiError, toApiError } from '../services/errors';
 import {
   fetchCampaignsById,
@@ -27,6 +27,8 @@ export function useVolunteerTask(id: string | undefined, enabled: boolean) {
   const [notice, setNotice] = useState<string | null>(null);
   const [responding, setResponding] = useState<TaskResponse['decision'] | null>(null);
   const [respondError, setRespondError] = useState<ApiError | null>(null);
+  // Two taps before the buttons redraw (确认婉拒 twice) still send once.
+  const sending = useRef(false);
 
   const load = useCallback(async (): Promise<Loaded> => {
     const tasks = await fetchMyTasks();
@@ -42,7 +44,8 @@ export function useVolunteerTask(id: string | undefined, enabled: boolean) {
   /** True when the answer was stored (the page then closes the dialog, asks for reminders …). */
   const respond = useCallback(
     async (response: TaskResponse): Promise<boolean> => {
-      if (!task || responding) return false;
+      if (!task || sending.current) return false;
+      sending.current = true;
       setResponding(response.decision);
       setRespondError(null);
       setNotice(null);
@@ -64,10 +67,11 @@ export function useVolunteerTask(id: string | undefined, enabled: boolean) {
         }
         return false;
       } finally {
+        sending.current = false;
         setResponding(null);
       }
     },
-    [task, responding, request.retry],
+    [task, request.retry],
   );
 
   return {

@@ -9,6 +9,7 @@ import {
   type SuggestionState,
 } from '@ankang/shared';
 import { call } from './api';
+import { reasonRule } from './reasonRule';
 
 /** The pages of 建议新增驿站 (the `suggest` subpackage) and the staff review queue. */
 export const suggestRoutes = {
@@ -40,11 +41,11 @@ export async function fetchSuggestionQueue(state: SuggestionState, cursor?: stri
 export type SuggestionDecision = { decision: 'approve' } | { decision: 'decline'; reason: string };
 
 /** 不予采纳's reason, checked with the route's own rule (the worker reads it). */
-export function checkDeclineReason(reason: string): { reason: string } | { error: string } {
-  const parsed = reviewSuggestion.body.safeParse({ version: 1, decision: 'decline', reason });
-  if (parsed.success && parsed.data.decision === 'decline') return { reason: parsed.data.reason };
-  return { error: parsed.error?.issues[0]?.message ?? '请填写不予采纳的理由' };
-}
+export const checkDeclineReason = reasonRule(
+  reviewSuggestion.body,
+  (reason) => ({ version: 1, decision: 'decline', reason }),
+  '请填写不予采纳的理由',
+);
 
 /** Decides with the version that was loaded; someone else's decision first answers 409. */
 export async function decideSuggestion(suggestion: Suggestion, decision: SuggestionDecision) {

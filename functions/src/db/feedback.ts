@@ -27,8 +27,8 @@ function feedbackItem(feedback: StoredFeedback) {
 }
 
 /**
- * The station is still open and in the org the rating read it in: the rating's comment carries
- * that org (the review queue's), so a move in between cancels the rating, which reads again.
+ * The station is still open and in the org the rating read it in: a held comment's queue entry
+ * takes that org (the review queue's), so a move in between cancels the rating, which reads again.
  */
 const stationUnmoved = (orgPath: string) => ({
   ConditionExpression: 'attribute_exists(pk) AND #status.#state <> :closed AND orgPath = :org',

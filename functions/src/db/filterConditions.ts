@@ -1,5 +1,13 @@
-/** One `attribute op :value` condition of a FilterExpression; an undefined value leaves it out. */
-export type FilterCondition = readonly [attribute: string, op: '=' | '<', value: string | undefined];
+/**
+ * One `attribute op :value` condition of a FilterExpression; an undefined value leaves it out.
+ * `within` takes an org path: the attribute is that path or one below it (`<path>/…`; a bare prefix
+ * would take `3205` for `320`).
+ */
+export type FilterCondition = readonly [
+  attribute: string,
+  op: '=' | '<' | 'within',
+  value: string | undefined,
+];
 
 /**
  * The FilterExpression (conditions joined by AND) with its names and values, for list filters
@@ -17,7 +25,12 @@ export function filterConditions(conditions: readonly FilterCondition[]): {
     if (value === undefined) continue;
     names[`#${attribute}`] = attribute;
     values[`:${attribute}`] = value;
-    parts.push(`#${attribute} ${op} :${attribute}`);
+    if (op === 'within') {
+      values[`:${attribute}Below`] = `${value}/`;
+      parts.push(`(#${attribute} = :${attribute} OR begins_with(#${attribute}, :${attribute}Below))`);
+    } else {
+      parts.push(`#${attribute} ${op} :${attribute}`);
+    }
   }
   return parts.length === 0
     ? { expression: undefined, names: undefined, values }

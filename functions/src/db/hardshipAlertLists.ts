@@ -117,11 +117,23 @@ export function listAlertsAssignedTo(userId: string, page: { limit: number; curs
   );
 }
 
-/** One page of the unresolved alerts escalated to exactly `orgPath`, newest escalation first. */
-export function listAlertsEscalatedTo(orgPath: string, page: { limit: number; cursor?: string | undefined }) {
-  return alertIndexPage(
+/**
+ * One page of the unresolved alerts escalated to exactly `orgPath` whose household is in its
+ * subtree, newest escalation first. An alert stored before escalations followed their household
+ * (its file since moved to another branch) may still sit in the node's partition: the query's
+ * filter leaves it out, and further index pages are read (bounded as filteredIndexPage is) so a
+ * page is full whenever more follow. The filter is fixed by the partition, so the listing names none.
+ */
+export async function listAlertsEscalatedTo(
+  orgPath: string,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<{ records: AlertRecord[]; nextCursor: string | null }> {
+  const { items, nextCursor } = await filteredIndexPage(
     ['escalatedHardshipAlerts', hardshipAlertKeys.escalatedPartition(orgPath), ''],
     { indexName: indexes.alertsEscalatedTo, keys: 'gsi4', newestFirst: true },
+    [['orgPath', 'within', orgPath]],
     page,
+    { mostPass: true },
   );
+  return { records: items.map((item) => alertRecordSchema.parse(item)), nextCursor };
 }

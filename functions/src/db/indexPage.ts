@@ -76,12 +76,15 @@ const FILTERED_PAGE = 100;
  * a page that is not full, still with a cursor; with no filter it reads `limit + 1` items. A full
  * page's cursor starts after the last item handed out, not after what was read. The cursor only
  * opens the same listing (name its filters in the scope's listing), partition and prefix.
+ * `mostPass`: the filter only drops the odd stale item, so each index page is sized as unfiltered
+ * (what the page still needs and one more), still at most FILTERED_READS of them.
  */
 export async function filteredIndexPage(
   scope: CursorScope,
   query: IndexPageQuery,
   filters: readonly FilterCondition[],
   page: { limit: number; cursor?: string | undefined },
+  options: { mostPass?: boolean } = {},
 ): Promise<{ items: Record<string, unknown>[]; nextCursor: string | null }> {
   const [, partition, prefix] = scope;
   const pk = `${query.keys}pk`;
@@ -89,8 +92,8 @@ export async function filteredIndexPage(
   const base = indexQuery(query, partition, prefix, filters);
   // Unfiltered, every item read is handed out: read what the page still needs and one more (which
   // tells whether there is a next page, so the last page never leaves an empty one behind).
-  const filtered = 'FilterExpression' in base;
-  const readLimit = (handedOut: number) => (filtered ? FILTERED_PAGE : page.limit - handedOut + 1);
+  const narrow = 'FilterExpression' in base && !options.mostPass;
+  const readLimit = (handedOut: number) => (narrow ? FILTERED_PAGE : page.limit - handedOut + 1);
   const keyOf = (item: Record<string, unknown>) => ({
     pk: item.pk,
     sk: item.sk,

@@ -67,9 +67,9 @@ export const indexes = {
   admins: 'gsi3',
   /** A station's public comments, newest first (gsi2; `STN_CMT#`, sparse: only public ones). */
   publicCommentsByStation: 'gsi2',
-  /** Held comments awaiting staff review, per province, by org path then time (gsi1; `CMT_HELD#`). */
+  /** Stations with comments awaiting staff review, per province, by org path then station (gsi1; `CMT_HELDQ#`). */
   heldCommentQueue: 'gsi1',
-  /** A station's held comments (gsi2; `STN_CMT_HELD#`, sparse: only held ones): a move takes them along. */
+  /** A station's held comments, oldest first (gsi2; `STN_CMT_HELD#`, sparse: only held ones): its queue page. */
   heldCommentsByStation: 'gsi2',
   /** Station suggestions per state and province, by org path then time (gsi1; `SUG_Q#`): the review queue. */
   suggestionQueue: 'gsi1',
@@ -468,13 +468,18 @@ export const stationCommentKeys = {
     gsi2sk: `${createdAt}#${id}`,
   }),
   publicPartition: (stationId: string) => `STN_CMT#${stationId}`,
-  /** gsi1: a held comment in its province's review queue, by org path then time; set only while held. */
-  held: (orgPath: string, createdAt: string, id: string) => ({
-    gsi1pk: stationCommentKeys.heldPartition(orgPath),
-    gsi1sk: `${orgSubtreePrefix(orgPath)}#${createdAt}#${id}`,
+  /**
+   * A station's entry in the held-comment review queue: the ids of its held comments and its org
+   * (db/heldCommentQueue.ts). One item per station, so a move of the station rewrites one item.
+   */
+  heldQueueEntry: (stationId: string) => ({ pk: `STN_CMT_Q#${stationId}`, sk: 'HELD' }),
+  /** gsi1: that entry in its province's queue, by the station's org path then station id. */
+  heldQueue: (orgPath: string, stationId: string) => ({
+    gsi1pk: stationCommentKeys.heldQueuePartition(orgPath),
+    gsi1sk: `${orgSubtreePrefix(orgPath)}#${stationId}`,
   }),
-  heldPartition: (orgPath: string) => `CMT_HELD#${provinceOf(orgPath)}`,
-  /** gsi2: a held comment under its station, so a move of the station finds it; set only while held. */
+  heldQueuePartition: (orgPath: string) => `CMT_HELDQ#${provinceOf(orgPath)}`,
+  /** gsi2: a held comment under its station, read by the queue page of its station; set only while held. */
   heldByStation: (stationId: string, createdAt: string, id: string) => ({
     gsi2pk: stationCommentKeys.heldByStationPartition(stationId),
     gsi2sk: `${createdAt}#${id}`,

@@ -4,6 +4,7 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   PutObjectCommand,
+  PutObjectTaggingCommand,
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
@@ -113,6 +114,12 @@ export async function readObjectStart(key: string, bytes: number): Promise<Uint8
 /** Copies an object within the bucket, keeping its type. Keys are our own ([A-Za-z0-9_./-]). */
 export async function copyObject(fromKey: string, toKey: string): Promise<void> {
   await s3.send(new CopyObjectCommand({ Bucket, Key: toKey, CopySource: `${Bucket}/${fromKey}` }));
+}
+
+/** Sets an object's tags, replacing those it had. */
+export async function tagObject(key: string, tags: Record<string, string>): Promise<void> {
+  const TagSet = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+  await s3.send(new PutObjectTaggingCommand({ Bucket, Key: key, Tagging: { TagSet } }));
 }
 
 /** Deletes an object; deleting one that is not there is no error. */

@@ -14,6 +14,11 @@ export const storedPhotoSchema = z.object({
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /**
+   * A worker's photo (report, suggestion) not attached yet: when the table's TTL may drop it (epoch
+   * seconds). Removed by the write that attaches it; never set on other kinds.
+   */
+  expiresAt: z.number().int().optional(),
 });
 export type StoredPhoto = z.infer<typeof storedPhotoSchema>;
 
@@ -26,6 +31,12 @@ export const photoObjectKeys = {
   kept: (photo: Pick<StoredPhoto, 'id' | 'owner'>) =>
     `photos/${photo.owner.kind}/${photo.owner.id}/${photo.id}`,
 };
+
+/**
+ * The tag on a worker photo's kept file: `unattached` from landing until a report or suggestion
+ * takes it, then `attached`. The bucket's lifecycle rule expires unattached files.
+ */
+export const PHOTO_STATE_TAG = 'photo-state';
 
 /** A photo's table item (keys and type added). */
 export function photoToItem(photo: StoredPhoto) {

@@ -2,11 +2,12 @@ import type { PhotoOwner } from '@ankang/shared';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { getItems } from './batchGet';
 import { db, tableName } from './client';
+import { retryOnConflict } from './conflictRetry';
 import { photoKeys } from './keys';
 import { photoToItem, type StoredPhoto, storedPhotoSchema } from './photoItems';
-import { cancellationOf, type TransactItem } from './transactions';
+import { cancellationOf, type TransactItem, transactWrite } from './transactions';
 
-export { photoObjectKeys, type StoredPhoto, storedPhotoSchema } from './photoItems';
+export { PHOTO_STATE_TAG, photoObjectKeys, type StoredPhoto, storedPhotoSchema } from './photoItems';
 
 function slotsKey(owner: PhotoOwner, uploaderUserId: string) {
   return photoKeys.photoSlots(owner.kind, owner.id, uploaderUserId);
@@ -28,21 +29,27 @@ export async function getPhotosByIds(ids: readonly string[]): Promise<StoredPhot
 
 /** What became of a new photo record. */
 export type InsertPhotoOutcome =
-  /** Stored, and its id added to the uploader's set on the owner. */
+  /** Stored, its id added to the uploader's set on the owner (and counted, when a quota was given). */
   | 'inserted'
   /** A photo with this id exists already (a retry, or an id reused): nothing was written. */
   | 'exists'
   /** The uploader already has `max` photos on this owner. */
   | 'full'
-  /** A concurrent transaction touched the uploader's set: nothing was written, try again. */
-  | 'conflict';
+  /** The uploader's daily quota is used up. */
+  | 'overQuota';
 
 /**
  * Stores a new photo (state incoming; landed for a copy of a kept file, such as a suggestion's photo
- * given to its draft station) and adds it to its uploader's set on the owner, in one
- * transaction that refuses when the set already holds `max` ids: racing uploads cannot pass the cap.
+ * given to its draft station) and adds it to its uploader's set on the owner, in one transaction
+ * that refuses when the set already holds `max` ids (racing uploads cannot pass the cap) and, with
+ * `quota`, counts it towards the uploader's day (a refused or retried photo counts nothing). Tried
+ * again while concurrent writes to the same set or count cancel it (retryOnConflict).
  */
-export async function insertPhoto(photo: StoredPhoto, max: number): Promise<InsertPhotoOutcome> {
+export function insertPhotoWithRetry(
+  photo: StoredPhoto,
+  max: number,
+  quota?: TransactItem,
+): Promise<InsertPhotoOutcome> {
   const items: TransactItem[] = [
     {
       Put: {
@@ -66,17 +73,38 @@ export async function insertPhoto(photo: StoredPhoto, max: number): Promise<Inse
         },
       },
     },
+    ...(quota ? [quota] : []),
   ];
-  try {
-    await db.send(new TransactWriteCommand({ TransactItems: items }));
-    return 'inserted';
-  } catch (error) {
-    const cancelled = cancellationOf(error);
-    if (!cancelled) throw error;
-    if (cancelled.failed.has(0)) return 'exists';
-    if (cancelled.failed.has(1)) return 'full';
-    return 'conflict';
-  }
+  // The photo first: a retry's set and count may fail only because the first request filled them.
+  const outcomeAt = [
+    [0, 'exists'],
+    [1, 'full'],
+    [2, 'overQuota'],
+  ] as const;
+  return retryOnConflict(async () => {
+    const outcome = await transactWrite(items, outcomeAt);
+    return outcome === 'saved' ? 'inserted' : outcome;
+  });
+}
+
+/**
+ * The transaction items that attach worker photos (those with an expiry) to the write that takes
+ * them: each loses its expiry, only while it is landed and not expired (else the write is
+ * cancelled: the photo is as good as gone). Photos without an expiry need nothing.
+ */
+export function photoClaims(photos: readonly StoredPhoto[], nowSeconds: number): TransactItem[] {
+  return photos
+    .filter((photo) => photo.expiresAt !== undefined)
+    .map((photo) => ({
+      Update: {
+        TableName: tableName,
+        Key: photoKeys.photo(photo.id),
+        UpdateExpression: 'REMOVE expiresAt',
+        ConditionExpression: '#state = :landed AND (attribute_not_exists(expiresAt) OR expiresAt > :now)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':landed': 'landed', ':now': nowSeconds },
+      },
+    }));
 }
 
 /** Marks an incoming photo landed if it is still at `photo.version`; false when it was not. */

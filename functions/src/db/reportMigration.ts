@@ -1,6 +1,6 @@
 import { reportIdSchema, reportKindSchema, reportStateSchema, stationIdSchema } from '@ankang/shared';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { db, tableName } from './client';
 import { issuedMarkItem } from './invites';
@@ -48,6 +48,18 @@ export async function legacyReportsPage(
     reports: (result.Items ?? []).map((item) => legacyReportSchema.parse(item)),
     ...(result.LastEvaluatedKey ? { startKey: result.LastEvaluatedKey } : {}),
   };
+}
+
+/**
+ * The legacy report as it stands now (a consistent read), or null when it is migrated already (it
+ * names its problem) or gone.
+ */
+export async function getLegacyReport(id: string): Promise<LegacyReport | null> {
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName, Key: keys.report(id), ConsistentRead: true }),
+  );
+  if (!Item || Item.problemId !== undefined) return null;
+  return legacyReportSchema.parse(Item);
 }
 
 /**

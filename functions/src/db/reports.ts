@@ -5,10 +5,11 @@ import {
   requestIdSchema,
   stationIdSchema,
 } from '@ankang/shared';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { db, tableName } from './client';
-import { decodeCursor, encodeCursor } from './cursor';
+import { retryOnConflict } from './conflictRetry';
+import { indexPage } from './indexPage';
 import { indexes, keys, reportKeys } from './keys';
 import {
   claimOpenSlot,
@@ -17,7 +18,7 @@ import {
   replaceProblem,
   type StoredProblem,
 } from './problems';
-import { cancellationOf, type TransactItem } from './transactions';
+import { type TransactItem, transactWrite } from './transactions';
 
 /**
  * A report as stored. It names no user: `reporter` is a keyed pseudonym of its sender, only for
@@ -69,8 +70,8 @@ export type FileReportOutcome =
   | 'lockHeld'
   /** The person's daily quota is used up. */
   | 'overQuota'
-  /** A concurrent transaction touched one of the items: nothing was written, try again. */
-  | 'conflict';
+  /** A photo it attaches expired or went since it was checked (see photoClaims). */
+  | 'photoGone';
 
 /** How a report lands on its problem: opening a new one, or joining the open one read at a version. */
 export type ProblemLanding =
@@ -82,13 +83,16 @@ export type ProblemLanding =
  * claimed and the station's open-problem count raised, only if the station is still open and in
  * the problem's org) or joined (its count and latest reports, only at the version read, the
  * station checked the same way); the reporter's lock on the problem; the daily quota. A refused or
- * retried submission writes and counts nothing.
+ * retried submission writes and counts nothing. A transaction that only ran into another one at the
+ * same moment is run again as it is (retryOnConflict): the reads it was built on still hold.
  */
 export async function fileReport(
   report: StoredReport,
   landing: ProblemLanding,
   lock: TransactItem,
   quota: TransactItem,
+  /** Its photos losing their expiry (photoClaims), last. */
+  claims: readonly TransactItem[] = [],
 ): Promise<FileReportOutcome> {
   const stationGuard = {
     TableName: tableName,
@@ -125,29 +129,26 @@ export async function fileReport(
     ...problemItems,
     lock,
     quota,
+    ...claims,
   ];
-  try {
-    await db.send(new TransactWriteCommand({ TransactItems: items }));
-    return 'inserted';
-  } catch (error) {
-    const cancelled = cancellationOf(error);
-    if (!cancelled) throw error;
-    const { failed } = cancelled;
-    // A retry first: its report exists, and its problem, lock and quota may fail because of itself.
-    if (failed.has(0)) return 'exists';
-    if (failed.has(stationAt)) return 'stationChanged';
-    if ([...failed].some((index) => index >= 1 && index < stationAt)) return 'problemChanged';
-    if (failed.has(stationAt + 1)) return 'lockHeld';
-    if (failed.has(stationAt + 2)) return 'overQuota';
-    return 'conflict';
-  }
+  // A retry first: its report exists, and its problem, lock and quota may fail because of itself.
+  const outcomeAt: [number, Exclude<FileReportOutcome, 'inserted'>][] = [
+    [0, 'exists'],
+    [stationAt, 'stationChanged'],
+  ];
+  for (let index = 1; index < stationAt; index += 1) outcomeAt.push([index, 'problemChanged']);
+  outcomeAt.push([stationAt + 1, 'lockHeld'], [stationAt + 2, 'overQuota']);
+  for (const [index] of claims.entries()) outcomeAt.push([stationAt + 3 + index, 'photoGone']);
+  const outcome = await retryOnConflict(() => transactWrite(items, outcomeAt));
+  return outcome === 'saved' ? 'inserted' : outcome;
 }
 
 /**
  * Staff move a problem to `next` (acknowledged or resolved) if it is still at `expectedVersion`.
  * Resolving frees its slot and lowers the station's open-problem count in the same transaction;
  * the count never goes below zero (a count drifted to zero stays at zero and the problem still
- * resolves) and a slot naming another problem is left alone. False on a stale version.
+ * resolves) and a slot naming another problem is left alone. False on a stale version. A
+ * transaction that only ran into another one at the same moment is run again (retryOnConflict).
  */
 export async function transitionProblem(
   current: StoredProblem,
@@ -156,31 +157,33 @@ export async function transitionProblem(
 ): Promise<boolean> {
   const resolving = next.state === 'resolved' && current.state !== 'resolved';
   // Items that keep the books beside the problem; each is dropped if its condition fails.
-  let optional: TransactItem[] = [];
-  if (resolving) {
-    optional.push(releaseOpenSlot(current), {
-      Update: {
-        TableName: tableName,
-        Key: keys.station(next.stationId),
-        UpdateExpression: 'ADD openReports :minus',
-        ConditionExpression: 'attribute_exists(pk) AND openReports > :zero',
-        ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
-      },
-    });
-  }
+  let books: { item: TransactItem; failed: 'slotTaken' | 'countAtZero' }[] = resolving
+    ? [
+        { item: releaseOpenSlot(current), failed: 'slotTaken' },
+        {
+          item: {
+            Update: {
+              TableName: tableName,
+              Key: keys.station(next.stationId),
+              UpdateExpression: 'ADD openReports :minus',
+              ConditionExpression: 'attribute_exists(pk) AND openReports > :zero',
+              ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+            },
+          },
+          failed: 'countAtZero',
+        },
+      ]
+    : [];
   const update = replaceProblem(next, expectedVersion);
-  // Each round either drops a failed item or rides out a concurrent transaction.
-  const rounds = optional.length + 2;
-  for (let round = 1; ; round += 1) {
-    try {
-      await db.send(new TransactWriteCommand({ TransactItems: [update, ...optional] }));
-      return true;
-    } catch (error) {
-      const cancelled = cancellationOf(error);
-      if (!cancelled || round >= rounds) throw error;
-      if (cancelled.failed.has(0)) return false;
-      optional = optional.filter((_, index) => !cancelled.failed.has(index + 1));
-    }
+  // Each round that does not save drops one failed book, so there are at most books.length + 1.
+  for (;;) {
+    const items = [update, ...books.map((book) => book.item)];
+    const outcome = await retryOnConflict(() =>
+      transactWrite(items, [[0, 'stale'], ...books.map((book, index) => [index + 1, book.failed] as const)]),
+    );
+    if (outcome === 'saved') return true;
+    if (outcome === 'stale') return false;
+    books = books.filter((book) => book.failed !== outcome);
   }
 }
 
@@ -189,23 +192,13 @@ export async function listReportsOfReporter(
   reporter: string,
   page: { limit: number; cursor?: string },
 ): Promise<{ reports: StoredReport[]; nextCursor?: string }> {
-  const partition = reportKeys.byReporterPartition(reporter);
-  const cursorScope = ['reportsOfReporter', partition, ''] as const;
-  const result = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      IndexName: indexes.reportsByReporter,
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': partition },
-      ScanIndexForward: false,
-      Limit: page.limit,
-      ExclusiveStartKey: await decodeCursor(page.cursor, cursorScope),
-    }),
+  const { items, nextCursor } = await indexPage(
+    ['reportsOfReporter', reportKeys.byReporterPartition(reporter), ''],
+    { indexName: indexes.reportsByReporter, keys: 'gsi1', newestFirst: true },
+    page,
   );
   return {
-    reports: (result.Items ?? []).map((item) => storedReportSchema.parse(item)),
-    ...(result.LastEvaluatedKey
-      ? { nextCursor: await encodeCursor(result.LastEvaluatedKey, cursorScope) }
-      : {}),
+    reports: items.map((item) => storedReportSchema.parse(item)),
+    ...(nextCursor ? { nextCursor } : {}),
   };
 }

@@ -34,22 +34,21 @@ export async function stationsOfProvince(
   };
 }
 
-/** The sort keys of the search entries a station holds now (its own partition, `SEARCH#…`). */
-export async function storedSearchEntryKeys(stationId: string): Promise<string[]> {
-  const found: string[] = [];
+/** The search entries a station holds now (its own partition, `SEARCH#…`), whole. */
+export async function storedSearchEntries(stationId: string): Promise<Record<string, unknown>[]> {
+  const found: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
-  // At most 33 entries (32 terms and the place entry), and what an older writer left: one page or two.
+  // At most 41 entries (40 terms and the place entry), and what an older writer left: a page or two.
   do {
     const page = await db.send(
       new QueryCommand({
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :search)',
         ExpressionAttributeValues: { ':pk': keys.station(stationId).pk, ':search': 'SEARCH#' },
-        ProjectionExpression: 'sk',
         ExclusiveStartKey: startKey,
       }),
     );
-    for (const item of page.Items ?? []) found.push(String(item.sk));
+    found.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return found;

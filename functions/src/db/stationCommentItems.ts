@@ -4,14 +4,16 @@ import { stationCommentKeys } from './keys';
 
 /**
  * A rating's comment as stored, apart from the day's rating (which expires the next day): it names
- * no user (its id is a keyed pseudonym of user, station and day) and carries the station's name
- * and org for the staff queue. `version` is the rating's version it was written with.
+ * no user (its id is a keyed pseudonym of user, station and day) and carries the station's name for
+ * the staff queue, but not its org: the station's queue entry holds that (db/heldCommentQueue.ts).
+ * `version` is the rating's version it was written with.
  */
 export const storedCommentSchema = z.object({
   id: commentIdSchema,
   stationId: z.string(),
   stationName: z.string(),
-  orgPath: z.string(),
+  /** Written before the queue moved to station entries; read by nothing (the station's org decides). */
+  orgPath: z.string().optional(),
   stars: z.number().int(),
   tags: z.array(feedbackTagSchema),
   comment: z.string(),
@@ -34,10 +36,7 @@ export function commentToItem(comment: StoredComment) {
       ? stationCommentKeys.publicByStation(comment.stationId, comment.createdAt, comment.id)
       : {}),
     ...(comment.state === 'held'
-      ? {
-          ...stationCommentKeys.held(comment.orgPath, comment.createdAt, comment.id),
-          ...stationCommentKeys.heldByStation(comment.stationId, comment.createdAt, comment.id),
-        }
+      ? stationCommentKeys.heldByStation(comment.stationId, comment.createdAt, comment.id)
       : {}),
     type: 'StationComment',
     ...comment,
@@ -48,4 +47,33 @@ export function commentToItem(comment: StoredComment) {
 export interface CommentBasis {
   version: number;
   state: StoredComment['state'];
+}
+
+/**
+ * A station's entry in the held-comment review queue: the ids of its held comments and its org
+ * now. An entry whose last id left has no `heldIds` (DynamoDB drops an empty set); one made by a
+ * release of a comment held before entries existed has only its key.
+ */
+export const heldQueueEntrySchema = z.object({
+  stationId: z.string().optional(),
+  orgPath: z.string().optional(),
+  heldIds: z.set(z.string()).optional(),
+});
+export type HeldQueueEntry = z.infer<typeof heldQueueEntrySchema>;
+
+/** The whole item of a station's queue entry, as the rating's write leaves it (the seed writes it too). */
+export function heldQueueEntryItem(
+  station: { id: string; orgPath: string },
+  ids: string[],
+  expiresAt: number,
+) {
+  return {
+    ...stationCommentKeys.heldQueueEntry(station.id),
+    ...stationCommentKeys.heldQueue(station.orgPath, station.id),
+    type: 'HeldCommentQueueEntry',
+    stationId: station.id,
+    orgPath: station.orgPath,
+    heldIds: new Set(ids),
+    expiresAt,
+  };
 }

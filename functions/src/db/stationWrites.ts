@@ -1,11 +1,12 @@
 import type { Station, StationStatus } from '@ankang/shared';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
 import { retryOnConflict } from './conflictRetry';
 import { keys } from './keys';
 import { stationFromItem, stationToItem } from './stationItems';
 import { searchEntriesOf } from './stationSearchItems';
+import { getStationById } from './stations';
 import { type TransactItem, transactWrite } from './transactions';
 
 /** Why a station write was refused. */
@@ -251,7 +252,7 @@ export async function updateStationStatus(
   read?: Station,
 ): Promise<Station> {
   // A read at another version may be a stale (eventually consistent) one: read it again, consistently.
-  const previous = read?.version === expectedVersion ? read : await readStation(id);
+  const previous = read?.version === expectedVersion ? read : await getStationById(id, { consistent: true });
   if (!previous || previous.version !== expectedVersion) throw new StationWriteError('versionConflict');
   const next: Station = { ...previous, status, updatedAt: at.toISOString(), version: expectedVersion + 1 };
   const update = updateParts({ status, updatedAt: next.updatedAt }, ['version = version + :one']);
@@ -271,16 +272,8 @@ export async function updateStationStatus(
     },
     ...searchIndexWrites(next, previous),
   ];
-  const outcome = await retryOnConflict(() => transactWrite(items, [[0, 'versionConflict' as const]]));
-  if (outcome !== 'saved') throw new StationWriteError(outcome);
+  await writeStation(items, 'versionConflict', -1);
   return next;
-}
-
-async function readStation(id: string): Promise<Station | null> {
-  const { Item } = await db.send(
-    new GetCommand({ TableName: tableName, Key: keys.station(id), ConsistentRead: true }),
-  );
-  return Item ? stationFromItem(Item) : null;
 }
 
 /**

@@ -5,8 +5,21 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { geoPartitionKey, indexes, keys, orgSubtreePrefix, stationIndexKeys } from './keys';
 import { stationFromItem } from './stationItems';
 
-export async function getStationById(id: string): Promise<Station | null> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.station(id) }));
+/**
+ * A station by id. `consistent` reads what the last write left (a write built on the read needs
+ * it); otherwise an eventually consistent read, which costs half and is fine for showing.
+ */
+export async function getStationById(
+  id: string,
+  options: { consistent?: boolean } = {},
+): Promise<Station | null> {
+  const { Item } = await db.send(
+    new GetCommand({
+      TableName: tableName,
+      Key: keys.station(id),
+      ...(options.consistent ? { ConsistentRead: true } : {}),
+    }),
+  );
   return Item ? stationFromItem(Item) : null;
 }
 

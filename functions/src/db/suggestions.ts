@@ -1,8 +1,9 @@
 import { photoIdSchema, requestIdSchema, type SuggestionState, suggestionSchema } from '@ankang/shared';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { db, tableName } from './client';
-import { decodeCursor, encodeCursor } from './cursor';
+import type { CursorScope } from './cursor';
+import { type IndexPageQuery, indexPage } from './indexPage';
 import { indexes, orgSubtreePrefix, suggestionKeys } from './keys';
 import { type TransactItem, transactWrite } from './transactions';
 
@@ -41,13 +42,15 @@ export async function getSuggestion(id: string): Promise<StoredSuggestion | null
 }
 
 /**
- * Stores a new suggestion and counts it towards the sender's daily cap in one transaction: a retry
- * (the id exists) or a refusal writes and counts nothing.
+ * Stores a new suggestion and counts it towards the sender's daily cap in one transaction, with
+ * `claims` (its photos losing their expiry, photoClaims): a retry (the id exists) or a refusal
+ * writes and counts nothing; 'photoGone' when a photo expired or went meanwhile.
  */
 export function insertSuggestion(
   suggestion: StoredSuggestion,
   quota: TransactItem,
-): Promise<'saved' | 'exists' | 'overQuota'> {
+  claims: readonly TransactItem[] = [],
+): Promise<'saved' | 'exists' | 'overQuota' | 'photoGone'> {
   return transactWrite(
     [
       {
@@ -58,12 +61,10 @@ export function insertSuggestion(
         },
       },
       quota,
+      ...claims,
     ],
     // The suggestion first: a retry's quota may fail only because the first send counted it.
-    [
-      [0, 'exists'],
-      [1, 'overQuota'],
-    ],
+    [[0, 'exists'], [1, 'overQuota'], ...claims.map((_, index) => [2 + index, 'photoGone'] as const)],
   );
 }
 
@@ -91,33 +92,16 @@ export async function decideSuggestion(next: StoredSuggestion, expectedVersion: 
 
 type Page = { suggestions: StoredSuggestion[]; nextCursor?: string };
 
-/** Newest-first page of one index partition (with an optional sort-key prefix). */
+/** A page of suggestions from one index partition (and sort-key prefix), with a scoped cursor. */
 async function suggestionPage(
-  listing: string,
-  index: string,
-  keyNames: readonly [pk: string, sk: string],
-  partition: string,
-  prefix: string,
+  scope: CursorScope,
+  query: IndexPageQuery,
   page: { limit: number; cursor?: string },
 ): Promise<Page> {
-  const scope = [listing, partition, prefix] as const;
-  const [pkName, skName] = keyNames;
-  const result = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      IndexName: index,
-      KeyConditionExpression: prefix
-        ? `${pkName} = :pk AND begins_with(${skName}, :prefix)`
-        : `${pkName} = :pk`,
-      ExpressionAttributeValues: { ':pk': partition, ...(prefix ? { ':prefix': prefix } : {}) },
-      ScanIndexForward: false,
-      Limit: page.limit,
-      ExclusiveStartKey: await decodeCursor(page.cursor, scope),
-    }),
-  );
+  const { items, nextCursor } = await indexPage(scope, query, page);
   return {
-    suggestions: (result.Items ?? []).map((item) => storedSuggestionSchema.parse(item)),
-    ...(result.LastEvaluatedKey ? { nextCursor: await encodeCursor(result.LastEvaluatedKey, scope) } : {}),
+    suggestions: items.map((item) => storedSuggestionSchema.parse(item)),
+    ...(nextCursor ? { nextCursor } : {}),
   };
 }
 
@@ -131,11 +115,8 @@ export function listSuggestionsUnderOrg(
   page: { limit: number; cursor?: string },
 ): Promise<Page> {
   return suggestionPage(
-    'suggestionsUnderOrg',
-    indexes.suggestionQueue,
-    ['gsi1pk', 'gsi1sk'],
-    suggestionKeys.queuePartition(state, orgPath),
-    orgSubtreePrefix(orgPath),
+    ['suggestionsUnderOrg', suggestionKeys.queuePartition(state, orgPath), orgSubtreePrefix(orgPath)],
+    { indexName: indexes.suggestionQueue, keys: 'gsi1', newestFirst: true },
     page,
   );
 }
@@ -143,11 +124,8 @@ export function listSuggestionsUnderOrg(
 /** A page of one user's suggestions, newest first. */
 export function listSuggestionsOf(userId: string, page: { limit: number; cursor?: string }): Promise<Page> {
   return suggestionPage(
-    'suggestionsOf',
-    indexes.suggestionsBySuggester,
-    ['gsi2pk', 'gsi2sk'],
-    suggestionKeys.bySuggesterPartition(userId),
-    '',
+    ['suggestionsOf', suggestionKeys.bySuggesterPartition(userId), ''],
+    { indexName: indexes.suggestionsBySuggester, keys: 'gsi2', newestFirst: true },
     page,
   );
 }

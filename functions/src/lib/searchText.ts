@@ -9,7 +9,8 @@ import { isSearchPair, normalizeSearchText } from '@ankang/shared';
 /**
  * Most index entries one station holds under words (its terms, and the overflow mark when some are
  * left out). An edit's transaction writes old ∪ new entries: 2 × 40 + its place entry = 81, beside
- * the station, its external-id claims and the open problems that follow a move (15), under 100.
+ * the station, its external-id claims, the open problems that follow a move and its held-comment
+ * queue entry (16): 97, under DynamoDB's 100.
  */
 export const MAX_SEARCH_TERMS = 40;
 

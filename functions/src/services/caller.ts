@@ -12,6 +12,13 @@ export interface Caller {
   orgPath: string | null;
 }
 
+/**
+ * Who sent a request to a public route, for per-caller limits: the user a valid token names, else
+ * an anonymous caller by source address. The pipeline's optional authentication makes it
+ * (http/requester.ts); services count with it and never see a token.
+ */
+export type Requester = { kind: 'user'; userId: string } | { kind: 'anonymous'; sourceIp: string };
+
 /** Every role the user holds: every signed-in user is a worker, `worker` first. */
 export function rolesOf(user: Pick<UserItem, 'roles'>): Role[] {
   return ['worker', ...user.roles];

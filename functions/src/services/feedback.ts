@@ -13,7 +13,13 @@ import { AppError } from '../lib/errors';
 import { pseudonym } from '../lib/pseudonym';
 import type { Caller } from './caller';
 import { dailyQuota, endOfShanghaiDay, rateLimited } from './limits';
-import { commentIdOf, commentWriteFor, type JudgedComment, judgeComment } from './stationComments';
+import {
+  commentIdOf,
+  commentWriteFor,
+  type JudgedComment,
+  judgeComment,
+  tidyQueueEntry,
+} from './stationComments';
 
 function sameRating(a: StoredFeedback, b: { stars: number; tags: FeedbackTag[]; comment: string }): boolean {
   return (
@@ -76,17 +82,16 @@ export async function rateStation(
   const date = shanghaiDate(at);
   const tags = [...new Set(body.tags)];
   const commentId = await commentIdOf(caller.userId, stationId, date);
-  let judged: JudgedComment | null = null;
+  let judged: JudgedComment = { standing: null, basis: null };
   let stored: StoredFeedback | null = null;
   for (let round = 0; !stored; round += 1) {
     const station = await getStationById(stationId);
     if (!station || station.status.state === 'closed') throw new AppError('STATION_NOT_FOUND');
     if (round >= STATION_ROUNDS) throw new AppError('VERSION_CONFLICT');
     // Words others will read are checked before anything is stored: risky ones are refused here.
-    if (round === 0 && body.comment) judged = await judgeComment(caller, commentId, body.comment);
-    const commentFor = (version: number) => [
-      commentWriteFor(station, { id: commentId, ...body, tags, date, version }, judged, at),
-    ];
+    if (round === 0) judged = await judgeComment(caller, commentId, body.comment);
+    const commentFor = (version: number) =>
+      commentWriteFor(station, { id: commentId, ...body, tags, date, version }, judged, at);
     stored = await storeRating(
       {
         stationId,
@@ -107,6 +112,7 @@ export async function rateStation(
     );
   }
 
+  if (judged.basis?.state === 'held' && judged.standing?.state !== 'held') await tidyQueueEntry(stationId);
   const rated = await getStationById(stationId);
   return {
     feedback: {
@@ -118,6 +124,6 @@ export async function rateStation(
       createdAt: stored.createdAt,
     },
     rating: { average: rated?.rating.average ?? 0, count: rated?.rating.count ?? 0 },
-    commentState: judged?.standing.state ?? ('none' as const),
+    commentState: judged.standing?.state ?? ('none' as const),
   };
 }

@@ -21,7 +21,7 @@ import type { Caller } from './caller';
 import { resolveAssignee } from './hardshipAlertAssignees';
 import { alertAssignedNotice } from './hardshipAlertNotices';
 import { outcomeText, refileWrite } from './hardshipAlertRefile';
-import { alertDetail, alertInScope } from './hardshipAlertViews';
+import { alertDetail, alertFileOf, alertInScope } from './hardshipAlertViews';
 import { reviewAfterWrite } from './hardshipMonitor';
 import { notify } from './notifier';
 
@@ -54,6 +54,8 @@ async function alertForAction(caller: Caller, id: string, version: number, actio
   const record = await alertInScope(caller, id);
   if (record.version !== version) throw versionConflict(record.version);
   if (!ALLOWED_FROM[action].includes(record.status)) throw new AppError('ALERT_TRANSITION_INVALID');
+  // Before writing: the answer shows the household, and without its file nothing should change.
+  await alertFileOf(record);
   return record;
 }
 

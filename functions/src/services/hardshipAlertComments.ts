@@ -7,7 +7,7 @@ import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
 import { keyedContentHash } from '../lib/lookupHash';
 import type { Caller } from './caller';
-import { alertDetail, alertInScope } from './hardshipAlertViews';
+import { alertDetail, alertFileOf, alertInScope } from './hardshipAlertViews';
 
 /**
  * A comment whose id is claimed: the same author sending the same text to the same alert is a
@@ -40,6 +40,8 @@ export async function commentHardshipAlert(
   if (existing) return answerExisting(caller, existing, id, hash);
 
   const record = await alertInScope(caller, id);
+  // Before writing: the answer shows the household, and without its file nothing should change.
+  const file = await alertFileOf(record);
   const at = now().toISOString();
   const claim: AlertCommentClaim = {
     commentId: body.id,
@@ -78,5 +80,5 @@ export async function commentHardshipAlert(
   }
   // The alert as read, with what the comment changed on it: no second read. A transition that
   // landed in between shows on the next load, and the version shown makes acting on it a 409.
-  return alertDetail({ ...record, commentCount: (record.commentCount ?? 0) + 1, updatedAt: at });
+  return alertDetail({ ...record, commentCount: (record.commentCount ?? 0) + 1, updatedAt: at }, file);
 }

@@ -122,7 +122,8 @@ export async function listMyHardshipAlerts(
 /**
  * Unresolved alerts escalated to exactly the caller's node (or an asked node in scope), newest
  * first. Only those whose household is below that node: one whose file has moved to another branch
- * is no business of this one (its holder follows the file; older items are filtered here).
+ * is no business of this one (its holder follows the file; older items are filtered in the query,
+ * so pages stay full). Below the node is in the caller's scope: the node itself is.
  */
 export async function listEscalatedHardshipAlerts(
   caller: Caller,
@@ -136,9 +137,7 @@ export async function listEscalatedHardshipAlerts(
     cursor: query.cursor,
   });
   return {
-    alerts: records
-      .filter((record) => isWithinOrg(record.orgPath, root) && isInScope(caller, record.orgPath))
-      .map((record) => alertSummaryView(record, today)),
+    alerts: records.map((record) => alertSummaryView(record, today)),
     nextCursor,
   };
 }

@@ -10,6 +10,7 @@ import { listAlertComments } from '../db/hardshipAlertComments';
 import type { AlertRecord } from '../db/hardshipAlertItems';
 import { getAlert } from '../db/hardshipAlerts';
 import { getHardshipFileRecord } from '../db/hardshipFiles';
+import type { HardshipFileRecord } from '../db/hardshipItems';
 import { AppError } from '../lib/errors';
 import type { Caller } from './caller';
 import { fileSummaryView } from './hardshipViews';
@@ -78,15 +79,29 @@ async function historyOf(alertId: string): Promise<AlertHistoryEntry[]> {
   });
 }
 
-/** The detail of a stored alert: evidence, escalations, comments, history and the masked household. */
-export async function alertDetail(record: AlertRecord): Promise<HardshipAlert> {
+/**
+ * The household file an alert is about. The app never deletes one (已脱困 is a status), so a file
+ * missing is damaged data, for an admin to restore (point-in-time recovery): until then the alert
+ * is neither shown nor acted on (409 ALERT_FILE_MISSING), since neither the household's present
+ * scope nor what the alert's outcome would apply to can be known. Callers that write check it first.
+ */
+export async function alertFileOf(record: AlertRecord): Promise<HardshipFileRecord> {
+  const file = await getHardshipFileRecord(record.fileId);
+  if (!file) throw new AppError('ALERT_FILE_MISSING');
+  return file;
+}
+
+/**
+ * The detail of a stored alert: evidence, escalations, comments, history and the masked household
+ * (`file` when the caller read it already).
+ */
+export async function alertDetail(record: AlertRecord, file?: HardshipFileRecord): Promise<HardshipAlert> {
   const today = todayInShanghai();
-  const [comments, history, file] = await Promise.all([
+  const [comments, history, household] = await Promise.all([
     listAlertComments(record.id),
     historyOf(record.id),
-    getHardshipFileRecord(record.fileId),
+    file ?? alertFileOf(record),
   ]);
-  if (!file) throw new Error(`alert ${record.id} names file ${record.fileId}, which cannot be read`);
   return {
     ...alertSummaryView(record, today),
     evidence: record.evidence,
@@ -112,7 +127,7 @@ export async function alertDetail(record: AlertRecord): Promise<HardshipAlert> {
       at: comment.at,
     })),
     history,
-    household: fileSummaryView(file, today),
+    household: fileSummaryView(household, today),
   };
 }
 

@@ -1,4 +1,4 @@
-import { SUGGESTION_DAILY_CAP, shanghaiDate } from '@ankang/shared';
+import { PHOTO_DAILY_CAP, SUGGESTION_DAILY_CAP, shanghaiDate } from '@ankang/shared';
 import { countTowardsQuota } from '../db/limits';
 import type { TransactItem } from '../db/transactions';
 import { AppError } from '../lib/errors';
@@ -17,6 +17,8 @@ export const dailyCaps = {
   suggestion: SUGGESTION_DAILY_CAP,
   /** Unmasked reads of hardship files by one staff member. */
   reveal: 100,
+  /** Photo uploads asked for under reports and suggestions, which anyone signed in may ask for. */
+  photo: PHOTO_DAILY_CAP,
 } as const;
 export type LimitedAction = keyof typeof dailyCaps;
 
@@ -26,6 +28,7 @@ const actionLabel: Record<LimitedAction, string> = {
   signup: '报名',
   suggestion: '驿站建议',
   reveal: '查看完整信息',
+  photo: '照片上传',
 };
 
 const DAY_SECONDS = 86_400;
@@ -48,7 +51,7 @@ export async function dailyQuota(userId: string, action: LimitedAction, at: Date
   return countTowardsQuota({
     action,
     subject: await pseudonym(`quota:${action}`, userId, day),
-    day,
+    window: day,
     cap: dailyCaps[action],
     expiresAt: endOfShanghaiDay(day, 1),
     at: at.toISOString(),

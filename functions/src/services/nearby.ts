@@ -3,6 +3,7 @@ import {
   type AmenityCode,
   adaptiveGeohashCover,
   distanceMeters,
+  type GcjPoint,
   type GeohashCellRange,
   type GeohashReadSet,
   geohashCellDistance,
@@ -152,6 +153,41 @@ export async function findNearbyStations(
   at: Date,
   bounds: NearbyBounds = NEARBY_BOUNDS,
 ): Promise<{ stations: NearbyStation[]; stats: NearbyStats }> {
+  const { matches, stats } = await nearestMatches(query, at, bounds);
+  const stations = matches.map(({ station, distance }) => ({
+    ...toStationSummary(station, at),
+    distanceM: Math.round(distance),
+  }));
+  return { stations, stats };
+}
+
+/**
+ * The station nearest to `point` within `radiusM` that is not closed (no other filter), as stored,
+ * with its distance in whole metres, or null when none is that near: findNearbyStations' search
+ * with limit 1, for the rules that ask where a point lies (the union reviewing a suggestion, the
+ * place a search starts from). The record is the one the search read: no second read.
+ */
+export async function nearestStation(
+  point: GcjPoint,
+  radiusM: number,
+  at: Date,
+  bounds: NearbyBounds = NEARBY_BOUNDS,
+): Promise<{ nearest: { station: Station; distanceM: number } | null; stats: NearbyStats }> {
+  const { matches, stats } = await nearestMatches(
+    { ...point, radius: radiusM, limit: 1, amenities: [], openNow: false },
+    at,
+    bounds,
+  );
+  const [first] = matches;
+  return { nearest: first ? { station: first.station, distanceM: Math.round(first.distance) } : null, stats };
+}
+
+/** findNearbyStations' search: the matches, nearest first (at most `query.limit`), and its cost. */
+async function nearestMatches(
+  query: NearbyQuery,
+  at: Date,
+  bounds: NearbyBounds,
+): Promise<{ matches: Match[]; stats: NearbyStats }> {
   if (!(bounds.rings >= 1 && bounds.pagesPerSearch >= bounds.rings * bounds.rangesPerRing)) {
     throw new RangeError(`inconsistent nearby bounds ${JSON.stringify(bounds)}`);
   }
@@ -218,11 +254,7 @@ export async function findNearbyStations(
   }
 
   matches.sort(compareByDistance);
-  const stations = matches.slice(0, query.limit).map(({ station, distance }) => ({
-    ...toStationSummary(station, at),
-    distanceM: Math.round(distance),
-  }));
-  return { stations, stats };
+  return { matches: matches.slice(0, query.limit), stats };
 }
 
 /**

@@ -5,9 +5,9 @@ import { getPhotosByIds, photoObjectKeys } from '../db/photos';
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
 import type { Caller } from './caller';
+import { loadManagedStation } from './managedStations';
 import { attachPhotos } from './photos';
 import { attachedPhotoViews } from './photoViews';
-import { loadManagedStation } from './stationAdmin';
 
 const stationOwner = (id: string): PhotoOwner => ({ kind: 'station', id });
 

@@ -5,30 +5,46 @@ import {
   type PhotoUploadResult,
   type PhotoUploadTicket,
 } from '@ankang/shared';
-import { copyObject, deleteObject, headObject, presignPut, readObjectStart } from '../db/objectStore';
+import {
+  copyObject,
+  deleteObject,
+  headObject,
+  presignPut,
+  readObjectStart,
+  tagObject,
+} from '../db/objectStore';
 import { removeUnattachedStationPhoto } from '../db/photoGallery';
 import {
   dropPhotoSlot,
   getPhoto,
   getPhotoSlots,
   getPhotosByIds,
-  insertPhoto,
+  insertPhotoWithRetry,
   markPhotoLanded,
+  PHOTO_STATE_TAG,
+  photoClaims,
   photoObjectKeys,
   removeIncomingPhoto,
   type StoredPhoto,
 } from '../db/photos';
 import { getStationById } from '../db/stations';
+import type { TransactItem } from '../db/transactions';
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
 import { IMAGE_SIGNATURE_BYTES, sniffImageType } from '../lib/imageType';
 import type { Caller } from './caller';
+import { dailyCaps, dailyQuota } from './limits';
 import { assertInScope } from './scope';
 
 /** How long an upload URL works: long enough for a slow phone network, short enough to leak little. */
 export const UPLOAD_URL_SECONDS = 15 * 60;
-/** Tries when a concurrent upload touched the uploader's photo set at the same moment. */
-const INSERT_ROUNDS = 4;
+/**
+ * How long a worker's photo (report, suggestion) may wait to be attached after it is asked for:
+ * then the table's TTL drops its item, and the bucket's lifecycle rule its file a day or more later.
+ */
+export const UNATTACHED_PHOTO_SECONDS = 24 * 60 * 60;
+/** Rounds of asking again when an id was freed or places released in between. */
+const CREATE_ROUNDS = 3;
 /**
  * An upload never completed for this long is given up: its file is gone (the bucket drops
  * `incoming/` after a day) and its place may go to another photo. Should the phone still send it,
@@ -42,6 +58,20 @@ const ownerNames: Record<PhotoOwner['kind'], string> = {
   report: '每次反映',
   suggestion: '每条建议',
 };
+
+/**
+ * Owners anyone signed in may add photos to, under a client-made id: each photo asked for counts
+ * towards the person's daily cap, and expires unless a report or suggestion takes it.
+ */
+function isWorkerOwner(owner: PhotoOwner): boolean {
+  return owner.kind === 'report' || owner.kind === 'suggestion';
+}
+
+function photoRateLimited(): AppError {
+  return new AppError('PHOTO_RATE_LIMITED', {
+    message: `今天上传的照片已达上限（每天 ${dailyCaps.photo} 张），请明天再试`,
+  });
+}
 
 function tooMany(kind: PhotoOwner['kind']): AppError {
   const max = maxPhotosPerOwner[kind];
@@ -92,9 +122,10 @@ async function ticketFor(photo: StoredPhoto, at: Date): Promise<PhotoUploadTicke
 
 /**
  * Room for one photo: a presigned PUT of exactly the asked type and size. The same id asked again
- * with the same owner, type and size (a retry) gets a fresh URL for the same object; with anything
- * different it is 409 REQUEST_ID_REUSED. An uploader has at most `maxPhotosPerOwner` photos on one
- * owner (409 TOO_MANY_PHOTOS).
+ * with the same owner, type and size (a retry) gets a fresh URL for the same object and counts
+ * nothing; with anything different it is 409 REQUEST_ID_REUSED. An uploader has at most
+ * `maxPhotosPerOwner` photos on one owner (409 TOO_MANY_PHOTOS). Report and suggestion photos count
+ * towards the person's day (429 PHOTO_RATE_LIMITED past the cap) and expire unless attached.
  */
 export async function createPhotoUpload(
   caller: Caller,
@@ -102,6 +133,7 @@ export async function createPhotoUpload(
 ): Promise<PhotoUploadTicket> {
   await assertMayAddPhoto(caller, body.owner);
   const at = now();
+  const worker = isWorkerOwner(body.owner);
   const photo: StoredPhoto = {
     id: body.id,
     owner: body.owner,
@@ -112,9 +144,11 @@ export async function createPhotoUpload(
     version: 1,
     createdAt: at.toISOString(),
     updatedAt: at.toISOString(),
+    ...(worker ? { expiresAt: Math.floor(at.getTime() / 1000) + UNATTACHED_PHOTO_SECONDS } : {}),
   };
-  for (let round = 0; round < INSERT_ROUNDS; round += 1) {
-    const outcome = await insertPhoto(photo, maxPhotosPerOwner[body.owner.kind]);
+  const quota = worker ? await dailyQuota(caller.userId, 'photo', at) : undefined;
+  for (let round = 0; round < CREATE_ROUNDS; round += 1) {
+    const outcome = await insertPhotoWithRetry(photo, maxPhotosPerOwner[body.owner.kind], quota);
     if (outcome === 'inserted') return ticketFor(photo, at);
     if (outcome === 'exists') {
       const earlier = await getPhoto(body.id);
@@ -123,11 +157,10 @@ export async function createPhotoUpload(
       if (!sameRequest(earlier, caller, body)) throw new AppError('REQUEST_ID_REUSED');
       return ticketFor(earlier, at);
     }
-    if (outcome === 'full' && (await releaseStaleUploads(body.owner, caller.userId, at)) > 0) continue;
-    if (outcome === 'full') throw tooMany(body.owner.kind);
-    await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
+    if (outcome === 'overQuota') throw photoRateLimited();
+    if ((await releaseStaleUploads(body.owner, caller.userId, at)) === 0) throw tooMany(body.owner.kind);
   }
-  throw new Error(`photo ${body.id}: the uploader's photo set stayed contended`);
+  throw new Error(`photo ${body.id}: its id or places kept changing`);
 }
 
 /**
@@ -148,12 +181,23 @@ async function releaseStaleUploads(owner: PhotoOwner, uploaderUserId: string, at
       }
       if (at.getTime() - Date.parse(photo.createdAt) <= STALE_UPLOAD_MS) return false;
       if (photo.state === 'incoming') return removeIncomingPhoto(photo);
-      if (!shown || shown.has(id) || !(await removeUnattachedStationPhoto(photo))) return false;
-      await deleteObject(photoObjectKeys.kept(photo));
-      return true;
+      if (!shown || shown.has(id)) return false;
+      return releaseUnattachedStationPhoto(photo);
     }),
   );
   return freed.filter(Boolean).length;
+}
+
+/**
+ * Forgets a landed station photo its gallery does not hold (sent and never saved, or copied from a
+ * suggestion for a gallery that was set otherwise meanwhile): its item, its place in the uploader's
+ * set and its file. False (nothing done) when the gallery took it or the photo changed meanwhile.
+ */
+export async function releaseUnattachedStationPhoto(photo: StoredPhoto): Promise<boolean> {
+  if (!(await removeUnattachedStationPhoto(photo))) return false;
+  // The item is gone, so nothing links to the file; a failed delete leaves an unreachable file.
+  await deleteObject(photoObjectKeys.kept(photo));
+  return true;
 }
 
 function landedResult(photo: StoredPhoto): PhotoUploadResult {
@@ -215,6 +259,10 @@ export async function completePhotoUpload(caller: Caller, id: string): Promise<P
 
   try {
     await copyObject(incomingKey, photoObjectKeys.kept(photo));
+    // A worker's photo not attached yet: the bucket expires its file unless a write takes it.
+    if (photo.expiresAt !== undefined) {
+      await tagObject(photoObjectKeys.kept(photo), { [PHOTO_STATE_TAG]: 'unattached' });
+    }
   } catch (error) {
     // A racing completion kept it and removed the upload between our reads and this copy.
     const landed = await landedMeanwhile(id);
@@ -231,33 +279,67 @@ export async function completePhotoUpload(caller: Caller, id: string): Promise<P
   return landedResult(photo);
 }
 
+/** Photos a write may attach (see checkPhotos): their ids in order, and the photos themselves. */
+export interface CheckedPhotos {
+  ids: string[];
+  photos: StoredPhoto[];
+}
+
 /**
  * Checks the photos a write attaches to its owner (a report's photoIds, a station's gallery) and
  * answers them once each, in the order given: every id must be a landed photo of exactly this
  * owner, sent by the caller — except ids in `options.kept` (photos the owner holds already, which a
  * colleague may have sent). One bounded read (at most the owner's cap). Refuses as a whole:
- * more than the cap → 409 TOO_MANY_PHOTOS; an id that is missing, another owner's or another
- * person's → 404 PHOTO_NOT_FOUND (ids are not to be probed); not landed yet → 409 PHOTO_NOT_UPLOADED.
- * Nothing is written: a photo's owner is fixed when it is asked for, so checking is claiming.
+ * more than the cap → 409 TOO_MANY_PHOTOS; an id that is missing, expired, another owner's or
+ * another person's → 404 PHOTO_NOT_FOUND (ids are not to be probed); not landed yet → 409
+ * PHOTO_NOT_UPLOADED. Nothing is written: a photo's owner is fixed when it is asked for; a worker's
+ * photo loses its expiry in the write that takes it (claimPhotos).
  */
+export async function checkPhotos(
+  owner: PhotoOwner,
+  photoIds: readonly string[],
+  caller: Caller,
+  options: { kept?: readonly string[] } = {},
+): Promise<CheckedPhotos> {
+  const ids = [...new Set(photoIds)];
+  if (ids.length > maxPhotosPerOwner[owner.kind]) throw tooMany(owner.kind);
+  if (ids.length === 0) return { ids: [], photos: [] };
+  const kept = new Set(options.kept ?? []);
+  const nowSeconds = now().getTime() / 1000;
+  const photos = new Map((await getPhotosByIds(ids)).map((photo) => [photo.id, photo]));
+  for (const id of ids) {
+    const photo = photos.get(id);
+    const mine = photo?.uploaderUserId === caller.userId || kept.has(id);
+    // Past its expiry the table may drop it any moment: as good as gone.
+    const expired = photo?.expiresAt !== undefined && photo.expiresAt <= nowSeconds;
+    if (!photo || !mine || expired || photo.owner.kind !== owner.kind || photo.owner.id !== owner.id) {
+      throw new AppError('PHOTO_NOT_FOUND');
+    }
+  }
+  if (ids.some((id) => photos.get(id)?.state !== 'landed')) throw new AppError('PHOTO_NOT_UPLOADED');
+  return { ids, photos: ids.map((id) => photos.get(id)!) };
+}
+
+/** checkPhotos for writes whose photos never expire (a station's gallery): the ids alone. */
 export async function attachPhotos(
   owner: PhotoOwner,
   photoIds: readonly string[],
   caller: Caller,
   options: { kept?: readonly string[] } = {},
 ): Promise<string[]> {
-  const ids = [...new Set(photoIds)];
-  if (ids.length > maxPhotosPerOwner[owner.kind]) throw tooMany(owner.kind);
-  if (ids.length === 0) return [];
-  const kept = new Set(options.kept ?? []);
-  const photos = new Map((await getPhotosByIds(ids)).map((photo) => [photo.id, photo]));
-  for (const id of ids) {
-    const photo = photos.get(id);
-    const mine = photo?.uploaderUserId === caller.userId || kept.has(id);
-    if (!photo || !mine || photo.owner.kind !== owner.kind || photo.owner.id !== owner.id) {
-      throw new AppError('PHOTO_NOT_FOUND');
-    }
-  }
-  if (ids.some((id) => photos.get(id)?.state !== 'landed')) throw new AppError('PHOTO_NOT_UPLOADED');
-  return ids;
+  return (await checkPhotos(owner, photoIds, caller, options)).ids;
+}
+
+/**
+ * Right before the write that attaches checked photos: their files are tagged attached (so the
+ * bucket keeps them), and the transaction items that take their expiry away are answered, to put
+ * in that write (cancelled, as PHOTO_NOT_FOUND, if one expired or went meanwhile). Tagged first:
+ * should the write then fail, a file is kept that need not be, never one dropped while attached.
+ */
+export async function claimPhotos(checked: CheckedPhotos, at: Date): Promise<TransactItem[]> {
+  const expiring = checked.photos.filter((photo) => photo.expiresAt !== undefined);
+  await Promise.all(
+    expiring.map((photo) => tagObject(photoObjectKeys.kept(photo), { [PHOTO_STATE_TAG]: 'attached' })),
+  );
+  return photoClaims(expiring, Math.floor(at.getTime() / 1000));
 }

@@ -5,7 +5,7 @@ import { transitionProblem } from '../db/reports';
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
 import type { Caller } from './caller';
-import { photoViewsForMany } from './photoViews';
+import { attachedPhotoViews } from './photoViews';
 import { assertInScope, listingRoot } from './scope';
 
 /** Problems per page of the staff queue. */
@@ -13,30 +13,30 @@ export const PROBLEM_QUEUE_PAGE = 20;
 
 const allKinds = reportKindSchema.options;
 
-/** A problem as the queue shows it: its latest reports' photos as links, one batched read a page. */
-async function queued(problems: StoredProblem[]): Promise<QueuedProblem[]> {
-  const views = await photoViewsForMany(
-    problems.flatMap((problem) =>
-      problem.recent.map((report) => ({
-        owner: { kind: 'report' as const, id: report.photoOwnerId ?? report.id },
-        ids: report.photoOwnerId ? report.photoIds : [],
-      })),
-    ),
-  );
-  let at = 0;
-  return problems.map((problem) => ({
-    ...problem,
-    recent: problem.recent.map(({ photoIds: _ids, photoOwnerId: _owner, ...report }) => ({
-      ...report,
-      photos: views[at++] ?? [],
+/**
+ * A problem as the queue shows it: its latest reports' photos as links, signed from the ids each
+ * report lists (checked when it was filed), so a page costs no photo reads.
+ */
+function queued(problems: StoredProblem[]): Promise<QueuedProblem[]> {
+  return Promise.all(
+    problems.map(async (problem) => ({
+      ...problem,
+      recent: await Promise.all(
+        problem.recent.map(async ({ photoIds, photoOwnerId, ...report }) => ({
+          ...report,
+          photos: photoOwnerId
+            ? await attachedPhotoViews({ kind: 'report', id: photoOwnerId }, photoIds)
+            : [],
+        })),
+      ),
     })),
-  }));
+  );
 }
 
 /**
  * 问题处理: the problems of the caller's org subtree (or the asked org, checked by the pipeline) in
- * one state, newest report first, of one kind or all. At most one query per kind and one batched
- * photo read a page.
+ * one state, newest report first, of one kind or all. At most one query per kind a page, and no
+ * photo read.
  */
 export async function listStationProblems(
   caller: Caller,

@@ -10,6 +10,7 @@ import {
   type StoredProblem,
 } from '../db/problems';
 import {
+  getLegacyReport,
   invitesPage,
   type LegacyReport,
   legacyLockReleased,
@@ -35,6 +36,13 @@ export interface MigrationCounts {
   joined: number;
   /** Old reports that changed or met a concurrent write three times running: left for a rerun. */
   skipped: number;
+  /** Their ids (still in the old queue, so a run with `--restart` finds them again). */
+  skippedReports: string[];
+  /**
+   * Stations whose open-problem count could not be set (their problems kept changing): a rerun
+   * does not find them (their reports are migrated), so the operator recounts them by id.
+   */
+  unrecounted: string[];
   /** Invites read, and those given the mark they lacked. */
   invites: number;
   marked: number;
@@ -146,30 +154,47 @@ async function migrationOf(report: LegacyReport): Promise<{ items: TransactItem[
  * The station counts open problems now, where the old model counted open reports: set it to its
  * open slots, checked unchanged in the same transaction (a report opening one meanwhile: again).
  */
-async function recountStation(stationId: string): Promise<void> {
+async function recountStation(stationId: string): Promise<boolean> {
   for (let attempt = 0; attempt < TRIES; attempt += 1) {
     const slots = await listOpenSlots(stationId);
     const outcome = await transactWrite(
       [openProblemCountSet(stationId, slots.length), ...openSlotsUnchanged(stationId, slots)],
       [[0, 'gone' as const]],
     ).catch(again);
-    if (outcome !== 'again') return;
+    if (outcome !== 'again') return true;
   }
+  return false;
 }
 
-async function migrateOne(report: LegacyReport, counts: MigrationCounts): Promise<void> {
-  for (let attempt = 0; attempt < TRIES; attempt += 1) {
+/**
+ * Sets each station's open-problem count again (those a migration run listed as unrecounted);
+ * answers the ones that still met a concurrent write every time. One after another, as the run.
+ */
+export async function recountStations(stationIds: readonly string[]): Promise<string[]> {
+  const left: string[] = [];
+  for (const id of stationIds) if (!(await recountStation(id))) left.push(id);
+  return left;
+}
+
+async function migrateOne(read: LegacyReport, counts: MigrationCounts): Promise<void> {
+  let report: LegacyReport | null = read;
+  for (let attempt = 0; attempt < TRIES && report; attempt += 1) {
     const { items, opens } = await migrationOf(report);
-    // Item 0 is the report itself: migrated already, or changed since it was read.
-    const outcome = await transactWrite(items, [[0, 'done' as const]]).catch(again);
-    if (outcome === 'done') return;
+    // Item 0 is the report itself: its condition fails when it was migrated already or changed.
+    const outcome = await transactWrite(items, [[0, 'changed' as const]]).catch(again);
     if (outcome === 'saved') {
       counts[opens ? 'opened' : 'joined'] += 1;
-      if (report.state !== 'resolved') await recountStation(report.stationId);
+      if (report.state !== 'resolved' && !(await recountStation(report.stationId))) {
+        counts.unrecounted.push(report.stationId);
+      }
       return;
     }
+    // Read again: a report staff answered meanwhile is migrated as it is now; a migrated one is done.
+    report = await getLegacyReport(report.id);
   }
+  if (!report) return;
   counts.skipped += 1;
+  counts.skippedReports.push(report.id);
 }
 
 /**
@@ -189,7 +214,16 @@ export async function migrateReports(options: {
   onPage?: (next: MigrationPosition | null, counts: MigrationCounts) => Promise<void> | void;
 }): Promise<{ counts: MigrationCounts; next: MigrationPosition | null }> {
   const provinces = options.provinces ?? backfillProvinces();
-  const counts: MigrationCounts = { reports: 0, opened: 0, joined: 0, skipped: 0, invites: 0, marked: 0 };
+  const counts: MigrationCounts = {
+    reports: 0,
+    opened: 0,
+    joined: 0,
+    skipped: 0,
+    skippedReports: [],
+    unrecounted: [],
+    invites: 0,
+    marked: 0,
+  };
   let position: MigrationPosition | null = options.from ?? {
     step: 'reports',
     province: provinces[0]!,

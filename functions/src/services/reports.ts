@@ -23,8 +23,8 @@ import { AppError } from '../lib/errors';
 import { pseudonym } from '../lib/pseudonym';
 import type { Caller } from './caller';
 import { dailyQuota, rateLimited } from './limits';
-import { attachPhotos } from './photos';
-import { photoViewsForMany } from './photoViews';
+import { checkPhotos, claimPhotos } from './photos';
+import { attachedPhotoViews } from './photoViews';
 
 /** The lock kind that allows one report per person and problem. */
 export const PROBLEM_REPORT_LOCK = 'problemReport';
@@ -108,6 +108,14 @@ async function landingFor(report: StoredReport, station: Station): Promise<Probl
 }
 
 /**
+ * The id of the report `userId` files with `requestId`: from who sent it and the client's request
+ * id, so a retry maps to the same report, and, a keyed pseudonym, it does not tell who sent it.
+ */
+export async function reportIdOf(userId: string, requestId: string): Promise<string> {
+  return `rp_${(await pseudonym('report', userId, requestId)).slice(0, 24)}`;
+}
+
+/**
  * A worker reports a problem, with up to 3 photos they uploaded for it (owned by the request id).
  * The report joins the station's open problem of that kind, or opens one; a retry with the same
  * request id returns the report filed the first time and counts nothing. One report per person
@@ -119,12 +127,13 @@ export async function reportStationProblem(
   stationId: string,
   body: { kind: ReportKind; text: string; requestId: string; photoIds?: string[] },
 ) {
-  // From who sent it and the client's request id: a retry maps to the same report, and the id,
-  // a keyed pseudonym, does not tell who sent it.
-  const id = `rp_${(await pseudonym('report', caller.userId, body.requestId)).slice(0, 24)}`;
+  const id = await reportIdOf(caller.userId, body.requestId);
   const requested = body.photoIds ?? [];
-  const photoIds = await attachPhotos({ kind: 'report', id: body.requestId }, requested, caller);
+  const checked = await checkPhotos({ kind: 'report', id: body.requestId }, requested, caller);
+  const photoIds = checked.ids;
   const at = now();
+  // Made once, right before the first filing attempt (see claimPhotos).
+  let claims: TransactItem[] | undefined;
   const quota = await dailyQuota(caller.userId, 'report', at);
   const reporter = await reporterOf(caller.userId);
   for (let round = 0; round < FILING_ROUNDS; round += 1) {
@@ -157,7 +166,8 @@ export async function reportStationProblem(
       report.createdAt,
       Math.floor(at.getTime() / 1000) + LOCK_SECONDS,
     );
-    const outcome = await fileReport(report, landing, lock, quota);
+    claims ??= await claimPhotos(checked, at);
+    const outcome = await fileReport(report, landing, lock, quota, claims);
     if (outcome === 'inserted') return filed(report, landing.problem);
     if (outcome === 'exists') {
       const earlier = await earlierFiling(id);
@@ -169,6 +179,8 @@ export async function reportStationProblem(
       });
     }
     if (outcome === 'overQuota') throw rateLimited('report');
+    // A photo expired (or went) since it was checked.
+    if (outcome === 'photoGone') throw new AppError('PHOTO_NOT_FOUND');
   }
   throw new AppError('VERSION_CONFLICT');
 }
@@ -179,7 +191,8 @@ export const MY_REPORTS_PAGE = 20;
 /**
  * 我的反馈: the caller's own reports, newest first, each with its problem's state, staff's answer
  * and when they gave it. One query on the caller's pseudonym and one batched read of the page's
- * problems (and one of its photos); nobody else's reports can be reached.
+ * problems; the photos are links signed from the ids each report lists (checked when it was filed,
+ * as the caller's own), with no read. Nobody else's reports can be reached.
  */
 export async function listMyReports(caller: Caller, query: { cursor?: string }) {
   const page = await listReportsOfReporter(await reporterOf(caller.userId), {
@@ -192,12 +205,12 @@ export async function listMyReports(caller: Caller, query: { cursor?: string }) 
       problem,
     ]),
   );
-  const photos = await photoViewsForMany(
-    page.reports.map((report) => ({
-      owner: { kind: 'report' as const, id: report.photoOwnerId ?? report.id },
-      ids: report.photoOwnerId ? report.photoIds : [],
-      uploaderUserId: caller.userId,
-    })),
+  const photos = await Promise.all(
+    page.reports.map((report) =>
+      report.photoOwnerId
+        ? attachedPhotoViews({ kind: 'report', id: report.photoOwnerId }, report.photoIds)
+        : [],
+    ),
   );
   return {
     reports: page.reports.map((report, index) => {

@@ -1,14 +1,11 @@
-import { countSearchInWindow } from '../db/searchLimits';
+import { countAlone } from '../db/limits';
 import { env } from '../lib/env';
 import { AppError } from '../lib/errors';
 import { pseudonym } from '../lib/pseudonym';
-import { verifyAccessToken } from './token';
+import type { Requester } from './caller';
 
-/** Who is searching: the source address, and the token sent if any (the search is public). */
-export interface Searcher {
-  sourceIp: string;
-  bearerToken: string | null;
-}
+/** Who is searching: a signed-in user, or an anonymous caller by source address (the search is public). */
+export type Searcher = Requester;
 
 /**
  * Searches one caller may make per minute on the public search, a deployment setting
@@ -19,31 +16,21 @@ export interface Searcher {
  */
 const searchesPerMinute = () => ({ user: env.SEARCH_LIMIT_PER_USER, ip: env.SEARCH_LIMIT_PER_IP });
 
-/** Who a search counts against: the user of a valid token, else the source IP. No table read. */
-async function searchSubject(requester: Searcher) {
-  if (requester.bearerToken) {
-    try {
-      const { userId } = await verifyAccessToken(requester.bearerToken);
-      return { kind: 'user' as const, id: userId };
-    } catch {
-      // A bad or expired token on a public route is not refused; it just does not name a user.
-    }
-  }
-  return { kind: 'ip' as const, id: requester.sourceIp };
-}
-
 /**
  * Counts this search against its caller's minute; 429 SEARCH_RATE_LIMITED past the cap. The count
  * is kept under a keyed pseudonym (no IP or user id stored) and expires two minutes after its minute.
  */
-export async function limitSearchRate(requester: Searcher, at: Date): Promise<void> {
-  const subject = await searchSubject(requester);
+export async function limitSearchRate(searcher: Searcher, at: Date): Promise<void> {
+  const [kind, id] =
+    searcher.kind === 'user' ? (['user', searcher.userId] as const) : (['ip', searcher.sourceIp] as const);
   const window = at.toISOString().slice(0, 16);
-  const within = await countSearchInWindow(
-    await pseudonym(`search:${subject.kind}`, subject.id, window),
+  const within = await countAlone({
+    action: 'search',
+    subject: await pseudonym(`search:${kind}`, id, window),
     window,
-    searchesPerMinute()[subject.kind],
-    Math.floor(at.getTime() / 1000) + 180,
-  );
+    cap: searchesPerMinute()[kind],
+    expiresAt: Math.floor(at.getTime() / 1000) + 180,
+    at: at.toISOString(),
+  });
   if (!within) throw new AppError('SEARCH_RATE_LIMITED');
 }

@@ -3,7 +3,7 @@ import { stationSearchKeys } from '../db/keys';
 import { type RangeRead, readSearchEntries } from '../db/stationSearch';
 import type { SearchEntryFields } from '../db/stationSearchItems';
 import { SEARCH_PROBES, type SearchReadBounds, sparsestFirst } from '../lib/searchBounds';
-import { findNearbyStations, type NearbyBounds } from './nearby';
+import { type NearbyBounds, nearestStation } from './nearby';
 
 /**
  * One read of the search index: a partition (a bigram's or a province's places) within a place
@@ -43,12 +43,8 @@ const POINT_PLACE_BOUNDS: NearbyBounds = {
  * POINT_PLACE_RADIUS_M: where the caller most likely is, as the stations draw the map.
  */
 async function placeNear(point: GcjPoint, at: Date) {
-  const { stations, stats } = await findNearbyStations(
-    { ...point, radius: POINT_PLACE_RADIUS_M, limit: 1, amenities: [], openNow: false },
-    at,
-    POINT_PLACE_BOUNDS,
-  );
-  const place = stations[0]?.place;
+  const { nearest, stats } = await nearestStation(point, POINT_PLACE_RADIUS_M, at, POINT_PLACE_BOUNDS);
+  const place = nearest?.station.place;
   return {
     prefixes: place ? [place.city, place.county] : [],
     itemsRead: stats.itemsRead,

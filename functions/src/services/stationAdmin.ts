@@ -23,9 +23,6 @@ import { loadManagedStation } from './managedStations';
 import { saveEditedStation } from './stationMoves';
 import { toManagedStation } from './stationViews';
 
-// Kept here for its callers; the read-only staff routes import managedStations directly.
-export { loadManagedStation };
-
 async function assertOrgExists(orgPath: string): Promise<void> {
   if (!(await getOrg(orgPath))) throw new AppError('ORG_NOT_FOUND');
 }

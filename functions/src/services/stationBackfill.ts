@@ -1,5 +1,7 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Station } from '@ankang/shared';
-import { backfillStation, stationsOfProvince, storedSearchEntryKeys } from '../db/stationBackfill';
+import { backfillStation, stationsOfProvince, storedSearchEntries } from '../db/stationBackfill';
+import { searchEntriesOf } from '../db/stationSearchItems';
 import { getStationById } from '../db/stations';
 import { childrenOf, stationPlaceOf } from '../lib/places';
 
@@ -16,10 +18,14 @@ export interface BackfillCounts {
   placed: number;
   /** Stations whose place could not be derived (their 区县 names no county): searchable by words only. */
   unplaced: number;
-  /** Stations the API's writer was run for (all read; unchanged ones are written the same again). */
+  /** Stations the API's writer was run for. */
   indexed: number;
+  /** Stations that had their place and exactly the entries the writer would put: only read. */
+  unchanged: number;
   /** Stations that changed under the backfill three times running: left for the next run. */
   skipped: number;
+  /** Their ids. */
+  skippedStations: string[];
 }
 
 /** Stations read per page of the org index. */
@@ -32,11 +38,33 @@ export function backfillProvinces(): string[] {
   return childrenOf().map((province) => `${province.code}0000`);
 }
 
+/**
+ * Whether the station's stored entries are exactly those the writer builds for it (as they come
+ * back from the table: a JSON round trip drops the attributes the writer leaves undefined).
+ */
+function entriesCurrent(station: Station, stored: readonly Record<string, unknown>[]): boolean {
+  const built = searchEntriesOf(station).map((entry) => JSON.parse(JSON.stringify(entry)) as unknown);
+  if (built.length !== stored.length) return false;
+  const bySk = new Map(stored.map((entry) => [String(entry.sk), entry]));
+  return built.every((entry) => isDeepStrictEqual(entry, bySk.get(String((entry as { sk: unknown }).sk))));
+}
+
 async function backfillOne(read: Station, counts: BackfillCounts): Promise<void> {
   let station: Station | null = read;
   for (let attempt = 0; attempt < TRIES && station; attempt++) {
     const place = station.place ?? stationPlaceOf(station);
-    const outcome = await backfillStation(station, place, await storedSearchEntryKeys(station.id));
+    const stored = await storedSearchEntries(station.id);
+    // A rerun's common case: nothing to write, and no write capacity taken from the live app.
+    if ((station.place || !place) && entriesCurrent(station, stored)) {
+      counts.unchanged += 1;
+      if (!place) counts.unplaced += 1;
+      return;
+    }
+    const outcome = await backfillStation(
+      station,
+      place,
+      stored.map((entry) => String(entry.sk)),
+    );
     if (outcome === 'saved') {
       counts.indexed += 1;
       if (!station.place && place) counts.placed += 1;
@@ -45,13 +73,15 @@ async function backfillOne(read: Station, counts: BackfillCounts): Promise<void>
     }
     station = await getStationById(station.id);
   }
-  if (station) counts.skipped += 1;
+  if (!station) return;
+  counts.skipped += 1;
+  counts.skippedStations.push(station.id);
 }
 
 /**
  * Brings every station's place codes and search entries up to what the API writes today, for
  * stations stored before places and search existed (or by an older writer). Idempotent: a station
- * already right is written the same again. Resumable: it goes province by province, page by page,
+ * already right is only read (its entries compared with the built ones). Resumable: it goes province by province, page by page,
  * and calls `onPage` with the position after each page, from which a later run carries on.
  * `maxPages` stops it early (for a trial run, and tests).
  */
@@ -63,7 +93,15 @@ export async function backfillStations(options: {
   onPage?: (next: BackfillPosition | null, counts: BackfillCounts) => Promise<void> | void;
 }): Promise<{ counts: BackfillCounts; next: BackfillPosition | null }> {
   const provinces = options.provinces ?? backfillProvinces();
-  const counts: BackfillCounts = { stations: 0, placed: 0, unplaced: 0, indexed: 0, skipped: 0 };
+  const counts: BackfillCounts = {
+    stations: 0,
+    placed: 0,
+    unplaced: 0,
+    indexed: 0,
+    unchanged: 0,
+    skipped: 0,
+    skippedStations: [],
+  };
   let index = options.from ? provinces.indexOf(options.from.province) : 0;
   if (index < 0) throw new RangeError(`unknown province ${options.from?.province}`);
   let startKey = options.from?.startKey;

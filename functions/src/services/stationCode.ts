@@ -2,7 +2,7 @@ import { putObject, readObjectStart } from '../db/objectStore';
 import { env } from '../lib/env';
 import { AppError } from '../lib/errors';
 import type { Caller } from './caller';
-import { loadManagedStation } from './stationAdmin';
+import { loadManagedStation } from './managedStations';
 import { type CodeImage, fetchUnlimitedCode, imageType, MAX_CODE_IMAGE_BYTES } from './wechatCodes';
 
 /** The station page; it reads the station id from the code's `scene` (services/pageUrl on the client). */

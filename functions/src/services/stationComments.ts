@@ -1,15 +1,21 @@
 import { RECENT_COMMENTS_LIMIT, type Station } from '@ankang/shared';
+import {
+  dropEmptyQueueEntry,
+  getQueueEntry,
+  holdInQueue,
+  listHeldCommentsUnderOrg,
+  queueEntryFollowing,
+  releaseFromQueue,
+} from '../db/heldCommentQueue';
 import type { CommentBasis, StoredComment } from '../db/stationCommentItems';
 import {
   commentDelete,
   commentPut,
   decideHeldComment,
   getComment,
-  listHeldCommentsOfStation,
-  listHeldCommentsUnderOrg,
   listPublicComments,
-  moveHeldComment,
 } from '../db/stationComments';
+import { getStationById } from '../db/stations';
 import type { TransactItem } from '../db/transactions';
 import { getUser } from '../db/users';
 import { now } from '../lib/clock';
@@ -30,11 +36,12 @@ export type CommentVerdict =
   | { state: 'hidden' };
 
 /**
- * A verdict and the stored comment it was made against (its version and state; null: none), which
- * the write then requires, so a staff decision made meanwhile is never silently undone.
+ * A verdict (null: the rating has no words, and the day's comment goes) and the stored comment it
+ * was made against (its version and state; null: none), which the write then requires, so a staff
+ * decision made meanwhile is never silently undone.
  */
 export interface JudgedComment {
-  standing: CommentVerdict;
+  standing: CommentVerdict | null;
   basis: CommentBasis | null;
 }
 
@@ -47,6 +54,8 @@ export interface JudgedComment {
 export async function judgeComment(caller: Caller, id: string, text: string): Promise<JudgedComment> {
   const stored = await getComment(id);
   const basis = stored ? { version: stored.version, state: stored.state } : null;
+  // No words: nothing to ask; the stored comment is read for the removal to require it as it is.
+  if (!text) return { standing: null, basis };
   if (stored && stored.comment === text) {
     const standing: CommentVerdict =
       stored.state === 'held'
@@ -70,8 +79,10 @@ export async function commentIdOf(userId: string, stationId: string, date: strin
 }
 
 /**
- * The write that goes with one version of the day's rating, in its transaction: the comment as
- * judged, or, when the rating has no words (any more), the removal of the day's comment.
+ * The writes that go with one version of the day's rating, in its transaction: the comment as
+ * judged, or, when the rating has no words (any more), the removal of the day's comment; and the
+ * comment's id in or out of its station's review-queue entry (the rating's transaction checks the
+ * station is still in `station.orgPath`, whose queue the entry then takes).
  */
 export function commentWriteFor(
   station: Pick<Station, 'id' | 'name' | 'orgPath'>,
@@ -83,16 +94,18 @@ export function commentWriteFor(
     date: string;
     version: number;
   },
-  judged: JudgedComment | null,
+  judged: JudgedComment,
   at: Date,
-): TransactItem {
-  if (!judged || !rating.comment) return commentDelete(rating.id);
-  return commentPut(
+): TransactItem[] {
+  const wasHeld = judged.basis?.state === 'held';
+  const released = wasHeld ? [releaseFromQueue(station.id, rating.id)] : [];
+  if (!judged.standing || !rating.comment) return [commentDelete(rating.id, judged.basis), ...released];
+  const expiresAt = Math.floor(at.getTime() / 1000) + COMMENT_LIFETIME_S;
+  const put = commentPut(
     {
       id: rating.id,
       stationId: station.id,
       stationName: station.name,
-      orgPath: station.orgPath,
       stars: rating.stars,
       tags: rating.tags,
       comment: rating.comment,
@@ -101,10 +114,25 @@ export function commentWriteFor(
       createdAt: at.toISOString(),
       updatedAt: at.toISOString(),
       version: rating.version,
-      expiresAt: Math.floor(at.getTime() / 1000) + COMMENT_LIFETIME_S,
+      expiresAt,
     },
     judged.basis,
   );
+  if (judged.standing.state === 'held') return [put, holdInQueue(station, rating.id, expiresAt)];
+  return [put, ...released];
+}
+
+/**
+ * After a write that took a held comment out of its station's queue entry: the entry goes if it
+ * holds no other. Best effort, after the write was saved: a failure only leaves an empty entry,
+ * which the queue skips, and never fails the request.
+ */
+export async function tidyQueueEntry(stationId: string): Promise<void> {
+  try {
+    await dropEmptyQueueEntry(stationId);
+  } catch (error) {
+    logger.warn('empty held-comment queue entry left', { stationId, error });
+  }
 }
 
 /** The station's newest public comments; an unknown station simply has none. */
@@ -119,54 +147,57 @@ export async function listHeldComments(caller: Caller, query: { org?: string; cu
   return listHeldCommentsUnderOrg(root, { limit: 30, cursor: query.cursor });
 }
 
+/** Reads of comment and station when one changed between the read and the decision. */
+const DECIDE_ROUNDS = 3;
+
 /**
- * Staff approve (public) or hide a held comment of their org. Only a held comment at the version
- * staff saw is decided: a second decision is 409 INVALID_TRANSITION, and a comment its author
- * rewrote meanwhile is 409 VERSION_CONFLICT with the current version.
+ * Staff approve (public) or hide a held comment of a station their org holds NOW (its station is
+ * read: a comment names no org, and one stored with an org before keeps being decided by the
+ * station's current one). Only a held comment at the version staff saw is decided: a second
+ * decision is 409 INVALID_TRANSITION, and a comment its author rewrote meanwhile is 409
+ * VERSION_CONFLICT with the current version. A move of the station between the scope check and the
+ * decision cancels it (its transaction checks the station's org), and the check runs again.
  */
 export async function reviewComment(
   caller: Caller,
   id: string,
   body: { decision: 'approve' | 'hide'; version: number },
 ) {
-  const comment = await getComment(id);
-  if (!comment) throw new AppError('COMMENT_NOT_FOUND');
-  assertInScope(caller, comment.orgPath);
-  if (comment.state !== 'held') throw new AppError('INVALID_TRANSITION');
-  if (comment.version !== body.version) {
-    throw new AppError('VERSION_CONFLICT', { details: { currentVersion: comment.version } });
-  }
   const state = body.decision === 'approve' ? ('public' as const) : ('hidden' as const);
-  if (!(await decideHeldComment(comment, state, caller.userId, now().toISOString()))) {
-    const current = await getComment(id);
-    if (!current) throw new AppError('COMMENT_NOT_FOUND');
-    if (current.state !== 'held') throw new AppError('INVALID_TRANSITION');
-    throw new AppError('VERSION_CONFLICT', { details: { currentVersion: current.version } });
+  for (let round = 1; ; round += 1) {
+    const comment = await getComment(id);
+    const station = comment && (await getStationById(comment.stationId));
+    if (!comment || !station) throw new AppError('COMMENT_NOT_FOUND');
+    assertInScope(caller, station.orgPath);
+    if (comment.state !== 'held') throw new AppError('INVALID_TRANSITION');
+    if (comment.version !== body.version) {
+      throw new AppError('VERSION_CONFLICT', { details: { currentVersion: comment.version } });
+    }
+    const outcome = await decideHeldComment(
+      comment,
+      station.orgPath,
+      state,
+      caller.userId,
+      now().toISOString(),
+    );
+    if (outcome === 'decided') {
+      await tidyQueueEntry(comment.stationId);
+      return { id, state, version: comment.version };
+    }
+    if (round >= DECIDE_ROUNDS) {
+      throw new AppError('VERSION_CONFLICT', { details: { currentVersion: comment.version } });
+    }
   }
-  return { id, state, version: comment.version };
 }
 
-/** Held comments a move takes along per page, and the most pages: a constant bound per move. */
-const MOVE_PAGE = 25;
-const MOVE_PAGES = 8;
-
 /**
- * After a station moved to `orgPath`, its held comments go to that org's review queue (the old org
- * can no longer see or decide them). Runs after the station's own transaction, which has no room
- * for them; a rating racing the move cannot add one under the old org afterwards (it checks the
- * station's org in its own transaction). Bounded: past MOVE_PAGES pages the rest is logged.
+ * For a station's move to `orgPath`, in the station's own transaction: its one review-queue entry
+ * (read here) goes to the new org's queue. Nothing is written after the station is saved.
  */
-export async function heldCommentsFollowStation(stationId: string, orgPath: string): Promise<number> {
-  let moved = 0;
-  let after: Record<string, unknown> | undefined;
-  for (let page = 0; page < MOVE_PAGES; page += 1) {
-    const held = await listHeldCommentsOfStation(stationId, { limit: MOVE_PAGE, after });
-    const stray = held.comments.filter((comment) => comment.state === 'held' && comment.orgPath !== orgPath);
-    const outcomes = await Promise.all(stray.map((comment) => moveHeldComment(comment, orgPath)));
-    moved += outcomes.filter(Boolean).length;
-    after = held.after;
-    if (!after) return moved;
-  }
-  logger.error('held comments left behind by a station move', { stationId, orgPath, moved });
-  return moved;
+export async function heldCommentsFollowing(
+  station: Pick<Station, 'id' | 'orgPath'>,
+  orgPath: string,
+): Promise<TransactItem[]> {
+  if (orgPath === station.orgPath) return [];
+  return [queueEntryFollowing(station.id, await getQueueEntry(station.id), orgPath)];
 }

@@ -199,6 +199,17 @@ export async function searchStations(
     };
   }
 
+  // Each entry's match and filters once: the route's choice (`answers`) and the ranking ask of the same entries.
+  const verdicts = new Map<SearchEntryFields, { match: SearchMatch | null; passes: boolean }>();
+  const verdictOf = (entry: SearchEntryFields) => {
+    let verdict = verdicts.get(entry);
+    if (!verdict) {
+      const match = matchOf(entry, words);
+      verdict = { match, passes: match !== null && passesFilters(entry, query, at) };
+      verdicts.set(entry, verdict);
+    }
+    return verdict;
+  };
   const overflow = bigrams.length > 0;
   const read = route
     ? await readSearchRoute(route, place?.code, bounds, overflow)
@@ -208,18 +219,18 @@ export async function searchStations(
         point,
         at,
         bounds,
-        (entries) => entries.some((entry) => matchOf(entry, words) && passesFilters(entry, query, at)),
+        (entries) => entries.some((entry) => verdictOf(entry).passes),
         overflow,
       );
   const matched = read.entries.flatMap((entry) => {
-    const match = matchOf(entry, words);
+    const { match } = verdictOf(entry);
     return match ? [{ entry, match }] : [];
   });
   // Without the caller's point, nearness is to the place's centre as its matching stations draw it.
   const from = point ?? (place ? centreOf(matched.map((m) => m.entry)) : undefined);
   const ranked = rankMatches(
     matched
-      .filter(({ entry }) => passesFilters(entry, query, at))
+      .filter(({ entry }) => verdictOf(entry).passes)
       .map((m) => (from ? { ...m, distanceM: Math.round(distanceMeters(from, m.entry.location)) } : m)),
   );
   const page = ranked.slice(offset, offset + query.limit);

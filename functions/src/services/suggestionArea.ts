@@ -7,9 +7,8 @@ import {
   SUGGESTION_NEAR_M,
 } from '@ankang/shared';
 import { getOrgs } from '../db/orgs';
-import { getStationById } from '../db/stations';
 import { AppError } from '../lib/errors';
-import { findNearbyStations } from './nearby';
+import { nearestStation } from './nearby';
 import { insideBounds } from './signupRules';
 
 /** The union that reviews a suggested point, and the station beside it if one is that close. */
@@ -33,26 +32,19 @@ export function reviewingNode(chain: OrgNode[], point: GcjPoint): OrgNode | unde
 
 /**
  * Who reviews a suggestion at `point`: the union of the nearest open or paused station within
- * SUGGESTION_AREA_RADIUS_M (one bounded nearby search), or the node above it whose box holds the
- * point. No station that near: SUGGESTION_NO_AREA, since no union is known to serve the place.
+ * SUGGESTION_AREA_RADIUS_M (one bounded nearby search, whose record names the org), or the node
+ * above it whose box holds the point. No station that near: SUGGESTION_NO_AREA, since no union is
+ * known to serve the place.
  */
 export async function suggestionAreaOf(point: GcjPoint, at: Date): Promise<SuggestionArea> {
-  const { stations } = await findNearbyStations(
-    { ...point, radius: SUGGESTION_AREA_RADIUS_M, limit: 1, amenities: [], openNow: false },
-    at,
-  );
-  const nearest = stations[0];
-  // The summary names no org: the station's record does (one more read).
-  const record = nearest ? await getStationById(nearest.id) : null;
-  if (!nearest || !record) throw new AppError('SUGGESTION_NO_AREA');
-  const chain = await getOrgs(orgPathChain(record.orgPath));
+  const { nearest } = await nearestStation(point, SUGGESTION_AREA_RADIUS_M, at);
+  if (!nearest) throw new AppError('SUGGESTION_NO_AREA');
+  const { station, distanceM } = nearest;
+  const chain = await getOrgs(orgPathChain(station.orgPath));
   const org = reviewingNode(chain, point);
   if (!org) throw new AppError('SUGGESTION_NO_AREA');
   return {
     org,
-    nearStation:
-      nearest.distanceM <= SUGGESTION_NEAR_M
-        ? { id: nearest.id, name: nearest.name, distanceM: nearest.distanceM }
-        : null,
+    nearStation: distanceM <= SUGGESTION_NEAR_M ? { id: station.id, name: station.name, distanceM } : null,
   };
 }

@@ -1,13 +1,11 @@
 import { MAX_STATION_PHOTOS, type PhotoOwner } from '@ankang/shared';
 import { copyObject } from '../db/objectStore';
 import { setStationGallery } from '../db/photoGallery';
-import { getPhotosByIds, insertPhoto, photoObjectKeys, type StoredPhoto } from '../db/photos';
+import { getPhotosByIds, insertPhotoWithRetry, photoObjectKeys, type StoredPhoto } from '../db/photos';
 import { getStationById } from '../db/stations';
 import type { StoredSuggestion } from '../db/suggestions';
 import { contentHash } from '../lib/contentHash';
-
-/** Tries when a concurrent write touched the suggester's photo set on the draft at the same moment. */
-const INSERT_ROUNDS = 4;
+import { releaseUnattachedStationPhoto } from './photos';
 
 /** A suggestion's photos are owned by its client-made request id (they are sent before it). */
 export function suggestionPhotoOwner(requestId: string): PhotoOwner {
@@ -43,9 +41,11 @@ async function claimedPhotos(suggestion: StoredSuggestion): Promise<StoredPhoto[
  * signs links by its owner's keys) and its item stored landed, sent by the suggester. Idempotent:
  * the copy is rewritten and an item already there (an earlier try) is left as it is.
  */
-async function copyToStation(original: StoredPhoto, stationId: string, at: string): Promise<string> {
+async function copyToStation(original: StoredPhoto, stationId: string, at: string): Promise<StoredPhoto> {
+  // A station photo never expires (its gallery releases what it does not take): no expiresAt.
+  const { expiresAt: _expiry, ...kept } = original;
   const copy: StoredPhoto = {
-    ...original,
+    ...kept,
     id: draftPhotoIdOf(original.id),
     owner: { kind: 'station', id: stationId },
     state: 'landed',
@@ -54,14 +54,12 @@ async function copyToStation(original: StoredPhoto, stationId: string, at: strin
     updatedAt: at,
   };
   await copyObject(photoObjectKeys.kept(original), photoObjectKeys.kept(copy));
-  for (let round = 0; round < INSERT_ROUNDS; round += 1) {
-    const outcome = await insertPhoto(copy, MAX_STATION_PHOTOS);
-    if (outcome === 'inserted' || outcome === 'exists') return copy.id;
-    // The suggester holds at most 3 photos on a new station: 'full' cannot pass the cap of 9.
-    if (outcome === 'full') break;
-    await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
+  const outcome = await insertPhotoWithRetry(copy, MAX_STATION_PHOTOS);
+  // The suggester holds at most 3 photos on a new station: 'full' cannot pass the cap of 9.
+  if (outcome !== 'inserted' && outcome !== 'exists') {
+    throw new Error(`draft photo ${copy.id}: could not be stored (${outcome})`);
   }
-  throw new Error(`draft photo ${copy.id}: could not be stored`);
+  return copy;
 }
 
 /**
@@ -78,9 +76,10 @@ export async function ensureDraftGallery(suggestion: StoredSuggestion, stationId
   const seen = await getStationById(stationId);
   if (seen && seen.photosVersion > 0) return;
   const stamp = at.toISOString();
-  const ids: string[] = [];
+  const copies: StoredPhoto[] = [];
   // One after another: each insert touches the same photo set of the suggester on the station.
-  for (const original of originals) ids.push(await copyToStation(original, stationId, stamp));
+  for (const original of originals) copies.push(await copyToStation(original, stationId, stamp));
+  const ids = copies.map((copy) => copy.id);
   const outcome = await setStationGallery({
     stationId,
     photoIds: ids,
@@ -89,7 +88,10 @@ export async function ensureDraftGallery(suggestion: StoredSuggestion, stationId
     removed: [],
     at: stamp,
   });
-  // 'conflict': a racing retry set it first (or staff saved a gallery): that one stands. The copies
-  // it did not take are released a day later like any photo a gallery never took.
   if (outcome === 'photoGone') throw new Error(`draft station ${stationId}: a copied photo is gone`);
+  // 'conflict': a racing retry set it first (or staff saved a gallery): that one stands, and the
+  // copies it did not take go now (a copy it holds is left alone: the release checks the gallery).
+  // One after another: each release touches the same photo set of the suggester on the station.
+  if (outcome !== 'conflict') return;
+  for (const copy of copies) await releaseUnattachedStationPhoto(copy);
 }

@@ -1,7 +1,7 @@
 import { orgPathChain, type Station, stationDraftSchema } from '@ankang/shared';
 import { getOrg, getOrgs } from '../db/orgs';
 import { getStationById } from '../db/stations';
-import { insertStation } from '../db/stationWrites';
+import { insertStation, StationWriteError } from '../db/stationWrites';
 import { decideSuggestion, getSuggestion, type StoredSuggestion } from '../db/suggestions';
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
@@ -52,19 +52,20 @@ export function draftStationIdOf(suggestionId: string): string {
 }
 
 /**
- * Stores the draft station unless it is there already (a retried approval after a failed insert),
- * then gives it the suggestion's photos as its gallery unless it has one; `built` when the caller
- * made the station already.
+ * Stores the draft station, then gives it the suggestion's photos as its gallery unless it has one;
+ * `built` when the caller made the station already. The insert's own condition (no station with the
+ * id yet) decides whether it was there: refused, another approval of the suggestion stored it first
+ * (the id follows from the suggestion's), which a consistent read confirms. No plain read decides:
+ * one may miss an insert made a moment ago. A retry only skips building when a read finds it.
  */
 async function ensureDraftStation(suggestion: StoredSuggestion, at: Date, built?: Station): Promise<void> {
   const id = draftStationIdOf(suggestion.id);
-  if (!(await getStationById(id))) {
-    const station = built ?? (await draftStationOf(suggestion, at));
+  if (built || !(await getStationById(id))) {
     try {
-      await insertStation(station);
+      await insertStation(built ?? (await draftStationOf(suggestion, at)));
     } catch (error) {
-      // A racing retry may have stored it between the read and the write.
-      if (!(await getStationById(id))) throw error;
+      const madeFirst = error instanceof StationWriteError && error.reason === 'versionConflict';
+      if (!madeFirst || !(await getStationById(id, { consistent: true }))) throw error;
     }
   }
   await ensureDraftGallery(suggestion, id, at);

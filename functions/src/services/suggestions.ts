@@ -12,7 +12,7 @@ import { AppError } from '../lib/errors';
 import { pseudonym } from '../lib/pseudonym';
 import type { Caller } from './caller';
 import { dailyQuota, rateLimited } from './limits';
-import { attachPhotos } from './photos';
+import { checkPhotos, claimPhotos } from './photos';
 import { attachedPhotoViews } from './photoViews';
 import { listingRoot } from './scope';
 import { suggestionAreaOf } from './suggestionArea';
@@ -54,6 +54,11 @@ async function retried(earlier: StoredSuggestion, hash: string, caller: Caller) 
   return { suggestion: await suggestionView(earlier) };
 }
 
+/** The id of the suggestion `userId` sends with `requestId`: a retry maps to the same one. */
+export async function suggestionIdOf(userId: string, requestId: string): Promise<string> {
+  return `sg_${(await pseudonym('suggestion', userId, requestId)).slice(0, 24)}`;
+}
+
 /**
  * A worker suggests a place as a new station, with up to 3 photos they uploaded for it first (owned
  * by the request id; claimed whole or refused whole, see attachPhotos). The nearest station decides
@@ -66,8 +71,9 @@ export async function createSuggestion(
   body: SuggestionDraft & { requestId: string; confirmNearby: boolean; photoIds?: string[] },
 ) {
   const { requestId, confirmNearby: _confirm, photoIds: requested = [], ...draft } = body;
-  const id = `sg_${(await pseudonym('suggestion', caller.userId, requestId)).slice(0, 24)}`;
-  const photoIds = await attachPhotos(suggestionPhotoOwner(requestId), requested, caller);
+  const id = await suggestionIdOf(caller.userId, requestId);
+  const checked = await checkPhotos(suggestionPhotoOwner(requestId), requested, caller);
+  const photoIds = checked.ids;
   // Without photos the hash is the draft's alone, as before photos: a retry of a suggestion stored
   // then still matches.
   const hash = contentHash(photoIds.length > 0 ? { ...draft, photoIds } : draft);
@@ -101,8 +107,11 @@ export async function createSuggestion(
     photoIds,
     ...(photoIds.length > 0 ? { photoOwnerId: requestId } : {}),
   };
-  const outcome = await insertSuggestion(suggestion, await dailyQuota(caller.userId, 'suggestion', at));
+  const quota = await dailyQuota(caller.userId, 'suggestion', at);
+  const outcome = await insertSuggestion(suggestion, quota, await claimPhotos(checked, at));
   if (outcome === 'overQuota') throw rateLimited('suggestion');
+  // A photo expired (or went) since it was checked.
+  if (outcome === 'photoGone') throw new AppError('PHOTO_NOT_FOUND');
   if (outcome === 'exists') {
     // A retry raced the first send past the read above.
     const first = await getSuggestion(id);

@@ -82,7 +82,7 @@ export const getHardshipAlert = defineContract({
   access: staffOnly,
   params: alertParams,
   output: hardshipAlertSchema,
-  errors: ['ALERT_NOT_FOUND', 'OUT_OF_SCOPE'],
+  errors: ['ALERT_NOT_FOUND', 'OUT_OF_SCOPE', 'ALERT_FILE_MISSING'],
 });
 
 const transitionErrors = [
@@ -90,6 +90,7 @@ const transitionErrors = [
   'OUT_OF_SCOPE',
   'ALERT_TRANSITION_INVALID',
   'VERSION_CONFLICT',
+  'ALERT_FILE_MISSING',
 ] as const;
 
 export const acknowledgeHardshipAlert = defineContract({
@@ -150,7 +151,7 @@ export const commentHardshipAlert = defineContract({
   body: alertCommentSchema,
   output: hardshipAlertSchema,
   successStatus: 201,
-  errors: ['ALERT_NOT_FOUND', 'OUT_OF_SCOPE', 'REQUEST_ID_REUSED'],
+  errors: ['ALERT_NOT_FOUND', 'OUT_OF_SCOPE', 'REQUEST_ID_REUSED', 'ALERT_FILE_MISSING'],
 });
 
 export const listHardshipAlertAssignees = defineContract({

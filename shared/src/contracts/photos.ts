@@ -22,12 +22,13 @@ export const createPhotoUpload = defineContract({
   method: 'POST',
   path: '/photos/uploads',
   // Anyone signed in may add photos to a delivery (the record may not have landed yet); station
-  // photos are for staff in scope, checked in the service against the stored station.
+  // photos are for staff in scope, checked in the service against the stored station. Report and
+  // suggestion photos count towards a daily cap per person (PHOTO_DAILY_CAP).
   access: signedIn,
   body: photoUploadRequestSchema,
   output: photoUploadTicketSchema,
   successStatus: 201,
-  errors: ['REQUEST_ID_REUSED', 'TOO_MANY_PHOTOS', 'STATION_NOT_FOUND', 'OUT_OF_SCOPE'],
+  errors: ['REQUEST_ID_REUSED', 'TOO_MANY_PHOTOS', 'PHOTO_RATE_LIMITED', 'STATION_NOT_FOUND', 'OUT_OF_SCOPE'],
 });
 
 export const completePhotoUpload = defineContract({

@@ -17,6 +17,11 @@ export const MAX_STATION_PHOTOS = 9;
 export const MAX_REPORT_PHOTOS = 3;
 /** The most photos one worker may attach to one suggested station (建议新增驿站). */
 export const MAX_SUGGESTION_PHOTOS = 3;
+/**
+ * The most photo uploads one person may ask for per Shanghai day for problem reports and
+ * suggestions together (anyone signed in may ask for those): ten full reports or suggestions.
+ */
+export const PHOTO_DAILY_CAP = 30;
 /** Largest file accepted (a phone photo compressed on the device is 100–400 KB). */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 

@@ -9,7 +9,6 @@ import { feedbackTagSchema } from './stationViews';
  * staff hid it.
  */
 export const commentStateSchema = z.enum(['public', 'held', 'hidden']);
-export type CommentState = z.infer<typeof commentStateSchema>;
 
 /** A comment's id: `cm_` and a keyed pseudonym of (user, station, day), so one per person a day. */
 export const commentIdSchema = z.string().regex(/^cm_[0-9a-f]{32}$/, '评论编号格式不正确');

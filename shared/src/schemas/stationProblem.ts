@@ -21,7 +21,6 @@ export const problemReportSchema = z.object({
   createdAt: z.string(),
   photoIds: z.array(photoIdSchema).default([]),
 });
-export type ProblemReport = z.infer<typeof problemReportSchema>;
 
 export const stationProblemSchema = z.object({
   id: problemIdSchema,

@@ -68,7 +68,13 @@ export default function MePage() {
     {
       key: 'suggest',
       title: '建议新增驿站',
-      description: '发现可以歇脚的地方，告诉工会；查看我的建议',
+      description: '发现可以歇脚的地方，告诉工会',
+      onClick: () => void openPage(suggestRoutes.new),
+    },
+    {
+      key: 'my-suggestions',
+      title: '我的建议',
+      description: '我建议过的地点和工会的审核结果',
       onClick: () => void openPage(suggestRoutes.mine),
     },
   ];

@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo } from 'react';
+import { linkA11y } from '../../../components/buttonA11y';
 import { type Choice, ChoiceChips } from '../../../components/ChoiceChips';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { OrgChips } from '../../../components/OrgChips';
@@ -92,8 +93,7 @@ export default function StationEditPage() {
           </Text>
           <View
             className="station-edit__poster"
-            role="link"
-            onClick={() => void openPage(stationPosterUrl(form.station!.id))}
+            {...linkA11y(() => void openPage(stationPosterUrl(form.station!.id)))}
           >
             <Text>二维码海报</Text>
           </View>

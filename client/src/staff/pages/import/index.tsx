@@ -2,6 +2,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
+import { buttonA11y } from '../../../components/buttonA11y';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { OrgChips } from '../../../components/OrgChips';
 import { StaffImportColumns } from '../../../components/StaffImportColumns';
@@ -94,6 +95,7 @@ export default function StaffImportPage() {
           fill={job.fileName ? 'outline' : 'solid'}
           size="large"
           block
+          {...buttonA11y(job.busy)}
           disabled={job.busy}
           onClick={job.choose}
         >
@@ -106,6 +108,7 @@ export default function StaffImportPage() {
             type="primary"
             fill="none"
             block
+            {...buttonA11y(template.busy)}
             loading={template.busy}
             onClick={template.download}
           >
@@ -133,6 +136,7 @@ export default function StaffImportPage() {
                 type="primary"
                 size="large"
                 block
+                {...buttonA11y(job.busy)}
                 loading={job.busy}
                 onClick={job.confirm}
               >
@@ -145,7 +149,13 @@ export default function StaffImportPage() {
               </Text>
             ) : null}
             {finished ? (
-              <Button type="primary" size="large" block onClick={() => void openPage(mode.done.url)}>
+              <Button
+                type="primary"
+                size="large"
+                block
+                {...buttonA11y()}
+                onClick={() => void openPage(mode.done.url)}
+              >
                 {mode.done.label}
               </Button>
             ) : null}

@@ -1,6 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Image, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
+import { buttonA11y } from '../../../components/buttonA11y';
 import { GateFallback } from '../../../components/GateFallback';
 import { StateView } from '../../../components/StateView';
 import { useRoleGate } from '../../../hooks/useRoleGate';
@@ -67,6 +68,7 @@ export default function StationPosterPage() {
           type="primary"
           size="large"
           block
+          {...buttonA11y(poster.saving)}
           loading={poster.saving}
           disabled={poster.saving}
           onClick={() => void poster.save()}
@@ -80,6 +82,7 @@ export default function StationPosterPage() {
             fill="outline"
             size="large"
             block
+            {...buttonA11y()}
             onClick={printPage}
           >
             打印海报

@@ -45,10 +45,13 @@ export default function StaffReportsPage() {
   const { gate, account } = useRoleGate(['staff', 'admin']);
   const [state, setState] = useState<ReportState>('new');
   const [kind, setKind] = useState<KindFilter>('all');
-  const [resolving, setResolving] = useState<QueuedProblem | null>(null);
+  const [resolvingId, setResolvingId] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const wide = useWideScreen();
   const queue = useStationReports(state, kind === 'all' ? null : kind, gate.kind === 'allowed');
+  // The problem as the queue holds it now: a reload after a conflict brings its new version, or
+  // takes it out (a colleague resolved it), which closes the dialog.
+  const resolving = queue.items.find((problem) => problem.id === resolvingId) ?? null;
   useReachBottom(queue.loadMore);
 
   if (gate.kind !== 'allowed') {
@@ -69,7 +72,7 @@ export default function StaffReportsPage() {
       withStation={withStation}
       busy={queue.busyId === problem.id}
       onAcknowledge={state === 'new' ? () => void queue.review(problem, { move: 'acknowledged' }) : undefined}
-      onResolve={state === 'resolved' ? undefined : () => setResolving(problem)}
+      onResolve={state === 'resolved' ? undefined : () => setResolvingId(problem.id)}
     />
   );
   // The first problem until staff pick another; a handled one leaves the queue and the next shows.
@@ -133,13 +136,11 @@ export default function StaffReportsPage() {
       <StaffResolveDialog
         visible={resolving !== null}
         busy={resolving !== null && queue.busyId === resolving.id}
-        onCancel={() => setResolving(null)}
+        onCancel={() => setResolvingId(null)}
         onConfirm={(note) => {
           if (!resolving) return;
-          // The problem as the queue holds it now (a reload after a conflict brings its new version).
-          const current = queue.items.find((problem) => problem.id === resolving.id) ?? resolving;
-          void queue.review(current, { move: 'resolved', note }).then((stored) => {
-            if (stored) setResolving(null);
+          void queue.review(resolving, { move: 'resolved', note }).then((stored) => {
+            if (stored) setResolvingId(null);
           });
         }}
       />

@@ -36,8 +36,11 @@ const emptyText: Record<SuggestionState, string> = {
 export default function StaffSuggestionsPage() {
   const { gate, account } = useRoleGate(['staff', 'admin']);
   const [state, setState] = useState<SuggestionState>('pending');
-  const [declining, setDeclining] = useState<Suggestion | null>(null);
+  const [decliningId, setDecliningId] = useState<string | null>(null);
   const queue = useSuggestionQueue(state, gate.kind === 'allowed');
+  // The suggestion as the queue holds it now: a reload after a conflict brings its new version, or
+  // takes it out (a colleague decided it), which closes the dialog.
+  const declining = queue.items.find((suggestion) => suggestion.id === decliningId) ?? null;
   useReachBottom(queue.loadMore);
 
   if (gate.kind !== 'allowed') {
@@ -63,7 +66,7 @@ export default function StaffSuggestionsPage() {
             fill="outline"
             {...buttonA11y(busy)}
             disabled={busy}
-            onClick={() => setDeclining(suggestion)}
+            onClick={() => setDecliningId(suggestion.id)}
           >
             不予采纳
           </Button>
@@ -124,12 +127,12 @@ export default function StaffSuggestionsPage() {
         label="理由（职工会看到）"
         placeholder="例如 该处为私人场所，不对外开放"
         check={checkDeclineReason}
-        onCancel={() => setDeclining(null)}
+        busy={declining !== null && queue.busyId === declining.id}
+        onCancel={() => setDecliningId(null)}
         onConfirm={(reason) => {
-          const target = declining;
-          if (!target) return;
-          void queue.review(target, { decision: 'decline', reason }).then((done) => {
-            if (done) setDeclining(null);
+          if (!declining) return;
+          void queue.review(declining, { decision: 'decline', reason }).then((done) => {
+            if (done) setDecliningId(null);
           });
         }}
       />

@@ -7,7 +7,7 @@ import {
 } from '@ankang/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { buttonA11y } from '../../../components/buttonA11y';
+import { buttonA11y, linkA11y } from '../../../components/buttonA11y';
 import { ChoiceChips, choicesOf } from '../../../components/ChoiceChips';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { OutreachConsentCard } from '../../../components/OutreachConsentCard';
@@ -162,6 +162,8 @@ export default function SuggestStationPage() {
       </StationFormField>
       <StationFormField label="场所类型" name="hostType" hint="不确定可以不选">
         <ChoiceChips
+          single
+          label="场所类型"
           choices={hostChoices}
           selected={values.hostType ? [values.hostType] : []}
           onToggle={form.toggleHostType}
@@ -236,7 +238,7 @@ export default function SuggestStationPage() {
           </Button>
         </View>
       )}
-      <View className="suggest-new__mine" role="link" onClick={() => void openPage(suggestRoutes.mine)}>
+      <View className="suggest-new__mine" {...linkA11y(() => void openPage(suggestRoutes.mine))}>
         <Text>查看我的建议 ›</Text>
       </View>
       <PrivacyPopup

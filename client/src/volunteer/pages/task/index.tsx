@@ -10,7 +10,7 @@ import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { GateFallback } from '../../../components/GateFallback';
 import { OutreachConsentCard } from '../../../components/OutreachConsentCard';
-import { type ReasonCheck, ReasonDialog } from '../../../components/ReasonDialog';
+import { ReasonDialog } from '../../../components/ReasonDialog';
 import { StateView } from '../../../components/StateView';
 import { StationActions } from '../../../components/StationActions';
 import { VolunteerAddressActions } from '../../../components/VolunteerAddressActions';
@@ -22,15 +22,16 @@ import { handoutScanUrl } from '../../../services/handoutRoutes';
 import { goBackOr, openPage } from '../../../services/navigation';
 import { consentTopics, type Task } from '../../../services/outreach';
 import { dateLabel } from '../../../services/outreachDates';
+import { reasonRule } from '../../../services/reasonRule';
 import { routes } from '../../../services/routes';
 import './index.scss';
 
 /** 婉拒: the reason is required (staff read it to reassign), checked with the API's own rule. */
-function checkDeclineReason(reason: string): ReasonCheck {
-  const parsed = assignmentResponseSchema.safeParse({ decision: 'decline', reason });
-  if (parsed.success && parsed.data.decision === 'decline') return { reason: parsed.data.reason };
-  return { error: parsed.error?.issues[0]?.message ?? '请填写婉拒原因' };
-}
+const checkDeclineReason = reasonRule(
+  assignmentResponseSchema,
+  (reason) => ({ decision: 'decline', reason }),
+  '请填写婉拒原因',
+);
 
 /** What the site asked for, by name from the campaign's catalog (the codes when it could not be read). */
 function requestedLines(task: Task, campaign: Campaign | null) {
@@ -218,6 +219,7 @@ export default function VolunteerTaskPage() {
         placeholder="例如 当天临时有事"
         confirmText="确认婉拒"
         check={checkDeclineReason}
+        busy={view.responding === 'decline'}
         onConfirm={(reason) => void decline(reason)}
         onCancel={() => setDeclining(false)}
       />
