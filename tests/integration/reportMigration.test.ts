@@ -326,24 +326,7 @@ describe('npm run migrate:reports', () => {
   it('runs as the npm command, keeping its position in a file between runs', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'migrate-'));
     const progress = path.join(dir, 'position.json');
-    const run = (...args: string[]) =>
-      spawnSync(
-        'npx',
-        [
-          'tsx',
-          'functions/local/migrateReports.ts',
-          '--stage',
-          'local',
-          '--table',
-          tableName,
-          '--progress',
-          progress,
-          '--endpoint',
-          process.env.DYNAMODB_ENDPOINT!,
-          ...args,
-        ],
-        { encoding: 'utf8', timeout: 120_000 },
-      );
+    const run = (...args: string[]) => migrateCli(tableName, progress, ...args);
 
     const trial = run('--pages', '1');
     expect(trial.status, trial.stderr).toBe(0);
