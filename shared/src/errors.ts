@@ -104,6 +104,7 @@ export const errorCatalog = {
   COMMENT_NOT_FOUND: { status: 404, message: '未找到该评论' },
   WECHAT_UNAVAILABLE: { status: 502, message: '微信服务暂时不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '服务器开小差了，请稍后再试' },
+  SERVICE_BUSY: { status: 503, message: '服务繁忙，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

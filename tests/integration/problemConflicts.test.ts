@@ -92,7 +92,7 @@ describe('Db: fileReport and transitionProblem under TransactionConflict', () =>
   it('gives up after six conflicts in one round, having written and counted nothing', async () => {
     const { station, worker } = await scene();
     const caller = { userId: worker.userId, nickname: '测试用户', roles: ['worker' as const], orgPath: null };
-    // Called on the service: the route answers what its contract declares, and this is a 500.
+    // Called on the service, which throws the last conflict (the route answers 503: below).
     const { answer, seen } = await withConflicts(keys.station(station.id).pk, station.id, 100, () =>
       reportStationProblem(caller, station.id, {
         kind: 'noWater',
@@ -108,6 +108,49 @@ describe('Db: fileReport and transitionProblem under TransactionConflict', () =>
     // Neither the lock nor the quota was taken: the same person reports it after all.
     expect((await report(worker.token, station.id, body())).status).toBe(201);
     expect((await getStationById(station.id))?.openReports).toBe(1);
+  });
+
+  it('answers 503 SERVICE_BUSY over the route when the conflicts never stop, and the retry files it once', async () => {
+    const { station, worker } = await scene();
+    const sent = body();
+    const { answer } = await withConflicts(keys.station(station.id).pk, station.id, 100, () =>
+      report(worker.token, station.id, sent),
+    );
+    expect(answer.status).toBe(503);
+    expect(answer.body).toMatchObject({
+      error: {
+        code: 'SERVICE_BUSY',
+        message: '服务繁忙，请稍后再试',
+        details: { requestId: expect.any(String) },
+      },
+    });
+    expect((await mine(worker.token)).reports).toStrictEqual([]);
+    // The client's queue sends the same request again: it lands, once.
+    const again = await report(worker.token, station.id, sent);
+    expect(again.status).toBe(201);
+    expect((await report(worker.token, station.id, sent)).status).toBe(201);
+    expect((await mine(worker.token)).reports).toHaveLength(1);
+    expect((await getStationById(station.id))?.openReports).toBe(1);
+  });
+
+  it('answers 503 SERVICE_BUSY when the database cannot be reached, with nothing written', async () => {
+    const { station, worker } = await scene();
+    const name = `unreachable-${randomUUID()}`;
+    db.middlewareStack.add(
+      () => async () => {
+        throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED' });
+      },
+      { step: 'initialize', name },
+    );
+    let answer: Awaited<ReturnType<typeof report>>;
+    try {
+      answer = await report(worker.token, station.id, body());
+    } finally {
+      db.middlewareStack.remove(name);
+    }
+    expect(answer).toMatchObject({ status: 503, body: { error: { code: 'SERVICE_BUSY' } } });
+    expect((await mine(worker.token)).reports).toStrictEqual([]);
+    expect((await getStationById(station.id))?.openReports).toBe(0);
   });
 
   it('resolves a problem after a conflict, freeing its slot and lowering the count once', async () => {

@@ -69,12 +69,13 @@ export function buildPath(path: string, params: Record<string, string | number> 
 }
 
 /**
- * Codes any route may answer from the pipeline itself: a bad request, and — on routes that need a
+ * Codes any route may answer from the pipeline itself: a bad request, the database too busy or
+ * unreachable to take it now (503 SERVICE_BUSY: send it again later), and — on routes that need a
  * token — a missing, expired or revoked one, or a role the route does not admit. Everything else a
- * route answers must be in its `errors`; a 5xx never is.
+ * route answers must be in its `errors`; no other 5xx ever is.
  */
 const pipelineErrors = {
-  always: ['VALIDATION_FAILED', 'MALFORMED_JSON'],
+  always: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'SERVICE_BUSY'],
   signedIn: ['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'FORBIDDEN'],
 } as const satisfies Record<string, readonly ErrorCode[]>;
 

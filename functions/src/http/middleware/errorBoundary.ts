@@ -1,4 +1,5 @@
 import { errorCatalog } from '@ankang/shared';
+import { isDatabaseBusy } from '../../db/busy';
 import { AppError } from '../../lib/errors';
 import { logger } from '../../lib/logger';
 import type { PipelineMiddleware } from '../context';
@@ -6,8 +7,9 @@ import { errorResponse } from '../respond';
 
 /**
  * Outermost middleware. Names the request for the logs and turns every failure into the error
- * body: AppErrors tell the user what happened; anything else is logged with its cause and answered
- * with a generic 500 and the request id.
+ * body: AppErrors tell the user what happened; a database that could not take the request now
+ * (throttled, unreachable, still conflicting) is 503 SERVICE_BUSY, to be sent again; anything else
+ * is logged with its cause and answered with a generic 500 and the request id.
  */
 export function errorBoundary(): PipelineMiddleware {
   return {
@@ -27,6 +29,15 @@ export function errorBoundary(): PipelineMiddleware {
         request.response = errorResponse(
           error.status,
           { code: error.code, message: error.message, ...(details ? { details } : {}) },
+          requestId,
+        );
+        return;
+      }
+      if (isDatabaseBusy(error)) {
+        logger.warn('database busy', { error });
+        request.response = errorResponse(
+          503,
+          { code: 'SERVICE_BUSY', message: errorCatalog.SERVICE_BUSY.message, details: { requestId } },
           requestId,
         );
         return;
