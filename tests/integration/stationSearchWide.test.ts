@@ -105,7 +105,8 @@ describe('Station search: a range too big for one search', () => {
           [`STN_Q#${word.slice(0, 2)}`, '3205', 2],
           [`STN_Q#${word.slice(0, 2)}`, '3205', 1],
         ]);
-        expect(queries.map((q) => q.input.IndexName)).toStrictEqual(['gsi3', 'gsi3', 'gsi3']);
+        expect(queries).toHaveLength(overflow.length + route.length);
+        expect(queries.filter((q) => q.input.IndexName !== 'gsi3')).toStrictEqual([]);
         const counts = tally.counts();
         const overflowItems = overflow.reduce((sum, q) => sum + q.items, 0);
         laterCounts.push([counts.readRequests - overflow.length, counts.itemsRead - overflowItems]);
