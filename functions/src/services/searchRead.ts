@@ -2,7 +2,7 @@ import type { GcjPoint } from '@ankang/shared';
 import { stationSearchKeys } from '../db/keys';
 import { type RangeRead, readSearchEntries } from '../db/stationSearch';
 import type { SearchEntryFields } from '../db/stationSearchItems';
-import { SEARCH_PROBES, type SearchReadBounds, sparsestFirst } from '../lib/searchBounds';
+import { SEARCH_PROBES, SEARCH_READ_BOUNDS, type SearchReadBounds, sparsestFirst } from '../lib/searchBounds';
 import { type NearbyBounds, nearestStation } from './nearby';
 
 /**
@@ -54,6 +54,14 @@ async function placeNear(point: GcjPoint, at: Date) {
 
 const overflowPartition = stationSearchKeys.termPartition(stationSearchKeys.overflowTerm);
 
+/**
+ * The overflow mark's range within the place, always to the production bound: it holds only the
+ * few stations past MAX_SEARCH_TERMS (24 of the national 186,100), so the bounds a test narrows to
+ * make a bigram's range "too big" are not meant for it.
+ */
+const readOverflow = (within: string) =>
+  readRange({ partition: overflowPartition, prefix: within }, SEARCH_READ_BOUNDS);
+
 /** A range read from its start to the bound. */
 const readRange = (step: SearchStep, bounds: SearchReadBounds) =>
   readSearchEntries(step.partition, step.prefix || undefined, bounds.entries, bounds.page);
@@ -96,9 +104,7 @@ export async function chooseSearchRoute(
   overflow: boolean,
 ): Promise<SearchRead> {
   const within = placeCode ?? '';
-  const overflowRead = overflow
-    ? readRange({ partition: overflowPartition, prefix: within }, bounds)
-    : undefined;
+  const overflowRead = overflow ? readOverflow(within) : undefined;
   const reads: RangeRead[] = [];
   const probe = async (partition: string): Promise<Probed> => {
     const step = { partition, prefix: within };
@@ -168,7 +174,7 @@ export async function readSearchRoute(
 ): Promise<SearchRead> {
   const within = placeCode ?? '';
   const [extra, ...reads] = await Promise.all([
-    overflow ? readRange({ partition: overflowPartition, prefix: within }, bounds) : NO_READ,
+    overflow ? readOverflow(within) : NO_READ,
     ...route.map((step) => readRange(step, bounds)),
   ]);
   return {
