@@ -43,6 +43,20 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'resilience',
+          include: ['tests/resilience/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/resilience.global.ts'],
+          setupFiles: ['tests/support/resilience.setup.ts'],
+          // One file at a time on the tier's own stack: a file compares table snapshots, or stops
+          // the database, and another file's requests would blur either.
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'weapp',
           include: ['tests/weapp/**/*.test.ts'],
           environment: 'jsdom',

@@ -100,11 +100,13 @@ export function demoCommentItems(now: Date): Record<string, unknown>[] {
   const held = new Map<string, StoredComment[]>();
   for (const comment of comments.filter((one) => one.state === 'held'))
     held.set(comment.stationId, [...(held.get(comment.stationId) ?? []), comment]);
+  // Each entry as holds leave it: made when its oldest comment was held, living as long as its newest.
   const entries = [...held].map(([stationId, ofStation]) =>
     heldQueueEntryItem(
       stations.get(stationId)!,
-      ofStation.map((comment) => comment.id),
+      ofStation.map((comment) => comment.createdAt).sort()[0]!,
       Math.max(...ofStation.map((comment) => comment.expiresAt)),
+      ofStation.length,
     ),
   );
   return [...comments.map(commentToItem), ...entries];

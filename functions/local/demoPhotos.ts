@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { deliveryKeys, photoKeys } from '../src/db/keys';
 import { photoObjectKeys, photoToItem, type StoredPhoto } from '../src/db/photoItems';
@@ -49,8 +49,9 @@ export function demoPhotoPng(n: number): Buffer {
  * The one writer of demo photos, whatever owns them (a delivery, a station, a suggestion): each
  * drawn file in the bucket where a landed photo is kept, each photo item, and one set of photo
  * slots per owner and uploader, as the upload path leaves them. Idempotent: a photo whose item is
- * stored is skipped, file included (one read each). Attaching them to their owner is the caller's. Returns
- * how many photo items were new.
+ * stored is not put again (one read each, one after another: a few dozen on a start, bounded by
+ * the demo lists); its file is checked and put back only when missing (a bucket emptied by hand).
+ * Attaching them to their owner is the caller's. Returns how many photo items were new.
  */
 export async function putDemoPhotos(
   db: DynamoDBDocumentClient,
@@ -64,11 +65,19 @@ export async function putDemoPhotos(
     forcePathStyle: true,
     credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
   });
+  const putFile = (photo: StoredPhoto, png: Buffer) =>
+    s3.send(
+      new PutObjectCommand({
+        Bucket: storage.bucket,
+        Key: photoObjectKeys.kept(photo),
+        Body: png,
+        ContentType: photo.contentType,
+      }),
+    );
   let written = 0;
-  const fresh: StoredPhoto[] = [];
+  const fresh = new Set<string>();
   try {
     for (const { photo, png } of photos) {
-      // A later `npm start`: the photo is stored (its file with it), so neither is put again.
       const item = photoToItem(photo);
       const stored = await db.send(
         new GetCommand({
@@ -77,34 +86,33 @@ export async function putDemoPhotos(
           ProjectionExpression: 'pk',
         }),
       );
-      if (stored.Item) continue;
-      fresh.push(photo);
-      await s3.send(
-        new PutObjectCommand({
-          Bucket: storage.bucket,
-          Key: photoObjectKeys.kept(photo),
-          Body: png,
-          ContentType: photo.contentType,
-        }),
-      );
+      if (stored.Item) {
+        // A later `npm start`: the item is there; its file too, unless someone removed it.
+        if (!(await fileExists(s3, storage.bucket, photoObjectKeys.kept(photo)))) await putFile(photo, png);
+        continue;
+      }
+      fresh.add(photo.id);
+      await putFile(photo, png);
       written += await putIfAbsent(db, tableName, item);
     }
   } finally {
     s3.destroy();
   }
-  // Slots of owners whose photos were all there already were written with them.
-  const owners = new Set(
-    fresh.map((photo) => JSON.stringify([photo.owner.kind, photo.owner.id, photo.uploaderUserId])),
-  );
-  const slots = new Map<string, { photo: StoredPhoto; ids: string[] }>();
+  // One set of slots per owner and uploader; those whose photos were all there already were
+  // written with them.
+  const slots = new Map<string, { photo: StoredPhoto; ids: string[]; fresh: boolean }>();
   for (const { photo } of photos) {
     const key = JSON.stringify([photo.owner.kind, photo.owner.id, photo.uploaderUserId]);
-    if (!owners.has(key)) continue;
-    const slot = slots.get(key) ?? { photo, ids: [] };
+    let slot = slots.get(key);
+    if (!slot) {
+      slot = { photo, ids: [], fresh: false };
+      slots.set(key, slot);
+    }
     slot.ids.push(photo.id);
-    slots.set(key, slot);
+    slot.fresh ||= fresh.has(photo.id);
   }
-  for (const { photo, ids } of slots.values()) {
+  for (const { photo, ids, fresh: isFresh } of slots.values()) {
+    if (!isFresh) continue;
     await putIfAbsent(db, tableName, {
       ...photoKeys.photoSlots(photo.owner.kind, photo.owner.id, photo.uploaderUserId),
       type: 'PhotoSlots',
@@ -113,6 +121,17 @@ export async function putDemoPhotos(
     });
   }
   return written;
+}
+
+async function fileExists(s3: S3Client, bucket: string, key: string): Promise<boolean> {
+  try {
+    await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    return true;
+  } catch (error) {
+    // HeadObject has no body to name the error: a missing object is its 404.
+    if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404) return false;
+    throw error;
+  }
 }
 
 /** A landed demo photo of `owner`, sent by `uploaderUserId` at `at`, drawn as `png`. */

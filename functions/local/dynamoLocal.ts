@@ -11,6 +11,11 @@ import { captureOutput, freePort, startChild, stopChild, waitFor } from './proce
 export interface DynamoLocal {
   endpoint: string;
   client: DynamoDBClient;
+  /**
+   * The process group DynamoDB Local runs in (its leader is a wrapper shell): `process.kill(-pid)`
+   * stops it, as a fault test does to take the database away mid-request.
+   */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -74,6 +79,7 @@ export async function startDynamoLocal(
   return {
     endpoint,
     client,
+    pid: child.pid ?? 0,
     stop: async () => {
       client.destroy();
       await stopChild(child);

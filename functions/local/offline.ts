@@ -20,6 +20,10 @@ export interface OfflineOptions {
   exportInlineMaxRows?: number;
   /** Public searches a minute per user and per source IP; each test tier sets its own. */
   searchLimits?: { perUser: number; perIp: number };
+  /** The secret tokens are signed with; the local stage's own default (serverless.yml) unless given. */
+  jwtSecret?: string;
+  /** The one origin CORS admits; any origin (the local stage's default) unless given. */
+  corsOrigin?: string;
 }
 
 /**
@@ -59,6 +63,8 @@ export async function startOffline(options: OfflineOptions): Promise<OfflineApi>
               ANKANG_SEARCH_LIMIT_PER_IP: String(options.searchLimits.perIp),
             }
           : {}),
+        ...(options.jwtSecret ? { ANKANG_JWT_SECRET: options.jwtSecret } : {}),
+        ...(options.corsOrigin ? { ANKANG_CORS_ORIGIN: options.corsOrigin } : {}),
         SLS_TELEMETRY_DISABLED: '1',
         SLS_NOTIFICATIONS_MODE: 'off',
         TMPDIR: tmpDir,

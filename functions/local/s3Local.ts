@@ -28,6 +28,53 @@ const corsConfig = `<CORSConfiguration>
   </CORSRule>
 </CORSConfiguration>`;
 
+/** The little of a Koa context (s3rver is a Koa app) the tag middleware reads. */
+interface RequestContext {
+  method: string;
+  path: string;
+  status: number;
+  get(header: string): string;
+  store: TagStore;
+}
+type Middleware = (ctx: RequestContext, next: () => Promise<void>) => Promise<void>;
+
+/** What s3rver's file store offers for an object's tags (its `tagging` subresource). */
+interface TagStore {
+  getSubresource(bucket: string, key: string, type: 'tagging'): Promise<{ toXML(): string } | null>;
+  putSubresource(bucket: string, key: string, resource: { type: 'tagging'; toXML(): string }): Promise<void>;
+}
+
+const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/** A `key=value&…` tag header (x-amz-tagging) as an S3 Tagging document. */
+function taggingXml(header: string): string {
+  const tags = [...new URLSearchParams(header)].map(
+    ([key, value]) => `<Tag><Key>${escapeXml(key)}</Key><Value>${escapeXml(value)}</Value></Tag>`,
+  );
+  return `<Tagging><TagSet>${tags.join('')}</TagSet></Tagging>`;
+}
+
+/**
+ * S3's tags on a copy, which s3rver leaves out (it neither copies tags nor reads x-amz-tagging on a
+ * copy): the source's tags by default, or with `x-amz-tagging-directive: REPLACE` exactly those of
+ * `x-amz-tagging`. So the local stack tags a copy as S3 does (objectStore.copyObject relies on it).
+ */
+function copyTagsAsS3(): Middleware {
+  return async (ctx, next) => {
+    await next();
+    const source = ctx.get('x-amz-copy-source');
+    if (ctx.method !== 'PUT' || !source || ctx.status !== 200) return;
+    const [bucket = '', ...key] = decodeURIComponent(ctx.path).slice(1).split('/');
+    const [fromBucket = '', ...fromKey] = decodeURIComponent(source).replace(/^\//, '').split('/');
+    const xml =
+      ctx.get('x-amz-tagging-directive') === 'REPLACE'
+        ? taggingXml(ctx.get('x-amz-tagging'))
+        : ((await ctx.store.getSubresource(fromBucket, fromKey.join('/'), 'tagging'))?.toXML() ??
+          taggingXml(''));
+    await ctx.store.putSubresource(bucket, key.join('/'), { type: 'tagging', toXML: () => xml });
+  };
+}
+
 /**
  * s3rver (an S3-compatible server in this process) on 127.0.0.1, with the photo bucket made at
  * start. Files are kept in `dataDir` when given (npm start), else in a temporary folder removed on
@@ -45,6 +92,8 @@ export async function startS3Local(options: { dataDir?: string; port?: number } 
     vhostBuckets: false,
     configureBuckets: [{ name: localPhotoBucket, configs: [corsConfig] }],
   });
+  // Outermost, so it sees the copy's outcome.
+  (server as unknown as { middleware: Middleware[] }).middleware.unshift(copyTagsAsS3());
   const { port } = await server.run();
   return {
     endpoint: `http://127.0.0.1:${port}`,

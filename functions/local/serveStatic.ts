@@ -1,70 +1,37 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
+import { h5AssetRule, precompressH5 } from '../stack/h5Assets';
+import { h5SecurityHeaders, inlineScriptHashes } from '../stack/h5Headers';
+
+// The headers live with the stack that deploys them too; callers of the local server find them here.
+export { amapOrigins, h5SecurityHeaders, inlineScriptHashes } from '../stack/h5Headers';
 
 /**
- * A CSP `'sha256-…'` source for each inline `<script>` of a page. The H5 shell has two (the root
- * font-size snippet and the loading shell's remover); allowing them by hash keeps `'unsafe-inline'`
- * out of script-src.
+ * The file of the build a request path is answered with: the path's own file, or index.html for
+ * `/` and for a path without an extension (sirv's `single` fallback; the hash router never asks for
+ * one, a mistyped link does).
  */
-export function inlineScriptHashes(html: string): string[] {
-  return [...html.matchAll(/<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi)].map(
-    ([, body]) =>
-      `'sha256-${createHash('sha256')
-        .update(body ?? '', 'utf8')
-        .digest('base64')}'`,
-  );
-}
-
-/** Where Amap's JS API loads from and fetches its data and map tiles (高德地图 JS API 2.0). */
-export const amapOrigins = 'https://*.amap.com https://*.autonavi.com';
-
-/**
- * The headers the H5 app is served with, here and (see README) on a production host. Scripts only
- * from our origin plus the shell's inline snippet by hash; inline styles are allowed because Taro's
- * components and NutUI inject `<style>` elements and style attributes at run time; the API is the
- * only other origin the app talks to, besides the photo bucket (`storageOrigin`: photos are PUT to
- * and shown from presigned URLs); nobody may frame it.
- */
-export function h5SecurityHeaders(options: {
-  apiOrigin: string;
-  scriptHashes: string[];
-  storageOrigin?: string;
-  /** The build draws Amap (TARO_APP_AMAP_KEY set): its script, data and tiles, and its blob workers. */
-  amap?: boolean;
-}): Record<string, string> {
-  const storage = options.storageOrigin ? ` ${options.storageOrigin}` : '';
-  const storageConnect = options.storageOrigin === options.apiOrigin ? '' : storage;
-  const amap = options.amap ? ` ${amapOrigins}` : '';
-  const policy = [
-    "default-src 'self'",
-    ['script-src', "'self'", ...options.scriptHashes].join(' ') + amap,
-    "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: blob:${storage}${amap}`,
-    "font-src 'self' data:",
-    `connect-src 'self' ${options.apiOrigin}${storageConnect}${amap}`,
-    ...(options.amap ? ["worker-src 'self' blob:"] : []),
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-  return {
-    'content-security-policy': policy,
-    'x-content-type-options': 'nosniff',
-    // The API authenticates by token and CORS reads Origin: nothing needs a Referer.
-    'referrer-policy': 'no-referrer',
-    // frame-ancestors for browsers that predate it.
-    'x-frame-options': 'DENY',
-  };
+function servedKey(pathname: string): string {
+  let key = pathname;
+  try {
+    key = decodeURI(pathname);
+  } catch {
+    // A malformed path is looked up as it came, like sirv does.
+  }
+  key = key.replace(/^\/+/, '');
+  const last = key.split('/').pop() ?? '';
+  return last === '' || !last.includes('.') ? 'index.html' : key;
 }
 
 /**
- * Serves a built folder (the H5 app) on 127.0.0.1 with the security headers; a free port unless one
- * is given. `apiBase` is the API the build talks to and `storageBase` the photo bucket's server;
- * without them, any port on 127.0.0.1 (the test stacks start both on free ports).
+ * Serves a built folder (the H5 app) on 127.0.0.1 as the CDN does: the security headers, each
+ * file's Cache-Control and type by the shared rule (functions/stack/h5Assets.ts), and the gzip
+ * bytes the deploy uploads (written beside the build once, here) to clients that accept gzip; a
+ * free port unless one is given. `apiBase` is the API the build talks to and `storageBase` the
+ * photo bucket's server; without them, any port on 127.0.0.1 (the test stacks start both on free
+ * ports).
  */
 export async function serveStatic(
   root: string,
@@ -82,7 +49,21 @@ export async function serveStatic(
     scriptHashes: existsSync(indexFile) ? inlineScriptHashes(readFileSync(indexFile, 'utf8')) : [],
     amap: Boolean(process.env.TARO_APP_AMAP_KEY),
   });
-  const handler = sirv(root, { single: true, dev: true, etag: true });
+  precompressH5(root);
+  // dev: files are looked up per request, so a build made while serving is seen; Taro empties its
+  // output folder first, .gz files included, so that build is sent plain until the next start.
+  const handler = sirv(root, {
+    single: true,
+    dev: true,
+    etag: true,
+    gzip: true,
+    setHeaders(response, pathname) {
+      const rule = h5AssetRule(servedKey(pathname));
+      if (!rule) return;
+      response.setHeader('Cache-Control', rule.cacheControl);
+      response.setHeader('Content-Type', rule.contentType);
+    },
+  });
   const server = http.createServer((request, response) => {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     handler(request, response);

@@ -94,8 +94,6 @@ export const errorCatalog = {
   },
   RATE_LIMITED: { status: 429, message: '提交过于频繁，请稍后再试' },
   SEARCH_RATE_LIMITED: { status: 429, message: '搜索过于频繁，请稍等一分钟再试' },
-  /** A worker's photo uploads (reports, suggestions) for the Shanghai day are used up. */
-  PHOTO_RATE_LIMITED: { status: 429, message: '今天上传的照片已达上限，请明天再试' },
   WECHAT_CODE_INVALID: { status: 401, message: '微信登录凭证无效或已过期，请重新登录' },
   WECHAT_RATE_LIMITED: { status: 429, message: '登录过于频繁，请稍后再试' },
   WECHAT_USER_BLOCKED: { status: 403, message: '该微信账号存在安全风险，暂时无法登录' },
@@ -105,6 +103,8 @@ export const errorCatalog = {
   WECHAT_UNAVAILABLE: { status: 502, message: '微信服务暂时不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '服务器开小差了，请稍后再试' },
   SERVICE_BUSY: { status: 503, message: '服务繁忙，请稍后再试' },
+  /** A request body larger than its route takes (64 KB unless the contract says more). */
+  PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大，请精简后重试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

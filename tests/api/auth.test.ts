@@ -60,17 +60,33 @@ describe('API: POST /auth/login and GET /me over HTTP', () => {
     expect(result.body).toMatchObject({ status: 'ok', stage: 'local', devLogin: true });
   });
 
-  it('allows the H5 app to call across origins (CORS preflight)', async () => {
-    const result = await fetch(`${(await import('vitest')).inject('apiBase')}/me`, {
-      method: 'OPTIONS',
-      headers: {
-        origin: 'http://127.0.0.1:10086',
-        'access-control-request-method': 'GET',
-        'access-control-request-headers': 'authorization',
-      },
-    });
-    expect(result.status).toBeLessThan(300);
-    expect(result.headers.get('access-control-allow-origin')).toMatch(/\*|127\.0\.0\.1:10086/);
+  it('admits the configured H5 origin across origins (CORS), and no other', async () => {
+    const { inject } = await import('vitest');
+    const preflight = (origin: string) =>
+      fetch(`${inject('apiBase')}/me`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'authorization',
+        },
+      });
+    const admitted = await preflight(inject('apiCorsOrigin'));
+    expect(admitted.status).toBeLessThan(300);
+    expect(admitted.headers.get('access-control-allow-origin')).toBe(inject('apiCorsOrigin'));
+    for (const origin of [
+      'https://evil.example',
+      'http://127.0.0.1:10086',
+      'https://h5.ankang.test.evil.example',
+    ]) {
+      const refused = await preflight(origin);
+      expect({ origin, allowed: refused.headers.get('access-control-allow-origin') }).toStrictEqual({
+        origin,
+        allowed: null,
+      });
+    }
+    // Only the preflight is held to it: the app sends a token (Authorization), so a browser always asks
+    // first. serverless-offline echoes any Origin on the answer itself, which API Gateway does not.
   });
 });
 

@@ -149,7 +149,7 @@ describe('API: mass assignment on the alert transitions', () => {
 });
 
 describe('API: huge bodies and bad queries on the alert routes', () => {
-  it('answers bodies over 1 MB (a huge note, reason or outcome) with 400, storing nothing', async () => {
+  it('answers bodies over 1 MB (a huge note, reason or outcome) with 413, storing nothing', async () => {
     const { alert } = await raiseAlert(daxin);
     const before = await storedOf(alert.id);
     const huge = '注'.repeat(400_000); // 1.2 MB as UTF-8
@@ -163,7 +163,7 @@ describe('API: huge bodies and bad queries on the alert routes', () => {
     for (const [action, body] of bodies) {
       expect(JSON.stringify(body).length).toBeGreaterThan(400_000);
       const answer = await request('POST', `${base(alert.id)}/${action}`, { token: daxin, body });
-      expectRefused(answer, 400, 'VALIDATION_FAILED');
+      expectRefused(answer, 413, 'PAYLOAD_TOO_LARGE');
     }
     expect(await storedOf(alert.id)).toStrictEqual(before);
   });
@@ -317,7 +317,7 @@ describe('API: hostile rule writes', () => {
       token: admin,
       body: { orgPath: node, expectedVersion: 2, policy: draft, note: '注'.repeat(400_000) },
     });
-    expectRefused(huge, 400, 'VALIDATION_FAILED');
+    expectRefused(huge, 413, 'PAYLOAD_TOO_LARGE');
     expect(await stored()).toStrictEqual(after);
   });
 });

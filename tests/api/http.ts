@@ -27,6 +27,35 @@ export function expectRefused(answer: Answer, status: number, code: string): voi
   expect(error?.message).toMatch(HAN);
 }
 
+/**
+ * What no answer may carry, on any route: a stack frame or source position, an exception's or
+ * library's own name, or the table's keys (the only id an error gives is the request id).
+ */
+const leaks: [string, RegExp][] = [
+  ['a stack frame', /\bat [\w.<>$]+ \(/],
+  ['a source position', /\.(ts|js|mjs|cjs):\d+/],
+  ['a module path', /node_modules|\/src\/(services|db|http|lib)\//],
+  ['a stack', /"stack"\s*:/],
+  ['a table key', /"(pk|sk|gsi\dpk|gsi\dsk)"\s*:/],
+  [
+    'an exception name',
+    /\b(ConditionalCheckFailed|TransactionCanceled|ValidationException|ResourceNotFound|ZodError|TypeError|SyntaxError)\b/,
+  ],
+];
+
+/**
+ * No answer leaks anything above; a route's refusal (not the gateway's own 404 for a path no route
+ * has) is `{ error: { code, message, details? } }`.
+ */
+function expectNothingInternal(status: number, text: string, body: unknown, routed: boolean): void {
+  for (const [what, pattern] of leaks)
+    expect(text, `the answer carries ${what}: ${text.slice(0, 300)}`).not.toMatch(pattern);
+  if (!routed || status < 400 || body === undefined) return;
+  expect(Object.keys(body as object)).toStrictEqual(['error']);
+  const error = (body as { error: object }).error;
+  expect(Object.keys(error).filter((key) => !['code', 'message', 'details'].includes(key))).toStrictEqual([]);
+}
+
 /** One real HTTP request to serverless-offline; the JSON body parsed. */
 export async function request(
   method: string,
@@ -45,6 +74,7 @@ export async function request(
   const text = await response.text();
   const body = text ? JSON.parse(text) : undefined;
   const contract = contractFor(method, path);
+  expectNothingInternal(response.status, text, body, contract !== undefined);
   if (contract) expectDeclaredError(contract, response.status, body);
   return { status: response.status, body, headers: response.headers };
 }

@@ -306,7 +306,7 @@ describe('API: attacks on the problem queue and 我的反馈', () => {
       token: daxin,
       rawBody: JSON.stringify({ version: 1, state: 'resolved', note: 'x'.repeat(1_200_000) }),
     });
-    expectRefused(huge, 400, 'VALIDATION_FAILED');
+    expectRefused(huge, 413, 'PAYLOAD_TOO_LARGE');
     const [unchanged] = await problemsOf(daxin, 'state=new&kind=unsafe', stationId);
     expect(unchanged).toMatchObject({
       id: problemId,

@@ -167,7 +167,7 @@ describe('H5: a worker suggests a station and staff approve it', () => {
     await expect
       .poll(() => error.textContent(), patient)
       .toBe(
-        '浏览器未允许本网站获取位置。请点地址栏左侧的图标（锁形或 ⓘ），把“位置”改为“允许”，再点“我就在这里”。',
+        '浏览器未允许本网站获取位置。请点地址栏左侧的图标（锁形或 ⓘ），把“位置”改为“允许”，再点“我就在这里”。也可以在下面填写坐标。',
       );
     expect(await form.locator('taro-button-core', { hasText: '地图' }).count()).toBe(0);
     await screenshot(worker.page, 'h5-suggest-location-refused');
@@ -178,5 +178,37 @@ describe('H5: a worker suggests a station and staff approve it', () => {
     await mine.focus();
     await worker.page.keyboard.press('Enter');
     await worker.page.locator('.my-suggestions:visible').waitFor({ timeout: 20_000 });
+  });
+
+  it('takes the place as coordinates typed from a map app when the browser gives no location, and sends it', async () => {
+    // Arrange: no location permission; a place some 1.5 km from the first walk's, in 大新镇's box.
+    const worker = await browser();
+    const name = `江堤护林点休息室${Math.random().toString(36).slice(2, 6)}`;
+    await signIn(worker.page, account('刘师傅（环卫工）'));
+    await worker.page.locator('.me-page:visible .link-list__item--suggest').click();
+    const form = worker.page.locator('.suggest-new:visible');
+    await form.locator('.staff-field--name input').fill(name);
+    await form.locator('.staff-field--address input').fill('张家港市大新镇江堤路 6 号');
+
+    // Act: half typed, then sent: the coordinates are refused as they stand.
+    const point = form.locator('.suggest-new__point input');
+    await point.fill('120.59');
+    await form.locator('.suggest-new__submit taro-button-core').click();
+
+    // Assert
+    const error = form.locator('.staff-field--location .staff-field__error');
+    await expect.poll(() => error.textContent(), patient).toBe('坐标应为两个数字，例如 120.5512,31.8765');
+
+    // Act: the whole point, as a map app shows it (latitude first here), then sent.
+    await point.fill('32.02, 120.59');
+    await expect
+      .poll(() => form.locator('.suggest-new__picked').textContent(), patient)
+      .toBe('已选择：填写的坐标（32.02000, 120.59000）');
+    await form.locator('.suggest-new__submit taro-button-core').click();
+
+    // Assert: sent, to the union of the place typed.
+    await expect.poll(() => form.textContent(), patient).toContain('建议已提交，谢谢您！');
+    expect(await form.textContent()).toContain(`大新镇工会将审核“${name}”`);
+    await screenshot(worker.page, 'h5-suggest-typed-point');
   });
 });

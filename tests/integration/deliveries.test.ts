@@ -7,6 +7,7 @@ import { campaignToItem } from '../../functions/src/db/campaignItems';
 import { db, tableName } from '../../functions/src/db/client';
 import { handler as completePhotoUpload } from '../../functions/src/handlers/completePhotoUpload';
 import { handler as createPhotoUpload } from '../../functions/src/handlers/createPhotoUpload';
+import { metrics } from '../../functions/src/lib/metrics';
 import { photoViewsFor } from '../../functions/src/services/photoViews';
 import { issueAccessToken } from '../../functions/src/services/token';
 import { httpEvent, invoke } from '../support/events';
@@ -109,7 +110,14 @@ describe('Handler: createDelivery', () => {
   it('stores one record when sends of one id race, and answers every one of them alike', async () => {
     const scene = await deliveryScene();
     const draft = draftAt(scene, scene.taskA);
+    const metricCalls = vi.spyOn(metrics, 'addMetric');
     const answers = await Promise.all(Array.from({ length: 6 }, () => post(scene.volunteerA.token, draft)));
+    await post(scene.volunteerA.token, draft);
+    // The business count: one delivery recorded, whatever the races and the retry.
+    expect(metricCalls.mock.calls.filter(([name]) => name === 'deliveryRecorded')).toStrictEqual([
+      ['deliveryRecorded', 'Count', 1],
+    ]);
+    metricCalls.mockRestore();
     for (const answer of answers) expect(answer).toStrictEqual(answers[0]);
     expect(answers[0]!.status).toBe(201);
     const counted = await dashboard(scene.staff.token, scene.campaign.id);

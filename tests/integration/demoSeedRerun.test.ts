@@ -4,14 +4,17 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { demoPhoto, demoPhotoPng, putDemoPhotos } from '../../functions/local/demoPhotos';
 import { seedDemoReports } from '../../functions/local/demoReports';
+import { seedStationSearch } from '../../functions/local/demoSearch';
+import { demoStations } from '../../functions/local/demoStations';
 import { seedDemoSuggestions } from '../../functions/local/demoSuggestions';
 import { db, tableName } from '../../functions/src/db/client';
 import { tallyDynamo } from '../support/dynamoTally';
 
 /**
- * A later `npm start` on a kept `.local`: the demo reports, suggestions and photos the first seed
- * wrote (the test stack's global setup seeded this table) are found and only read; no service is
- * called for them and no file is put again.
+ * A later `npm start` on a kept `.local`: the demo reports, suggestions, photos and search entries
+ * the first seed wrote (the test stack's global setup seeded this table) are found and only read;
+ * no service is called for them, no search entry is written, and a file is put again only when it
+ * is missing.
  */
 
 const storage = { endpoint: inject('s3Endpoint'), bucket: inject('photoBucket') };
@@ -44,7 +47,7 @@ describe('Demo seed, run again', () => {
     }
   });
 
-  it('puts a demo photo’s file and item once; a later run finds the item and puts neither', async () => {
+  it('puts a demo photo’s file and item once; a later run puts neither, and puts back only a file removed from the bucket', async () => {
     const owner = { kind: 'delivery' as const, id: `dl_${randomBytes(12).toString('hex')}` };
     const photo = demoPhoto(
       `ph_demo0rerun${randomBytes(6).toString('hex')}`,
@@ -61,8 +64,19 @@ describe('Demo seed, run again', () => {
     expect(stored.Item).toMatchObject({ id: photo.photo.id, state: 'landed' });
     expect(await fileExists(key)).toBe(true);
 
-    // The file removed behind the seed's back: a rerun that put files again would bring it back.
+    // A rerun with the file there: the item read, nothing written, the file left as it is.
+    const kept = tallyDynamo(db, 'photoRerunKept');
+    try {
+      expect(await putDemoPhotos(db, tableName, storage, [photo])).toBe(0);
+      expect(kept.counts()).toMatchObject({ readRequests: 1, itemsWritten: 0, writeRequests: 0 });
+    } finally {
+      kept.remove();
+    }
+
+    // The file removed behind the seed's back (the item kept): the next run puts the file back,
+    // and only the file.
     await s3.send(new DeleteObjectCommand({ Bucket: storage.bucket, Key: key }));
+    expect(await fileExists(key)).toBe(false);
     const tally = tallyDynamo(db, 'photoRerun');
     try {
       expect(await putDemoPhotos(db, tableName, storage, [photo])).toBe(0);
@@ -70,6 +84,21 @@ describe('Demo seed, run again', () => {
     } finally {
       tally.remove();
     }
-    expect(await fileExists(key)).toBe(false);
+    const restored = await s3.send(new HeadObjectCommand({ Bucket: storage.bucket, Key: key }));
+    expect([restored.ContentLength, restored.ContentType]).toStrictEqual([photo.png.length, 'image/png']);
+  });
+
+  it('writes no search entry and no place for the demo stations, only reads each station and its entries', async () => {
+    const ids = demoStations().map((station) => station.id);
+    // The README's count of demo stations.
+    expect(ids).toHaveLength(40);
+    const tally = tallyDynamo(db, 'searchRerun');
+    try {
+      expect(await seedStationSearch(ids)).toStrictEqual({ placed: 0, indexed: 0 });
+      // Per station, by hand from the backfill's path: one read of the record, one page of its entries.
+      expect(tally.counts()).toMatchObject({ readRequests: 40 * 2, itemsWritten: 0, writeRequests: 0 });
+    } finally {
+      tally.remove();
+    }
   });
 });

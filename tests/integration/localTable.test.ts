@@ -6,6 +6,7 @@ import {
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   DynamoDBClient,
+  type Projection,
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -37,8 +38,11 @@ const generic = (name: string) => ({
   Projection: { ProjectionType: 'ALL' as const },
 });
 
-/** A table as an older serverless.yml made it: only the indexes named. */
-async function oldTable(indexes: string[]): Promise<string> {
+/** A table as an older serverless.yml made it: only the indexes named, projecting `projection`. */
+async function oldTable(
+  indexes: string[],
+  projection: Projection = { ProjectionType: 'ALL' },
+): Promise<string> {
   const tableName = `old-${randomUUID().slice(0, 8)}`;
   const attributes = ['pk', 'sk', ...indexes.flatMap((name) => [`${name}pk`, `${name}sk`])];
   await client.send(
@@ -49,7 +53,7 @@ async function oldTable(indexes: string[]): Promise<string> {
         { AttributeName: 'pk', KeyType: 'HASH' },
         { AttributeName: 'sk', KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: indexes.map(generic),
+      GlobalSecondaryIndexes: indexes.map((name) => ({ ...generic(name), Projection: projection })),
       BillingMode: 'PAY_PER_REQUEST',
     }),
   );
@@ -152,22 +156,7 @@ describe('Local table: ensureTable', () => {
   });
 
   it('refuses a table whose index of a declared name projects other attributes (keys only)', async () => {
-    const tableName = `keys-${randomUUID().slice(0, 8)}`;
-    await client.send(
-      new CreateTableCommand({
-        TableName: tableName,
-        AttributeDefinitions: ['pk', 'sk', 'gsi1pk', 'gsi1sk'].map((AttributeName) => ({
-          AttributeName,
-          AttributeType: 'S',
-        })),
-        KeySchema: [
-          { AttributeName: 'pk', KeyType: 'HASH' },
-          { AttributeName: 'sk', KeyType: 'RANGE' },
-        ],
-        GlobalSecondaryIndexes: [{ ...generic('gsi1'), Projection: { ProjectionType: 'KEYS_ONLY' } }],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
+    const tableName = await oldTable(['gsi1'], { ProjectionType: 'KEYS_ONLY' });
     await expect(ensureTable(client, tableName)).rejects.toThrow(
       `表 ${tableName} 的索引 gsi1 与 serverless.yml 不一致；请删除 .local/dynamodb 后重新启动`,
     );

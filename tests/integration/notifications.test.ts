@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Assignment } from '@ankang/shared';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import type { MessagesSeen } from '../../functions/local/fakeWechatMessages';
 import { keys } from '../../functions/src/db/keys';
 import type { VolunteerSignupRecord } from '../../functions/src/db/signupRecords';
 import { handler as getSubscriptions } from '../../functions/src/handlers/getSubscriptions';
 import { handler as recordSubscriptions } from '../../functions/src/handlers/recordSubscriptions';
-import { handler as sendAssignmentReminders } from '../../functions/src/handlers/sendAssignmentReminders';
-import { httpEvent, invoke } from '../support/events';
+import { handler as remindersHandler } from '../../functions/src/handlers/sendAssignmentReminders';
+import { httpEvent, invoke, lambdaContext } from '../support/events';
 import {
   assignmentScene,
   cancel,
@@ -21,6 +21,9 @@ import {
   userWithOpenid,
 } from './assignmentFixtures';
 import { atShanghaiNoon } from './shanghaiNoon';
+
+/** The scheduled job as EventBridge starts it. */
+const sendAssignmentReminders = () => remindersHandler({}, lambdaContext);
 
 const wechat = inject('wechatApiBase');
 
@@ -383,5 +386,50 @@ describe('Notifications: 明天的任务 (the evening job)', () => {
       'test-template-reminder',
     ]);
     expect((await seen(waiting.openid)).messages).toHaveLength(1);
+  });
+
+  /**
+   * The schedule fires at 18:00 Shanghai (10:00 UTC) and its event's `time` says so; a failed run
+   * sent again later from the failed-jobs queue carries that event. This evening's run is about
+   * day(1); the clock is then set to the next morning, when now's "tomorrow" is day(2).
+   */
+  const tonightsRun = () => ({ 'detail-type': 'Scheduled Event', time: `${day(0)}T10:00:00Z` });
+
+  it('reminds of the day after the schedule’s moment when its run is sent again hours later', async () => {
+    const [tomorrow, dayAfter] = [day(1), day(2)];
+    const s = await assignmentScene();
+    const due = await volunteer(s.campaign, 'ok', { reminder: 1 });
+    const later = await volunteer(s.campaign, 'ok', { reminder: 1 });
+    expect((await assign(s.staff.token, s.countySite, due.signup, tomorrow, 'pm')).status).toBe(201);
+    expect((await assign(s.staff.token, s.townSite, later.signup, dayAfter, 'pm')).status).toBe(201);
+    const event = tonightsRun();
+    // 11 h 59 min after 18:00: still in time, and about the schedule's tomorrow.
+    vi.setSystemTime(new Date(`${tomorrow}T05:59:00+08:00`));
+
+    const run = await remindersHandler(event, lambdaContext);
+    expect([run.date, run.complete, run.skipped]).toStrictEqual([tomorrow, true, undefined]);
+    const reminded = (await seen(due.openid)).messages;
+    expect(reminded.map((m) => [m.template_id, m.data.date2?.value])).toStrictEqual([
+      ['test-template-reminder', dateField(tomorrow)],
+    ]);
+    expect(await seen(later.openid)).toStrictEqual({ attempts: 0, messages: [] });
+  });
+
+  it('sends nothing when its run comes more than 12 hours after the schedule’s moment', async () => {
+    const tomorrow = day(1);
+    const s = await assignmentScene();
+    const v = await volunteer(s.campaign, 'ok', { reminder: 1 });
+    expect((await assign(s.staff.token, s.countySite, v.signup, tomorrow, 'pm')).status).toBe(201);
+    const event = tonightsRun();
+    vi.setSystemTime(new Date(`${tomorrow}T06:01:00+08:00`));
+
+    expect(await remindersHandler(event, lambdaContext)).toStrictEqual({
+      date: tomorrow,
+      tasks: 0,
+      outcomes: {},
+      complete: true,
+      skipped: 'stale',
+    });
+    expect(await seen(v.openid)).toStrictEqual({ attempts: 0, messages: [] });
   });
 });

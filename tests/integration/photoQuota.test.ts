@@ -14,10 +14,17 @@ import { storedStation } from './stationFixtures';
 // here (no file is sent), so s3rver's real-clock check of a URL's expiry never comes into it.
 atShanghaiNoon();
 
-/** The cap this file expects, written out apart from the code: 30 photo requests a Shanghai day. */
+/** The caps this file expects, written out apart from the code: photo requests a Shanghai day. */
 const CAP = 30;
+const DELIVERY_CAP = 120;
 const refusedBody = {
-  error: { code: 'PHOTO_RATE_LIMITED', message: `今天上传的照片已达上限（每天 ${CAP} 张），请明天再试` },
+  error: { code: 'RATE_LIMITED', message: `今天的照片上传次数已达上限（每天 ${CAP} 次），请明天再试` },
+};
+const deliveryRefusedBody = {
+  error: {
+    code: 'RATE_LIMITED',
+    message: `今天的配送照片上传次数已达上限（每天 ${DELIVERY_CAP} 次），请明天再试`,
+  },
 };
 
 type Kind = 'report' | 'suggestion' | 'delivery';
@@ -31,17 +38,27 @@ const request = (owner: { kind: string; id: string }, size = 120) => ({
 });
 
 /** The day's photo count of a user as stored (undefined before their first counted request). */
-async function countToday(userId: string): Promise<number | undefined> {
+async function countToday(userId: string, action = 'photo'): Promise<number | undefined> {
   const day = shanghaiDate(new Date());
   const { Item } = await db.send(
     new GetCommand({
       TableName: tableName,
-      Key: keys.quota('photo', await pseudonym('quota:photo', userId, day), day),
+      Key: keys.quota(action, await pseudonym(`quota:${action}`, userId, day), day),
       ConsistentRead: true,
     }),
   );
   return Item?.count as number | undefined;
 }
+
+/** The ticket a retry is answered with: a fresh URL for the same photo (URLs differ by time). */
+const ticketOf = (body: ReturnType<typeof request>) => ({
+  id: body.id,
+  uploadUrl: expect.stringContaining(`/incoming/${body.id}?`),
+  method: 'PUT',
+  headers: { 'Content-Type': body.contentType },
+  expiresAt: expect.any(String),
+  state: 'incoming',
+});
 
 async function slotsOf(owner: { kind: string; id: string }, userId: string) {
   const { Item } = await db.send(
@@ -90,15 +107,33 @@ describe('Limits: photo uploads per worker and Shanghai day (reports and suggest
 
     // A retried request is answered again (a fresh URL for the same photo) and counts nothing.
     const retried = await presign(worker.token, asked[7]);
-    expect(retried.status).toBe(201);
-    expect(retried.body).toMatchObject({ id: asked[7]!.id, state: 'incoming' });
+    expect(retried).toStrictEqual({ status: 201, body: ticketOf(asked[7]!) });
     expect(await countToday(worker.userId)).toBe(CAP);
 
-    // Another worker is not affected, nor are the same worker's delivery photos (volunteers).
+    // Another worker is not affected.
     expect((await presign(other.token, request(ownerOf('report')))).status).toBe(201);
     expect(await countToday(other.userId)).toBe(1);
-    expect((await presign(worker.token, request(ownerOf('delivery')))).status).toBe(201);
+  });
+
+  it('lets exactly one of two sends of the same photo id raced at one below the cap count; both are answered alike', async () => {
+    const worker = await freshUser();
+    for (let n = 0; n < CAP - 1; n += 1) {
+      expect((await presign(worker.token, request(ownerOf('report')))).status).toBe(201);
+    }
+    const body = request(ownerOf('suggestion'));
+    const answers = await Promise.all([presign(worker.token, body), presign(worker.token, body)]);
+    expect(answers).toStrictEqual([
+      { status: 201, body: ticketOf(body) },
+      { status: 201, body: ticketOf(body) },
+    ]);
+    // Exactly one of the two was stored and counted; the other was answered as its retry.
+    expect(await photoItem(body.id)).toMatchObject({ id: body.id, state: 'incoming', version: 1 });
+    expect((await slotsOf(body.owner, worker.userId))?.photoIds).toStrictEqual(new Set([body.id]));
     expect(await countToday(worker.userId)).toBe(CAP);
+    expect(await presign(worker.token, request(ownerOf('report')))).toStrictEqual({
+      status: 429,
+      body: refusedBody,
+    });
   });
 
   it('counts racing requests exactly: of 8 sent at once with 4 left, 4 pass', async () => {
@@ -114,5 +149,26 @@ describe('Limits: photo uploads per worker and Shanghai day (reports and suggest
     const stored = await Promise.all(bodies.map((body) => photoItem(body.id)));
     expect(stored.filter(Boolean)).toHaveLength(4);
     expect(await countToday(worker.userId)).toBe(CAP);
+  });
+});
+
+describe('Limits: delivery photos (counted apart, on a cap of their own)', () => {
+  it(`allows ${DELIVERY_CAP} a day apart from report photos, then 429 storing nothing`, async () => {
+    const volunteer = await freshUser();
+    for (let n = 0; n < DELIVERY_CAP; n += 1) {
+      const answer = await presign(volunteer.token, request(ownerOf('delivery')));
+      expect(answer.status, `request ${n + 1}: ${JSON.stringify(answer.body)}`).toBe(201);
+    }
+    expect(await countToday(volunteer.userId, 'deliveryPhoto')).toBe(DELIVERY_CAP);
+    const refused = request(ownerOf('delivery'));
+    expect(await presign(volunteer.token, refused)).toStrictEqual({ status: 429, body: deliveryRefusedBody });
+    expect(await photoItem(refused.id)).toBeUndefined();
+    expect(await slotsOf(refused.owner, volunteer.userId)).toBeUndefined();
+    expect(await countToday(volunteer.userId, 'deliveryPhoto')).toBe(DELIVERY_CAP);
+    // The day's report photos are untouched by the deliveries, and the reverse.
+    expect(await countToday(volunteer.userId)).toBeUndefined();
+    expect((await presign(volunteer.token, request(ownerOf('report')))).status).toBe(201);
+    expect(await countToday(volunteer.userId)).toBe(1);
+    expect(await countToday(volunteer.userId, 'deliveryPhoto')).toBe(DELIVERY_CAP);
   });
 });

@@ -1,15 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { progressFileOf } from '../../functions/local/stageCommand';
 import { ensureTable } from '../../functions/local/table';
 import { db, tableName } from '../../functions/src/db/client';
-import { type MigrationPosition, migrateReports } from '../../functions/src/services/reportMigration';
+import { type MigrationProgress, migrateReports } from '../../functions/src/services/reportMigration';
 import { freshUser } from './fixtures';
 import { filedReport, queue, report } from './problemCalls';
 import { atShanghaiNoon } from './shanghaiNoon';
@@ -39,6 +39,18 @@ interface OldReport {
   updatedAt: string;
   lockId?: string;
 }
+
+/** An old open report of `noWater`, new and unanswered, with `overrides`. */
+const oldReport = (overrides: Partial<OldReport> = {}): OldReport => ({
+  id: reportId(),
+  kind: 'noWater',
+  state: 'new',
+  text: '没水',
+  note: null,
+  createdAt: at(1),
+  updatedAt: at(1),
+  ...overrides,
+});
 
 /** An old report item as the per-report model wrote it (issue 11 step 1), with its old lock. */
 async function putOldReport(
@@ -123,6 +135,7 @@ async function oldStation(province: string, openReports: number) {
   return station;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const at = (minute: number) => new Date(Date.UTC(2026, 6, 1, 2, minute)).toISOString();
 const problemIdOf = (id: string) => `pb_${id.slice(3)}`;
 
@@ -134,58 +147,37 @@ describe('npm run migrate:reports', () => {
     const province = ownProvince();
     const station = await oldStation(province, 3);
     const olds: Record<string, OldReport> = {
-      first: {
-        id: reportId(),
-        kind: 'noWater',
-        state: 'new',
-        text: '没水',
-        note: null,
-        createdAt: at(1),
-        updatedAt: at(1),
-        lockId: 'lk1',
-      },
-      seen: {
-        id: reportId(),
-        kind: 'noWater',
+      first: oldReport({ lockId: 'lk1' }),
+      seen: oldReport({
         state: 'acknowledged',
         text: '还是没水',
         note: '已通知',
         createdAt: at(2),
         updatedAt: at(3),
-      },
-      other: {
-        id: reportId(),
-        kind: 'dirty',
-        state: 'new',
-        text: '脏',
-        note: null,
-        createdAt: at(4),
-        updatedAt: at(4),
-      },
-      done: {
-        id: reportId(),
-        kind: 'noWater',
+      }),
+      other: oldReport({ kind: 'dirty', text: '脏', createdAt: at(4), updatedAt: at(4) }),
+      done: oldReport({
         state: 'resolved',
         text: '上月没水',
         note: '已修好',
         createdAt: at(0),
         updatedAt: at(5),
-      },
+      }),
     };
     for (const old of Object.values(olds)) await putOldReport(station, old);
     const invite = await putOldInvite(at(6));
 
     // One page (the new reports), then on from where it stopped.
     const first = await migrateReports({ provinces: [province], maxPages: 1 });
-    expect(first.next).toStrictEqual({
-      step: 'reports',
-      province,
-      state: 'acknowledged',
-    } satisfies MigrationPosition);
-    expect(first.counts).toMatchObject({ reports: 2, opened: 2, joined: 0, skipped: 0 });
-    const rest = await migrateReports({ provinces: [province], from: first.next! });
-    expect(rest.next).toBeNull();
-    expect(rest.counts).toMatchObject({ reports: 2, opened: 1, joined: 1, skipped: 0 });
+    expect(first.progress).toStrictEqual({
+      at: { step: 'reports', province, state: 'acknowledged' },
+      skippedReports: [],
+      unrecounted: [],
+    } satisfies MigrationProgress);
+    expect(first.counts).toMatchObject({ reports: 2, opened: 2, joined: 0 });
+    const rest = await migrateReports({ provinces: [province], from: first.progress! });
+    expect(rest.progress).toBeNull();
+    expect(rest.counts).toMatchObject({ reports: 2, opened: 1, joined: 1 });
     // The invite step reads every invite in the table other files share, but theirs are written
     // with their mark in one transaction: the only one unmarked is this test's own old invite.
     expect(rest.counts.marked).toBe(1);
@@ -281,7 +273,7 @@ describe('npm run migrate:reports', () => {
     // A rerun from the start finds nothing left to do and changes nothing.
     const before = await raw(`PROBLEM#${problemIdOf(a!.id)}`, 'PROBLEM');
     const again = await migrateReports({ provinces: [province] });
-    expect(again.counts).toMatchObject({ reports: 0, opened: 0, joined: 0, skipped: 0 });
+    expect(again).toMatchObject({ counts: { reports: 0, opened: 0, joined: 0 }, progress: null });
     expect(await raw(`PROBLEM#${problemIdOf(a!.id)}`, 'PROBLEM')).toStrictEqual(before);
     expect(await raw(`INVITE#${invite}`, 'ISSUED')).toMatchObject({ createdAt: at(6) });
   });
@@ -296,20 +288,13 @@ describe('npm run migrate:reports', () => {
         requestId: crypto.randomUUID(),
       }),
     );
-    const old: OldReport = {
-      id: reportId(),
-      kind: 'unsafe',
-      state: 'new',
-      text: '旧的',
-      note: null,
-      createdAt: at(1),
-      updatedAt: at(1),
-    };
+    const old = oldReport({ kind: 'unsafe', text: '旧的' });
     await putOldReport(station, old);
 
-    const { counts } = await migrateReports({ provinces: [province] });
+    const { counts, progress } = await migrateReports({ provinces: [province] });
 
-    expect(counts).toMatchObject({ reports: 1, opened: 0, joined: 1, skipped: 0 });
+    expect(counts).toMatchObject({ reports: 1, opened: 0, joined: 1 });
+    expect(progress).toBeNull();
     expect(await raw(`PROBLEM#${filed.problemId}`, 'PROBLEM')).toMatchObject({
       reportCount: 2,
       openedAt: at(1),
@@ -331,9 +316,9 @@ describe('npm run migrate:reports', () => {
     const trial = run('--pages', '1');
     expect(trial.status, trial.stderr).toBe(0);
     expect(JSON.parse(readFileSync(progress, 'utf8'))).toStrictEqual({
-      step: 'reports',
-      province: '110000',
-      state: 'acknowledged',
+      at: { step: 'reports', province: '110000', state: 'acknowledged' },
+      skippedReports: [],
+      unrecounted: [],
     });
     expect(trial.stdout).toContain('尚未完成');
 
@@ -341,6 +326,83 @@ describe('npm run migrate:reports', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--pages 应为正整数');
   }, 120_000);
+
+  it('--recount refuses an empty list, names ids of no station and exits 1, and sets the rest', async () => {
+    const progress = path.join(mkdtempSync(path.join(tmpdir(), 'migrate-')), 'position.json');
+    for (const empty of ['', ',', ' , ']) {
+      const refused = migrateCli(tableName, progress, '--recount', empty);
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toContain('--recount 需要至少一个驿站 id');
+    }
+    const malformed = migrateCli(tableName, progress, '--recount', 'STATION#x');
+    expect(malformed.status).toBe(2);
+    expect(malformed.stderr).toContain('--recount 中不是驿站 id 的：STATION#x');
+
+    // Counting 3 the old way, with no open problem: recounted to 0.
+    const station = await oldStation(ownProvince(), 3);
+    const nowhere = `st_${randomBytes(12).toString('hex')}`;
+    const mixed = migrateCli(tableName, progress, '--recount', `${station.id},${nowhere}`);
+    expect(mixed.status).toBe(1);
+    expect(mixed.stderr).toContain(`表 ${tableName} 中没有这些驿站：${nowhere}`);
+    expect(mixed.stdout).not.toContain('已全部重算');
+    expect(await raw(`STATION#${station.id}`, 'STATION')).toMatchObject({ openReports: 0 });
+    // An id of no station is not made into one.
+    expect(await raw(`STATION#${nowhere}`, 'STATION')).toBeUndefined();
+
+    const known = migrateCli(tableName, progress, '--recount', station.id);
+    expect(known.status, known.stderr).toBe(0);
+    expect(known.stdout).toContain('驿站的未处理问题数已全部重算');
+  }, 120_000);
+});
+
+describe('Service: migrateReports, stations it could not recount', () => {
+  it('recounts a station once per page, lists it once, keeps it in the progress, and a later run recounts it', async () => {
+    const province = ownProvince();
+    const station = await oldStation(province, 7);
+    // Two open reports of the station in one page (the new queue), of two kinds: two problems.
+    await putOldReport(station, oldReport({ kind: 'noWater' }));
+    await putOldReport(station, oldReport({ kind: 'dirty', createdAt: at(2), updatedAt: at(2) }));
+    // Every recount of the station meets a concurrent write.
+    let recounts = 0;
+    db.middlewareStack.add(
+      (next, context) => async (args) => {
+        const text = JSON.stringify(args.input);
+        if (/^TransactWrite/.test(context.commandName ?? '') && text.includes('SET openReports = :count')) {
+          if (text.includes(`STATION#${station.id}`)) {
+            recounts += 1;
+            throw new TransactionCanceledException({
+              message: 'Transaction cancelled (test)',
+              $metadata: {},
+              CancellationReasons: [{ Code: 'TransactionConflict' }],
+            });
+          }
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'recountConflict' },
+    );
+    let first: Awaited<ReturnType<typeof migrateReports>>;
+    try {
+      first = await migrateReports({ provinces: [province], maxPages: 1 });
+    } finally {
+      db.middlewareStack.remove('recountConflict');
+    }
+    // Three tries for the page, not three per report; the station listed once.
+    expect(recounts).toBe(3);
+    expect(first.counts).toMatchObject({ reports: 2, opened: 2 });
+    expect(first.progress).toStrictEqual({
+      at: { step: 'reports', province, state: 'acknowledged' },
+      skippedReports: [],
+      unrecounted: [station.id],
+    });
+    expect(await raw(`STATION#${station.id}`, 'STATION')).toMatchObject({ openReports: 7 });
+
+    // The next run reads no report of the station, yet recounts it from the progress, and is done.
+    const rest = await migrateReports({ provinces: [province], from: first.progress! });
+    expect(rest.counts).toMatchObject({ reports: 0 });
+    expect(rest.progress).toBeNull();
+    expect(await raw(`STATION#${station.id}`, 'STATION')).toMatchObject({ openReports: 2 });
+  });
 });
 
 /** `npm run migrate:reports` as the operator runs it, against `table`, keeping its position in `progress`. */
@@ -379,16 +441,7 @@ async function tableWithOldReport(lockHolder?: string) {
   const table = `migrate-${randomBytes(4).toString('hex')}`;
   await ensureTable(admin, table);
   const station = { id: `st_${randomBytes(12).toString('hex')}`, name: '旧驿站', orgPath: '110000/110100' };
-  const old: OldReport = {
-    id: reportId(),
-    kind: 'noWater',
-    state: 'new',
-    text: '没水',
-    note: null,
-    createdAt: at(1),
-    updatedAt: at(1),
-    lockId: 'lk-cli',
-  };
+  const old = oldReport({ lockId: 'lk-cli' });
   await putOldReport(station, old, table);
   if (lockHolder) {
     // The lock held by another report: the release in the migration's transaction fails every time.
@@ -405,52 +458,44 @@ async function tableWithOldReport(lockHolder?: string) {
 describe('npm run migrate:reports: nothing left behind silently', () => {
   it('migrates a report whose note staff edited between the page read and the write, as it is now', async () => {
     const province = ownProvince();
-    const station = await oldStation(province, 1);
-    const old: OldReport = {
-      id: reportId(),
+    // Counting 5 the old way (reports since lost, say): the migration sets it to the one open problem.
+    const station = await oldStation(province, 5);
+    const old = oldReport({
       kind: 'dirty',
       state: 'acknowledged',
       text: '脏',
       note: '已通知',
-      createdAt: at(1),
       updatedAt: at(2),
-    };
+    });
     await putOldReport(station, old);
     // Staff edit its note (as the old model wrote that) just before the migration's first write: it
     // stays in the queue the run has read past, so a report left unmigrated now stays so.
     let raced = false;
-    const stack = db.middlewareStack as unknown as {
-      add(middleware: unknown, options: { step: 'initialize'; name: string }): void;
-      remove(name: string): boolean;
-    };
-    stack.add(
-      (
-        next: (args: {
-          input: { TransactItems?: { Update?: { Key?: { pk?: string } } }[] };
-        }) => Promise<unknown>,
-      ) =>
-        async (args: { input: { TransactItems?: { Update?: { Key?: { pk?: string } } }[] } }) => {
-          if (!raced && args.input.TransactItems?.[0]?.Update?.Key?.pk === `REPORT#${old.id}`) {
-            raced = true;
-            await db.send(
-              new UpdateCommand({
-                TableName: tableName,
-                Key: { pk: `REPORT#${old.id}`, sk: 'REPORT' },
-                UpdateExpression: 'SET note = :note, updatedAt = :at, version = :v',
-                ExpressionAttributeValues: { ':note': '已安排保洁', ':at': at(7), ':v': 3 },
-              }),
-            );
-          }
-          return next(args);
-        },
+    db.middlewareStack.add(
+      (next) => async (args) => {
+        const first = 'TransactItems' in args.input ? args.input.TransactItems?.[0] : undefined;
+        if (!raced && first && 'Update' in first && first.Update?.Key?.pk === `REPORT#${old.id}`) {
+          raced = true;
+          await db.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: { pk: `REPORT#${old.id}`, sk: 'REPORT' },
+              UpdateExpression: 'SET note = :note, updatedAt = :at, version = :v',
+              ExpressionAttributeValues: { ':note': '已安排保洁', ':at': at(7), ':v': 3 },
+            }),
+          );
+        }
+        return next(args);
+      },
       { step: 'initialize', name: 'staffRace' },
     );
     try {
-      const { counts } = await migrateReports({ provinces: [province] });
+      const { counts, progress } = await migrateReports({ provinces: [province] });
       expect(raced).toBe(true);
-      expect(counts).toMatchObject({ opened: 1, joined: 0, skipped: 0, skippedReports: [], unrecounted: [] });
+      expect(counts).toMatchObject({ opened: 1, joined: 0 });
+      expect(progress).toBeNull();
     } finally {
-      stack.remove('staffRace');
+      db.middlewareStack.remove('staffRace');
     }
     expect(await raw(`REPORT#${old.id}`, 'REPORT')).toMatchObject({ problemId: problemIdOf(old.id) });
     expect(await raw(`PROBLEM#${problemIdOf(old.id)}`, 'PROBLEM')).toMatchObject({
@@ -462,22 +507,40 @@ describe('npm run migrate:reports: nothing left behind silently', () => {
     expect(await raw(`STATION#${station.id}`, 'STATION')).toMatchObject({ openReports: 1 });
   });
 
-  it('names a report it could not migrate, never says 全部完成, exits 1; a later run migrates it', async () => {
+  it('keeps a report it could not migrate in its progress: a resumed run tries it again, never says 全部完成 while it is left', async () => {
     const { table, old, progress } = await tableWithOldReport('rp_someoneelse');
 
+    // A trial page reads the report and cannot migrate it: the page is passed, the id kept.
+    const trial = migrateCli(table, progress, '--pages', '1');
+    expect(trial.status, trial.stderr).toBe(0);
+    expect(trial.stdout).toContain('尚未完成');
+    expect(trial.stderr).toContain(`未迁移的旧反馈 1 条（一再被并发修改）：${old.id}`);
+    expect(JSON.parse(readFileSync(progress, 'utf8'))).toStrictEqual({
+      at: { step: 'reports', province: '110000', state: 'acknowledged' },
+      skippedReports: [old.id],
+      unrecounted: [],
+    });
+
+    // The plain run carries on past it, tries it again at the end, and still cannot.
     const stuck = migrateCli(table, progress);
     expect(stuck.status, stuck.stderr).toBe(1);
     expect(stuck.stderr).toContain(`未迁移的旧反馈 1 条（一再被并发修改）：${old.id}`);
     expect(stuck.stdout).toContain('并发修改跳过 1）');
     expect(stuck.stdout).not.toContain('全部完成');
+    expect(JSON.parse(readFileSync(progress, 'utf8'))).toStrictEqual({
+      at: null,
+      skippedReports: [old.id],
+      unrecounted: [],
+    });
     expect(await raw(`REPORT#${old.id}`, 'REPORT', table)).toMatchObject({ state: 'new', version: 1 });
 
-    // The other holder lets go: the next run finds the report in the old queue and migrates it.
+    // The other holder lets go: the next run tries the report from its progress and migrates it.
     await db.send(new DeleteCommand({ TableName: table, Key: { pk: 'LOCK#openReport#lk-cli', sk: 'LOCK' } }));
     const rerun = migrateCli(table, progress);
     expect(rerun.status, rerun.stderr).toBe(0);
     expect(rerun.stdout).toContain('新开问题 1，并入已有问题 0，并发修改跳过 0');
     expect(rerun.stdout).toContain('全部完成');
+    expect(existsSync(progress)).toBe(false);
     expect(await raw(`REPORT#${old.id}`, 'REPORT', table)).toMatchObject({ problemId: problemIdOf(old.id) });
   }, 240_000);
 
@@ -498,22 +561,82 @@ describe('npm run migrate:reports: nothing left behind silently', () => {
     expect(existsSync(progress)).toBe(false);
   }, 240_000);
 
-  it('keys the default progress file by command, stage, table and endpoint, a deployed stage’s outside .local', () => {
+  it('keys the progress file by command, stage, region, table and endpoint, a deployed stage’s outside .local', () => {
     const root = path.resolve(__dirname, '../..');
-    expect(progressFileOf('migrate-reports', 'prod', 'ankang-prod')).toBe(
-      path.join(root, '.progress', 'migrate-reports-prod-ankang-prod.json'),
+    const prod = { stage: 'prod', region: 'cn-north-1', tableName: 'ankang-prod' };
+    expect(progressFileOf('migrate-reports', prod)).toMatch(
+      new RegExp(
+        `^${escapeRegExp(path.join(root, '.progress', 'migrate-reports-prod-ankang-prod-'))}[0-9a-f]{12}\\.json$`,
+      ),
     );
-    expect(progressFileOf('backfill', 'local', 'ankang-local')).toBe(
-      path.join(root, '.local', 'progress', 'backfill-local-ankang-local.json'),
+    expect(
+      progressFileOf('backfill', { stage: 'local', region: 'cn-north-1', tableName: 'ankang-local' }),
+    ).toMatch(
+      new RegExp(`^${escapeRegExp(path.join(root, '.local', 'progress', 'backfill-local-ankang-local-'))}`),
     );
     const files = new Set([
-      progressFileOf('backfill', 'prod', 'ankang-prod'),
-      progressFileOf('backfill', 'prod', 'ankang-prod-copy'),
-      progressFileOf('backfill', 'staging', 'ankang-prod'),
-      progressFileOf('backfill', 'prod', 'ankang-prod', 'http://127.0.0.1:8000'),
-      progressFileOf('backfill', 'prod', 'ankang-prod', 'http://127.0.0.1:8001'),
-      progressFileOf('migrate-reports', 'prod', 'ankang-prod'),
+      progressFileOf('backfill', prod),
+      progressFileOf('backfill', { ...prod, tableName: 'ankang-prod-copy' }),
+      progressFileOf('backfill', { ...prod, stage: 'staging' }),
+      progressFileOf('backfill', { ...prod, region: 'cn-northwest-1' }),
+      progressFileOf('backfill', { ...prod, endpoint: 'http://127.0.0.1:8000' }),
+      progressFileOf('backfill', { ...prod, endpoint: 'http://127.0.0.1:8001' }),
+      progressFileOf('migrate-reports', prod),
+      // Parts that read alike when joined by '-'.
+      progressFileOf('backfill', { ...prod, stage: 'prod', tableName: 'x-y' }),
+      progressFileOf('backfill', { ...prod, stage: 'prod-x', tableName: 'y' }),
     ]);
-    expect(files.size).toBe(6);
+    expect(files.size).toBe(9);
   });
+
+  it('keeps its progress where progressFileOf says when no --progress is given, and removes it when done', async () => {
+    const { table, old } = await tableWithOldReport();
+    const endpoint = process.env.DYNAMODB_ENDPOINT!;
+    const expected = progressFileOf('migrate-reports', {
+      stage: 'local',
+      region: 'cn-north-1',
+      tableName: table,
+      endpoint,
+    });
+    const dir = path.resolve(__dirname, '../../.local/progress');
+    const run = (...args: string[]) =>
+      spawnSync(
+        'npx',
+        [
+          'tsx',
+          'functions/local/migrateReports.ts',
+          '--stage',
+          'local',
+          '--table',
+          table,
+          '--endpoint',
+          endpoint,
+          ...args,
+        ],
+        { encoding: 'utf8', timeout: 120_000 },
+      );
+    try {
+      const trial = run('--pages', '1');
+      expect(trial.status, trial.stderr).toBe(0);
+      // The one file of this table in .local/progress, named by its parts and a hash.
+      expect(readdirSync(dir).filter((name) => name.includes(table))).toStrictEqual([
+        path.basename(expected),
+      ]);
+      expect(path.dirname(expected)).toBe(dir);
+      expect(JSON.parse(readFileSync(expected, 'utf8'))).toMatchObject({
+        skippedReports: [],
+        unrecounted: [],
+      });
+      const rest = run();
+      expect(rest.status, rest.stderr).toBe(0);
+      expect(rest.stdout).toContain('从上次的位置继续：110000 acknowledged');
+      expect(rest.stdout).toContain('全部完成');
+      expect(readdirSync(dir).filter((name) => name.includes(table))).toStrictEqual([]);
+      expect(await raw(`REPORT#${old.id}`, 'REPORT', table)).toMatchObject({
+        problemId: problemIdOf(old.id),
+      });
+    } finally {
+      rmSync(expected, { force: true });
+    }
+  }, 240_000);
 });

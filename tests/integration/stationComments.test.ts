@@ -16,7 +16,7 @@ import { handler as updateStation } from '../../functions/src/handlers/updateSta
 import { pseudonym } from '../../functions/src/lib/pseudonym';
 import { tallyDynamo } from '../support/dynamoTally';
 import { httpEvent, invoke } from '../support/events';
-import { freshOrg, freshUser } from './fixtures';
+import { freshOrg, freshUser, putOrg } from './fixtures';
 import { atShanghaiNoon } from './shanghaiNoon';
 import { stationDraft, storedStation } from './stationFixtures';
 
@@ -74,6 +74,37 @@ async function rawComment(id: string) {
   const key = { pk: `STNCMT#${id}`, sk: 'COMMENT' };
   return (await db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
 }
+
+/** Runs `before` ahead of every DynamoDB command this process sends, until the returned function is called. */
+function beforeEachCommand(before: (command: string, input: string) => Promise<void> | void): () => void {
+  const name = `beforeEachCommand-${randomUUID()}`;
+  const stack = db.middlewareStack as unknown as {
+    add(middleware: unknown, options: { step: 'initialize'; name: string }): void;
+    remove(name: string): boolean;
+  };
+  stack.add(
+    (next: (args: { input: unknown }) => Promise<unknown>, context: { commandName?: string }) =>
+      async (args: { input: unknown }) => {
+        await before(context.commandName ?? '', JSON.stringify(args.input));
+        return next(args);
+      },
+    { step: 'initialize', name },
+  );
+  return () => stack.remove(name);
+}
+
+/** A station's queue entry as stored. */
+async function rawEntry(stationId: string) {
+  const key = { pk: `STN_HELD_Q#${stationId}`, sk: 'ENTRY' };
+  return (await db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
+}
+
+/** The ids in a queue answer, in order. */
+const queuedIds = async (token: string, query: Record<string, string> = {}) => {
+  const answer = await heldQueue(token, query);
+  expect(answer.status).toBe(200);
+  return (answer.body as { comments: { id: string }[] }).comments.map((c) => c.id);
+};
 
 /** A station in a fresh county of its own, its staff, and staff of a sibling county. */
 async function area() {
@@ -331,7 +362,7 @@ describe('Content safety: rating comments', () => {
 
     expect(await queued()).toStrictEqual([]);
     expect(await rawComment(removed)).toBeUndefined();
-    const entry = { pk: `STN_CMT_Q#${station.id}`, sk: 'HELD' };
+    const entry = { pk: `STN_HELD_Q#${station.id}`, sk: 'ENTRY' };
     expect(
       (await db.send(new GetCommand({ TableName: tableName, Key: entry, ConsistentRead: true }))).Item,
     ).toBeUndefined();
@@ -359,8 +390,9 @@ describe('Content safety: rating comments', () => {
     expect(await rawComment(id)).toMatchObject({ state: 'hidden', version: 1, stars: 2 });
   });
 
-  it('refuses a 1 MB body, or any field beyond the decision, on review: 400 VALIDATION_FAILED, nothing decided', async () => {
+  it('refuses a 1 MB review body with 413 PAYLOAD_TOO_LARGE, nothing decided; fields beyond the decision change nothing', async () => {
     const { station, staff } = await area();
+    const other = await storedStation({ orgPath: station.orgPath });
     const worker = await freshUser();
     await rate(worker.token, station.id, {
       stars: 2,
@@ -370,18 +402,18 @@ describe('Content safety: rating comments', () => {
     const id = await expectedId(worker.userId, station.id);
     const before = await rawComment(id);
 
-    for (const body of [
-      { decision: 'approve', version: 1, note: 'x'.repeat(1_000_000) },
-      { decision: 'hide', version: 1, state: 'public' },
-    ]) {
-      expect(await review(staff.token, id, body)).toMatchObject({
-        status: 400,
-        body: { error: { code: 'VALIDATION_FAILED' } },
-      });
-    }
-
+    expect(
+      await review(staff.token, id, { decision: 'approve', version: 1, note: 'x'.repeat(1_000_000) }),
+    ).toMatchObject({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE' } } });
     expect(await rawComment(id)).toStrictEqual(before);
-    expect(before).toMatchObject({ state: 'held' });
+
+    // Mass assignment: the decision is hide; a state or a station sent beside it is not taken.
+    expect(
+      await review(staff.token, id, { decision: 'hide', version: 1, state: 'public', stationId: other.id }),
+    ).toMatchObject({ status: 200, body: { id, state: 'hidden', version: 1 } });
+    expect(await rawComment(id)).toMatchObject({ state: 'hidden', stationId: station.id, version: 1 });
+    expect(await publicComments(station.id)).toStrictEqual([]);
+    expect(await publicComments(other.id)).toStrictEqual([]);
   });
 
   it('answers 404 COMMENT_NOT_FOUND for a well-formed id nobody wrote', async () => {
@@ -391,31 +423,31 @@ describe('Content safety: rating comments', () => {
   });
 });
 
-describe('Held comments follow their station to another org', () => {
-  /** A station in one fresh county, staff of it, of a sibling county, and of their common parent. */
-  async function moving() {
-    const [from, to] = await Promise.all([freshOrg(zjg, '原县工会'), freshOrg(zjg, '新县工会')]);
-    const draft = stationDraft({ orgPath: from });
-    const station = await storedStation(draft);
-    const [oldStaff, newStaff, parentStaff] = await Promise.all([
-      freshUser({ roles: ['staff'], orgPath: from }),
-      freshUser({ roles: ['staff'], orgPath: to }),
-      freshUser({ roles: ['staff'], orgPath: zjg }),
-    ]);
-    const move = () =>
-      invoke(
-        updateStation,
-        httpEvent({
-          method: 'PUT',
-          path: `/staff/stations/${station.id}`,
-          token: parentStaff.token,
-          params: { id: station.id },
-          body: { ...draft, orgPath: to, version: 1 },
-        }),
-      );
-    return { from, to, station, oldStaff, newStaff, move };
-  }
+/** A station in one fresh county, staff of it, of a sibling county, and of their common parent. */
+async function moving() {
+  const [from, to] = await Promise.all([freshOrg(zjg, '原县工会'), freshOrg(zjg, '新县工会')]);
+  const draft = stationDraft({ orgPath: from });
+  const station = await storedStation(draft);
+  const [oldStaff, newStaff, parentStaff] = await Promise.all([
+    freshUser({ roles: ['staff'], orgPath: from }),
+    freshUser({ roles: ['staff'], orgPath: to }),
+    freshUser({ roles: ['staff'], orgPath: zjg }),
+  ]);
+  const move = () =>
+    invoke(
+      updateStation,
+      httpEvent({
+        method: 'PUT',
+        path: `/staff/stations/${station.id}`,
+        token: parentStaff.token,
+        params: { id: station.id },
+        body: { ...draft, orgPath: to, version: 1 },
+      }),
+    );
+  return { from, to, station, oldStaff, newStaff, move };
+}
 
+describe('Held comments follow their station to another org', () => {
   it('lists held comments for the new org’s staff and lets them decide; the old org can neither see nor decide them', async () => {
     const { to, station, oldStaff, newStaff, move } = await moving();
     const [heldA, heldB, hidden, passed] = await Promise.all([
@@ -479,6 +511,7 @@ describe('Held comments follow their station to another org', () => {
         comment: `等审${fakeSecurityMarkers.review}`,
       });
     const ids = await Promise.all(workers.map((worker) => expectedId(worker.userId, station.id)));
+    const entryBefore = await rawEntry(station.id);
     // Any write outside a transaction during the move fails, as a throttled or broken table would.
     const writes: string[] = [];
     const stack = db.middlewareStack as unknown as {
@@ -500,6 +533,17 @@ describe('Held comments follow their station to another org', () => {
 
     expect(moved).toMatchObject({ status: 200, body: { orgPath: to, version: 2 } });
     expect(writes).toStrictEqual(['TransactWriteItemsCommand']);
+    // The entry moved in that transaction: the new org's queue keys, its count and place kept.
+    const sk = `${entryBefore?.heldSince}#${station.id}`;
+    expect(await rawEntry(station.id)).toStrictEqual({
+      ...entryBefore,
+      orgPath: to,
+      heldCount: 3,
+      gsi3pk: `HELD_Q#${zjg}`,
+      gsi3sk: sk,
+      gsi4pk: `HELD_Q#${to}`,
+      gsi4sk: sk,
+    });
     expect(
       ((await heldQueue(newStaff.token)).body as { comments: { id: string }[] }).comments.map((c) => c.id),
     ).toStrictEqual([...ids].sort());
@@ -529,53 +573,6 @@ describe('Held comments follow their station to another org', () => {
     ).toStrictEqual([id]);
     expect(await heldQueue(oldStaff.token)).toMatchObject({ status: 200, body: { comments: [] } });
     expect((await getStationById(station.id))?.rating).toMatchObject({ count: 1, average: 4 });
-  });
-
-  it('decides a comment stored with its old org’s path (before this change) by the station’s current org', async () => {
-    const { from, to, station, oldStaff, newStaff, move } = await moving();
-    expect(await move()).toMatchObject({ status: 200 });
-    // As written before comments stopped carrying the org: the old org's path and queue keys.
-    const id = `cm_${randomUUID().replace(/-/g, '')}`;
-    const at = new Date().toISOString();
-    await db.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: {
-          pk: `STNCMT#${id}`,
-          sk: 'COMMENT',
-          gsi1pk: 'CMT_HELD#320000',
-          gsi1sk: `${from}/#${at}#${id}`,
-          gsi2pk: `STN_CMT_HELD#${station.id}`,
-          gsi2sk: `${at}#${id}`,
-          type: 'StationComment',
-          id,
-          stationId: station.id,
-          stationName: station.name,
-          orgPath: from,
-          stars: 2,
-          tags: [],
-          comment: '旧评论',
-          date: shanghaiDate(new Date()),
-          state: 'held',
-          heldBecause: 'unreachable',
-          createdAt: at,
-          updatedAt: at,
-          version: 1,
-          expiresAt: Math.floor(Date.now() / 1000) + 86_400,
-        },
-      }),
-    );
-
-    expect(await review(oldStaff.token, id, { decision: 'hide', version: 1 })).toMatchObject({
-      status: 403,
-      body: { error: { code: 'OUT_OF_SCOPE' } },
-    });
-    expect(await review(newStaff.token, id, { decision: 'hide', version: 1 })).toMatchObject({
-      status: 200,
-      body: { id, state: 'hidden', version: 1 },
-    });
-    expect(await rawComment(id)).toMatchObject({ state: 'hidden', reviewedBy: newStaff.userId });
-    expect(to).not.toBe(from);
   });
 });
 
@@ -639,9 +636,9 @@ describe('The held comment queue, page by page', () => {
     expect(second.body).not.toHaveProperty('nextCursor');
     expect((second.body as Page).comments.map((c) => c.id)).toStrictEqual(expected.slice(30));
     // Each page reads the caller (1 get, the token check). The first: the queue's entries (1 query)
-    // and each station's held comments (2 queries). The second: the entry it stopped in (1 get), the
-    // entries after it (1 query) and that station's comments (1 query).
-    expect([firstReads.readRequests, secondReads.readRequests]).toStrictEqual([4, 4]);
+    // and each station's held comments (2 queries). The second: the entries from the one it stopped
+    // in on (1 query: it is the last) and that station's comments after the cursor (1 query).
+    expect([firstReads.readRequests, secondReads.readRequests]).toStrictEqual([4, 3]);
     expect([firstReads.writeRequests, secondReads.writeRequests]).toStrictEqual([0, 0]);
   });
 
@@ -679,20 +676,397 @@ describe('The held comment queue, page by page', () => {
 
   it('drops a station from the queue once its last held comment is decided', async () => {
     const { staff, stations, expected } = await queueOf([2, 0]);
-    const entry = { pk: `STN_CMT_Q#${stations[0]!.id}`, sk: 'HELD' };
+    const entry = { pk: `STN_HELD_Q#${stations[0]!.id}`, sk: 'ENTRY' };
     const stored = async () =>
       (await db.send(new GetCommand({ TableName: tableName, Key: entry, ConsistentRead: true }))).Item;
-    expect(await stored()).toMatchObject({ orgPath: stations[0]!.orgPath, heldIds: new Set(expected) });
+    expect(await stored()).toMatchObject({ orgPath: stations[0]!.orgPath, heldCount: 2 });
 
     expect(await review(staff.token, expected[0]!, { decision: 'approve', version: 1 })).toMatchObject({
       status: 200,
     });
-    expect(await stored()).toMatchObject({ heldIds: new Set(expected.slice(1)) });
-    expect(await review(staff.token, expected[1]!, { decision: 'hide', version: 1 })).toMatchObject({
-      status: 200,
+    expect(await stored()).toMatchObject({ heldCount: 1 });
+    const writes: string[] = [];
+    const stop = beforeEachCommand((command) => {
+      if (/^(Put|Update|Delete|BatchWrite|TransactWrite)/.test(command)) writes.push(command);
     });
+    const last = await review(staff.token, expected[1]!, { decision: 'hide', version: 1 }).finally(stop);
 
+    expect(last).toMatchObject({ status: 200 });
+    // The entry went in the decision's own transaction: no write after it could fail and leave it.
+    expect(writes).toStrictEqual(['TransactWriteItemsCommand']);
     expect(await stored()).toBeUndefined();
     expect(await heldQueue(staff.token)).toMatchObject({ status: 200, body: { comments: [] } });
+  });
+});
+
+describe('Held comments racing a move, a decision and each other', () => {
+  it('re-checks the org when the station moves between a review’s check and its decision: the old org’s staff get 403, nothing decided', async () => {
+    const { to, station, oldStaff, newStaff, move } = await moving();
+    const worker = await freshUser();
+    await rate(worker.token, station.id, {
+      stars: 2,
+      tags: [],
+      comment: `待定${fakeSecurityMarkers.review}`,
+    });
+    const id = await expectedId(worker.userId, station.id);
+    let moved = false;
+    const stop = beforeEachCommand(async (command, input) => {
+      if (moved || command !== 'TransactWriteItemsCommand' || !input.includes(`STNCMT#${id}`)) return;
+      moved = true;
+      expect(await move()).toMatchObject({ status: 200, body: { orgPath: to } });
+    });
+
+    const decided = await review(oldStaff.token, id, { decision: 'approve', version: 1 }).finally(stop);
+
+    expect(moved).toBe(true);
+    expect(decided).toMatchObject({ status: 403, body: { error: { code: 'OUT_OF_SCOPE' } } });
+    expect(await rawComment(id)).toMatchObject({ state: 'held', version: 1 });
+    expect(await publicComments(station.id)).toStrictEqual([]);
+    expect(await queuedIds(newStaff.token)).toStrictEqual([id]);
+    expect(await review(newStaff.token, id, { decision: 'approve', version: 1 })).toMatchObject({
+      status: 200,
+      body: { id, state: 'public', version: 1 },
+    });
+  });
+
+  it('moves a station whose first held comment lands between the move’s read and its write: the move reads again and takes it along', async () => {
+    const { to, station, oldStaff, newStaff, move } = await moving();
+    const worker = await freshUser();
+    let rated: Awaited<ReturnType<typeof rate>> | undefined;
+    let started = false;
+    const stop = beforeEachCommand(async (command, input) => {
+      if (started || command !== 'TransactWriteItemsCommand' || !input.includes(`STN_HELD_Q#${station.id}`))
+        return;
+      // The move read no entry and is about to write: a rating holds a comment under the old org.
+      started = true;
+      rated = await rate(worker.token, station.id, {
+        stars: 4,
+        tags: [],
+        comment: `刚到${fakeSecurityMarkers.review}`,
+      });
+    });
+
+    const moved = await move().finally(stop);
+
+    expect(rated).toMatchObject({ status: 200, body: { commentState: 'held' } });
+    expect(moved).toMatchObject({ status: 200, body: { orgPath: to, version: 2 } });
+    const id = await expectedId(worker.userId, station.id);
+    expect(await queuedIds(newStaff.token)).toStrictEqual([id]);
+    expect(await queuedIds(oldStaff.token)).toStrictEqual([]);
+    expect(await rawEntry(station.id)).toMatchObject({ orgPath: to, heldCount: 1 });
+  });
+
+  it('reads the comment again when staff decide it while its author’s new rating is on the way: the rating lands, the decision stays', async () => {
+    const { station, staff } = await area();
+    const worker = await freshUser();
+    const text = `还行${fakeSecurityMarkers.review}`;
+    await rate(worker.token, station.id, { stars: 2, tags: [], comment: text });
+    const id = await expectedId(worker.userId, station.id);
+    const ratingWrites: string[] = [];
+    const stop = beforeEachCommand(async (command, input) => {
+      if (command !== 'TransactWriteItemsCommand' || !input.includes('"Feedback"')) return;
+      ratingWrites.push(command);
+      if (ratingWrites.length > 1) return;
+      expect(await review(staff.token, id, { decision: 'hide', version: 1 })).toMatchObject({ status: 200 });
+    });
+
+    const answer = await rate(worker.token, station.id, { stars: 5, tags: [], comment: text }).finally(stop);
+
+    expect(answer).toMatchObject({
+      status: 200,
+      body: { commentState: 'hidden', rating: { count: 1, average: 5 } },
+    });
+    expect(await rawComment(id)).toMatchObject({ state: 'hidden', stars: 5, version: 2 });
+    // Each attempt is an insert refused (rated today already) then a replacement: the first
+    // replacement is cancelled by the decision, the comment is read again, the second lands. Sent
+    // again unread, the stale replacement would go out three times and end in 409.
+    expect(ratingWrites).toHaveLength(4);
+    expect(await checksOf(worker.openid)).toHaveLength(1);
+  });
+
+  it('reads no comment for the day’s first rating without words', async () => {
+    const { station } = await area();
+    const worker = await freshUser();
+    const commentReads: string[] = [];
+    const stop = beforeEachCommand((command, input) => {
+      if (/^(Get|BatchGet|Query|TransactGet)/.test(command) && input.includes('STNCMT#'))
+        commentReads.push(command);
+    });
+
+    const answer = await rate(worker.token, station.id, { stars: 4, tags: [], comment: '' }).finally(stop);
+
+    expect(answer).toMatchObject({ status: 200, body: { commentState: 'none', rating: { count: 1 } } });
+    expect(commentReads).toStrictEqual([]);
+  });
+
+  it('reads again when a comment is held between a review’s reads and its decision: decided once, the entry counts the new one; sent again, 409', async () => {
+    const { station, staff } = await area();
+    const [author, newcomer] = await Promise.all([freshUser(), freshUser()]);
+    await rate(author.token, station.id, {
+      stars: 2,
+      tags: [],
+      comment: `先来${fakeSecurityMarkers.review}`,
+    });
+    const id = await expectedId(author.userId, station.id);
+    const decisions: string[] = [];
+    const stop = beforeEachCommand(async (command, input) => {
+      if (command !== 'TransactWriteItemsCommand' || !input.includes(`STNCMT#${id}`)) return;
+      decisions.push(command);
+      if (decisions.length > 1) return;
+      // The review read the entry counting one (to delete it); another comment is held first.
+      expect(
+        await rate(newcomer.token, station.id, {
+          stars: 4,
+          tags: [],
+          comment: `后到${fakeSecurityMarkers.review}`,
+        }),
+      ).toMatchObject({ status: 200, body: { commentState: 'held' } });
+    });
+
+    const decided = await review(staff.token, id, { decision: 'hide', version: 1 }).finally(stop);
+
+    expect(decided).toMatchObject({ status: 200, body: { id, state: 'hidden', version: 1 } });
+    expect(decisions).toHaveLength(2);
+    const newId = await expectedId(newcomer.userId, station.id);
+    expect(await rawEntry(station.id)).toMatchObject({ heldCount: 1, heldSince: new Date().toISOString() });
+    expect(await queuedIds(staff.token)).toStrictEqual([newId]);
+
+    const again = await review(staff.token, id, { decision: 'hide', version: 1 });
+
+    expect(again).toMatchObject({ status: 409, body: { error: { code: 'INVALID_TRANSITION' } } });
+    expect(await rawEntry(station.id)).toMatchObject({ heldCount: 1 });
+    expect(await rawComment(id)).toMatchObject({ state: 'hidden', reviewedBy: staff.userId });
+  });
+
+  it('decides a station’s held comments all at once: each decided, the entry counted down and gone', async () => {
+    const { station, staff } = await area();
+    const workers = await Promise.all(Array.from({ length: 3 }, () => freshUser()));
+    for (const worker of workers)
+      await rate(worker.token, station.id, {
+        stars: 3,
+        tags: [],
+        comment: `一起${fakeSecurityMarkers.review}`,
+      });
+    const ids = await Promise.all(workers.map((worker) => expectedId(worker.userId, station.id)));
+    expect(await rawEntry(station.id)).toMatchObject({ heldCount: 3 });
+
+    const answers = await Promise.all(
+      ids.map((id) => review(staff.token, id, { decision: 'approve', version: 1 })),
+    );
+
+    expect(answers.map((answer) => answer.status)).toStrictEqual([200, 200, 200]);
+    expect(await rawEntry(station.id)).toBeUndefined();
+    expect(await queuedIds(staff.token)).toStrictEqual([]);
+    expect(((await publicComments(station.id)) as { id: string }[]).map((c) => c.id).sort()).toStrictEqual(
+      [...ids].sort(),
+    );
+  });
+
+  it('keeps a station’s entry one small item however many of its comments are held', async () => {
+    const { county, station, staff } = await area();
+    const workers = await Promise.all(Array.from({ length: 40 }, () => freshUser()));
+    await Promise.all(
+      workers.map(async (worker) =>
+        expect(
+          await rate(worker.token, station.id, {
+            stars: 3,
+            tags: [],
+            comment: `多${fakeSecurityMarkers.unreachable}`,
+          }),
+        ).toMatchObject({ status: 200, body: { commentState: 'held' } }),
+      ),
+    );
+
+    const entry = await rawEntry(station.id);
+
+    const noon = new Date().toISOString();
+    const sk = `${noon}#${station.id}`;
+    expect(entry).toStrictEqual({
+      pk: `STN_HELD_Q#${station.id}`,
+      sk: 'ENTRY',
+      type: 'HeldCommentQueueEntry',
+      stationId: station.id,
+      orgPath: county,
+      heldSince: noon,
+      heldCount: 40,
+      expiresAt: Math.floor(Date.now() / 1000) + 183 * 86_400,
+      gsi1pk: 'HELD_Q#320000',
+      gsi1sk: sk,
+      gsi2pk: 'HELD_Q#320000/320500',
+      gsi2sk: sk,
+      gsi3pk: `HELD_Q#${zjg}`,
+      gsi3sk: sk,
+      gsi4pk: `HELD_Q#${county}`,
+      gsi4sk: sk,
+    });
+    expect(Buffer.byteLength(JSON.stringify(entry))).toBeLessThan(1024);
+    expect(await queuedIds(staff.token)).toHaveLength(30);
+  });
+});
+
+describe('Who may decide a held comment', () => {
+  it('refuses staff of a prefix-sibling org, of an org below the station’s and of another branch: 403 OUT_OF_SCOPE, nothing decided, nothing listed', async () => {
+    const { county, station, staff } = await area();
+    const prefixSibling = await putOrg(`${county}1`, zjg, '前缀相同的邻县工会');
+    const otherBranch = await freshOrg('320000', '另一个市工会');
+    const town = await freshOrg(county, '县下的镇工会');
+    const [sibling, otherCity, below] = await Promise.all([
+      freshUser({ roles: ['staff'], orgPath: prefixSibling }),
+      freshUser({ roles: ['staff'], orgPath: otherBranch }),
+      freshUser({ roles: ['staff'], orgPath: town }),
+    ]);
+    const worker = await freshUser();
+    await rate(worker.token, station.id, {
+      stars: 2,
+      tags: [],
+      comment: `看看${fakeSecurityMarkers.review}`,
+    });
+    const id = await expectedId(worker.userId, station.id);
+
+    for (const token of [sibling.token, otherCity.token, below.token]) {
+      expect(await review(token, id, { decision: 'approve', version: 1 })).toMatchObject({
+        status: 403,
+        body: { error: { code: 'OUT_OF_SCOPE' } },
+      });
+      expect(await queuedIds(token)).toStrictEqual([]);
+    }
+
+    expect(await rawComment(id)).toMatchObject({ state: 'held', version: 1 });
+    expect(await queuedIds(staff.token)).toStrictEqual([id]);
+  });
+
+  it('lets staff of every org above the station list and decide its held comment, each from its own level’s queue', async () => {
+    // A tree of its own below the province, so each level's whole queue holds only this comment.
+    const city = await freshOrg('320000', '上级市工会');
+    const county = await freshOrg(city, '上级县工会');
+    const town = await freshOrg(county, '上级镇工会');
+    const station = await storedStation({ orgPath: town });
+    const [province, cityStaff, countyStaff, townStaff] = await Promise.all(
+      ['320000', city, county, town].map((orgPath) => freshUser({ roles: ['staff'], orgPath })),
+    );
+    const worker = await freshUser();
+    await rate(worker.token, station.id, {
+      stars: 2,
+      tags: [],
+      comment: `上级看${fakeSecurityMarkers.review}`,
+    });
+    const id = await expectedId(worker.userId, station.id);
+
+    for (const staff of [cityStaff!, countyStaff!, townStaff!])
+      expect(await queuedIds(staff.token)).toStrictEqual([id]);
+    expect(await queuedIds(province!.token, { org: town })).toStrictEqual([id]);
+    expect(await review(province!.token, id, { decision: 'approve', version: 1 })).toMatchObject({
+      status: 200,
+      body: { id, state: 'public', version: 1 },
+    });
+    expect(await rawEntry(station.id)).toBeUndefined();
+    expect(await queuedIds(cityStaff!.token)).toStrictEqual([]);
+  });
+});
+
+describe('The held comment queue’s order and empty entries', () => {
+  it('lists stations oldest waiting first across the subtree, whatever their org or id; a decision moves a station to its next oldest', async () => {
+    const city = await freshOrg('320000', '排序市工会');
+    const counties = (await Promise.all([freshOrg(city, '排序甲县'), freshOrg(city, '排序乙县')])).sort();
+    const [first, second, third] = await Promise.all([
+      storedStation({ orgPath: counties[1]! }),
+      storedStation({ orgPath: counties[0]! }),
+      storedStation({ orgPath: counties[0]! }),
+    ]);
+    const cityStaff = await freshUser({ roles: ['staff'], orgPath: city });
+    const day = shanghaiDate(new Date());
+    const held: { id: string; stationId: string; at: string }[] = [];
+    const holdAt = async (time: string, stationId: string) => {
+      vi.setSystemTime(new Date(`${day}T${time}:00+08:00`));
+      const worker = await freshUser();
+      expect(
+        await rate(worker.token, stationId, {
+          stars: 3,
+          tags: [],
+          comment: `排队${fakeSecurityMarkers.review}`,
+        }),
+      ).toMatchObject({ status: 200, body: { commentState: 'held' } });
+      const id = await expectedId(worker.userId, stationId);
+      held.push({ id, stationId, at: new Date().toISOString() });
+      return id;
+    };
+    /** The queue worked out here: stations by their oldest held comment (then id), each one's comments oldest first. */
+    const queueOrder = (comments: typeof held) => {
+      const since = new Map<string, string>();
+      for (const { stationId, at } of comments)
+        if (!since.has(stationId) || at < since.get(stationId)!) since.set(stationId, at);
+      const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      return [...comments]
+        .sort(
+          (a, b) =>
+            order(since.get(a.stationId)!, since.get(b.stationId)!) ||
+            order(a.stationId, b.stationId) ||
+            order(a.at, b.at) ||
+            order(a.id, b.id),
+        )
+        .map((comment) => comment.id);
+    };
+    // Held in this order of time; by org path then id the later county's station would come last.
+    const early = await holdAt('08:00', first!.id);
+    const middle = await holdAt('09:00', third!.id);
+    const late = await holdAt('10:00', second!.id);
+    const laterAtFirst = await holdAt('11:00', first!.id);
+    vi.setSystemTime(new Date(`${day}T12:00:00+08:00`));
+
+    expect(await queuedIds(cityStaff.token)).toStrictEqual(queueOrder(held));
+    expect(queueOrder(held)).toStrictEqual([early, laterAtFirst, middle, late]);
+
+    // Its oldest decided, the first station waits from 11:00: after the two others.
+    expect(await review(cityStaff.token, early, { decision: 'approve', version: 1 })).toMatchObject({
+      status: 200,
+    });
+    const rest = held.filter((comment) => comment.id !== early);
+    expect(await queuedIds(cityStaff.token)).toStrictEqual(queueOrder(rest));
+    expect(queueOrder(rest)).toStrictEqual([middle, late, laterAtFirst]);
+  });
+
+  it('goes past entries whose comments are gone, within its bound: no empty page with a cursor, nothing written', async () => {
+    const { county, station, staff } = await area();
+    const worker = await freshUser();
+    await rate(worker.token, station.id, {
+      stars: 3,
+      tags: [],
+      comment: `最后${fakeSecurityMarkers.review}`,
+    });
+    const id = await expectedId(worker.userId, station.id);
+    // Twelve entries waiting longer in the county's queue, each counting one comment TTL removed:
+    // more than one read of entries takes.
+    const ghosts = Array.from({ length: 12 }, () => `st_ghost${randomUUID().slice(0, 8)}`);
+    await Promise.all(
+      ghosts.map((stationId, n) => {
+        const since = `${shanghaiDate(new Date())}T01:${String(n).padStart(2, '0')}:00.000Z`;
+        return db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              pk: `STN_HELD_Q#${stationId}`,
+              sk: 'ENTRY',
+              type: 'HeldCommentQueueEntry',
+              stationId,
+              orgPath: county,
+              heldSince: since,
+              heldCount: 1,
+              expiresAt: Math.floor(Date.now() / 1000) + 86_400,
+              gsi4pk: `HELD_Q#${county}`,
+              gsi4sk: `${since}#${stationId}`,
+            },
+          }),
+        );
+      }),
+    );
+    const tally = tallyDynamo(db, 'ghostTally');
+
+    const page = await heldQueue(staff.token);
+    const counted = tally.reset();
+    tally.remove();
+
+    expect(page.status).toBe(200);
+    expect(page.body).toStrictEqual({ comments: [expect.objectContaining({ id })] });
+    expect(counted.writeRequests).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { startFakeWechat } from '../../functions/local/fakeWechat';
 import { startLocalStack } from './stack';
@@ -12,6 +13,10 @@ declare module 'vitest' {
     apiS3Endpoint: string;
     /** The tier's public search limits (a minute): tests/api/stationSearchAttack.test.ts reaches one. */
     apiSearchLimits: { perUser: number; perIp: number };
+    /** The secret the tier's API signs tokens with: tests/api/tokens.test.ts forges tokens with it. */
+    apiJwtSecret: string;
+    /** The one origin the tier's API admits by CORS (tests/api/auth.test.ts tries others). */
+    apiCorsOrigin: string;
   }
 }
 
@@ -21,16 +26,30 @@ declare module 'vitest' {
  */
 const searchLimits = { perUser: 30, perIp: 100_000 };
 
+/** Fresh for each run, so no token outlives its tier. */
+const jwtSecret = `api-tier-${randomBytes(24).toString('hex')}`;
+
+/** As a deployed stage has it: one H5 origin, not any. */
+const corsOrigin = 'https://h5.ankang.test';
+
 /** serverless-offline on a free port, against DynamoDB Local and a fake WeChat, for the API tier. */
 export default async function setup(project: TestProject) {
   const wechat = await startFakeWechat();
   // Report exports above 5 rows run as the asynchronous job (tests/api/exports.test.ts).
-  const stack = await startLocalStack({ wechatApiBase: wechat.url, exportInlineMaxRows: 5, searchLimits });
+  const stack = await startLocalStack({
+    wechatApiBase: wechat.url,
+    exportInlineMaxRows: 5,
+    searchLimits,
+    jwtSecret,
+    corsOrigin,
+  });
   project.provide('apiBase', stack.apiBase);
   project.provide('apiDynamoEndpoint', stack.dynamoEndpoint);
   project.provide('apiWechatBase', wechat.url);
   project.provide('apiS3Endpoint', stack.s3Endpoint);
   project.provide('apiSearchLimits', searchLimits);
+  project.provide('apiJwtSecret', jwtSecret);
+  project.provide('apiCorsOrigin', corsOrigin);
   return async () => {
     await stack.stop();
     await wechat.close();

@@ -9,6 +9,8 @@ export const testTableName = 'ankang-local';
 export interface LocalStack {
   apiBase: string;
   dynamoEndpoint: string;
+  /** DynamoDB Local's process group (see DynamoLocal.pid). */
+  dynamoPid: number;
   /** s3rver (photos), in a temporary folder removed on stop. */
   s3Endpoint: string;
   stop(): Promise<void>;
@@ -26,8 +28,17 @@ export async function startLocalStack(options: {
    * from 127.0.0.1, so each tier sets its own (one shared budget of 240 would fill as tiers grow).
    */
   searchLimits: { perUser: number; perIp: number };
+  /** The secret the API signs tokens with (tests forge tokens with it). */
+  jwtSecret?: string;
+  /** The one origin the API's CORS admits (any, unless given). */
+  corsOrigin?: string;
+  /**
+   * DynamoDB Local's port and data folder (a free port, in memory, unless given): a tier whose
+   * tests stop and restart the database on the same port with the same data sets both.
+   */
+  dynamo?: { port?: number; dataDir?: string };
 }): Promise<LocalStack> {
-  const [dynamo, s3] = await Promise.all([startDynamoLocal(), startS3Local()]);
+  const [dynamo, s3] = await Promise.all([startDynamoLocal(options.dynamo), startS3Local()]);
   try {
     await ensureTable(dynamo.client, testTableName);
     await seedDemoData(dynamo.client, testTableName, new Date(), s3);
@@ -37,10 +48,13 @@ export async function startLocalStack(options: {
       wechatApiBase: options.wechatApiBase,
       exportInlineMaxRows: options.exportInlineMaxRows,
       searchLimits: options.searchLimits,
+      jwtSecret: options.jwtSecret,
+      corsOrigin: options.corsOrigin,
     });
     return {
       apiBase: api.apiBase,
       dynamoEndpoint: dynamo.endpoint,
+      dynamoPid: dynamo.pid,
       s3Endpoint: s3.endpoint,
       stop: async () => {
         await api.stop();

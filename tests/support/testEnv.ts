@@ -38,6 +38,9 @@ export function handlerEnv(
     SEARCH_LIMIT_PER_USER: String(testSearchLimits.perUser),
     SEARCH_LIMIT_PER_IP: String(testSearchLimits.perIp),
     POWERTOOLS_LOG_LEVEL: 'SILENT',
+    // As on the local stage (serverless.yml): no metric lines on stdout, no X-Ray daemon.
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_TRACE_ENABLED: 'false',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
 }

@@ -8,3 +8,5 @@ process.env.COOLING_CODE_KEY ??= 'unit-test-cooling-code-key-0123456789abcdef';
 process.env.FIELD_MASTER_KEY ??= 'unit-test-field-master-key-0123456789abcdef';
 process.env.LOOKUP_KEY ??= 'unit-test-lookup-key-0123456789abcdef';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+process.env.POWERTOOLS_TRACE_ENABLED ??= 'false';

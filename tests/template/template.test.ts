@@ -126,6 +126,8 @@ describe('Template: routes and functions', () => {
     });
     const api = ofType('AWS::ApiGatewayV2::Api')[0]![1];
     expect(api.Properties.CorsConfiguration.AllowHeaders).toContain('Authorization');
+    // The deployed stage's one H5 origin (the corsOrigin param), never any origin.
+    expect(api.Properties.CorsConfiguration.AllowOrigins).toStrictEqual(['https://ankang.example.cn']);
   });
 });
 
@@ -146,8 +148,14 @@ describe('Template: permissions and secrets', () => {
     ]);
   });
 
-  it('grants no action on every resource', () => {
-    for (const statement of statements) expect(statement.Resource).not.toContain('*');
+  it('grants no action on every resource, but sending traces (X-Ray has no resource to name)', () => {
+    for (const statement of statements) {
+      if (!statement.Resource.includes('*')) continue;
+      expect(statement.Action.toSorted()).toStrictEqual([
+        'xray:PutTelemetryRecords',
+        'xray:PutTraceSegments',
+      ]);
+    }
   });
 
   it('writes no partition-specific ARN (so it deploys to the China regions) and no secret value', () => {

@@ -6,6 +6,7 @@ import type { UserItem } from '../../functions/src/db/users';
 import { route } from '../../functions/src/http/route';
 import { env } from '../../functions/src/lib/env';
 import { AppError } from '../../functions/src/lib/errors';
+import { metrics } from '../../functions/src/lib/metrics';
 import { issueAccessToken } from '../../functions/src/services/token';
 import { httpEvent, invoke, lambdaContext } from '../support/events';
 
@@ -70,7 +71,7 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 /** A token made by hand: our claims for u_staff, with `changes` applied (undefined drops a claim). */
 function handMadeClaims(changes: (now: number) => JWTPayload = () => ({})): JWTPayload {
   const now = nowSeconds();
-  const claims = { sub: 'u_staff', iss: 'ankang', aud: 'ankang-app', iat: now, exp: now + 3600, tv: 0 };
+  const claims = { sub: 'u_staff', iss: 'ankang', aud: 'ankang-app:local', iat: now, exp: now + 3600, tv: 0 };
   return Object.fromEntries(
     Object.entries({ ...claims, ...changes(now) }).filter(([, v]) => v !== undefined),
   );
@@ -146,6 +147,9 @@ describe('Pipeline: route()', () => {
     ],
     ['issued in the future', (now) => ({ iat: now + 600, exp: now + 1200 })],
     ['for another audience', () => ({ aud: 'another-app' })],
+    // Same secret, same app, another stage (two stages given one secret by mistake).
+    ['of another stage', () => ({ aud: 'ankang-app:prod' })],
+    ['of no stage (as tokens were before stages were named)', () => ({ aud: 'ankang-app' })],
     ['from another issuer', () => ({ iss: 'someone-else' })],
     ['without a token version', () => ({ tv: undefined })],
     ['with a token version that is not a number', () => ({ tv: '0' })],
@@ -269,5 +273,32 @@ describe('Pipeline: route()', () => {
     const result = await invokeUnchecked(post(await tokenFor('u_staff')));
     expect(result.status).toBe(500);
     expect(result.body).toMatchObject({ error: { code: 'INTERNAL' } });
+  });
+
+  it('counts every error answer by its code (errorAnswered), and a success not at all', async () => {
+    const counted: string[] = [];
+    const single = vi.spyOn(metrics, 'singleMetric').mockImplementation(() => {
+      let code = '';
+      return {
+        addDimension: (_name: string, value: string) => {
+          code = value;
+        },
+        addMetric: (name: string) => counted.push(`${name} ${code}`),
+      } as unknown as ReturnType<typeof metrics.singleMetric>;
+    });
+    try {
+      await invoke(handler, post(undefined));
+      await invoke(handler, post(await tokenFor('u_worker')));
+      await invoke(handler, post(await tokenFor('u_staff'), { orgPath: '320000/320500/320582', count: 0 }));
+      expect(counted).toStrictEqual([
+        'errorAnswered UNAUTHENTICATED',
+        'errorAnswered FORBIDDEN',
+        'errorAnswered VALIDATION_FAILED',
+      ]);
+      await invoke(handler, post(await tokenFor('u_staff')));
+      expect(counted).toHaveLength(3);
+    } finally {
+      single.mockRestore();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SEARCH_PROBES, sparsestFirst } from '../../functions/src/lib/searchBounds';
+import { SEARCH_PROBES, SEARCH_READ_BOUNDS, sparsestFirst } from '../../functions/src/lib/searchBounds';
 import { isRouteOf } from '../../functions/src/services/searchRead';
 
 // A search for 甲乙丙丁…: partitions of its bigrams in probe order, one more than are probed.
@@ -65,5 +65,16 @@ describe('Search probes: which range is read on', () => {
       { id: 'd', lastSortKey: '110101000000#st_9' },
     ];
     expect(sparsestFirst(probes).map((p) => p.id)).toStrictEqual(['b', 'a', 'c', 'd']);
+  });
+});
+
+describe('Search bounds: what the search can keep', () => {
+  it('probes fewer entries than a range read, in pages of at least one', () => {
+    // A cut-short probe's range is read on from where it stopped to `entries`: a probe of as many
+    // would leave nothing to read on, and the range would never be read past the probe.
+    const { page, probe, entries } = SEARCH_READ_BOUNDS;
+    expect(probe).toBeGreaterThanOrEqual(1);
+    expect(probe).toBeLessThan(entries);
+    expect(page).toBeGreaterThanOrEqual(1);
   });
 });

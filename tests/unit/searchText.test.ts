@@ -1,6 +1,6 @@
 import { normalizeSearchText, searchableNationwide } from '@ankang/shared';
 import { describe, expect, it } from 'vitest';
-import { bigramsOf, MAX_SEARCH_TERMS, queryBigrams, stationTerms } from '../../functions/src/lib/searchText';
+import { MAX_SEARCH_TERMS, queryBigrams, stationTerms } from '../../functions/src/lib/searchText';
 import { matchOf, rankMatches } from '../../functions/src/services/stationSearch';
 
 describe('Search text: bigrams and terms', () => {
@@ -10,8 +10,12 @@ describe('Search text: bigrams and terms', () => {
   });
 
   it('takes each adjacent pair once, in order', () => {
-    expect(bigramsOf('杨舍镇杨舍')).toStrictEqual(['杨舍', '舍镇', '镇杨']);
-    expect(bigramsOf('驿')).toStrictEqual([]);
+    expect(stationTerms({ name: '杨舍镇杨舍', address: '', placeNames: [] }).terms).toStrictEqual([
+      '杨舍',
+      '舍镇',
+      '镇杨',
+    ]);
+    expect(queryBigrams('驿')).toStrictEqual([]);
   });
 
   it('indexes pairs of two Chinese characters only: name, address, then places from the town up, each once', () => {

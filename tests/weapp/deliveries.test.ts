@@ -332,6 +332,38 @@ describe('Page: 我的配送记录', () => {
     ]);
   });
 
+  it('重试 after a failed 加载更多 fetches that page again, keeping the records above', async () => {
+    // Arrange: the first page, then a second page that fails once.
+    const second = delivery({ id: 'dl_0000000000000000000000000000sv02' });
+    let failures = 1;
+    routes.set(`GET /campaigns/${campaignId}`, () => ({ statusCode: 200, data: campaign() }));
+    routes.set('GET /me/deliveries', (options) => {
+      if (new URL(options.url).searchParams.get('cursor') !== 'page-2')
+        return { statusCode: 200, data: { deliveries: [delivery()], nextCursor: 'page-2' } };
+      if (failures-- > 0)
+        return {
+          statusCode: 500,
+          data: { error: { code: 'INTERNAL', message: '服务器开小差了，请稍后再试' } },
+        };
+      return { statusCode: 200, data: { deliveries: [second], nextCursor: null } };
+    });
+    const page = openAs('volunteer', listRoute, { campaign: campaignId });
+    tap(await waitFor(() => findByText(page.dom, '加载更多', 'wx-button')));
+    const retry = await waitFor(() => findByText(page.dom, '重试', '.main--error-banner__retry'));
+    expect(page.dom.querySelectorAll('.main--delivery-record')).toHaveLength(1);
+
+    // Act
+    tap(retry);
+
+    // Assert: the second page is asked for again, not the first; both records show.
+    await waitFor(() => page.dom.querySelectorAll('.main--delivery-record').length === 2);
+    const cursors = requestsTo('GET', '/me/deliveries').map((options) =>
+      new URL(options.url).searchParams.get('cursor'),
+    );
+    expect(cursors).toStrictEqual([null, 'page-2', 'page-2']);
+    expect(page.dom.querySelector('.main--error-banner')).toBeNull();
+  });
+
   it('shows a refused record as 失败 with the server’s message, and a tap sends it again', async () => {
     // Arrange: the server refuses the first send, takes the second.
     serveList([]);

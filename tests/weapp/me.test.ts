@@ -1,6 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { me, session } from './fixtures';
-import { findByText, renderPage, routes, settled, storage, tap, waitFor, wx } from './simulate';
+import {
+  drainRequests,
+  findByText,
+  renderPage,
+  routes,
+  settled,
+  storage,
+  tap,
+  waitFor,
+  wx,
+} from './simulate';
 
 const sessionKey = 'ankang.session';
 const nearbyKey = 'ankang.nearbyStations';
@@ -24,7 +34,9 @@ beforeEach(() => {
   for (const fn of Object.values(wx)) fn.mockClear();
 });
 
-afterEach(() => {
+afterEach(async () => {
+  // The app's one shared GET /me (services/account.ts) must be answered before the next test asks.
+  await drainRequests();
   for (const page of mounted.splice(0)) page.detach();
 });
 
@@ -142,8 +154,8 @@ describe('Page: 我的', () => {
     const suggest = await waitFor(() =>
       findByText(page.dom, '建议新增驿站', '.main--link-list__item--suggest'),
     );
-    // The profile refresh answered first: one in flight would be shared with the next test's page.
-    await waitFor(() => requestsTo('/me').length === 1);
+    // The profile refresh redraws the entries: tap after it.
+    await drainRequests();
     await settled(page);
 
     // Act

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import { me, type Person, session } from './fixtures';
 import { shanghaiDay } from './outreachFixtures';
-import { renderPage, routes, storage, tap, wx } from './simulate';
+import { drainRequests, renderPage, routes, storage, tap, wx } from './simulate';
 
 /**
  * Shared by the worker and volunteer outreach page tests: opening a page as someone, the requests
@@ -57,7 +57,9 @@ export function resetPagesEachTest(reset?: () => void): void {
     for (const [name, fn] of Object.entries(wx)) if (name !== 'onNeedPrivacyAuthorization') fn.mockClear();
     reset?.();
   });
-  afterEach(() => {
+  afterEach(async () => {
+    // Answers still on their way reach this test's pages, not the next test's (see drainRequests).
+    await drainRequests();
     for (const page of mounted.splice(0)) page.detach();
   });
 }

@@ -1,7 +1,7 @@
 import type { MyReport, QueuedProblem } from '@ankang/shared';
 import { describe, expect, it } from 'vitest';
 import { session } from './fixtures';
-import { findByText, renderPage, routes, storage, tap, waitFor, wxmlAttribute } from './simulate';
+import { findByText, renderPage, routes, settled, storage, tap, waitFor, wxmlAttribute } from './simulate';
 import {
   button,
   field,
@@ -202,6 +202,36 @@ describe('Page: 问题处理 (problems)', () => {
     await waitFor(() => !text(page).includes('卫生间很脏'));
     await waitFor(() => findByText(page.dom, '确认解决', 'wx-button') === null);
     expect(text(page)).toContain('其他工作人员处理了这个问题');
+    expect(requests('POST', `/staff/problems/${elsewhere.id}`)).toHaveLength(1);
+  });
+
+  it('does not open the 解决 dialog again on the tab the problem moved to', async () => {
+    // Arrange: the send meets a colleague's 受理; the problem moves to 已受理.
+    const moved = { ...elsewhere, state: 'acknowledged' as const, version: 2 };
+    let fresh = [elsewhere, crowded];
+    routes.set('GET /staff/problems', (options) =>
+      ok({ problems: new URL(options.url).searchParams.get('state') === 'acknowledged' ? [moved] : fresh }),
+    );
+    routes.set(`POST /staff/problems/${elsewhere.id}`, () => {
+      fresh = [crowded];
+      return refusal(409, 'VERSION_CONFLICT', '问题已被他人处理，请刷新');
+    });
+    const page = openAs('staff/pages/reports/index');
+    await waitFor(() => text(page).includes('卫生间很脏'));
+    tap(button(findByText(page.dom, '卫生间很脏', '.main--staff-report')!, '解决'));
+    await typeInto(() => field(page, 'note'), '已安排保洁员');
+    tap(await waitFor(() => findByText(page.dom, '确认解决', 'wx-button')));
+    await waitFor(() => !text(page).includes('卫生间很脏'));
+    await waitFor(() => findByText(page.dom, '确认解决', 'wx-button') === null);
+
+    // Act: the staff member looks at 已受理, where the problem now is.
+    tap(page.dom.querySelector('.main--staff-reports__tab--acknowledged')!);
+    await waitFor(() => text(page).includes('卫生间很脏'));
+    await settled(page);
+
+    // Assert: no dialog about it, and no second send.
+    expect(findByText(page.dom, '确认解决', 'wx-button')).toBeNull();
+    expect(field(page, 'note')).toBeNull();
     expect(requests('POST', `/staff/problems/${elsewhere.id}`)).toHaveLength(1);
   });
 });

@@ -82,15 +82,27 @@ function answer<T>(options: { success?: (value: T) => void; complete?: () => voi
   }, 0);
 }
 
+/** Requests the fake server has taken and not yet answered (see `drainRequests`). */
+let unanswered = 0;
+
 export const wx = {
   request: vi.fn((options: RequestOptions) => {
     const url = new URL(options.url);
     const handler = routes.get(`${options.method ?? 'GET'} ${url.pathname}`);
+    unanswered++;
     if (!handler) {
-      setTimeout(() => options.fail?.({ errMsg: `request:fail no fake route for ${url.pathname}` }), 0);
+      setTimeout(() => {
+        unanswered--;
+        options.fail?.({ errMsg: `request:fail no fake route for ${url.pathname}` });
+      }, 0);
       return { abort() {} };
     }
-    answer(options, { ...handler(options), header: {}, errMsg: 'request:ok' });
+    const answered = { ...handler(options), header: {}, errMsg: 'request:ok' };
+    setTimeout(() => {
+      unanswered--;
+      options.success?.(answered);
+      options.complete?.();
+    }, 0);
     return { abort() {} };
   }),
   login: vi.fn((options: { success?: (r: { code: string; errMsg: string }) => void }) =>
@@ -226,6 +238,58 @@ export const wx = {
     SDKVersion: '3.4.0',
   })),
 };
+
+/**
+ * Waits until every request the fake server took has been answered, and the app has run what the
+ * answers started (a macrotask later). The harness runs it after each test: the app keeps some
+ * state at module level for the whole file (one shared GET /me in flight), and an answer still on
+ * its way would otherwise reach the next test.
+ */
+export async function drainRequests(): Promise<void> {
+  await waitFor(() => unanswered === 0);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** A request held back by `holdAnswers`: what the app sent, and the way to let it answer. */
+export interface HeldRequest {
+  options: RequestOptions;
+  /** Answers it now, by the fake route as it is at this moment. */
+  release(): void;
+}
+
+/**
+ * Holds the fake server's answers to `METHOD pathname` (a slow network): each such request waits,
+ * unanswered, until the test releases it, and is then answered by the route as it is then. `limit`
+ * holds only the first so many (later ones answer at once). `answered()` counts the released ones
+ * whose answer the app has received; `restore` puts the plain fake back.
+ */
+export function holdAnswers(method: string, pathname: string, { limit = Number.POSITIVE_INFINITY } = {}) {
+  const plain = wx.request.getMockImplementation()!;
+  const held: HeldRequest[] = [];
+  let answered = 0;
+  const counted =
+    <T>(callback: ((value: T) => void) | undefined) =>
+    (value: T) => {
+      answered++;
+      callback?.(value);
+    };
+  wx.request.mockImplementation((options) => {
+    const asked = new URL(options.url).pathname;
+    if ((options.method ?? 'GET') !== method || asked !== pathname || held.length >= limit) {
+      return plain(options);
+    }
+    held.push({
+      options,
+      release: () => plain({ ...options, success: counted(options.success), fail: counted(options.fail) }),
+    });
+    return { abort() {} };
+  });
+  return {
+    held,
+    answered: () => answered,
+    restore: () => wx.request.mockImplementation(plain),
+  };
+}
 
 type PageConfig = Record<string, unknown> & { data?: Record<string, unknown> };
 interface SimulatedPage {

@@ -1,6 +1,17 @@
 import type { ImportResult } from '@ankang/shared';
 import { describe, expect, it, vi } from 'vitest';
-import { chosenChip, findByText, media, routes, settled, tap, waitFor, wx } from './simulate';
+import {
+  chosenChip,
+  findByText,
+  type HeldRequest,
+  holdAnswers,
+  media,
+  routes,
+  settled,
+  tap,
+  waitFor,
+  wx,
+} from './simulate';
 import { zjg } from './staffOutreachFixtures';
 import { ok, openAs, resetPagesEachTest, text, toasts, wire } from './staffOutreachPages';
 
@@ -34,29 +45,9 @@ const dryRun = (valid: number): ImportResult => ({
   issues: [],
 });
 
-type Sent = Parameters<typeof wx.request>[0];
-/** Import requests wait here, unanswered, until the test lets each one answer (`answered` counts). */
-function holdImports() {
-  const held: Array<{ body: { orgPath: string; dryRun: boolean }; release: () => void }> = [];
-  let answered = 0;
-  const answer = wx.request.getMockImplementation()!;
-  wx.request.mockImplementation((options: Sent) => {
-    if (new URL(options.url).pathname !== '/staff/stations/import') return answer(options);
-    held.push({
-      body: wire(options.data) as { orgPath: string; dryRun: boolean },
-      release: () =>
-        answer({
-          ...options,
-          success: (result) => {
-            options.success?.(result);
-            answered++;
-          },
-        }),
-    });
-    return { abort() {} };
-  });
-  return { held, answered: () => answered, restore: () => wx.request.mockImplementation(answer) };
-}
+/** Import requests wait here, unanswered, until the test lets each one answer. */
+const holdImports = () => holdAnswers('POST', '/staff/stations/import');
+const bodyOf = (request: HeldRequest) => wire(request.options.data) as { orgPath: string; dryRun: boolean };
 
 describe('Page: 批量导入 (weapp)', () => {
   it('drops a dry run for the union picked before when it lands after another union was picked, and keeps the union while the import runs', async () => {
@@ -71,7 +62,7 @@ describe('Page: 批量导入 (weapp)', () => {
       // The file goes as a dry run for the caller's own union, and the answer is slow.
       tap(findByText(page.dom, '选择文件', 'wx-button')!);
       await waitFor(() => imports.held.length === 1);
-      expect(imports.held[0]!.body).toMatchObject({ orgPath: zjg, dryRun: true });
+      expect(bodyOf(imports.held[0]!)).toMatchObject({ orgPath: zjg, dryRun: true });
 
       // Act: another union is picked, then the old answer lands.
       tap(findByText(page.dom, '大新镇总工会', '.main--choice-chips__chip')!);
@@ -89,7 +80,7 @@ describe('Page: 批量导入 (weapp)', () => {
       // The same file for 大新镇 is checked for 大新镇, and its answer shows.
       tap(findByText(page.dom, '选择文件', 'wx-button')!);
       await waitFor(() => imports.held.length === 2);
-      expect(imports.held[1]!.body).toMatchObject({ orgPath: daxin, dryRun: true });
+      expect(bodyOf(imports.held[1]!)).toMatchObject({ orgPath: daxin, dryRun: true });
       routes.set('POST /staff/stations/import', () => ok(dryRun(2)));
       imports.held[1]!.release();
       await waitFor(() => findByText(page.dom, '确认导入 2 行', 'wx-button'));
@@ -99,7 +90,7 @@ describe('Page: 批量导入 (weapp)', () => {
       await settled(page);
       tap(findByText(page.dom, '确认导入 2 行', 'wx-button')!);
       await waitFor(() => imports.held.length === 3);
-      expect(imports.held[2]!.body).toMatchObject({ orgPath: daxin, dryRun: false });
+      expect(bodyOf(imports.held[2]!)).toMatchObject({ orgPath: daxin, dryRun: false });
       tap(findByText(page.dom, '杨舍镇总工会', '.main--choice-chips__chip')!);
       await waitFor(() => toasts().includes('正在导入，完成后再切换工会'));
       expect(chosenChip(page.dom, '大新镇总工会')).not.toBeNull();

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, vi } from 'vitest';
 import { me, session } from './fixtures';
 import {
+  drainRequests,
   type FakeAnswer,
   findByText,
   renderPage,
@@ -98,7 +99,9 @@ export function resetPagesEachTest(): void {
     routes.clear();
     for (const [name, fn] of Object.entries(wx)) if (name !== 'onNeedPrivacyAuthorization') fn.mockClear();
   });
-  afterEach(() => {
+  afterEach(async () => {
+    // Answers still on their way reach this test's pages, not the next test's (see drainRequests).
+    await drainRequests();
     for (const page of mounted.splice(0)) page.detach();
   });
 }

@@ -2,7 +2,7 @@ import type { ManagedStation, PhotoView, StationGallery } from '@ankang/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { stationDetail } from './fixtures';
 import { openAs, type Page, requestsTo, resetPagesEachTest, sent, text } from './outreachPages';
-import { findByText, media, routes, settled, tap, waitFor, wx, wxmlAttribute } from './simulate';
+import { findByText, holdAnswers, media, routes, settled, tap, waitFor, wx, wxmlAttribute } from './simulate';
 import { scopeOrgs, zjg } from './staffOutreachFixtures';
 
 // WeChat's full-screen viewer, recorded (the shared fake has none).
@@ -284,18 +284,11 @@ describe('Page: 编辑驿站 · 驿站照片', () => {
     tap(findByText(page.dom, '保存照片', 'wx-button')!);
     await waitFor(() => text(page).includes('其他人修改了这个驿站的照片'));
     const galleryPath = `/staff/stations/${stationId}/photos`;
-    const plain = wx.request.getMockImplementation()!;
-    const held: Array<() => void> = [];
-    wx.request.mockImplementation((options) => {
-      const asked = new URL(options.url).pathname;
-      if ((options.method ?? 'GET') !== 'GET' || asked !== galleryPath || held.length > 0)
-        return plain(options);
-      held.push(() => plain(options));
-      return { abort() {} };
-    });
+    // Only the first reload's answer waits.
+    const slow = holdAnswers('GET', galleryPath, { limit: 1 });
     try {
       tap(findByText(page.dom, '刷新', 'wx-button')!);
-      await waitFor(() => held.length === 1);
+      await waitFor(() => slow.held.length === 1);
       routes.set(`GET ${galleryPath}`, () =>
         ok({ photos: [view('ph_theirs000000000001')], photosVersion: 6 }),
       );
@@ -306,11 +299,11 @@ describe('Page: 编辑驿站 · 驿站照片', () => {
       routes.set(`GET ${galleryPath}`, () =>
         ok({ photos: [view('ph_older000000000001'), view('ph_older000000000002')], photosVersion: 5 }),
       );
-      held[0]!();
-      await waitFor(() => requestsTo('GET', galleryPath).length === 3);
+      slow.held[0]!.release();
+      await waitFor(() => slow.answered() === 1);
       await settled(page);
     } finally {
-      wx.request.mockImplementation(plain);
+      slow.restore();
     }
 
     // Assert: still the newest gallery, and a save carries its version.

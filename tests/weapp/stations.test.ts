@@ -4,6 +4,7 @@ import {
   bootApp,
   findByText,
   geo,
+  holdAnswers,
   renderPage,
   routes,
   settled,
@@ -400,8 +401,8 @@ describe('Page: 驿站 without location', () => {
     expect(text(page)).toContain('服务器开小差了');
   });
 
-  it('asks for a place when the words hold no two Chinese characters side by side (88号), and offers the picker', async () => {
-    // Arrange: the server answers such words with nothing, as it does without a place.
+  it('asks for a place when the words hold no two Chinese characters side by side (88号), without asking the server, and offers the picker', async () => {
+    // Arrange: the server would answer such words with nothing, as it does without a place.
     geo.fix = null;
     servePlaces();
     serveSearch();
@@ -414,9 +415,10 @@ describe('Page: 驿站 without location', () => {
 
     // Assert
     await waitFor(() => text(page).includes('请再多输入几个字'));
-    expect(text(page)).toContain('全国范围要有两个连写的汉字');
+    expect(text(page)).toContain('不选地区时，要有两个连写的汉字');
     expect(text(page)).not.toContain('没有找到驿站');
-    expect(Object.fromEntries(searchCalls()[0]!.searchParams)).toStrictEqual({ q: '88号' });
+    expect(text(page)).not.toContain('正在搜索');
+    expect(searchCalls()).toStrictEqual([]);
     tap(findByText(page.dom, '选择地区', 'wx-button')!);
     await waitFor(() => text(page).includes('江苏省'));
   });
@@ -879,20 +881,14 @@ describe('Page: 驿站详情', () => {
     const page = open('pages/station/index', { id: 'st_000000000mid' });
     await waitFor(() => text(page).includes('保存的信息'));
     // The retry's request waits (a slow, still-dead network) until the test lets it answer.
-    const pending: Array<() => void> = [];
-    const answer = wx.request.getMockImplementation()!;
-    wx.request.mockImplementation((options) => {
-      if (new URL(options.url).pathname !== '/stations/st_000000000mid') return answer(options);
-      pending.push(() => answer(options));
-      return { abort() {} };
-    });
+    const retried = holdAnswers('GET', '/stations/st_000000000mid');
 
     try {
       // Act
       tap(findByText(page.dom, '重试', '.main--station-page__saved-retry')!);
 
       // Assert: while it loads, the address and 导航 stay, and the button says it is retrying.
-      await waitFor(() => pending.length === 1 && text(page).includes('正在重试…'));
+      await waitFor(() => retried.held.length === 1 && text(page).includes('正在重试…'));
       expect(text(page)).toContain('网络连接失败。以下是 14:30 保存的信息');
       expect(page.dom.querySelector('.main--station-page__name')?.textContent).toBe('建设银行爱心驿站');
       expect(text(page)).not.toContain('正在加载驿站信息');
@@ -900,16 +896,17 @@ describe('Page: 驿站详情', () => {
       tap(findByText(page.dom, '正在重试…', '.main--station-page__saved-retry')!);
 
       // Act: the retry fails too.
-      pending.shift()!();
+      retried.held[0]!.release();
 
       // Assert
       await waitFor(
         () => findByText(page.dom, '重试', '.main--station-page__saved-retry')?.textContent === '重试',
       );
       expect(text(page)).toContain('保存的信息');
-      expect(pending).toStrictEqual([]);
+      // The tap while it loaded sent nothing more.
+      expect(retried.held).toHaveLength(1);
     } finally {
-      wx.request.mockImplementation(answer);
+      retried.restore();
     }
   });
 

@@ -14,6 +14,7 @@ import {
   type FakeAnswer,
   findByText,
   geo,
+  holdAnswers,
   mapPick,
   media,
   routes,
@@ -120,25 +121,6 @@ const button = (page: Page, label: string) => findByText(page.dom, label, 'wx-bu
 const dialogConfirm = (page: Page, label = '确认') =>
   findByText(page.dom, label, '.nut-dialog__footer-ok, wx-button');
 
-/**
- * Holds the fake server's answers to `METHOD pathname` (a slow network) until `release(i)` answers
- * the i-th one with the route as it is then; `restore` puts the plain fake back.
- */
-function holdAnswers(method: string, pathname: string) {
-  const plain = wx.request.getMockImplementation()!;
-  const held: Array<() => void> = [];
-  wx.request.mockImplementation((options) => {
-    const { pathname: asked } = new URL(options.url);
-    if ((options.method ?? 'GET') !== method || asked !== pathname) return plain(options);
-    held.push(() => plain(options));
-    return { abort() {} };
-  });
-  return {
-    held: () => held.length,
-    release: (index: number) => held[index]!(),
-    restore: () => wx.request.mockImplementation(plain),
-  };
-}
 const chip = (page: Page, name: string, label: string) =>
   findByText(field(page, name)!, label, '.main--choice-chips__chip')!;
 
@@ -251,6 +233,30 @@ describe('Page: 建议新增驿站', () => {
     expect(besideButton(page)).toStrictEqual([]);
   });
 
+  it('clears a photo refusal when another photo is added', async () => {
+    // Arrange: one photo sent and refused.
+    media.taken = ['wxfile://tmp/door.jpg'];
+    servePhotos(() => 200);
+    routes.set('POST /suggestions', () =>
+      ok({ error: { code: 'PHOTO_INVALID', message: '照片格式不正确' } }, 422),
+    );
+    const page = await filledForm();
+    tap(findByText(field(page, 'photos')!, '添加照片')!);
+    await waitFor(() => field(page, 'photos')!.querySelectorAll('.main--photo-field__item').length === 1);
+    tap(button(page, '提交建议')!);
+    await waitFor(() => fieldError(page, 'photos') === '照片格式不正确');
+
+    // Act: another photo taken.
+    media.taken = ['wxfile://tmp/water.jpg'];
+    tap(findByText(field(page, 'photos')!, '添加照片')!);
+
+    // Assert: the refusal was about the photos as they were.
+    await waitFor(() => field(page, 'photos')!.querySelectorAll('.main--photo-field__item').length === 2);
+    await settled(page);
+    expect(fieldError(page, 'photos')).toBeNull();
+    expect(besideButton(page)).toStrictEqual([]);
+  });
+
   it('opens WeChat’s settings on 我就在这里 after a refusal, then takes where the worker stands', async () => {
     // Arrange: location refused.
     const page = openAs('worker', 'suggest/pages/new/index');
@@ -258,7 +264,7 @@ describe('Page: 建议新增驿站', () => {
     tap(button(page, '我就在这里')!);
     await waitFor(() => fieldError(page, 'location') !== null);
     expect(fieldError(page, 'location')).toBe(
-      '未获得定位权限。请再点“我就在这里”，在设置中打开“位置信息”；或点“在地图上选择”。',
+      '未获得定位权限。请再点“我就在这里”，在设置中打开“位置信息”。也可以点“在地图上选择”。',
     );
     expect(wx.openSetting).not.toHaveBeenCalled();
 
@@ -585,7 +591,43 @@ describe('Page: 驿站建议审核', () => {
     await waitFor(() => field(page, 'reason') === null);
   });
 
-  it('shows the decline as being sent and takes no second confirm meanwhile', async () => {
+  it('does not open the decline dialog again on the tab the suggestion moved to', async () => {
+    // Arrange: the decline meets a colleague's decision; the suggestion moves to 未采纳.
+    const first = suggestion();
+    const second = suggestion({ id: 'sg_000000000000000000000002', name: '加油站休息区' });
+    const decided = { ...first, state: 'declined', declineReason: '已有驿站', version: 2 };
+    let pending = [first, second];
+    routes.set('GET /staff/suggestions', (options) => {
+      const state = new URL(options.url).searchParams.get('state');
+      return ok({ suggestions: state === 'declined' ? [decided] : pending });
+    });
+    routes.set(`POST /staff/suggestions/${first.id}/review`, () => {
+      pending = [second];
+      return ok({ error: { code: 'VERSION_CONFLICT', message: '建议已被他人处理，请刷新' } }, 409);
+    });
+    const page = openAs('staffZjg', 'staff/pages/suggestions/index');
+    await waitFor(() => page.dom.querySelectorAll('.main--suggestion-card').length === 2);
+    tap(
+      findByText(findByText(page.dom, '菜场快递歇脚点', '.main--suggestion-card')!, '不予采纳', 'wx-button')!,
+    );
+    await waitFor(() => field(page, 'reason'));
+    type(page, 'reason', '不对外开放');
+    tap(dialogConfirm(page)!);
+    await waitFor(() => page.dom.querySelectorAll('.main--suggestion-card').length === 1);
+    await waitFor(() => field(page, 'reason') === null);
+
+    // Act: the staff member looks at 未采纳, where the suggestion now is.
+    tap(page.dom.querySelector('.main--staff-suggestions__tab--declined')!);
+    await waitFor(() => text(page).includes('已有驿站'));
+    await settled(page);
+
+    // Assert: no dialog about it, and no second decline of an already decided suggestion.
+    expect(field(page, 'reason')).toBeNull();
+    expect(findByText(page.dom, '确认', '.nut-dialog__footer-ok')).toBeNull();
+    expect(requestsTo('POST', `/staff/suggestions/${first.id}/review`)).toHaveLength(1);
+  });
+
+  it('shows the decline as being sent, with 确认 disabled, and sends once for two quick confirms', async () => {
     const first = suggestion();
     routes.set('GET /staff/suggestions', () => ok({ suggestions: [first] }));
     routes.set(`POST /staff/suggestions/${first.id}/review`, () =>
@@ -596,17 +638,21 @@ describe('Page: 驿站建议审核', () => {
     tap(findByText(page.dom, '不予采纳', 'wx-button')!);
     await waitFor(() => field(page, 'reason'));
     type(page, 'reason', '不对外开放');
+    await settled(page);
     const slow = holdAnswers('POST', `/staff/suggestions/${first.id}/review`);
     try {
-      // Act
-      tap(dialogConfirm(page)!);
+      // Act: two taps before the dialog redraws.
+      const confirm = dialogConfirm(page)!;
+      tap(confirm);
+      tap(confirm);
 
-      // Assert: while it is on its way, the button says so.
+      // Assert: one decline on its way (the queue's guard), and the button says so, disabled.
       const sending = await waitFor(() => dialogConfirm(page, '正在提交…'));
-      tap(sending);
+      // NutUI's Button keeps `disabled` to itself (its tap does nothing) and says so by its class.
+      expect(sending.classList.contains('main--nut-button-disabled')).toBe(true);
       await settled(page);
-      expect(slow.held()).toBe(1);
-      slow.release(0);
+      expect(slow.held).toHaveLength(1);
+      slow.held[0]!.release();
       await waitFor(() => page.dom.querySelectorAll('.main--suggestion-card').length === 0);
       expect(requestsTo('POST', `/staff/suggestions/${first.id}/review`)).toHaveLength(1);
     } finally {

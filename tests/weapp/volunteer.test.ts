@@ -20,7 +20,7 @@ import {
   text,
   type,
 } from './outreachPages';
-import { findByText, geo, routes, subscribe, tap, waitFor, wx } from './simulate';
+import { findByText, geo, routes, settled, subscribe, tap, waitFor, wx } from './simulate';
 
 const taskId = 'as_00000000000000000001';
 const taskRoute = 'volunteer/pages/task/index';
@@ -349,6 +349,28 @@ describe('Page: 任务详情', () => {
           { topic: 'reminder', result: 'accept' },
         ],
       },
+    ]);
+  });
+
+  it('sends one answer for two quick taps on 接受', async () => {
+    // Arrange
+    serveTask();
+    routes.set(`POST /assignments/${taskId}/response`, () => ({
+      statusCode: 200,
+      data: assignment({ status: 'accepted', version: 4 }),
+    }));
+    const page = openAs('volunteer', taskRoute, { id: taskId });
+    const accept = await waitFor(() => findByText(page.dom, '接受', 'wx-button'));
+
+    // Act: the second tap lands before the button redraws as loading.
+    tap(accept);
+    tap(accept);
+
+    // Assert
+    await waitFor(() => text(page).includes('已接受'));
+    await settled(page);
+    expect(requestsTo('POST', `/assignments/${taskId}/response`).map(sent)).toStrictEqual([
+      { version: 3, response: { decision: 'accept' } },
     ]);
   });
 

@@ -53,7 +53,7 @@ export function VisitSection({ visits }: { visits: ReturnType<typeof useAlert>['
           loadingMore: false,
           error: visits.error,
           hasMore: false,
-          reload: visits.retry,
+          retry: visits.retry,
           loadMore: () => undefined,
         })}
         loadingTitle="正在加载走访记录…"

@@ -1,6 +1,7 @@
 import { type AmenityCode, amenityLabels } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
 import './FilterBar.scss';
+import { buttonA11y } from './buttonA11y';
 
 /** The amenities outdoor workers ask for most, in the order they ask. */
 export const filterAmenities: readonly AmenityCode[] = [
@@ -43,7 +44,7 @@ export function FilterBar({ amenities, openNow, onToggleAmenity, onOpenNow, onCl
           <Text className="filter-bar__switch-label">只看营业中</Text>
         </View>
         {active ? (
-          <View className="filter-bar__clear" role="button" onClick={onClear}>
+          <View className="filter-bar__clear" {...buttonA11y(onClear)}>
             <Text>清除筛选</Text>
           </View>
         ) : null}
@@ -55,9 +56,8 @@ export function FilterBar({ amenities, openNow, onToggleAmenity, onOpenNow, onCl
             <View
               key={code}
               className={`filter-bar__chip filter-bar__chip--${code}${on ? ' filter-bar__chip--on' : ''}`}
-              role="button"
               aria-pressed={on}
-              onClick={() => onToggleAmenity(code)}
+              {...buttonA11y(() => onToggleAmenity(code))}
             >
               <Text>{amenityLabels[code]}</Text>
             </View>

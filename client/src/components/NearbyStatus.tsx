@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { formatClock } from '../services/format';
 import './NearbyStatus.scss';
+import { buttonA11y } from './buttonA11y';
 
 export interface NearbyStatusProps {
   at: string | null;
@@ -32,14 +33,7 @@ export function NearbyStatus({ at, loading, stale, offlineMessage, onRefresh }: 
               : ''}
         </Text>
         {/* The handler stays bound while loading: unbinding a Text's only handler crashes Taro's weapp runtime. */}
-        <View
-          className="nearby-status__refresh"
-          role="button"
-          aria-disabled={loading}
-          onClick={() => {
-            if (!loading) onRefresh();
-          }}
-        >
+        <View className="nearby-status__refresh" {...buttonA11y(onRefresh, loading)}>
           <Text>刷新</Text>
         </View>
       </View>

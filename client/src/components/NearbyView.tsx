@@ -9,6 +9,7 @@ import { StationMap } from './StationMap';
 import { StationRow } from './StationRow';
 import { StationSkeleton } from './StationSkeleton';
 import './NearbyView.scss';
+import { buttonA11y } from './buttonA11y';
 
 export interface NearbyViewProps {
   nearby: ReturnType<typeof useNearbyStations>;
@@ -79,7 +80,7 @@ export function NearbyView({
             onOpen={onOpen}
           />
         ))}
-        <View className="nearby-view__footer" role="button" onClick={onBrowse}>
+        <View {...buttonA11y(onBrowse)} className="nearby-view__footer">
           <Text>{`已显示 ${km(radiusM)}内的 ${stations.length} 个驿站 · 按地区查找`}</Text>
         </View>
       </View>

@@ -12,10 +12,9 @@ export interface PagedListProps {
   loading: boolean;
   loadingMore?: boolean;
   error: ApiError | null;
-  /** The error was a later page's: 重试 fetches that page again instead of starting over. */
-  moreFailed?: boolean;
+  /** 重试 after `error` (the list's own `retry`: the failed page again, not a fresh start). */
+  onRetry: () => void;
   hasMore: boolean;
-  onReload: () => void;
   onLoadMore: () => void;
   /** 正在加载驿站… */
   loadingTitle: string;
@@ -32,19 +31,17 @@ export interface PagedListProps {
 export const pagingOf = (
   list: Pick<
     PagedListState<unknown>,
-    'loading' | 'loadingMore' | 'error' | 'hasMore' | 'reload' | 'loadMore'
-  > &
-    Partial<Pick<PagedListState<unknown>, 'moreFailed'>> & {
-      items: readonly unknown[];
-    },
+    'loading' | 'loadingMore' | 'error' | 'hasMore' | 'retry' | 'loadMore'
+  > & {
+    items: readonly unknown[];
+  },
 ) => ({
   count: list.items.length,
   loading: list.loading,
   loadingMore: list.loadingMore,
   error: list.error,
-  moreFailed: list.moreFailed ?? false,
+  onRetry: list.retry,
   hasMore: list.hasMore,
-  onReload: list.reload,
   onLoadMore: list.loadMore,
 });
 
@@ -53,8 +50,6 @@ export const pagingOf = (
  * the rows with a banner for a failed later page and 加载更多 until the end.
  */
 export function PagedList(props: PagedListProps) {
-  // A failed later page is fetched again from its cursor: starting over would drop the rows read.
-  const retry = props.moreFailed ? props.onLoadMore : props.onReload;
   if (props.count === 0 && props.loading) return <StateView tone="loading" title={props.loadingTitle} />;
   if (props.count === 0 && props.error) {
     return (
@@ -62,14 +57,14 @@ export function PagedList(props: PagedListProps) {
         tone="error"
         title={props.errorTitle}
         description={props.error.message}
-        actions={[{ text: '重试', onClick: retry }]}
+        actions={[{ text: '重试', onClick: props.onRetry }]}
       />
     );
   }
   if (props.count === 0 && !props.hasMore) return <>{props.empty}</>;
   return (
     <View className="paged-list">
-      {props.error ? <ErrorBanner error={props.error} onRetry={retry} /> : null}
+      {props.error ? <ErrorBanner error={props.error} onRetry={props.onRetry} /> : null}
       {/* The server stops each page after a bounded amount of work, so a page can hold no rows yet. */}
       {props.count === 0 ? <Text className="paged-list__end">暂未找到，可点“加载更多”继续查找</Text> : null}
       {props.children}

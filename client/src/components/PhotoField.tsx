@@ -1,6 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import { previewImages } from '../platform/imagePreview';
 import './PhotoField.scss';
+import { buttonA11y } from './buttonA11y';
 
 export interface PhotoFieldProps {
   photos: readonly { id: string; previewUrl: string }[];
@@ -34,9 +35,8 @@ export function PhotoField({ photos, max, onAdd, onRemove, onMove, disabled = fa
           {disabled ? null : (
             <View
               className="photo-field__remove"
-              role="button"
               ariaLabel={`删除第 ${index + 1} 张照片`}
-              onClick={() => onRemove(photo.id)}
+              {...buttonA11y(() => onRemove(photo.id))}
             >
               <Text>×</Text>
             </View>
@@ -46,9 +46,8 @@ export function PhotoField({ photos, max, onAdd, onRemove, onMove, disabled = fa
               {index > 0 ? (
                 <View
                   className="photo-field__move"
-                  role="button"
                   ariaLabel={`第 ${index + 1} 张照片前移`}
-                  onClick={() => onMove(photo.id, -1)}
+                  {...buttonA11y(() => onMove(photo.id, -1))}
                 >
                   <Text>前移</Text>
                 </View>
@@ -56,9 +55,8 @@ export function PhotoField({ photos, max, onAdd, onRemove, onMove, disabled = fa
               {index < photos.length - 1 ? (
                 <View
                   className="photo-field__move"
-                  role="button"
                   ariaLabel={`第 ${index + 1} 张照片后移`}
-                  onClick={() => onMove(photo.id, 1)}
+                  {...buttonA11y(() => onMove(photo.id, 1))}
                 >
                   <Text>后移</Text>
                 </View>
@@ -68,7 +66,7 @@ export function PhotoField({ photos, max, onAdd, onRemove, onMove, disabled = fa
         </View>
       ))}
       {photos.length < max && !disabled ? (
-        <View className="photo-field__add" role="button" onClick={onAdd}>
+        <View className="photo-field__add" {...buttonA11y(onAdd)}>
           <Text className="photo-field__plus">+</Text>
           <Text className="photo-field__hint">添加照片</Text>
           <Text className="photo-field__hint">{`${photos.length}/${max}`}</Text>

@@ -4,6 +4,7 @@ import { usePlacePicker } from '../hooks/usePlacePicker';
 import type { RequestState } from '../hooks/useRequest';
 import type { PickedPlace } from '../services/stationsCache';
 import './PlacePicker.scss';
+import { buttonA11y } from './buttonA11y';
 
 export interface PlacePickerProps {
   onPick: (place: PickedPlace) => void;
@@ -28,7 +29,7 @@ function PlaceRows({
   const { data, loading, error, retry } = request;
   if (error && !data) {
     return (
-      <View className="place-picker__line place-picker__line--error" role="button" onClick={retry}>
+      <View className="place-picker__line place-picker__line--error" {...buttonA11y(retry)}>
         <Text>{`${error.message}，点此重试`}</Text>
       </View>
     );
@@ -41,8 +42,7 @@ function PlaceRows({
         <View
           key={place.code}
           className={`place-picker__row place-picker__row--${place.level}`}
-          role="button"
-          onClick={() => onTap(place)}
+          {...buttonA11y(() => onTap(place))}
         >
           <View className="place-picker__names">
             <Text className="place-picker__name">{place.name}</Text>
@@ -69,7 +69,7 @@ export function PlacePicker({ onPick, onClose }: PlacePickerProps) {
     <View className="place-picker">
       <View className="place-picker__head">
         <Text className="place-picker__title">选择地区</Text>
-        <View className="place-picker__close" role="button" onClick={onClose}>
+        <View className="place-picker__close" {...buttonA11y(onClose)}>
           <Text>收起</Text>
         </View>
       </View>
@@ -91,22 +91,21 @@ export function PlacePicker({ onPick, onClose }: PlacePickerProps) {
       ) : (
         <>
           <View className="place-picker__trail">
-            <View className="place-picker__crumb" role="button" onClick={() => picker.backTo(-1)}>
+            <View className="place-picker__crumb" {...buttonA11y(() => picker.backTo(-1))}>
               <Text>全国</Text>
             </View>
             {picker.trail.map((place, index) => (
               <View
                 key={place.code}
                 className="place-picker__crumb"
-                role="button"
-                onClick={() => picker.backTo(index)}
+                {...buttonA11y(() => picker.backTo(index))}
               >
                 <Text>{place.name}</Text>
               </View>
             ))}
           </View>
           {current ? (
-            <View className="place-picker__whole" role="button" onClick={() => onPick(pickedOf(current))}>
+            <View className="place-picker__whole" {...buttonA11y(() => onPick(pickedOf(current)))}>
               <Text>{`查看整个${current.name}的驿站`}</Text>
             </View>
           ) : null}

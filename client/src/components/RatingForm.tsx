@@ -62,10 +62,9 @@ export function RatingForm({ value, onChange, submitting, onSubmit }: RatingForm
         type="primary"
         size="large"
         block
-        {...buttonA11y(stars === 0)}
+        {...buttonA11y(() => onSubmit({ stars, tags, comment: comment.trim() }), stars === 0)}
         disabled={stars === 0}
         loading={submitting}
-        onClick={() => onSubmit({ stars, tags, comment: comment.trim() })}
       >
         {stars === 0 ? '请先打分再提交' : '提交评价'}
       </Button>

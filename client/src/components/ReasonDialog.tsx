@@ -16,7 +16,10 @@ export interface ReasonDialogProps {
   confirmText?: string;
   /** The route's own rule for the reason (its body schema), so the dialog refuses what the API would. */
   check: (reason: string) => ReasonCheck;
-  /** The reason is on its way: the confirm button says so and takes no second tap. */
+  /**
+   * The reason is on its way: the confirm button says so and is disabled. Only a look: the hook
+   * that sends (its ref) is what stops a second send, even two taps before this redraw.
+   */
   busy?: boolean;
   onConfirm: (reason: string) => void;
   onCancel: () => void;
@@ -48,7 +51,6 @@ export function ReasonDialog({
   }, [visible]);
 
   const confirm = () => {
-    if (busy) return;
     const checked = check(reason);
     if ('error' in checked) setError(checked.error);
     else onConfirm(checked.reason);

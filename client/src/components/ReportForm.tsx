@@ -59,12 +59,14 @@ export function ReportForm({ value, onChange, submitting, onSubmit }: ReportForm
         fill="outline"
         size="large"
         block
-        {...buttonA11y(kind === null)}
+        {...buttonA11y(
+          () =>
+            kind &&
+            onSubmit({ kind, text: text.trim() }, photos.photos.length > 0 ? photos.upload : undefined),
+          kind === null,
+        )}
         disabled={kind === null}
         loading={busy}
-        onClick={() =>
-          kind && onSubmit({ kind, text: text.trim() }, photos.photos.length > 0 ? photos.upload : undefined)
-        }
       >
         {kind === null ? '请先选择问题类型' : '提交问题'}
       </Button>

@@ -3,6 +3,7 @@ import { shanghaiDateTime } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
 import { depthOf, grantableRoleLabels } from '../services/roles';
 import './RoleHolderTree.scss';
+import { buttonA11y } from './buttonA11y';
 
 export interface RoleHolderTreeProps {
   orgs: OrgNode[];
@@ -21,12 +22,8 @@ function RevokeButton({ label, busy, onRevoke }: { label: string; busy: boolean;
   return (
     <View
       className={`role-tree__action${busy ? ' role-tree__action--busy' : ''}`}
-      role="button"
       aria-label={label}
-      aria-disabled={busy}
-      onClick={() => {
-        if (!busy) onRevoke();
-      }}
+      {...buttonA11y(onRevoke, busy)}
     >
       <Text>{busy ? '撤销中…' : '撤销'}</Text>
     </View>

@@ -45,7 +45,7 @@ export function SearchResults({
     <StateView
       tone="info"
       title="请再多输入几个字"
-      description={`${subject}：全国范围要有两个连写的汉字，如“杨舍”“人民中路”；只有数字、字母或一个字时，请先选择地区。`}
+      description={`${subject}：不选地区时，要有两个连写的汉字，如“杨舍”“人民中路”；只有数字、字母或一个字时，请先选择地区。`}
       actions={[{ text: '选择地区', onClick: onPickPlace, primary: true }]}
     />
   ) : (

@@ -136,9 +136,8 @@ export function StaffAssignmentPicker(props: StaffAssignmentPickerProps) {
         loading={volunteers.loading}
         loadingMore={volunteers.loadingMore}
         error={volunteers.error}
-        moreFailed={volunteers.moreFailed}
+        onRetry={volunteers.retry}
         hasMore={volunteers.hasMore}
-        onReload={volunteers.reload}
         onLoadMore={volunteers.loadMore}
         loadingTitle="正在加载志愿者…"
         errorTitle="志愿者加载失败"

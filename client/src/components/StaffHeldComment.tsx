@@ -38,10 +38,10 @@ export function StaffHeldComment({ comment, busy, onApprove, onHide }: StaffHeld
       <Text className="held-comment__text">{comment.comment}</Text>
       <Text className="held-comment__why">{heldBecauseText[comment.heldBecause]}</Text>
       <View className="held-comment__actions">
-        <Button type="primary" fill="outline" {...buttonA11y(busy)} disabled={busy} onClick={onHide}>
+        <Button type="primary" fill="outline" {...buttonA11y(onHide, busy)} disabled={busy}>
           隐藏
         </Button>
-        <Button type="primary" {...buttonA11y(busy)} disabled={busy} onClick={onApprove}>
+        <Button type="primary" {...buttonA11y(onApprove, busy)} disabled={busy}>
           公开
         </Button>
       </View>

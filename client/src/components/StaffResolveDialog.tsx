@@ -17,7 +17,7 @@ export function StaffResolveDialog({
   onCancel,
 }: {
   visible: boolean;
-  /** The answer is on its way: 确认解决 takes no second tap. */
+  /** The answer is on its way: 确认解决 says so and is disabled (the sending hook's ref stops a second send). */
   busy: boolean;
   onConfirm: (note: string) => void;
   onCancel: () => void;
@@ -35,9 +35,7 @@ export function StaffResolveDialog({
       confirmText={busy ? '正在提交…' : '确认解决'}
       cancelText="取消"
       disableConfirmButton={busy}
-      onConfirm={() => {
-        if (!busy) onConfirm(note);
-      }}
+      onConfirm={() => onConfirm(note)}
       onCancel={onCancel}
       // NutUI calls onClose right after onConfirm; the parent closes the dialog itself (and keeps it
       // open when the send fails), so closing goes only through 取消 and a stored answer.

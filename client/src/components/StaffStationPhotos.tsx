@@ -50,10 +50,9 @@ export function StaffStationPhotos({ stationId }: { stationId: string }) {
               type="primary"
               size="large"
               block
-              {...buttonA11y(gallery.saving || gallery.conflict)}
+              {...buttonA11y(() => void gallery.save(), gallery.saving || gallery.conflict)}
               loading={gallery.saving}
               disabled={gallery.conflict}
-              onClick={() => void gallery.save()}
             >
               {gallery.saving ? '正在上传…' : '保存照片'}
             </Button>

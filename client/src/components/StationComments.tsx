@@ -2,6 +2,7 @@ import { feedbackTagLabels, type PublicComment } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
 import type { ApiError } from '../services/errors';
 import './StationComments.scss';
+import { buttonA11y } from './buttonA11y';
 
 export interface StationCommentsProps {
   comments: PublicComment[] | undefined;
@@ -46,7 +47,7 @@ export function StationComments({ comments, loading, error, onRetry, ownState }:
       ) : error && !comments ? (
         <View className="station-comments__error">
           <Text>评论加载失败</Text>
-          <View className="station-comments__retry" role="button" onClick={onRetry}>
+          <View {...buttonA11y(onRetry)} className="station-comments__retry">
             <Text>重试</Text>
           </View>
         </View>

@@ -1,12 +1,12 @@
 import type { AmenityCode, StationSummary } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
-import type { ITouchEvent } from '@tarojs/components/types/common';
 import { formatDistance } from '../services/format';
 import { amenitiesFirst, rowChipLimit } from '../services/stationView';
 import { AmenityChips } from './AmenityChips';
 import { OpenBadge } from './OpenBadge';
 import { navigationOf } from './StationActions';
 import './StationRow.scss';
+import { buttonA11y } from './buttonA11y';
 
 export interface StationRowProps {
   station: StationSummary;
@@ -39,12 +39,12 @@ function NavigateButton({ station }: { station: StationSummary }) {
   return (
     <View
       className="station-row__navigate"
-      role="button"
       aria-label={label}
-      onClick={(event: ITouchEvent) => {
-        event.stopPropagation();
+      {...buttonA11y((event) => {
+        // The row around it opens the station.
+        event.stopPropagation?.();
         open();
-      }}
+      })}
     >
       <Text>导航</Text>
     </View>

@@ -35,8 +35,7 @@ export function StationSearchBar(props: StationSearchBarProps) {
           className="station-search__button"
           type="primary"
           size="large"
-          {...buttonA11y()}
-          onClick={props.onSearch}
+          {...buttonA11y(props.onSearch)}
         >
           搜索
         </Button>
@@ -44,14 +43,13 @@ export function StationSearchBar(props: StationSearchBarProps) {
       <View className="station-search__place">
         <View
           className={`station-search__place-pick${place ? ' station-search__place-pick--on' : ''}`}
-          {...buttonA11y()}
+          {...buttonA11y(props.onTogglePicker)}
           aria-expanded={props.pickerOpen}
-          onClick={props.onTogglePicker}
         >
           <Text>{place ? `地区：${place.name}` : '选择地区'}</Text>
         </View>
         {place ? (
-          <View className="station-search__place-clear" role="button" onClick={props.onClearPlace}>
+          <View className="station-search__place-clear" {...buttonA11y(props.onClearPlace)}>
             <Text>不限地区</Text>
           </View>
         ) : null}

@@ -20,22 +20,15 @@ export function SuggestionNearbyNotice({ station, busy, onOpen, onConfirm }: Sug
       </Text>
       <Text className="suggestion-nearby__text">是同一个地方吗？如果不是，可以继续提交。</Text>
       <View className="suggestion-nearby__actions">
-        <Button
-          className="suggestion-nearby__open"
-          type="primary"
-          fill="outline"
-          {...buttonA11y()}
-          onClick={onOpen}
-        >
+        <Button className="suggestion-nearby__open" type="primary" fill="outline" {...buttonA11y(onOpen)}>
           查看该驿站
         </Button>
         <Button
           className="suggestion-nearby__confirm"
           type="primary"
-          {...buttonA11y(busy)}
+          {...buttonA11y(onConfirm, busy)}
           loading={busy}
           disabled={busy}
-          onClick={onConfirm}
         >
           不是，仍要提交
         </Button>

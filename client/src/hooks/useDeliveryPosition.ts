@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { LocationError, type LocationFailure, platform } from '../platform';
+import { LocationError, type LocationFailure, locateFromTap } from '../platform';
 
 export type DeliveryPosition =
   | { kind: 'off' }
@@ -18,11 +18,12 @@ export function useDeliveryPosition(enabled: boolean) {
   const [position, setPosition] = useState<DeliveryPosition>({ kind: enabled ? 'locating' : 'off' });
   const latest = useRef(0);
 
-  const locate = useCallback(async () => {
+  // `last`: the failure shown when the volunteer asked again (a refusal opens WeChat's settings first).
+  const locate = useCallback(async (last: LocationFailure | null) => {
     const id = ++latest.current;
     setPosition({ kind: 'locating' });
     try {
-      const fix = await platform.getLocation();
+      const fix = await locateFromTap(last);
       if (id === latest.current)
         setPosition({ kind: 'located', lat: fix.latitude, lng: fix.longitude, accuracy: fix.accuracy });
     } catch (error) {
@@ -32,14 +33,14 @@ export function useDeliveryPosition(enabled: boolean) {
   }, []);
 
   useEffect(() => {
-    if (enabled) void locate();
+    if (enabled) void locate(null);
   }, [enabled, locate]);
 
-  /** 重新定位: after a refusal WeChat only asks again through its settings (from this tap). */
-  const relocate = useCallback(async () => {
-    if (position.kind === 'failed' && position.reason === 'denied') await platform.openLocationSettings();
-    await locate();
-  }, [position, locate]);
+  /** 重新定位 from a tap: after a refusal WeChat's settings open first. */
+  const relocate = useCallback(
+    () => locate(position.kind === 'failed' ? position.reason : null),
+    [position, locate],
+  );
 
   return { position, relocate };
 }

@@ -1,6 +1,6 @@
 import { distanceMeters } from '@ankang/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type GeoPoint, LocationError, type LocationFailure, platform } from '../platform';
+import { type GeoPoint, LocationError, type LocationFailure, locateFromTap } from '../platform';
 
 export type LocationState =
   | { kind: 'locating' }
@@ -21,11 +21,12 @@ export function useLocation() {
   const [state, setState] = useState<LocationState>({ kind: 'locating' });
   const latest = useRef(0);
 
-  const relocate = useCallback(async (): Promise<GeoPoint | null> => {
+  // `last`: the failure shown when the worker asked again (a refusal opens WeChat's settings first).
+  const locate = useCallback(async (last: LocationFailure | null): Promise<GeoPoint | null> => {
     const id = ++latest.current;
     setState((current) => (current.kind === 'located' ? current : { kind: 'locating' }));
     try {
-      const point = await platform.getLocation();
+      const point = await locateFromTap(last);
       if (id === latest.current)
         setState((current) => (movedFrom(current, point) ? { kind: 'located', point } : current));
       return point;
@@ -38,15 +39,13 @@ export function useLocation() {
     }
   }, []);
 
+  const relocate = useCallback(() => locate(null), [locate]);
   useEffect(() => {
     void relocate();
   }, [relocate]);
 
-  /** 重新定位 after a refusal: WeChat only asks once, so open its settings first (from the tap). */
-  const askAgain = useCallback(async () => {
-    if (state.kind === 'failed' && state.reason === 'denied') await platform.openLocationSettings();
-    return relocate();
-  }, [state, relocate]);
+  /** 重新定位 from a tap: after a refusal WeChat's settings open first. */
+  const askAgain = useCallback(() => locate(state.kind === 'failed' ? state.reason : null), [state, locate]);
 
   return { location: state, relocate, askAgain };
 }

@@ -21,8 +21,11 @@ export interface PagedList<T> {
   /** A later page is loading (the list stays). */
   loadingMore: boolean;
   error: ApiError | null;
-  /** The failure was a later page's: 重试 fetches that page again (the rows above stay). */
-  moreFailed: boolean;
+  /**
+   * 重试 after `error`: a failed later page is fetched again from its cursor (the rows above stay;
+   * starting over would drop them), a failed first page is loaded again.
+   */
+  retry: () => void;
   /** The server handed back a cursor: 加载更多 fetches the next page. */
   hasMore: boolean;
   loadMore: () => void;
@@ -151,6 +154,7 @@ export function usePagedList<T extends { id: string }>(
   }, []);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const retry = useCallback(() => (stateRef.current.moreFailed ? loadMore() : reload()), [loadMore, reload]);
   const replace = useCallback((item: T) => {
     setState((current) => ({ ...current, items: current.items.map((i) => (i.id === item.id ? item : i)) }));
   }, []);
@@ -163,7 +167,7 @@ export function usePagedList<T extends { id: string }>(
     loading: state.loading,
     loadingMore: state.loadingMore,
     error: state.error,
-    moreFailed: state.moreFailed,
+    retry,
     hasMore: state.cursor !== undefined,
     loadMore,
     reload,

@@ -1,4 +1,4 @@
-import { type SearchedStation, searchableNationwide } from '@ankang/shared';
+import { searchableNationwide } from '@ankang/shared';
 import { useCallback, useState } from 'react';
 import type { GeoPoint } from '../platform';
 import { fetchStationSearch } from '../services/stations';
@@ -28,7 +28,6 @@ export function useStationSearch(filters: StationFilters, point: GeoPoint | null
   const [completeness, setCompleteness] = useState<{ key: string; complete: boolean } | null>(null);
   const fetchPage = useCallback(
     async (cursor?: string) => {
-      if (!searched && !place) return { items: [] as SearchedStation[] };
       const page = await fetchStationSearch({
         ...(searched ? { q: searched } : {}),
         ...(place ? { place: place.code } : {}),
@@ -43,10 +42,11 @@ export function useStationSearch(filters: StationFilters, point: GeoPoint | null
     },
     [searched, place, filters, nearLat, nearLng, key],
   );
-  const list = usePagedList(fetchPage, { key, enabled: active });
-  const partial = completeness?.key === key && !completeness.complete;
-  // Words without two Chinese characters side by side (88号, 驿) are searched within a place only.
+  // Words without two Chinese characters side by side (88号, 驿) are searched within a place only:
+  // without one nothing is asked (the server would answer nothing); the list's empty state says why.
   const needsPlace = searched !== '' && place === null && !searchableNationwide(searched);
+  const list = usePagedList(fetchPage, { key, enabled: active && !needsPlace });
+  const partial = completeness?.key === key && !completeness.complete;
   const { reload } = list;
 
   const search = useCallback(() => {

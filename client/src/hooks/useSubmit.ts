@@ -39,8 +39,11 @@ export function useSubmit<T, A extends unknown[] = []>(
      */
     success?: string | ((...args: A) => string);
     onDone?: (value: T) => void;
-    /** False when the form shows the failure itself (a banner beside what was typed): no toast. */
-    toastFailure?: boolean;
+    /**
+     * False when the form shows the failure itself (a banner beside what was typed): no toast; a
+     * function when only some failures are the form's to show (a conflict notice).
+     */
+    toastFailure?: boolean | ((error: ApiError) => boolean);
   },
 ) {
   const [submitting, setSubmitting] = useState(false);
@@ -67,7 +70,8 @@ export function useSubmit<T, A extends unknown[] = []>(
     } catch (failure) {
       const apiError = toApiError(failure);
       setError(apiError);
-      if (optionsRef.current.toastFailure !== false)
+      const { toastFailure = true } = optionsRef.current;
+      if (typeof toastFailure === 'function' ? toastFailure(apiError) : toastFailure)
         void Taro.showToast({ title: apiError.message, icon: 'none', duration: 3000 });
       return false;
     } finally {

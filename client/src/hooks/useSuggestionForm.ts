@@ -7,11 +7,11 @@ import {
   suggestionDraftSchema,
 } from '@ankang/shared';
 import { useCallback, useRef, useState } from 'react';
-import { LocationError, type LocationFailure, platform } from '../platform';
-import { canPickPlace, pickPlace } from '../platform/locationPicker';
+import { LocationError, type LocationFailure, locateFromTap, platform } from '../platform';
 import type { ApiError } from '../services/errors';
 import { newRequestId } from '../services/stations';
 import { sendSuggestion } from '../services/suggestions';
+import { parseTypedPoint } from '../services/typedPoint';
 import { usePhotoField } from './usePhotoField';
 import { useSubmit } from './useSubmit';
 
@@ -63,7 +63,7 @@ export function checkSuggestion(values: SuggestionFormValues) {
   const errors: SuggestionFormErrors = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0] as keyof SuggestionFormValues;
-    const message = field === 'location' && values.location === null ? '请选择驿站的位置' : issue.message;
+    const message = field === 'location' && values.location === null ? LOCATION_MISSING : issue.message;
     errors[field] ??= message;
   }
   return { draft: null, errors };
@@ -89,33 +89,39 @@ export function placeFailure(error: ApiError): { fields: SuggestionFormErrors; f
 }
 
 /**
- * Why there is no position, and the way on. WeChat never asks twice, so 我就在这里 then opens its
- * settings; a browser has no map to pick on here, so it says where the browser keeps the switch.
+ * Why there is no position, and the way on: where this platform keeps the location switch (WeChat's
+ * settings open from the next 我就在这里), and the other way to give the place — the map where there
+ * is one to pick on, else its coordinates typed below.
  */
+const otherWay = platform.canPickPlace ? '也可以点“在地图上选择”。' : '也可以在下面填写坐标。';
 const locationFailures: Record<LocationFailure, string> = {
-  denied: canPickPlace
-    ? '未获得定位权限。请再点“我就在这里”，在设置中打开“位置信息”；或点“在地图上选择”。'
-    : '浏览器未允许本网站获取位置。请点地址栏左侧的图标（锁形或 ⓘ），把“位置”改为“允许”，再点“我就在这里”。',
-  unavailable: '暂时无法定位，请到开阔处重试',
+  denied: `${platform.locationDeniedHelp('我就在这里')}${otherWay}`,
+  unavailable: platform.canPickPlace ? '暂时无法定位，请到开阔处重试' : `暂时无法定位。${otherWay}`,
   'privacy-refused': '需要同意隐私保护指引后才能定位',
 };
+
+/** No position yet: the ways this platform has to give one. */
+const LOCATION_MISSING = platform.canPickPlace ? '请选择驿站的位置' : '请点“我就在这里”，或填写坐标';
+const POINT_UNREADABLE = '坐标应为两个数字，例如 120.5512,31.8765';
 
 /** What an earlier try that did land says when the form was edited after it (the answer was lost). */
 const ALREADY_SENT = '这条建议此前已提交成功，之后的修改未保存。可在“我的建议”中查看，或点“再建议一个地点”。';
 
 /**
- * 建议新增驿站: the form, its place (the map on WeChat, or where the worker stands), up to 3 photos
- * (compressed on the phone, sent first), a check with the API's schema before sending, and the
- * send. One request id per suggestion until it is stored, whatever is edited between tries: the
- * photos are sent under it and cannot move to another, and a try that did land answers the same
- * suggestion again. A station close by comes back as `nearby` for the worker to confirm (仍要提交)
- * or open.
+ * 建议新增驿站: the form, its place (the map on WeChat, where the worker stands, or its coordinates
+ * typed in a browser, which has no map to pick on), up to 3 photos (compressed on the phone, sent
+ * first), a check with the API's schema before sending, and the send. One request id per
+ * suggestion until it is stored, whatever is edited between tries: the photos are sent under it and
+ * cannot move to another, and a try that did land answers the same suggestion again. A station
+ * close by comes back as `nearby` for the worker to confirm (仍要提交) or open.
  */
 export function useSuggestionForm() {
   const [values, setValues] = useState<SuggestionFormValues>(emptyForm);
   const [errors, setErrors] = useState<SuggestionFormErrors>({});
   const [sent, setSent] = useState<Suggestion | null>(null);
   const [locating, setLocating] = useState(false);
+  // The coordinates as typed (a browser has no map to pick on), kept while they are half typed.
+  const [typedPoint, setTypedPoint] = useState('');
   const requestId = useRef<string | null>(null);
   const clearRef = useRef<() => void>(() => undefined);
   const photos = usePhotoField(MAX_SUGGESTION_PHOTOS);
@@ -164,29 +170,42 @@ export function useSuggestionForm() {
   );
 
   const pickOnMap = useCallback(async () => {
-    const place = await pickPlace();
+    const place = await platform.pickPlace();
     if (!place) return;
+    setTypedPoint('');
     set('location', { lat: place.lat, lng: place.lng, label: place.name || '地图上选择的位置' });
     if (!values.address.trim() && place.address) set('address', place.address);
   }, [set, values.address]);
 
-  // The last try's refusal: WeChat asks only once, so the next tap opens its settings first.
-  const denied = useRef(false);
+  // The last try's failure: after a refusal the next tap opens WeChat's settings first.
+  const lastFailure = useRef<LocationFailure | null>(null);
   const locateHere = useCallback(async () => {
     setLocating(true);
     try {
-      if (denied.current) await platform.openLocationSettings();
-      const point = await platform.getLocation();
-      denied.current = false;
+      const point = await locateFromTap(lastFailure.current);
+      lastFailure.current = null;
+      setTypedPoint('');
       set('location', { lat: point.latitude, lng: point.longitude, label: '我当前的位置' });
     } catch (failure) {
       const reason = failure instanceof LocationError ? failure.reason : 'unavailable';
-      denied.current = reason === 'denied';
+      lastFailure.current = reason;
       setErrors((current) => ({ ...current, location: locationFailures[reason] }));
     } finally {
       setLocating(false);
     }
   }, [set]);
+
+  /** The place by its coordinates, typed: the point once they read as two numbers. */
+  const typePoint = useCallback(
+    (text: string) => {
+      setTypedPoint(text);
+      const point = parseTypedPoint(text);
+      set('location', point ? { ...point, label: '填写的坐标' } : null);
+    },
+    [set],
+  );
+  const typedRef = useRef(typedPoint);
+  typedRef.current = typedPoint;
 
   // What was typed last, for a send tapped before the page drew the latest change.
   const latest = useRef(values);
@@ -216,6 +235,8 @@ export function useSuggestionForm() {
   const submit = useCallback(
     async (confirmNearby = false) => {
       const checked = checkSuggestion(latest.current);
+      // Coordinates typed but not readable: say what is wrong with them, not that none were given.
+      if (!latest.current.location && typedRef.current.trim()) checked.errors.location = POINT_UNREADABLE;
       setErrors(checked.errors);
       if (!checked.draft) return false;
       return submission.submit(confirmNearby);
@@ -232,6 +253,7 @@ export function useSuggestionForm() {
   /** A fresh form after one was sent (建议另一个地点). */
   const restart = useCallback(() => {
     setValues(emptyForm);
+    setTypedPoint('');
     setErrors({});
     setSent(null);
     submission.clear();
@@ -247,6 +269,8 @@ export function useSuggestionForm() {
     toggleHostType,
     pickOnMap,
     locateHere,
+    typedPoint,
+    typePoint,
     locating,
     photos: { ...photos, add: addPhoto, remove: removePhoto },
     submit,

@@ -1,6 +1,5 @@
 import type { Campaign } from '@ankang/shared';
-import Taro from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { ApiError, toApiError } from '../services/errors';
 import {
   fetchCampaignsById,
@@ -10,12 +9,17 @@ import {
   type TaskResponse,
 } from '../services/outreach';
 import { useRequest } from './useRequest';
+import { useSubmit } from './useSubmit';
 
 interface Loaded {
   task: Task;
   /** For the requested items' names; null when it could not be read (the codes are shown then). */
   campaign: Campaign | null;
 }
+
+/** The task changed before the answer arrived (reassigned, cancelled): the page reloads and says so. */
+const changedCodes = new Set(['VERSION_CONFLICT', 'INVALID_TRANSITION']);
+const CHANGED_NOTICE = '这个任务刚刚有了变动（可能已改派或取消），已为您刷新，请查看最新状态。';
 
 /**
  * One task of the volunteer's (there is no single-task route: it comes from 我的任务) and the answer
@@ -24,11 +28,8 @@ interface Loaded {
  */
 export function useVolunteerTask(id: string | undefined, enabled: boolean) {
   const [answered, setAnswered] = useState<Task | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [responding, setResponding] = useState<TaskResponse['decision'] | null>(null);
-  const [respondError, setRespondError] = useState<ApiError | null>(null);
-  // Two taps before the buttons redraw (确认婉拒 twice) still send once.
-  const sending = useRef(false);
+  // Which answer is on its way (the button that shows it), set once the send is really going.
+  const [decision, setDecision] = useState<TaskResponse['decision'] | null>(null);
 
   const load = useCallback(async (): Promise<Loaded> => {
     const tasks = await fetchMyTasks();
@@ -40,49 +41,38 @@ export function useVolunteerTask(id: string | undefined, enabled: boolean) {
   }, [id]);
   const request = useRequest(load, { enabled: enabled && Boolean(id), key: id });
   const task = answered ?? request.data?.task ?? null;
+  const { retry } = request;
 
-  /** True when the answer was stored (the page then closes the dialog, asks for reminders …). */
-  const respond = useCallback(
-    async (response: TaskResponse): Promise<boolean> => {
-      if (!task || sending.current) return false;
-      sending.current = true;
-      setResponding(response.decision);
-      setRespondError(null);
-      setNotice(null);
+  // useSubmit's guard: two taps before the buttons redraw (确认婉拒 twice) still send once.
+  const submission = useSubmit(
+    async (response: TaskResponse) => {
+      if (!task) throw new ApiError('ASSIGNMENT_NOT_FOUND');
+      setDecision(response.decision);
       try {
-        setAnswered(await respondToTask(task, response));
-        void Taro.showToast({
-          title: response.decision === 'accept' ? '已接受任务' : '已婉拒',
-          icon: 'success',
-        });
-        return true;
+        return await respondToTask(task, response);
       } catch (failure) {
-        const error = toApiError(failure);
-        if (error.code === 'VERSION_CONFLICT' || error.code === 'INVALID_TRANSITION') {
-          setNotice('这个任务刚刚有了变动（可能已改派或取消），已为您刷新，请查看最新状态。');
-          request.retry();
-        } else {
-          setRespondError(error);
-          void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
-        }
-        return false;
-      } finally {
-        sending.current = false;
-        setResponding(null);
+        if (changedCodes.has(toApiError(failure).code)) retry();
+        throw failure;
       }
     },
-    [task, request.retry],
+    {
+      success: (response) => (response.decision === 'accept' ? '已接受任务' : '已婉拒'),
+      onDone: setAnswered,
+      // A changed task is said by the notice over the reloaded task, not by a toast.
+      toastFailure: (error) => !changedCodes.has(error.code),
+    },
   );
+  const failure = submission.error;
 
   return {
     loading: request.loading,
     error: request.error,
-    retry: request.retry,
+    retry,
     task,
     campaign: request.data?.campaign ?? null,
-    notice,
-    responding,
-    respondError,
-    respond,
+    notice: failure && changedCodes.has(failure.code) ? CHANGED_NOTICE : null,
+    responding: submission.submitting ? decision : null,
+    /** True when the answer was stored (the page then closes the dialog, asks for reminders …). */
+    respond: submission.submit,
   };
 }

@@ -47,6 +47,14 @@ export const h5Platform: Platform = {
   async openLocationSettings() {
     return false;
   },
+  locationDeniedHelp(button) {
+    return `浏览器未允许本网站获取位置。请点地址栏左侧的图标（锁形或 ⓘ），把“位置”改为“允许”，再点“${button}”。`;
+  },
+  // No map picker in a browser: a place is typed (coordinates from 高德 / 腾讯 maps).
+  canPickPlace: false,
+  async pickPlace() {
+    return null;
+  },
   async makePhoneCall(phone) {
     window.location.href = `tel:${phone.replace(/[^\d+-]/g, '')}`;
   },

@@ -1,2 +1,3 @@
 export { platform } from './current';
+export { locateFromTap } from './locate';
 export * from './types';

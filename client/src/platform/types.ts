@@ -18,6 +18,14 @@ export interface MapTarget {
   address: string;
 }
 
+/** A place picked on a map (GCJ-02, as WeChat's map picker returns it), with its name and address. */
+export interface MapPlace {
+  lng: number;
+  lat: number;
+  name: string;
+  address: string;
+}
+
 /** Why no position: the user said no, the device could not tell, or the privacy agreement was refused. */
 export type LocationFailure = 'denied' | 'unavailable' | 'privacy-refused';
 
@@ -70,6 +78,15 @@ export interface Platform {
    * second time by itself). Must run from a tap. False where there is no such page (H5) or it stayed off.
    */
   openLocationSettings(): Promise<boolean>;
+  /**
+   * After a refusal, where the worker turns location back on, ending with tapping `button` again
+   * (WeChat: that tap opens its settings; a browser keeps the switch by the address bar).
+   */
+  locationDeniedHelp(button: string): string;
+  /** Whether a place can be picked on a map here (WeChat's map picker; a browser has none). */
+  readonly canPickPlace: boolean;
+  /** The map picker; null when the user backs out, or where there is none (H5). */
+  pickPlace(): Promise<MapPlace | null>;
   /** Dials a number (WeChat's call sheet; a `tel:` link in a browser). */
   makePhoneCall(phone: string): Promise<void>;
   /** Opens the place in a map app for directions (WeChat's map; Amap's web page in a browser). */

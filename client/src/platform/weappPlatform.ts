@@ -77,6 +77,19 @@ export const weappPlatform: Platform = {
       return false;
     }
   },
+  locationDeniedHelp(button) {
+    return `未获得定位权限。请再点“${button}”，在设置中打开“位置信息”。`;
+  },
+  canPickPlace: true,
+  async pickPlace() {
+    try {
+      const place = await Taro.chooseLocation({});
+      return { lng: place.longitude, lat: place.latitude, name: place.name, address: place.address };
+    } catch {
+      // Backed out of the picker (or it failed): nothing picked.
+      return null;
+    }
+  },
   async makePhoneCall(phone) {
     await Taro.makePhoneCall({ phoneNumber: phone });
   },

@@ -1,4 +1,5 @@
 import {
+  assignmentResponseSchema,
   type Campaign,
   type ContractCallInput,
   type ContractOutput,
@@ -16,6 +17,7 @@ import {
   submitWorksiteSignup,
 } from '@ankang/shared';
 import { call } from './api';
+import { reasonRule } from './reasonRule';
 
 /**
  * The campaign a sign-up page is for, from its query (`?campaign=<id>`, or the `scene` of a QR
@@ -100,6 +102,13 @@ export async function fetchMyTasks(): Promise<Task[]> {
 }
 
 export type TaskResponse = ContractCallInput<typeof respondToAssignment>['body']['response'];
+
+/** 婉拒's reason, required (staff read it to reassign), checked with the route's own rule. */
+export const checkTaskDeclineReason = reasonRule(
+  assignmentResponseSchema,
+  (reason) => ({ decision: 'decline', reason }),
+  '请填写婉拒原因',
+);
 
 /** Accept, or decline with a reason, the version the volunteer saw (a stale one is VERSION_CONFLICT). */
 export function respondToTask(task: Pick<Task, 'id' | 'version'>, response: TaskResponse): Promise<Task> {

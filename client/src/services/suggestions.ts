@@ -41,7 +41,7 @@ export async function fetchSuggestionQueue(state: SuggestionState, cursor?: stri
 export type SuggestionDecision = { decision: 'approve' } | { decision: 'decline'; reason: string };
 
 /** 不予采纳's reason, checked with the route's own rule (the worker reads it). */
-export const checkDeclineReason = reasonRule(
+export const checkSuggestionDeclineReason = reasonRule(
   reviewSuggestion.body,
   (reason) => ({ version: 1, decision: 'decline', reason }),
   '请填写不予采纳的理由',

@@ -58,12 +58,22 @@ export type FeedbackWriteOutcome =
   | 'stale'
   /** The station is gone, was closed, or moved to another org since it was read. */
   | 'stationChanged'
+  /** The day's comment (or its station's queue entry) is no longer as it was judged: judge it again. */
+  | 'commentChanged'
   /** The person's daily quota is used up. */
   | 'overQuota'
   /** A concurrent transaction touched one of the items: try again. */
   | 'conflict';
 
-async function writeFeedback(items: TransactItem[], stationAt: number): Promise<FeedbackWriteOutcome> {
+/**
+ * Runs a rating's transaction: the rating first, the station at `stationAt`, the comment's writes
+ * (`alongside`) right after it, the quota last; a failed condition answers for its own item.
+ */
+async function writeFeedback(
+  items: TransactItem[],
+  stationAt: number,
+  alongside: number,
+): Promise<FeedbackWriteOutcome> {
   try {
     await db.send(new TransactWriteCommand({ TransactItems: items }));
     return 'written';
@@ -72,6 +82,8 @@ async function writeFeedback(items: TransactItem[], stationAt: number): Promise<
     if (!cancelled) throw error;
     if (cancelled.failed.has(0)) return 'stale';
     if (cancelled.failed.has(stationAt)) return 'stationChanged';
+    for (let at = stationAt + 1; at <= stationAt + alongside; at += 1)
+      if (cancelled.failed.has(at)) return 'commentChanged';
     if (cancelled.failed.has(items.length - 1)) return 'overQuota';
     return 'conflict';
   }
@@ -79,8 +91,8 @@ async function writeFeedback(items: TransactItem[], stationAt: number): Promise<
 
 /**
  * The person's first rating of the station today, the station's counters (if it is still open and
- * in `orgPath`) and the daily quota `quota`, in one transaction, with `alongside` (unconditional writes that belong to
- * this rating, e.g. its comment): a repeated rating is refused by the first item and counts nothing.
+ * in `orgPath`) and the daily quota `quota`, in one transaction, with `alongside` (the writes of
+ * this rating's comment): a repeated rating is refused by the first item and counts nothing.
  */
 export function insertFeedback(
   feedback: StoredFeedback,
@@ -112,6 +124,7 @@ export function insertFeedback(
       quota,
     ],
     1,
+    alongside.length,
   );
 }
 
@@ -177,5 +190,6 @@ export function replaceFeedback(
       quota,
     ],
     1,
+    alongside.length,
   );
 }

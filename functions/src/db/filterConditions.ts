@@ -1,7 +1,9 @@
+import { orgSubtreePrefix } from './keys';
+
 /**
  * One `attribute op :value` condition of a FilterExpression; an undefined value leaves it out.
- * `within` takes an org path: the attribute is that path or one below it (`<path>/…`; a bare prefix
- * would take `3205` for `320`).
+ * `within` takes an org path: the attribute is that path or one below it (isWithinOrg; a bare
+ * prefix would take `…/t10` for `…/t1`).
  */
 export type FilterCondition = readonly [
   attribute: string,
@@ -26,7 +28,7 @@ export function filterConditions(conditions: readonly FilterCondition[]): {
     names[`#${attribute}`] = attribute;
     values[`:${attribute}`] = value;
     if (op === 'within') {
-      values[`:${attribute}Below`] = `${value}/`;
+      values[`:${attribute}Below`] = orgSubtreePrefix(value);
       parts.push(`(#${attribute} = :${attribute} OR begins_with(#${attribute}, :${attribute}Below))`);
     } else {
       parts.push(`#${attribute} ${op} :${attribute}`);

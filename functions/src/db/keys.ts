@@ -67,8 +67,11 @@ export const indexes = {
   admins: 'gsi3',
   /** A station's public comments, newest first (gsi2; `STN_CMT#`, sparse: only public ones). */
   publicCommentsByStation: 'gsi2',
-  /** Stations with comments awaiting staff review, per province, by org path then station (gsi1; `CMT_HELDQ#`). */
-  heldCommentQueue: 'gsi1',
+  /**
+   * Stations with comments awaiting staff review, in the queue of each org level above them (gsi1
+   * province … gsi4 town; `HELD_Q#<org>`), oldest waiting station first (see stationCommentKeys.heldQueue).
+   */
+  heldCommentQueueByDepth: ['gsi1', 'gsi2', 'gsi3', 'gsi4'],
   /** A station's held comments, oldest first (gsi2; `STN_CMT_HELD#`, sparse: only held ones): its queue page. */
   heldCommentsByStation: 'gsi2',
   /** Station suggestions per state and province, by org path then time (gsi1; `SUG_Q#`): the review queue. */
@@ -247,6 +250,10 @@ export const stationSearchKeys = {
     gsi3sk: `${placeKey}#${stationId}`,
   }),
   termPartition: (bigram: string) => `STN_Q#${bigram}`,
+  /** gsi3: the overflow mark's partition, read beside every word search. */
+  get overflowPartition(): string {
+    return stationSearchKeys.termPartition(stationSearchKeys.overflowTerm);
+  },
   /** gsi3: the entry in its province's place partition, for browsing a place without words. */
   byPlace: (province: string, placeKey: string, stationId: string) => ({
     gsi3pk: stationSearchKeys.placePartition(province),
@@ -459,6 +466,9 @@ export const suggestionKeys = {
   bySuggesterPartition: (userId: string) => `SUG_BY#${userId}`,
 };
 
+/** The org levels the held-comment queue indexes: every level a station's org may have. */
+export const HELD_QUEUE_DEPTHS = STATION_ORG_MAX_LEVELS;
+
 export const stationCommentKeys = {
   /** A rating's comment, under its id (a keyed pseudonym of user, station and day). */
   comment: (id: string) => ({ pk: `STNCMT#${id}`, sk: 'COMMENT' }),
@@ -469,16 +479,29 @@ export const stationCommentKeys = {
   }),
   publicPartition: (stationId: string) => `STN_CMT#${stationId}`,
   /**
-   * A station's entry in the held-comment review queue: the ids of its held comments and its org
-   * (db/heldCommentQueue.ts). One item per station, so a move of the station rewrites one item.
+   * A station's entry in the held-comment review queue: its org and how many of its comments are
+   * held (db/heldCommentQueue.ts). One item per station, so a move of the station rewrites one item.
    */
-  heldQueueEntry: (stationId: string) => ({ pk: `STN_CMT_Q#${stationId}`, sk: 'HELD' }),
-  /** gsi1: that entry in its province's queue, by the station's org path then station id. */
-  heldQueue: (orgPath: string, stationId: string) => ({
-    gsi1pk: stationCommentKeys.heldQueuePartition(orgPath),
-    gsi1sk: `${orgSubtreePrefix(orgPath)}#${stationId}`,
-  }),
-  heldQueuePartition: (orgPath: string) => `CMT_HELDQ#${provinceOf(orgPath)}`,
+  heldQueueEntry: (stationId: string) => ({ pk: `STN_HELD_Q#${stationId}`, sk: 'ENTRY' }),
+  /**
+   * gsi1…gsi4: that entry in the queue of each org node above the station, one index per level
+   * (like problemKeys.queue), sorted by when the entry was made (the station has had comments
+   * waiting since), so any node's queue is one partition, oldest first. Absent levels are null
+   * (removed).
+   */
+  heldQueue: (orgPath: string, heldSince: string, stationId: string) => {
+    const ancestors = orgPathChain(orgPath);
+    const entries: Record<string, string | null> = {};
+    for (let depth = 1; depth <= HELD_QUEUE_DEPTHS; depth += 1) {
+      const ancestor = ancestors[depth - 1];
+      entries[`gsi${depth}pk`] = ancestor ? stationCommentKeys.heldQueuePartition(ancestor) : null;
+      entries[`gsi${depth}sk`] = ancestor ? stationCommentKeys.heldQueueSortKey(heldSince, stationId) : null;
+    }
+    return entries;
+  },
+  heldQueuePartition: (orgPath: string) => `HELD_Q#${orgPath}`,
+  /** The entry's sort key in every queue it is in: oldest waiting first, then by station. */
+  heldQueueSortKey: (heldSince: string, stationId: string) => `${heldSince}#${stationId}`,
   /** gsi2: a held comment under its station, read by the queue page of its station; set only while held. */
   heldByStation: (stationId: string, createdAt: string, id: string) => ({
     gsi2pk: stationCommentKeys.heldByStationPartition(stationId),

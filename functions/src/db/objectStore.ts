@@ -111,9 +111,26 @@ export async function readObjectStart(key: string, bytes: number): Promise<Uint8
   }
 }
 
-/** Copies an object within the bucket, keeping its type. Keys are our own ([A-Za-z0-9_./-]). */
-export async function copyObject(fromKey: string, toKey: string): Promise<void> {
-  await s3.send(new CopyObjectCommand({ Bucket, Key: toKey, CopySource: `${Bucket}/${fromKey}` }));
+/**
+ * Copies an object within the bucket, keeping its type, with exactly `tags` on the copy, set in the
+ * same call (TaggingDirective REPLACE): the copy never inherits the source's tags, and S3 need not
+ * read them (no s3:GetObjectTagging). Keys are our own ([A-Za-z0-9_./-]).
+ */
+export async function copyObject(
+  fromKey: string,
+  toKey: string,
+  tags: Record<string, string> = {},
+): Promise<void> {
+  const tagging = new URLSearchParams(tags).toString();
+  await s3.send(
+    new CopyObjectCommand({
+      Bucket,
+      Key: toKey,
+      CopySource: `${Bucket}/${fromKey}`,
+      TaggingDirective: 'REPLACE',
+      ...(tagging ? { Tagging: tagging } : {}),
+    }),
+  );
 }
 
 /** Sets an object's tags, replacing those it had. */

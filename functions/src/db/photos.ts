@@ -20,10 +20,19 @@ export async function getPhoto(id: string): Promise<StoredPhoto | null> {
   return Item ? storedPhotoSchema.parse(Item) : null;
 }
 
-/** The photos with these ids that exist (any order); callers bound how many ids they pass. */
-export async function getPhotosByIds(ids: readonly string[]): Promise<StoredPhoto[]> {
+/**
+ * The photos with these ids that exist (any order); callers bound how many ids they pass.
+ * `consistent` where what was just written must be seen.
+ */
+export async function getPhotosByIds(
+  ids: readonly string[],
+  options: { consistent?: boolean } = {},
+): Promise<StoredPhoto[]> {
   if (ids.length === 0) return [];
-  const items = await getItems(ids.map((id) => photoKeys.photo(id)));
+  const items = await getItems(
+    ids.map((id) => photoKeys.photo(id)),
+    options,
+  );
   return items.map((item) => storedPhotoSchema.parse(item));
 }
 
@@ -89,20 +98,26 @@ export function insertPhotoWithRetry(
 
 /**
  * The transaction items that attach worker photos (those with an expiry) to the write that takes
- * them: each loses its expiry, only while it is landed and not expired (else the write is
- * cancelled: the photo is as good as gone). Photos without an expiry need nothing.
+ * them: each loses its expiry (a change of the item: one version on), only while it is landed and
+ * not expired (else the write is cancelled: the photo is as good as gone). Photos without an
+ * expiry need nothing.
  */
-export function photoClaims(photos: readonly StoredPhoto[], nowSeconds: number): TransactItem[] {
+export function photoClaims(photos: readonly StoredPhoto[], at: Date): TransactItem[] {
   return photos
     .filter((photo) => photo.expiresAt !== undefined)
     .map((photo) => ({
       Update: {
         TableName: tableName,
         Key: photoKeys.photo(photo.id),
-        UpdateExpression: 'REMOVE expiresAt',
+        UpdateExpression: 'REMOVE expiresAt SET version = version + :one, updatedAt = :at',
         ConditionExpression: '#state = :landed AND (attribute_not_exists(expiresAt) OR expiresAt > :now)',
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':landed': 'landed', ':now': nowSeconds },
+        ExpressionAttributeValues: {
+          ':landed': 'landed',
+          ':now': Math.floor(at.getTime() / 1000),
+          ':one': 1,
+          ':at': at.toISOString(),
+        },
       },
     }));
 }

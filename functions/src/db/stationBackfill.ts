@@ -45,6 +45,8 @@ export async function storedSearchEntries(stationId: string): Promise<Record<str
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :search)',
         ExpressionAttributeValues: { ':pk': keys.station(stationId).pk, ':search': 'SEARCH#' },
+        // "Already right, write nothing" is decided on this read: never on a stale one.
+        ConsistentRead: true,
         ExclusiveStartKey: startKey,
       }),
     );

@@ -12,8 +12,6 @@ export const storedCommentSchema = z.object({
   id: commentIdSchema,
   stationId: z.string(),
   stationName: z.string(),
-  /** Written before the queue moved to station entries; read by nothing (the station's org decides). */
-  orgPath: z.string().optional(),
   stars: z.number().int(),
   tags: z.array(feedbackTagSchema),
   comment: z.string(),
@@ -50,30 +48,48 @@ export interface CommentBasis {
 }
 
 /**
- * A station's entry in the held-comment review queue: the ids of its held comments and its org
- * now. An entry whose last id left has no `heldIds` (DynamoDB drops an empty set); one made by a
- * release of a comment held before entries existed has only its key.
+ * A station's entry in the held-comment review queue (db/heldCommentQueue.ts): its org now, when
+ * its oldest waiting comment was held (its place in the queue), and how many of its comments are held.
  */
 export const heldQueueEntrySchema = z.object({
-  stationId: z.string().optional(),
-  orgPath: z.string().optional(),
-  heldIds: z.set(z.string()).optional(),
+  stationId: z.string(),
+  orgPath: z.string(),
+  heldSince: z.string(),
+  heldCount: z.number().int(),
 });
 export type HeldQueueEntry = z.infer<typeof heldQueueEntrySchema>;
 
-/** The whole item of a station's queue entry, as the rating's write leaves it (the seed writes it too). */
-export function heldQueueEntryItem(
+/**
+ * What a hold sets on its station's entry (its count apart): the one definition of the entry,
+ * which holdInQueue writes (keeping `heldSince` and the sort keys once made) and the seed puts.
+ * Queue levels the org lacks are null (removed).
+ */
+export function heldQueueEntryFields(
   station: { id: string; orgPath: string },
-  ids: string[],
+  heldSince: string,
   expiresAt: number,
 ) {
   return {
-    ...stationCommentKeys.heldQueueEntry(station.id),
-    ...stationCommentKeys.heldQueue(station.orgPath, station.id),
     type: 'HeldCommentQueueEntry',
     stationId: station.id,
     orgPath: station.orgPath,
-    heldIds: new Set(ids),
+    heldSince,
     expiresAt,
+    ...stationCommentKeys.heldQueue(station.orgPath, heldSince, station.id),
+  };
+}
+
+/** The whole item of an entry counting `heldCount` held comments (the seed writes it). */
+export function heldQueueEntryItem(
+  station: { id: string; orgPath: string },
+  heldSince: string,
+  expiresAt: number,
+  heldCount: number,
+) {
+  const fields = Object.entries(heldQueueEntryFields(station, heldSince, expiresAt));
+  return {
+    ...stationCommentKeys.heldQueueEntry(station.id),
+    ...Object.fromEntries(fields.filter(([, value]) => value !== null)),
+    heldCount,
   };
 }

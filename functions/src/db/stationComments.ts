@@ -2,7 +2,7 @@ import { type PublicComment, publicCommentSchema } from '@ankang/shared';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
 import { retryOnConflict } from './conflictRetry';
-import { releaseFromQueue } from './heldCommentQueue';
+import { type QueueRelease, releaseFromQueue } from './heldCommentQueue';
 import { indexes, keys, stationCommentKeys } from './keys';
 import {
   type CommentBasis,
@@ -33,7 +33,7 @@ export function commentPut(comment: StoredComment, basis: CommentBasis | null): 
 
 /**
  * Removes the day's comment (the rating was changed to one without words), in the rating's
- * transaction, if it is still as judged: whether it was held decides its queue entry's write.
+ * transaction, if it is still as judged (whether it was held decides its queue entry's write).
  */
 export function commentDelete(id: string, basis: CommentBasis | null): TransactItem {
   return { Delete: { TableName: tableName, Key: stationCommentKeys.comment(id), ...asJudged(basis) } };
@@ -63,27 +63,29 @@ export async function listPublicComments(stationId: string, limit: number): Prom
 
 /**
  * Staff's decision on a held comment, in one transaction: public (onto the station's public index,
- * off its held one) or hidden (off both), its id out of its station's queue entry, if it is still
- * held at `version` and its station still in `orgPath` (the org whose staff decide). 'changed' when
- * either moved on meanwhile (decided by someone else, rewritten by its author, the station moved).
+ * off its held one) or hidden (off both), its station's queue entry (as `release` read it) counting
+ * it out (deleted with the last one), if it is still held at `version` and its station still in
+ * `orgPath` (the org whose staff decide). 'changed' when any of them moved on meanwhile (decided by
+ * someone else, rewritten by its author, another comment held or decided, the station moved): the
+ * caller reads them again.
  */
 export async function decideHeldComment(
   comment: StoredComment,
   orgPath: string,
+  release: QueueRelease,
   state: 'public' | 'hidden',
   reviewer: string,
   at: string,
 ): Promise<'decided' | 'changed'> {
   const publicKeys = stationCommentKeys.publicByStation(comment.stationId, comment.createdAt, comment.id);
-  // gsi1 is removed too: comments held before the queue moved to station entries carried it.
   const decision: TransactItem = {
     Update: {
       TableName: tableName,
       Key: stationCommentKeys.comment(comment.id),
       UpdateExpression:
         state === 'public'
-          ? 'SET #state = :state, reviewedBy = :by, updatedAt = :at, gsi2pk = :gpk, gsi2sk = :gsk REMOVE gsi1pk, gsi1sk'
-          : 'SET #state = :state, reviewedBy = :by, updatedAt = :at REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk',
+          ? 'SET #state = :state, reviewedBy = :by, updatedAt = :at, gsi2pk = :gpk, gsi2sk = :gsk'
+          : 'SET #state = :state, reviewedBy = :by, updatedAt = :at REMOVE gsi2pk, gsi2sk',
       ConditionExpression: '#state = :held AND version = :version',
       ExpressionAttributeNames: { '#state': 'state' },
       ExpressionAttributeValues: {
@@ -104,10 +106,12 @@ export async function decideHeldComment(
       ExpressionAttributeValues: { ':org': orgPath },
     },
   };
-  const items = [decision, releaseFromQueue(comment.stationId, comment.id), stationStays];
+  const items = [decision, releaseFromQueue(comment.stationId, release), stationStays];
+  // A TransactionConflict alone is run again as it is: the reads it was built on still hold.
   const outcome = await retryOnConflict(() =>
     transactWrite(items, [
       [0, 'changed'],
+      [1, 'changed'],
       [2, 'changed'],
     ] as const),
   );

@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { logger } from '../lib/logger';
+import { observedJob } from '../lib/observedJob';
 import { runDeliveryExport } from '../services/deliveryExportJob';
 
 /**
@@ -7,10 +8,10 @@ import { runDeliveryExport } from '../services/deliveryExportJob';
  * too large for one request. It never throws: every failure is written onto the export as `failed`
  * (a throw would only make Lambda retry, and crash serverless-offline's process locally).
  */
-export async function handler(event: { exportId?: unknown }, context: Context): Promise<void> {
+export const handler = observedJob(async (event: { exportId?: unknown }, context: Context): Promise<void> => {
   if (typeof event?.exportId !== 'string') {
     logger.error('export job without an export id', { event });
     return;
   }
   await runDeliveryExport(event.exportId, () => context.getRemainingTimeInMillis());
-}
+});

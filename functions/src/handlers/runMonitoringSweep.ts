@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { now } from '../lib/clock';
 import { logger } from '../lib/logger';
+import { observedJob } from '../lib/observedJob';
 import { runMonitoringSweep, type SweepRun } from '../services/hardshipSweep';
 
 /**
@@ -14,11 +15,11 @@ const FINISH_MARGIN_MS = 60_000;
  * deadline stops and says `complete: false`; the next run (or Lambda's retry of a failed one) goes
  * on, since everything done is recorded (checkOn moved, alert escalated, notice claimed).
  */
-export async function handler(_event: unknown, context: Context): Promise<SweepRun> {
+export const handler = observedJob(async (_event: unknown, context: Context): Promise<SweepRun> => {
   const started = now();
   const run = await runMonitoringSweep(started, {
     deadlineMs: Date.now() + context.getRemainingTimeInMillis() - FINISH_MARGIN_MS,
   });
   logger.info('monitoring sweep', { ...run, ms: Date.now() - started.getTime() });
   return run;
-}
+});

@@ -30,7 +30,7 @@ export interface ServiceRequest<Input, TCaller extends Caller | null = Caller | 
   requestId: string;
   /**
    * Who is asking, for per-caller limits on public routes: the source IP the gateway saw and the
-   * bearer token as sent (unverified; null when absent: requesterOf in http/requester.ts verifies it).
+   * bearer token as sent (unverified; null when absent: identifyRequester in http/requester.ts verifies it).
    */
   requester: { sourceIp: string; bearerToken: string | null };
 }

@@ -8,7 +8,7 @@ import type { ServiceRequest } from './context';
  * refused (the route is public); it names nobody. The token alone decides, without the table read
  * of `authenticate` (a sign-out is not checked): a count per caller needs no more.
  */
-export async function requesterOf({
+export async function identifyRequester({
   sourceIp,
   bearerToken,
 }: ServiceRequest<unknown>['requester']): Promise<Requester> {

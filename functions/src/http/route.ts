@@ -1,13 +1,17 @@
 import { type Contract, type ContractParsedInput, type ContractResult, errorCatalog } from '@ankang/shared';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { logger } from '../lib/logger';
+import { metrics } from '../lib/metrics';
+import { tracer } from '../lib/tracer';
 import type { Caller, HttpEvent, HttpResult, PipelineContext, ServiceRequest } from './context';
 import { authenticate, bearerToken } from './middleware/authenticate';
 import { authorizeOrgScope, authorizeRole } from './middleware/authorize';
 import { errorBoundary } from './middleware/errorBoundary';
-import { parseInput } from './middleware/parseInput';
+import { bodyLimit, parseInput } from './middleware/parseInput';
 import { errorResponse, json } from './respond';
 
 z.config(z.locales.zhCN());
@@ -19,13 +23,19 @@ export type Service<C extends Contract> = (
 ) => Promise<ContractResult<C>>;
 
 /**
- * A Lambda handler for one contract: error boundary → authenticate → role check → parse input →
- * org-scope check → service → output shaped by the contract's output schema. A handler file is
- * this call and nothing else.
+ * A Lambda handler for one contract: error boundary → body size → authenticate → role check →
+ * parse input → org-scope check → service → output shaped by the contract's output schema. A
+ * handler file is this call and nothing else.
  */
 export function route<C extends Contract>(contract: C, service: Service<C>) {
   const pipeline = middy<HttpEvent, HttpResult, Error, PipelineContext>()
+    // Outside the error boundary, so the trace and the counts cover every answer, refusals included.
+    // Never the response in the trace: an answer may hold what only its reader may see (an
+    // unmasked file, a location).
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(logMetrics(metrics))
     .use(errorBoundary())
+    .use(bodyLimit(contract))
     .use(authenticate(contract))
     .use(authorizeRole(contract))
     .use(parseInput(contract))

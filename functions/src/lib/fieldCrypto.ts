@@ -2,6 +2,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { env } from './env';
 import { openWith, type Sealed, sealWith } from './envelope';
 import { type KeyProvider, kmsKeyProvider, localKeyProvider } from './keyProviders';
+import { traced } from './tracer';
 
 export { type Sealed, sealedSchema } from './envelope';
 
@@ -19,7 +20,7 @@ function fieldKeyProvider(): KeyProvider {
     provider = localKeyProvider(env.FIELD_MASTER_KEY);
   } else {
     if (!env.FIELD_KEY_ID) throw new Error('FIELD_KEY_ID is not configured');
-    provider = kmsKeyProvider(new KMSClient({ region: env.AWS_REGION }), env.FIELD_KEY_ID);
+    provider = kmsKeyProvider(traced(new KMSClient({ region: env.AWS_REGION })), env.FIELD_KEY_ID);
   }
   return provider;
 }

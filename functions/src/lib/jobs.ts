@@ -1,5 +1,6 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { env } from './env';
+import { traced } from './tracer';
 
 const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
@@ -7,10 +8,12 @@ const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
  * The one Lambda client, created once per container. Locally it talks to serverless-offline's
  * invoke API (LAMBDA_ENDPOINT, local stage only), which runs `Event` invocations without waiting.
  */
-const lambda = new LambdaClient({
-  region: env.AWS_REGION,
-  ...(env.LAMBDA_ENDPOINT ? { endpoint: env.LAMBDA_ENDPOINT, credentials: localCredentials } : {}),
-});
+const lambda = traced(
+  new LambdaClient({
+    region: env.AWS_REGION,
+    ...(env.LAMBDA_ENDPOINT ? { endpoint: env.LAMBDA_ENDPOINT, credentials: localCredentials } : {}),
+  }),
+);
 
 /**
  * Starts a function asynchronously (`InvocationType: 'Event'`): Lambda queues the event and answers

@@ -13,11 +13,20 @@ export interface SearchReadBounds {
   probe: number;
 }
 
-/** Two requests of 1,000 entries at most (some 1.2 MB in all); probes of 32. */
+/**
+ * Two requests of 1,000 entries at most (some 1.2 MB in all); probes of 32, fewer than a range read
+ * (a cut-short probe's range is read on from it to `entries`: tests/unit/searchRoute.test.ts).
+ */
 export const SEARCH_READ_BOUNDS: SearchReadBounds = { page: 1_000, entries: 2_000, probe: 32 };
 
 /** Bigrams of the query probed at most: a station name's, as people type it, are fewer. */
 export const SEARCH_PROBES = 12;
+
+/**
+ * The nearest station to the caller's point within this distance names the point's city and county
+ * (services/searchRead.ts); the benchmark loads the ranges of every station this near.
+ */
+export const POINT_PLACE_RADIUS_M = 20_000;
 
 /**
  * Probes cut short, the sparsest first: the one whose probe went furthest along the sort key (place

@@ -14,20 +14,15 @@ import { isSearchPair, normalizeSearchText } from '@ankang/shared';
  */
 export const MAX_SEARCH_TERMS = 40;
 
-/** The distinct adjacent character pairs of a normalised text, in order of first appearance. */
-export function bigramsOf(normalized: string): string[] {
+/**
+ * The distinct indexed pairs of a normalised text (two Chinese characters: a search of "88号" alone
+ * is answered within a place, as a one-character search is), in order of first appearance.
+ */
+function indexedPairsOf(normalized: string): string[] {
   const chars = Array.from(normalized);
   const seen = new Set<string>();
   for (let i = 0; i + 1 < chars.length; i++) seen.add(`${chars[i]}${chars[i + 1]}`);
-  return [...seen];
-}
-
-/**
- * The indexed pairs of a normalised text (two Chinese characters: a search of "88号" alone is
- * answered within a place, as a one-character search is), in order of first appearance.
- */
-export function indexedBigramsOf(normalized: string): string[] {
-  return bigramsOf(normalized).filter(isSearchPair);
+  return [...seen].filter(isSearchPair);
 }
 
 /**
@@ -43,7 +38,7 @@ export function stationTerms(texts: { name: string; address: string; placeNames:
 } {
   const terms = new Set<string>();
   for (const text of [texts.name, texts.address, ...[...texts.placeNames].reverse()]) {
-    for (const term of indexedBigramsOf(normalizeSearchText(text))) terms.add(term);
+    for (const term of indexedPairsOf(normalizeSearchText(text))) terms.add(term);
   }
   const all = [...terms];
   return all.length <= MAX_SEARCH_TERMS
@@ -63,7 +58,7 @@ const COMMON = new Set(Array.from('路号市区县省镇街道乡村中人民工
  * mark), so any one partition read to its end, with the overflow mark's, answers completely.
  */
 export function queryBigrams(normalizedQuery: string): string[] {
-  return indexedBigramsOf(normalizedQuery)
+  return indexedPairsOf(normalizedQuery)
     .map((term, at) => ({ term, at, score: Array.from(term).filter((char) => COMMON.has(char)).length }))
     .sort((a, b) => a.score - b.score || a.at - b.at)
     .map(({ term }) => term);

@@ -14,8 +14,9 @@ export interface Caller {
 
 /**
  * Who sent a request to a public route, for per-caller limits: the user a valid token names, else
- * an anonymous caller by source address. The pipeline's optional authentication makes it
- * (http/requester.ts); services count with it and never see a token.
+ * an anonymous caller by source address. The route's handler builds it from the request the
+ * pipeline hands it (identifyRequester, http/requester.ts); services count with it and never see a
+ * token.
  */
 export type Requester = { kind: 'user'; userId: string } | { kind: 'anonymous'; sourceIp: string };
 

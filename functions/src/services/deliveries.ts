@@ -17,6 +17,7 @@ import { listVolunteerSignupsOfUser } from '../db/signups';
 import { now } from '../lib/clock';
 import { contentHash } from '../lib/contentHash';
 import { AppError } from '../lib/errors';
+import { countBusiness } from '../lib/metrics';
 import type { Caller } from './caller';
 import { recordedFigures } from './deliveryRules';
 import { deliveryTallyItems } from './deliveryTallies';
@@ -165,7 +166,10 @@ export async function createDelivery(caller: Caller, body: NewDelivery): Promise
 
   const record = await newRecord(caller, body, { campaign, signups }, hash, now());
   const outcome = await retryOnConflict(() => writeDelivery(record, null, deliveryTallyItems(null, record)));
-  if (outcome === 'saved') return deliveryView(record);
+  if (outcome === 'saved') {
+    countBusiness('deliveryRecorded');
+    return deliveryView(record);
+  }
   // A racing send of the same id landed first.
   const first = await getDeliveryRecord(body.id);
   if (!first) throw new Error(`delivery ${body.id} exists but cannot be read`);

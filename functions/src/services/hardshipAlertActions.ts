@@ -15,6 +15,7 @@ import {
   writeAlertResolve,
   writeAlertTransition,
 } from '../db/hardshipAlertTransitions';
+import type { HardshipFileRecord } from '../db/hardshipItems';
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
 import type { Caller } from './caller';
@@ -49,14 +50,16 @@ function versionConflict(version: number | undefined): AppError {
   );
 }
 
-/** The alert as read, if the caller may act on it and the action fits its version and state. */
+/**
+ * The alert as read, with its household's file, if the caller may act on it and the action fits
+ * its version and state.
+ */
 async function alertForAction(caller: Caller, id: string, version: number, action: Action) {
   const record = await alertInScope(caller, id);
   if (record.version !== version) throw versionConflict(record.version);
   if (!ALLOWED_FROM[action].includes(record.status)) throw new AppError('ALERT_TRANSITION_INVALID');
   // Before writing: the answer shows the household, and without its file nothing should change.
-  await alertFileOf(record);
-  return record;
+  return { record, file: await alertFileOf(record) };
 }
 
 /** An alert's audit event, to be written in the same transaction as what it records. */
@@ -84,7 +87,8 @@ function alertAudit(
 /**
  * Reads, checks and writes until the write lands over what was read (bounded). A racing
  * transition moves the version, so the next read answers 409 VERSION_CONFLICT: of two sends with
- * the same version exactly one wins.
+ * the same version exactly one wins. Answers the alert as written and the household's file as
+ * read for it (for the answer: read once).
  */
 async function transition(
   caller: Caller,
@@ -92,11 +96,11 @@ async function transition(
   version: number,
   action: Action,
   write: (read: AlertRecord, at: string) => Promise<{ outcome: TransitionOutcome; next: AlertRecord }>,
-): Promise<AlertRecord> {
+): Promise<{ saved: AlertRecord; file: HardshipFileRecord }> {
   for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
-    const read = await alertForAction(caller, id, version, action);
+    const { record: read, file } = await alertForAction(caller, id, version, action);
     const { outcome, next } = await write(read, now().toISOString());
-    if (outcome === 'saved') return next;
+    if (outcome === 'saved') return { saved: next, file };
   }
   throw versionConflict((await getAlert(id))?.version);
 }
@@ -108,12 +112,12 @@ function moved(read: AlertRecord, at: string, change: Partial<AlertRecord>): Ale
 
 function simpleTransition(to: HardshipAlertStatus, action: Action) {
   return async (caller: Caller, id: string, body: AlertTransition): Promise<HardshipAlert> => {
-    const saved = await transition(caller, id, body.version, action, async (read, at) => {
+    const { saved, file } = await transition(caller, id, body.version, action, async (read, at) => {
       const next = moved(read, at, { status: to });
       const audit = alertAudit(caller, read, action, at, { detail: body.note });
       return { next, outcome: await retryOnConflict(() => writeAlertTransition(next, read, audit)) };
     });
-    return alertDetail(saved);
+    return alertDetail(saved, file);
   };
 }
 
@@ -133,7 +137,7 @@ export async function resolveHardshipAlert(
   id: string,
   body: AlertResolve,
 ): Promise<HardshipAlert> {
-  const saved = await transition(caller, id, body.version, 'resolveAlert', async (read, at) => {
+  const { saved, file } = await transition(caller, id, body.version, 'resolveAlert', async (read, at) => {
     const next = moved(read, at, {
       status: 'resolved',
       outcome: body.outcome,
@@ -152,8 +156,12 @@ export async function resolveHardshipAlert(
     return { next, outcome };
   });
   // The household under its new category: reviewed now, or by the sweep today should this fail.
-  if (body.outcome.kind === 'refiled') await reviewAfterWrite(saved.fileId, now());
-  return alertDetail(saved);
+  // Its file as read is then out of date: the answer reads it again.
+  if (body.outcome.kind === 'refiled') {
+    await reviewAfterWrite(saved.fileId, now());
+    return alertDetail(saved);
+  }
+  return alertDetail(saved, file);
 }
 
 /**
@@ -165,7 +173,7 @@ export async function assignHardshipAlert(
   id: string,
   body: AlertAssign,
 ): Promise<HardshipAlert> {
-  const saved = await transition(caller, id, body.version, 'assignAlert', async (read, at) => {
+  const { saved, file } = await transition(caller, id, body.version, 'assignAlert', async (read, at) => {
     const assignee = await resolveAssignee(caller, read, body.assigneeUserId);
     const next = moved(read, at, assignee);
     const audit = alertAudit(caller, read, 'assignAlert', at, {
@@ -175,5 +183,5 @@ export async function assignHardshipAlert(
     return { next, outcome: await retryOnConflict(() => writeAlertTransition(next, read, audit)) };
   });
   await notify(alertAssignedNotice(saved, `${caller.nickname}转派：${body.reason}`));
-  return alertDetail(saved);
+  return alertDetail(saved, file);
 }

@@ -7,6 +7,7 @@ import { getAlert, getAlertSlot, listOpenAlertsOfFile, releaseSlot } from '../db
 import { raiseAlertWrite, updateAlertEvidenceWrite } from '../db/hardshipAlertWrites';
 import type { HardshipFileRecord } from '../db/hardshipItems';
 import { logger } from '../lib/logger';
+import { countBusiness } from '../lib/metrics';
 import { alertDueOn, basisOf, settleDecision } from './hardshipAlertRules';
 import type { RuleAlert } from './hardshipRuleTypes';
 
@@ -180,6 +181,7 @@ export async function settleRuleAlert(
       if (settleDecision(result, slot, open) === 'unchanged') return { kind: 'unchanged', alert: open };
       const written = open ? await update(context, result, open) : await raise(context, result, slot);
       if (written.outcome === 'saved') {
+        if (!open) countBusiness('alertRaised');
         return { kind: open ? 'updated' : 'raised', alert: written.alert };
       }
     }

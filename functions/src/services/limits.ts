@@ -1,4 +1,9 @@
-import { PHOTO_DAILY_CAP, SUGGESTION_DAILY_CAP, shanghaiDate } from '@ankang/shared';
+import {
+  DELIVERY_PHOTO_DAILY_CAP,
+  PHOTO_DAILY_CAP,
+  SUGGESTION_DAILY_CAP,
+  shanghaiDate,
+} from '@ankang/shared';
 import { countTowardsQuota } from '../db/limits';
 import type { TransactItem } from '../db/transactions';
 import { AppError } from '../lib/errors';
@@ -19,6 +24,11 @@ export const dailyCaps = {
   reveal: 100,
   /** Photo uploads asked for under reports and suggestions, which anyone signed in may ask for. */
   photo: PHOTO_DAILY_CAP,
+  /**
+   * Photo uploads asked for under deliveries (anyone signed in may ask, under a delivery id of their
+   * own making), counted apart: a volunteer's day of deliveries takes more than a day's reports.
+   */
+  deliveryPhoto: DELIVERY_PHOTO_DAILY_CAP,
 } as const;
 export type LimitedAction = keyof typeof dailyCaps;
 
@@ -29,6 +39,7 @@ const actionLabel: Record<LimitedAction, string> = {
   suggestion: '驿站建议',
   reveal: '查看完整信息',
   photo: '照片上传',
+  deliveryPhoto: '配送照片上传',
 };
 
 const DAY_SECONDS = 86_400;

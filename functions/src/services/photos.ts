@@ -32,8 +32,9 @@ import type { TransactItem } from '../db/transactions';
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
 import { IMAGE_SIGNATURE_BYTES, sniffImageType } from '../lib/imageType';
+import { logger } from '../lib/logger';
 import type { Caller } from './caller';
-import { dailyCaps, dailyQuota } from './limits';
+import { dailyQuota, type LimitedAction, rateLimited } from './limits';
 import { assertInScope } from './scope';
 
 /** How long an upload URL works: long enough for a slow phone network, short enough to leak little. */
@@ -60,18 +61,25 @@ const ownerNames: Record<PhotoOwner['kind'], string> = {
 };
 
 /**
- * Owners anyone signed in may add photos to, under a client-made id: each photo asked for counts
- * towards the person's daily cap, and expires unless a report or suggestion takes it.
+ * Owners anyone signed in may add photos to, under a client-made id: each photo expires unless a
+ * report or suggestion takes it.
  */
 function isWorkerOwner(owner: PhotoOwner): boolean {
   return owner.kind === 'report' || owner.kind === 'suggestion';
 }
 
-function photoRateLimited(): AppError {
-  return new AppError('PHOTO_RATE_LIMITED', {
-    message: `今天上传的照片已达上限（每天 ${dailyCaps.photo} 张），请明天再试`,
-  });
-}
+/**
+ * The daily cap each photo asked for counts towards, by owner. Anyone signed in may ask for report,
+ * suggestion and delivery photos, each under an id of their own making, so each kind has a cap per
+ * person (delivery photos their own: a day of deliveries takes more than a day's say). A station's
+ * are bounded by its staff and its gallery.
+ */
+const dailyCapOf: Record<PhotoOwner['kind'], LimitedAction | null> = {
+  report: 'photo',
+  suggestion: 'photo',
+  delivery: 'deliveryPhoto',
+  station: null,
+};
 
 function tooMany(kind: PhotoOwner['kind']): AppError {
   const max = maxPhotosPerOwner[kind];
@@ -124,8 +132,9 @@ async function ticketFor(photo: StoredPhoto, at: Date): Promise<PhotoUploadTicke
  * Room for one photo: a presigned PUT of exactly the asked type and size. The same id asked again
  * with the same owner, type and size (a retry) gets a fresh URL for the same object and counts
  * nothing; with anything different it is 409 REQUEST_ID_REUSED. An uploader has at most
- * `maxPhotosPerOwner` photos on one owner (409 TOO_MANY_PHOTOS). Report and suggestion photos count
- * towards the person's day (429 PHOTO_RATE_LIMITED past the cap) and expire unless attached.
+ * `maxPhotosPerOwner` photos on one owner (409 TOO_MANY_PHOTOS). Report and suggestion photos, and
+ * delivery photos apart, count towards the person's day (429 RATE_LIMITED past the cap, see
+ * dailyCapOf); report and suggestion photos expire unless attached.
  */
 export async function createPhotoUpload(
   caller: Caller,
@@ -146,7 +155,8 @@ export async function createPhotoUpload(
     updatedAt: at.toISOString(),
     ...(worker ? { expiresAt: Math.floor(at.getTime() / 1000) + UNATTACHED_PHOTO_SECONDS } : {}),
   };
-  const quota = worker ? await dailyQuota(caller.userId, 'photo', at) : undefined;
+  const capped = dailyCapOf[body.owner.kind];
+  const quota = capped ? await dailyQuota(caller.userId, capped, at) : undefined;
   for (let round = 0; round < CREATE_ROUNDS; round += 1) {
     const outcome = await insertPhotoWithRetry(photo, maxPhotosPerOwner[body.owner.kind], quota);
     if (outcome === 'inserted') return ticketFor(photo, at);
@@ -157,7 +167,7 @@ export async function createPhotoUpload(
       if (!sameRequest(earlier, caller, body)) throw new AppError('REQUEST_ID_REUSED');
       return ticketFor(earlier, at);
     }
-    if (outcome === 'overQuota') throw photoRateLimited();
+    if (outcome === 'overQuota' && capped) throw rateLimited(capped);
     if ((await releaseStaleUploads(body.owner, caller.userId, at)) === 0) throw tooMany(body.owner.kind);
   }
   throw new Error(`photo ${body.id}: its id or places kept changing`);
@@ -258,11 +268,11 @@ export async function completePhotoUpload(caller: Caller, id: string): Promise<P
   if (sniffImageType(start) !== photo.contentType) return refuse(photo, incomingKey);
 
   try {
-    await copyObject(incomingKey, photoObjectKeys.kept(photo));
-    // A worker's photo not attached yet: the bucket expires its file unless a write takes it.
-    if (photo.expiresAt !== undefined) {
-      await tagObject(photoObjectKeys.kept(photo), { [PHOTO_STATE_TAG]: 'unattached' });
-    }
+    // A worker's photo not attached yet is kept tagged so: the bucket expires it unless a write
+    // takes it. Tagged by the copy itself, so no kept file is ever without its tag.
+    const tags: Record<string, string> =
+      photo.expiresAt !== undefined ? { [PHOTO_STATE_TAG]: 'unattached' } : {};
+    await copyObject(incomingKey, photoObjectKeys.kept(photo), tags);
   } catch (error) {
     // A racing completion kept it and removed the upload between our reads and this copy.
     const landed = await landedMeanwhile(id);
@@ -330,16 +340,51 @@ export async function attachPhotos(
   return (await checkPhotos(owner, photoIds, caller, options)).ids;
 }
 
+/** Sets the tag that keeps (attached) or lets go (unattached) a worker photo's file. */
+function tagPhoto(photo: StoredPhoto, state: 'attached' | 'unattached'): Promise<void> {
+  return tagObject(photoObjectKeys.kept(photo), { [PHOTO_STATE_TAG]: state });
+}
+
 /**
  * Right before the write that attaches checked photos: their files are tagged attached (so the
  * bucket keeps them), and the transaction items that take their expiry away are answered, to put
- * in that write (cancelled, as PHOTO_NOT_FOUND, if one expired or went meanwhile). Tagged first:
- * should the write then fail, a file is kept that need not be, never one dropped while attached.
+ * in that write (cancelled, as PHOTO_NOT_FOUND, if one expired or went meanwhile). Tagged first,
+ * not after the write: a crash between a committed write and its tagging would leave an attached
+ * photo's file tagged unattached, which the bucket drops; tagged first, a crash keeps a file that
+ * need not be kept, and a write that did not take them gives them back (releasePhotoClaims).
  */
 export async function claimPhotos(checked: CheckedPhotos, at: Date): Promise<TransactItem[]> {
   const expiring = checked.photos.filter((photo) => photo.expiresAt !== undefined);
-  await Promise.all(
-    expiring.map((photo) => tagObject(photoObjectKeys.kept(photo), { [PHOTO_STATE_TAG]: 'attached' })),
-  );
-  return photoClaims(expiring, Math.floor(at.getTime() / 1000));
+  await Promise.all(expiring.map((photo) => tagPhoto(photo, 'attached')));
+  return photoClaims(expiring, at);
+}
+
+/** Those of `photos` whose item still has its expiry (no write took them), read consistently. */
+async function stillExpiring(photos: readonly StoredPhoto[]): Promise<StoredPhoto[]> {
+  const ids = photos.map((photo) => photo.id);
+  const latest = new Map((await getPhotosByIds(ids, { consistent: true })).map((photo) => [photo.id, photo]));
+  return photos.filter((photo) => latest.get(photo.id)?.expiresAt !== undefined);
+}
+
+/**
+ * After claimPhotos, when the write did not take the photos (refused, answered by an earlier
+ * filing of the same request, or failed): the files of those whose item still has its expiry go
+ * back to unattached, so the bucket drops them with their items (at most 3 tag calls: the cap of a
+ * report or a suggestion). Only the write of the same request id can take these photos (they are
+ * the caller's, owned by that id), and it removes the expiry in its own transaction; should such a
+ * twin have taken one between the read and the tagging, the read after sees it and tags it attached
+ * again. Best effort: a failure here keeps a file (logged), never drops an attached one.
+ */
+export async function releasePhotoClaims(checked: CheckedPhotos): Promise<void> {
+  const claimed = checked.photos.filter((photo) => photo.expiresAt !== undefined);
+  if (claimed.length === 0) return;
+  try {
+    const unclaimed = await stillExpiring(claimed);
+    await Promise.all(unclaimed.map((photo) => tagPhoto(photo, 'unattached')));
+    const still = new Set((await stillExpiring(unclaimed)).map((photo) => photo.id));
+    const takenMeanwhile = unclaimed.filter((photo) => !still.has(photo.id));
+    await Promise.all(takenMeanwhile.map((photo) => tagPhoto(photo, 'attached')));
+  } catch (error) {
+    logger.warn('photo claims not released: their files are kept', { error });
+  }
 }

@@ -1,4 +1,5 @@
 import { shanghaiDate } from '@ankang/shared';
+import { z } from 'zod';
 import { pageLiveAssignmentsOnDate } from '../db/assignments';
 import { reminderNotice } from './assignmentNotices';
 import { type NoticeOutcome, notify } from './notifier';
@@ -13,6 +14,12 @@ const PAGE_SIZE = 100;
 const MAX_PAGES = 50;
 /** Messages in flight at once: WeChat and the table are called a few times per message. */
 const PARALLEL = 8;
+/**
+ * A run this long after its schedule's moment (a failed run sent again, see the README's runbook)
+ * reminds no one: the "tomorrow" it is about is today or already past, and a message at that hour
+ * would mislead more than it helps.
+ */
+const STALE_AFTER_MS = 12 * 3_600_000;
 
 export interface ReminderRun {
   /** The (Shanghai) date whose tasks were reminded. */
@@ -21,17 +28,34 @@ export interface ReminderRun {
   outcomes: Partial<Record<NoticeOutcome, number>>;
   /** False when the page limit stopped the run before the last task. */
   complete: boolean;
+  /** Set when the run sent nothing because it came too late after its schedule (STALE_AFTER_MS). */
+  skipped?: 'stale';
+}
+
+/** The part of EventBridge's scheduled event the job reads: the schedule's moment. */
+const scheduledEventSchema = z.object({ time: z.iso.datetime({ offset: true }) });
+
+/**
+ * The moment a scheduled run was for: its event's `time`, which a failed run sent again from the
+ * failed-jobs queue still carries. Undefined for an invoke without one (a manual run).
+ */
+export function scheduledMomentOf(event: unknown): Date | undefined {
+  const scheduled = scheduledEventSchema.safeParse(event);
+  return scheduled.success ? new Date(scheduled.data.time) : undefined;
 }
 
 /**
  * The daily job: a "明天的任务" reminder to the holder of every waiting or accepted task of the
- * Shanghai day after `at`. Each reminder is sent at most once (the notifier claims it), so the job
- * may run again (a retried invocation, a manual rerun) without sending anything twice; reminders
- * whose send failed are tried again by such a rerun.
+ * Shanghai day after `scheduledAt` (the schedule's moment, so a run sent again later still means
+ * the same day), unless `at`, the time now, is more than STALE_AFTER_MS later. Each reminder is
+ * sent at most once (the notifier claims it), so the job may run again (a retried invocation, a
+ * manual rerun) without sending anything twice; reminders whose send failed are tried again by such
+ * a rerun.
  */
-export async function sendAssignmentReminders(at: Date): Promise<ReminderRun> {
-  const date = shanghaiDate(new Date(at.getTime() + DAY_MS));
+export async function sendAssignmentReminders(scheduledAt: Date, at: Date): Promise<ReminderRun> {
+  const date = shanghaiDate(new Date(scheduledAt.getTime() + DAY_MS));
   const run: ReminderRun = { date, tasks: 0, outcomes: {}, complete: true };
+  if (at.getTime() - scheduledAt.getTime() > STALE_AFTER_MS) return { ...run, skipped: 'stale' };
   let startKey: Record<string, unknown> | undefined;
   let pages = 0;
   do {

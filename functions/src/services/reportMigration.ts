@@ -22,10 +22,26 @@ import {
 import { cancellationOf, type TransactItem, transactWrite } from '../db/transactions';
 import { backfillProvinces } from './stationBackfill';
 
-/** Where a migration stands: reports by province and state, then the invite scan. */
+/** Where the scan stands: reports by province and state, then the invite scan. */
 export type MigrationPosition =
   | { step: 'reports'; province: string; state: ReportState; startKey?: Record<string, unknown> }
   | { step: 'invites'; startKey?: Record<string, unknown> };
+
+/**
+ * What a run leaves for the next: where the scan reads on (null once it has read everything), and
+ * what it could not finish, tried again by id at the end of each run that finishes the scan (the
+ * scan, resumed, never passes them again).
+ */
+export interface MigrationProgress {
+  at: MigrationPosition | null;
+  /** Old reports that changed or met a concurrent write three times running (still in the old queue). */
+  skippedReports: string[];
+  /**
+   * Stations whose open-problem count could not be set (their problems kept changing): no scan
+   * finds them again (their reports are migrated), so only this list does.
+   */
+  unrecounted: string[];
+}
 
 export interface MigrationCounts {
   /** Old reports read. */
@@ -34,18 +50,15 @@ export interface MigrationCounts {
   opened: number;
   /** Old reports that joined an open problem of their station and kind. */
   joined: number;
-  /** Old reports that changed or met a concurrent write three times running: left for a rerun. */
-  skipped: number;
-  /** Their ids (still in the old queue, so a run with `--restart` finds them again). */
-  skippedReports: string[];
-  /**
-   * Stations whose open-problem count could not be set (their problems kept changing): a rerun
-   * does not find them (their reports are migrated), so the operator recounts them by id.
-   */
-  unrecounted: string[];
   /** Invites read, and those given the mark they lacked. */
   invites: number;
   marked: number;
+}
+
+/** The left-over ids of a run, as sets: each listed once, and removed when done after all. */
+interface Left {
+  reports: Set<string>;
+  unrecounted: Set<string>;
 }
 
 const STATES: ReportState[] = ['new', 'acknowledged', 'resolved'];
@@ -153,30 +166,53 @@ async function migrationOf(report: LegacyReport): Promise<{ items: TransactItem[
 /**
  * The station counts open problems now, where the old model counted open reports: set it to its
  * open slots, checked unchanged in the same transaction (a report opening one meanwhile: again).
+ * 'gone' when there is no such station, 'busy' when its slots changed three times running.
  */
-async function recountStation(stationId: string): Promise<boolean> {
+async function recountStation(stationId: string): Promise<'saved' | 'gone' | 'busy'> {
   for (let attempt = 0; attempt < TRIES; attempt += 1) {
     const slots = await listOpenSlots(stationId);
     const outcome = await transactWrite(
       [openProblemCountSet(stationId, slots.length), ...openSlotsUnchanged(stationId, slots)],
       [[0, 'gone' as const]],
     ).catch(again);
-    if (outcome !== 'again') return true;
+    if (outcome !== 'again') return outcome;
   }
-  return false;
+  return 'busy';
 }
 
 /**
- * Sets each station's open-problem count again (those a migration run listed as unrecounted);
- * answers the ones that still met a concurrent write every time. One after another, as the run.
+ * Sets each station's open-problem count again (`--recount`, for those a migration run listed as
+ * unrecounted): answers the ids of no station, and those that still met a concurrent write every
+ * time. One after another, as the run.
  */
-export async function recountStations(stationIds: readonly string[]): Promise<string[]> {
-  const left: string[] = [];
-  for (const id of stationIds) if (!(await recountStation(id))) left.push(id);
-  return left;
+export async function recountStations(
+  stationIds: readonly string[],
+): Promise<{ notFound: string[]; busy: string[] }> {
+  const notFound: string[] = [];
+  const busy: string[] = [];
+  for (const id of new Set(stationIds)) {
+    const outcome = await recountStation(id);
+    if (outcome === 'gone') notFound.push(id);
+    if (outcome === 'busy') busy.push(id);
+  }
+  return { notFound, busy };
 }
 
-async function migrateOne(read: LegacyReport, counts: MigrationCounts): Promise<void> {
+/** Recounts each station once, keeping the busy ones in (and taking the rest out of) the left-over set. */
+async function recountAll(stationIds: Iterable<string>, left: Left): Promise<void> {
+  for (const id of [...stationIds]) {
+    // A station gone meanwhile has nothing to count.
+    if ((await recountStation(id)) === 'busy') left.unrecounted.add(id);
+    else left.unrecounted.delete(id);
+  }
+}
+
+/**
+ * Migrates one old report: 'left' when it kept changing, 'recount' when an open report was
+ * migrated and its station's count must be set again, 'done' otherwise (resolved, or migrated by
+ * someone else meanwhile).
+ */
+async function migrateOne(read: LegacyReport, counts: MigrationCounts): Promise<'left' | 'recount' | 'done'> {
   let report: LegacyReport | null = read;
   for (let attempt = 0; attempt < TRIES && report; attempt += 1) {
     const { items, opens } = await migrationOf(report);
@@ -184,17 +220,42 @@ async function migrateOne(read: LegacyReport, counts: MigrationCounts): Promise<
     const outcome = await transactWrite(items, [[0, 'changed' as const]]).catch(again);
     if (outcome === 'saved') {
       counts[opens ? 'opened' : 'joined'] += 1;
-      if (report.state !== 'resolved' && !(await recountStation(report.stationId))) {
-        counts.unrecounted.push(report.stationId);
-      }
-      return;
+      return report.state === 'resolved' ? 'done' : 'recount';
     }
     // Read again: a report staff answered meanwhile is migrated as it is now; a migrated one is done.
     report = await getLegacyReport(report.id);
   }
-  if (!report) return;
-  counts.skipped += 1;
-  counts.skippedReports.push(report.id);
+  return report ? 'left' : 'done';
+}
+
+/**
+ * Migrates the reports one after another, keeping those left in (and taking the rest out of) the
+ * left-over set, then sets the count of each station that had an open report migrated, once each.
+ */
+async function migrateAll(
+  reports: readonly LegacyReport[],
+  counts: MigrationCounts,
+  left: Left,
+): Promise<void> {
+  const recount = new Set<string>();
+  for (const report of reports) {
+    const outcome = await migrateOne(report, counts);
+    if (outcome === 'left') left.reports.add(report.id);
+    else left.reports.delete(report.id);
+    if (outcome === 'recount') recount.add(report.stationId);
+  }
+  await recountAll(recount, left);
+}
+
+/** The left-over reports as they are now; those migrated meanwhile (by anyone) leave the set. */
+async function leftReports(left: Left): Promise<LegacyReport[]> {
+  const found: LegacyReport[] = [];
+  for (const id of [...left.reports]) {
+    const report = await getLegacyReport(id);
+    if (report) found.push(report);
+    else left.reports.delete(id);
+  }
+  return found;
 }
 
 /**
@@ -202,56 +263,63 @@ async function migrateOne(read: LegacyReport, counts: MigrationCounts): Promise<
  * issue 11 step 2 on invites made before it. Each old report, read from the old queue province by
  * province and state by state, becomes a report of a problem in one transaction (it leaves the old
  * queue as it does): an open one joins its station's open problem of its kind or opens it, a
- * resolved one becomes a resolved problem of its own; the station's count is then set to its open
- * problems. Then every invite gets the lasting ISSUED mark it lacks. Idempotent (a migrated report
- * is no longer in the old queue, a marked invite is skipped) and resumable: `onPage` gets the
- * position after each page, from which a later run carries on. `maxPages` stops it early.
+ * resolved one becomes a resolved problem of its own; after each page the count of each station
+ * with a report migrated is set to its open problems. Then every invite gets the lasting ISSUED
+ * mark it lacks, and the reports and stations left over (this run's and the progress's) are tried
+ * again by id. Idempotent (a migrated report is no longer in the old queue, a marked invite is
+ * skipped) and resumable: `onPage` gets the progress after each page, from which a later run
+ * carries on. `maxPages` stops it early (its answer's `progress.at` is where); everything done:
+ * `progress` is null.
  */
 export async function migrateReports(options: {
-  from?: MigrationPosition;
+  from?: MigrationProgress;
   provinces?: string[];
   maxPages?: number;
-  onPage?: (next: MigrationPosition | null, counts: MigrationCounts) => Promise<void> | void;
-}): Promise<{ counts: MigrationCounts; next: MigrationPosition | null }> {
+  onPage?: (progress: MigrationProgress, counts: MigrationCounts) => Promise<void> | void;
+}): Promise<{ counts: MigrationCounts; progress: MigrationProgress | null }> {
   const provinces = options.provinces ?? backfillProvinces();
-  const counts: MigrationCounts = {
-    reports: 0,
-    opened: 0,
-    joined: 0,
-    skipped: 0,
-    skippedReports: [],
-    unrecounted: [],
-    invites: 0,
-    marked: 0,
+  const counts: MigrationCounts = { reports: 0, opened: 0, joined: 0, invites: 0, marked: 0 };
+  const left: Left = {
+    reports: new Set(options.from?.skippedReports),
+    unrecounted: new Set(options.from?.unrecounted),
   };
-  let position: MigrationPosition | null = options.from ?? {
-    step: 'reports',
-    province: provinces[0]!,
-    state: 'new',
-  };
+  const progress = (at: MigrationPosition | null): MigrationProgress => ({
+    at,
+    skippedReports: [...left.reports],
+    unrecounted: [...left.unrecounted],
+  });
+  let position: MigrationPosition | null = options.from
+    ? options.from.at
+    : { step: 'reports', province: provinces[0]!, state: 'new' };
   let pages = 0;
   while (position) {
-    if (options.maxPages !== undefined && pages >= options.maxPages) return { counts, next: position };
+    if (options.maxPages !== undefined && pages >= options.maxPages) {
+      return { counts, progress: progress(position) };
+    }
     position = await (position.step === 'reports'
-      ? reportsPage(position, provinces, counts)
+      ? reportsPage(position, provinces, counts, left)
       : invitePage(position, counts));
     pages += 1;
-    await options.onPage?.(position, counts);
+    await options.onPage?.(progress(position), counts);
   }
-  return { counts, next: null };
+  const retried = await leftReports(left);
+  counts.reports += retried.length;
+  await migrateAll(retried, counts, left);
+  await recountAll(left.unrecounted, left);
+  const done = left.reports.size === 0 && left.unrecounted.size === 0;
+  return { counts, progress: done ? null : progress(null) };
 }
 
 async function reportsPage(
   at: Extract<MigrationPosition, { step: 'reports' }>,
   provinces: string[],
   counts: MigrationCounts,
+  left: Left,
 ): Promise<MigrationPosition> {
   const page = await legacyReportsPage(at.province, at.state, { limit: PAGE, startKey: at.startKey });
+  counts.reports += page.reports.length;
   // One report after another: a deployed table's capacity is shared with the live app.
-  for (const report of page.reports) {
-    counts.reports += 1;
-    await migrateOne(report, counts);
-  }
+  await migrateAll(page.reports, counts, left);
   if (page.startKey) return { ...at, startKey: page.startKey };
   const nextState = STATES[STATES.indexOf(at.state) + 1];
   if (nextState) return { step: 'reports', province: at.province, state: nextState };

@@ -20,10 +20,11 @@ import { getStationById } from '../db/stations';
 import type { TransactItem } from '../db/transactions';
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
+import { countBusiness } from '../lib/metrics';
 import { pseudonym } from '../lib/pseudonym';
 import type { Caller } from './caller';
 import { dailyQuota, rateLimited } from './limits';
-import { checkPhotos, claimPhotos } from './photos';
+import { checkPhotos, claimPhotos, releasePhotoClaims } from './photos';
 import { attachedPhotoViews } from './photoViews';
 
 /** The lock kind that allows one report per person and problem. */
@@ -136,53 +137,66 @@ export async function reportStationProblem(
   let claims: TransactItem[] | undefined;
   const quota = await dailyQuota(caller.userId, 'report', at);
   const reporter = await reporterOf(caller.userId);
-  for (let round = 0; round < FILING_ROUNDS; round += 1) {
-    const station = await getStationById(stationId);
-    if (!station || station.status.state === 'closed') {
-      const earlier = await earlierFiling(id);
-      if (earlier) return earlier;
-      throw new AppError('STATION_NOT_FOUND');
+  // A write that does not take the photos claimed for it gives them back (releasePhotoClaims).
+  try {
+    for (let round = 0; round < FILING_ROUNDS; round += 1) {
+      const station = await getStationById(stationId);
+      if (!station || station.status.state === 'closed') {
+        const earlier = await earlierFiling(id);
+        if (earlier) return earlier;
+        throw new AppError('STATION_NOT_FOUND');
+      }
+      const report: StoredReport = {
+        id,
+        problemId: '',
+        stationId,
+        stationName: station.name,
+        kind: body.kind,
+        text: body.text,
+        photoIds,
+        ...(photoIds.length > 0 ? { photoOwnerId: body.requestId } : {}),
+        reporter,
+        createdAt: at.toISOString(),
+        version: 1,
+      };
+      const landing = await landingFor(report, station);
+      report.problemId = landing.problem.id;
+      const lockId = await pseudonym('problemReport', caller.userId, landing.problem.id);
+      const lock = takeLock(
+        PROBLEM_REPORT_LOCK,
+        lockId,
+        id,
+        report.createdAt,
+        Math.floor(at.getTime() / 1000) + LOCK_SECONDS,
+      );
+      claims ??= await claimPhotos(checked, at);
+      const outcome = await fileReport(report, landing, lock, quota, claims);
+      if (outcome === 'inserted') {
+        countBusiness('problemReported');
+        return filed(report, landing.problem);
+      }
+      if (outcome === 'exists') {
+        const earlier = await earlierFiling(id);
+        if (earlier) {
+          // The first filing took its photos; any this retry added go back to expiring.
+          await releasePhotoClaims(checked);
+          return earlier;
+        }
+      }
+      if (outcome === 'lockHeld') {
+        throw new AppError('RATE_LIMITED', {
+          message: '您已反映过该驿站的这类问题，工会正在处理，请勿重复提交',
+        });
+      }
+      if (outcome === 'overQuota') throw rateLimited('report');
+      // A photo expired (or went) since it was checked.
+      if (outcome === 'photoGone') throw new AppError('PHOTO_NOT_FOUND');
     }
-    const report: StoredReport = {
-      id,
-      problemId: '',
-      stationId,
-      stationName: station.name,
-      kind: body.kind,
-      text: body.text,
-      photoIds,
-      ...(photoIds.length > 0 ? { photoOwnerId: body.requestId } : {}),
-      reporter,
-      createdAt: at.toISOString(),
-      version: 1,
-    };
-    const landing = await landingFor(report, station);
-    report.problemId = landing.problem.id;
-    const lockId = await pseudonym('problemReport', caller.userId, landing.problem.id);
-    const lock = takeLock(
-      PROBLEM_REPORT_LOCK,
-      lockId,
-      id,
-      report.createdAt,
-      Math.floor(at.getTime() / 1000) + LOCK_SECONDS,
-    );
-    claims ??= await claimPhotos(checked, at);
-    const outcome = await fileReport(report, landing, lock, quota, claims);
-    if (outcome === 'inserted') return filed(report, landing.problem);
-    if (outcome === 'exists') {
-      const earlier = await earlierFiling(id);
-      if (earlier) return earlier;
-    }
-    if (outcome === 'lockHeld') {
-      throw new AppError('RATE_LIMITED', {
-        message: '您已反映过该驿站的这类问题，工会正在处理，请勿重复提交',
-      });
-    }
-    if (outcome === 'overQuota') throw rateLimited('report');
-    // A photo expired (or went) since it was checked.
-    if (outcome === 'photoGone') throw new AppError('PHOTO_NOT_FOUND');
+    throw new AppError('VERSION_CONFLICT');
+  } catch (error) {
+    if (claims) await releasePhotoClaims(checked);
+    throw error;
   }
-  throw new AppError('VERSION_CONFLICT');
 }
 
 /** 我的反馈 pages. */

@@ -4,9 +4,6 @@ import { AppError } from '../lib/errors';
 import { pseudonym } from '../lib/pseudonym';
 import type { Requester } from './caller';
 
-/** Who is searching: a signed-in user, or an anonymous caller by source address (the search is public). */
-export type Searcher = Requester;
-
 /**
  * Searches one caller may make per minute on the public search, a deployment setting
  * (SEARCH_LIMIT_PER_USER / SEARCH_LIMIT_PER_IP, 60 and 240 unless set): a signed-in user by user,
@@ -20,9 +17,9 @@ const searchesPerMinute = () => ({ user: env.SEARCH_LIMIT_PER_USER, ip: env.SEAR
  * Counts this search against its caller's minute; 429 SEARCH_RATE_LIMITED past the cap. The count
  * is kept under a keyed pseudonym (no IP or user id stored) and expires two minutes after its minute.
  */
-export async function limitSearchRate(searcher: Searcher, at: Date): Promise<void> {
+export async function limitSearchRate(requester: Requester, at: Date): Promise<void> {
   const [kind, id] =
-    searcher.kind === 'user' ? (['user', searcher.userId] as const) : (['ip', searcher.sourceIp] as const);
+    requester.kind === 'user' ? (['user', requester.userId] as const) : (['ip', requester.sourceIp] as const);
   const window = at.toISOString().slice(0, 16);
   const within = await countAlone({
     action: 'search',

@@ -2,7 +2,12 @@ import type { GcjPoint } from '@ankang/shared';
 import { stationSearchKeys } from '../db/keys';
 import { type RangeRead, readSearchEntries } from '../db/stationSearch';
 import type { SearchEntryFields } from '../db/stationSearchItems';
-import { SEARCH_PROBES, SEARCH_READ_BOUNDS, type SearchReadBounds, sparsestFirst } from '../lib/searchBounds';
+import {
+  POINT_PLACE_RADIUS_M,
+  SEARCH_PROBES,
+  type SearchReadBounds,
+  sparsestFirst,
+} from '../lib/searchBounds';
 import { type NearbyBounds, nearestStation } from './nearby';
 
 /**
@@ -24,11 +29,12 @@ export interface SearchRead {
   route: SearchStep[];
 }
 
-/** The nearest station to a point within this distance names the point's county and city. */
-const POINT_PLACE_RADIUS_M = 20_000;
+const NO_READ: RangeRead = { entries: [], itemsRead: 0, requests: 0, complete: true };
+
 /**
- * Bounds of that lookup (limit 1): three rings of at most 4 ranges, 16 DynamoDB requests. Where no
- * station lies within reach the search ranks what its first reads found.
+ * Bounds of the lookup of the caller's place (limit 1): three rings of at most 4 ranges, 16
+ * DynamoDB requests of 200 items at most (3,200 in all). Where no station lies within reach the
+ * search ranks what its first reads found.
  */
 const POINT_PLACE_BOUNDS: NearbyBounds = {
   rings: 3,
@@ -36,6 +42,7 @@ const POINT_PLACE_BOUNDS: NearbyBounds = {
   coverCells: 64,
   rangesPerRing: 4,
   pagesPerSearch: 16,
+  pageSize: 200,
 };
 
 /**
@@ -47,118 +54,127 @@ async function placeNear(point: GcjPoint, at: Date) {
   const place = nearest?.station.place;
   return {
     prefixes: place ? [place.city, place.county] : [],
-    itemsRead: stats.itemsRead,
-    requests: stats.requests,
+    cost: { ...NO_READ, itemsRead: stats.itemsRead, requests: stats.requests },
   };
 }
 
-const overflowPartition = stationSearchKeys.termPartition(stationSearchKeys.overflowTerm);
+/** At most `take` entries of a step's range, from its start or from `startKey`. */
+const readStep = (
+  step: SearchStep,
+  take: number,
+  bounds: SearchReadBounds,
+  startKey?: Record<string, unknown>,
+) => readSearchEntries(step.partition, step.prefix || undefined, take, bounds.page, startKey);
+
+/** The overflow mark's range within the place (read beside the route; empty when not a word search). */
+const readOverflow = (overflow: boolean, within: string, bounds: SearchReadBounds) =>
+  overflow
+    ? readStep({ partition: stationSearchKeys.overflowPartition, prefix: within }, bounds.entries, bounds)
+    : Promise.resolve(NO_READ);
 
 /**
- * The overflow mark's range within the place, always to the production bound: it holds only the
- * few stations past MAX_SEARCH_TERMS (24 of the national 186,100), so the bounds a test narrows to
- * make a bigram's range "too big" are not meant for it.
+ * What the route's reads and the overflow's give together: their entries once each, their cost, and
+ * whether they hold every match (`complete`: the route's ranges said so, and the overflow's was read
+ * to its end).
  */
-const readOverflow = (within: string) =>
-  readRange({ partition: overflowPartition, prefix: within }, SEARCH_READ_BOUNDS);
+function together(
+  route: SearchStep[],
+  chosen: { entries: SearchEntryFields[]; complete: boolean; reads: RangeRead[] },
+  extra: RangeRead,
+): SearchRead {
+  const reads = [...chosen.reads, extra];
+  return {
+    entries: distinct([...chosen.entries, ...extra.entries]),
+    itemsRead: reads.reduce((sum, read) => sum + read.itemsRead, 0),
+    requests: reads.reduce((sum, read) => sum + read.requests, 0),
+    complete: chosen.complete && extra.complete,
+    route,
+  };
+}
 
-/** A range read from its start to the bound. */
-const readRange = (step: SearchStep, bounds: SearchReadBounds) =>
-  readSearchEntries(step.partition, step.prefix || undefined, bounds.entries, bounds.page);
-
-const NO_READ: RangeRead = { entries: [], itemsRead: 0, requests: 0, complete: true };
-
-/** What reads cost together. */
-const costOf = (reads: RangeRead[]) => ({
-  itemsRead: reads.reduce((sum, read) => sum + read.itemsRead, 0),
-  requests: reads.reduce((sum, read) => sum + read.requests, 0),
-});
-
-interface Probed {
-  step: SearchStep;
-  read: RangeRead;
+export interface RouteChoice {
+  /** The query's bigrams' partitions in probe order, or the place partition without words. */
+  partitions: string[];
+  placeCode?: string;
+  point?: GcjPoint;
+  at: Date;
+  bounds: SearchReadBounds;
+  /** Whether some of these entries answer the search (match the words and pass the filters). */
+  answers: (entries: SearchEntryFields[]) => boolean;
+  /** A word search: the overflow mark's entries within the place are ranked too. */
+  overflow: boolean;
 }
 
 /**
- * The first page's read, which chooses the route. `partitions` are the query's bigrams' in probe
- * order (or the place partition, without words); `overflow`: a word search, which also ranks the
- * overflow mark's entries within the place (read beside the rest; complete only if it is).
+ * The first page's read, which chooses the route; the overflow mark's range is read beside it, at
+ * once, and ranked too (complete only if it is).
  * 1. Probes of `bounds.probe` entries, within the place: the first partition's alone (most searches
  *    end there), then those of the others (at most SEARCH_PROBES) at once. A probe that reads its
  *    range to the end holds every match: the route, complete.
  * 2. Else the sparsest probe's range is read on to `bounds.entries`: to its end, the route, complete.
- * 3. Else, with the caller's point, that partition's range of the point's city, then county: the
- *    first read to its end, else the county's (the nearest part) is the route when it holds an
- *    answer (`answers`: a match that passes the filters), not complete; when it holds none, the
+ * 3. Else, with the caller's point, its place is looked up and that partition's range of the
+ *    point's city read, then the county's: the first read to its end, else the county's (the
+ *    nearest part) is the route when it holds an answer, not complete; when it holds none, the
  *    cut-short range and it are. Without a point the cut-short range is the route.
  * At most SEARCH_PROBES probes, 3 range reads of `bounds.entries`, the overflow's, and one
  * nearest-station lookup (POINT_PLACE_BOUNDS).
  */
-export async function chooseSearchRoute(
-  partitions: string[],
-  placeCode: string | undefined,
-  point: GcjPoint | undefined,
-  at: Date,
-  bounds: SearchReadBounds,
-  answers: (entries: SearchEntryFields[]) => boolean,
-  overflow: boolean,
-): Promise<SearchRead> {
-  const within = placeCode ?? '';
-  const overflowRead = overflow ? readOverflow(within) : undefined;
+export async function chooseSearchRoute(choice: RouteChoice): Promise<SearchRead> {
+  const within = choice.placeCode ?? '';
+  // Awaited together: a failure of either fails the search, and the other's later failure is
+  // still handled (awaiting them one after the other would leave the overflow's unhandled).
+  const [chosen, extra] = await Promise.all([
+    chooseRoute(choice, within),
+    readOverflow(choice.overflow, within, choice.bounds),
+  ]);
+  return together(chosen.route, chosen, extra);
+}
+
+async function chooseRoute({ partitions, point, at, bounds, answers }: RouteChoice, within: string) {
   const reads: RangeRead[] = [];
-  const probe = async (partition: string): Promise<Probed> => {
+  const chosen = (entries: SearchEntryFields[], complete: boolean, route: SearchStep[]) => ({
+    entries,
+    complete,
+    route,
+    reads,
+  });
+  const probe = async (partition: string) => {
     const step = { partition, prefix: within };
-    const read = await readSearchEntries(partition, within || undefined, bounds.probe, bounds.page);
+    const read = await readStep(step, bounds.probe, bounds);
     reads.push(read);
     return { step, read };
-  };
-  const finish = async (entries: SearchEntryFields[], complete: boolean, route: SearchStep[]) => {
-    const extra = (await overflowRead) ?? NO_READ;
-    return {
-      entries: distinct([...entries, ...extra.entries]),
-      ...costOf([...reads, extra]),
-      complete: complete && extra.complete,
-      route,
-    };
   };
 
   const probed = partitions.slice(0, SEARCH_PROBES);
   const probes = [await probe(probed[0]!)];
   if (!probes[0]!.read.complete) probes.push(...(await Promise.all(probed.slice(1).map(probe))));
   const whole = probes.find(({ read }) => read.complete);
-  if (whole) return finish(whole.read.entries, true, [whole.step]);
+  if (whole) return chosen(whole.read.entries, true, [whole.step]);
 
   const [sparsest] = sparsestFirst(
     probes.map((probed) => ({ ...probed, lastSortKey: String(probed.read.lastKey?.gsi3sk ?? '') })),
   );
   const { step, read: start } = sparsest!;
-  const rest = await readSearchEntries(
-    step.partition,
-    within || undefined,
-    bounds.entries - start.entries.length,
-    bounds.page,
-    start.lastKey,
-  );
+  const rest = await readStep(step, bounds.entries - start.entries.length, bounds, start.lastKey);
   reads.push(rest);
   const cutShort = [...start.entries, ...rest.entries];
-  if (rest.complete) return finish(cutShort, true, [step]);
+  if (rest.complete || !point) return chosen(cutShort, rest.complete, [step]);
 
-  if (point) {
-    const near = await placeNear(point, at);
-    reads.push({ ...NO_READ, itemsRead: near.itemsRead, requests: near.requests });
-    let nearest: { step: SearchStep; entries: SearchEntryFields[] } | undefined;
-    // Only ranges inside the one asked for (a place browsed in 江苏 never reads 广东's range).
-    for (const prefix of near.prefixes.filter((code) => code.startsWith(within) && code !== within)) {
-      const nearStep = { partition: step.partition, prefix };
-      const read = await readRange(nearStep, bounds);
-      reads.push(read);
-      nearest = { step: nearStep, entries: read.entries };
-      if (read.complete) break;
-    }
-    if (nearest && answers(nearest.entries)) return finish(nearest.entries, false, [nearest.step]);
-    if (nearest) return finish([...cutShort, ...nearest.entries], false, [step, nearest.step]);
+  // Looked up only now: most ranges end within `bounds.entries`, and the lookup is up to 16 requests.
+  const near = await placeNear(point, at);
+  reads.push(near.cost);
+  let nearest: { step: SearchStep; entries: SearchEntryFields[] } | undefined;
+  // Only ranges inside the one asked for (a place browsed in 江苏 never reads 广东's range).
+  for (const prefix of near.prefixes.filter((code) => code.startsWith(within) && code !== within)) {
+    const nearStep = { partition: step.partition, prefix };
+    const read = await readStep(nearStep, bounds.entries, bounds);
+    reads.push(read);
+    nearest = { step: nearStep, entries: read.entries };
+    if (read.complete) break;
   }
-  return finish(cutShort, false, [step]);
+  if (!nearest) return chosen(cutShort, false, [step]);
+  if (answers(nearest.entries)) return chosen(nearest.entries, false, [nearest.step]);
+  return chosen([...cutShort, ...nearest.entries], false, [step, nearest.step]);
 }
 
 /**
@@ -174,15 +190,11 @@ export async function readSearchRoute(
 ): Promise<SearchRead> {
   const within = placeCode ?? '';
   const [extra, ...reads] = await Promise.all([
-    overflow ? readOverflow(within) : NO_READ,
-    ...route.map((step) => readRange(step, bounds)),
+    readOverflow(overflow, within, bounds),
+    ...route.map((step) => readStep(step, bounds.entries, bounds)),
   ]);
-  return {
-    entries: distinct([...reads.flatMap((read) => read.entries), ...extra!.entries]),
-    ...costOf([extra!, ...reads]),
-    complete: route.length === 1 && route[0]!.prefix === within && reads[0]!.complete && extra!.complete,
-    route,
-  };
+  const complete = route.length === 1 && route[0]!.prefix === within && reads[0]!.complete;
+  return together(route, { entries: reads.flatMap((read) => read.entries), complete, reads }, extra!);
 }
 
 /**

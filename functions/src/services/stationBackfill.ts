@@ -5,10 +5,20 @@ import { searchEntriesOf } from '../db/stationSearchItems';
 import { getStationById } from '../db/stations';
 import { childrenOf, stationPlaceOf } from '../lib/places';
 
-/** Where a backfill stands: the province (its org index partition) and the key to read on from. */
+/** Where the scan of the org index stands: the province (its partition) and the key to read on from. */
 export interface BackfillPosition {
   province: string;
   startKey?: Record<string, unknown>;
+}
+
+/**
+ * What a run leaves for the next: where the scan reads on (null once every province is read), and
+ * the stations that kept changing under it, tried again by id at the end of each run that finishes
+ * the scan (the scan, resumed, never passes them again).
+ */
+export interface BackfillProgress {
+  at: BackfillPosition | null;
+  skippedStations: string[];
 }
 
 export interface BackfillCounts {
@@ -22,10 +32,6 @@ export interface BackfillCounts {
   indexed: number;
   /** Stations that had their place and exactly the entries the writer would put: only read. */
   unchanged: number;
-  /** Stations that changed under the backfill three times running: left for the next run. */
-  skipped: number;
-  /** Their ids. */
-  skippedStations: string[];
 }
 
 /** Stations read per page of the org index. */
@@ -49,7 +55,8 @@ function entriesCurrent(station: Station, stored: readonly Record<string, unknow
   return built.every((entry) => isDeepStrictEqual(entry, bySk.get(String((entry as { sk: unknown }).sk))));
 }
 
-async function backfillOne(read: Station, counts: BackfillCounts): Promise<void> {
+/** Brings one station up to date; false when it changed under the write three times running. */
+async function backfillOne(read: Station, counts: BackfillCounts): Promise<boolean> {
   let station: Station | null = read;
   for (let attempt = 0; attempt < TRIES && station; attempt++) {
     const place = station.place ?? stationPlaceOf(station);
@@ -58,7 +65,7 @@ async function backfillOne(read: Station, counts: BackfillCounts): Promise<void>
     if ((station.place || !place) && entriesCurrent(station, stored)) {
       counts.unchanged += 1;
       if (!place) counts.unplaced += 1;
-      return;
+      return true;
     }
     const outcome = await backfillStation(
       station,
@@ -69,59 +76,77 @@ async function backfillOne(read: Station, counts: BackfillCounts): Promise<void>
       counts.indexed += 1;
       if (!station.place && place) counts.placed += 1;
       if (!place) counts.unplaced += 1;
-      return;
+      return true;
     }
-    station = await getStationById(station.id);
+    station = await getStationById(station.id, { consistent: true });
   }
-  if (!station) return;
-  counts.skipped += 1;
-  counts.skippedStations.push(station.id);
+  // Gone meanwhile: nothing left to index.
+  return !station;
+}
+
+const zeroCounts = (): BackfillCounts => ({ stations: 0, placed: 0, unplaced: 0, indexed: 0, unchanged: 0 });
+
+/**
+ * Brings the stations of `ids` up to date, each read afresh (a consistent read) and handled as
+ * the scan handles it: the backfill's left-over stations, and the demo seed's stations. Answers
+ * the ids that still changed under it three times running. One after another, as the scan.
+ */
+export async function backfillStationsById(
+  ids: readonly string[],
+  counts: BackfillCounts = zeroCounts(),
+): Promise<{ counts: BackfillCounts; left: string[] }> {
+  const left: string[] = [];
+  for (const id of ids) {
+    const station = await getStationById(id, { consistent: true });
+    if (!station) continue;
+    counts.stations += 1;
+    if (!(await backfillOne(station, counts))) left.push(id);
+  }
+  return { counts, left };
 }
 
 /**
  * Brings every station's place codes and search entries up to what the API writes today, for
  * stations stored before places and search existed (or by an older writer). Idempotent: a station
- * already right is only read (its entries compared with the built ones). Resumable: it goes province by province, page by page,
- * and calls `onPage` with the position after each page, from which a later run carries on.
- * `maxPages` stops it early (for a trial run, and tests).
+ * already right is only read (its entries compared with the built ones). Resumable: it goes
+ * province by province, page by page, and calls `onPage` with the progress after each page (left
+ * over ids included), from which a later run carries on; once the scan is done it tries the
+ * left-over stations again by id. `maxPages` stops it early (a trial run, and tests): the answer's
+ * `progress.at` is then where it stopped. Everything done: `progress` is null.
  */
 export async function backfillStations(options: {
-  from?: BackfillPosition;
+  from?: BackfillProgress;
   provinces?: string[];
   pageSize?: number;
   maxPages?: number;
-  onPage?: (next: BackfillPosition | null, counts: BackfillCounts) => Promise<void> | void;
-}): Promise<{ counts: BackfillCounts; next: BackfillPosition | null }> {
+  onPage?: (progress: BackfillProgress, counts: BackfillCounts) => Promise<void> | void;
+}): Promise<{ counts: BackfillCounts; progress: BackfillProgress | null }> {
   const provinces = options.provinces ?? backfillProvinces();
-  const counts: BackfillCounts = {
-    stations: 0,
-    placed: 0,
-    unplaced: 0,
-    indexed: 0,
-    unchanged: 0,
-    skipped: 0,
-    skippedStations: [],
-  };
-  let index = options.from ? provinces.indexOf(options.from.province) : 0;
-  if (index < 0) throw new RangeError(`unknown province ${options.from?.province}`);
-  let startKey = options.from?.startKey;
+  const counts = zeroCounts();
+  const skipped = new Set(options.from?.skippedStations ?? []);
+  const at = options.from ? options.from.at : { province: provinces[0]! };
+  let index = at ? provinces.indexOf(at.province) : provinces.length;
+  if (index < 0) throw new RangeError(`unknown province ${at?.province}`);
+  let startKey = at?.startKey;
   let pages = 0;
+  const position = () =>
+    index < provinces.length ? { province: provinces[index]!, ...(startKey ? { startKey } : {}) } : null;
   while (index < provinces.length) {
     if (options.maxPages !== undefined && pages >= options.maxPages) {
-      return { counts, next: { province: provinces[index]!, ...(startKey ? { startKey } : {}) } };
+      return { counts, progress: { at: position(), skippedStations: [...skipped] } };
     }
     const page = await stationsOfProvince(provinces[index]!, startKey, options.pageSize ?? PAGE);
     pages += 1;
     // One station after another: a deployed table's write capacity is shared with the live app.
     for (const station of page.stations) {
       counts.stations += 1;
-      await backfillOne(station, counts);
+      if (await backfillOne(station, counts)) skipped.delete(station.id);
+      else skipped.add(station.id);
     }
     startKey = page.nextKey;
     if (!startKey) index += 1;
-    const next =
-      index < provinces.length ? { province: provinces[index]!, ...(startKey ? { startKey } : {}) } : null;
-    await options.onPage?.(next, counts);
+    await options.onPage?.({ at: position(), skippedStations: [...skipped] }, counts);
   }
-  return { counts, next: null };
+  const { left } = await backfillStationsById([...skipped], counts);
+  return { counts, progress: left.length > 0 ? { at: null, skippedStations: left } : null };
 }

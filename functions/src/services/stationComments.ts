@@ -1,10 +1,11 @@
 import { RECENT_COMMENTS_LIMIT, type Station } from '@ankang/shared';
 import {
-  dropEmptyQueueEntry,
   getQueueEntry,
   holdInQueue,
   listHeldCommentsUnderOrg,
+  type QueueRelease,
   queueEntryFollowing,
+  readQueueRelease,
   releaseFromQueue,
 } from '../db/heldCommentQueue';
 import type { CommentBasis, StoredComment } from '../db/stationCommentItems';
@@ -20,7 +21,6 @@ import type { TransactItem } from '../db/transactions';
 import { getUser } from '../db/users';
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
-import { logger } from '../lib/logger';
 import { pseudonym } from '../lib/pseudonym';
 import type { Caller } from './caller';
 import { checkPublicText } from './contentSafety';
@@ -48,13 +48,16 @@ export interface JudgedComment {
 /**
  * The content check of a comment others would read, before anything is stored: risky text is
  * refused (422 CONTENT_RISKY); text WeChat could not judge (or could not be asked about) is held.
- * The same words already stored today keep the standing they have (a retry, or new stars with the
- * same comment): WeChat is not asked again, and a staff decision is not undone.
+ * `stored` is the day's comment as read (null: none): the same words already stored keep the
+ * standing they have (a retry, or new stars with the same comment): WeChat is not asked again, and
+ * a staff decision is not undone. No words: nothing to ask (the stored comment is to go).
  */
-export async function judgeComment(caller: Caller, id: string, text: string): Promise<JudgedComment> {
-  const stored = await getComment(id);
+export async function judgeComment(
+  caller: Caller,
+  text: string,
+  stored: StoredComment | null,
+): Promise<JudgedComment> {
   const basis = stored ? { version: stored.version, state: stored.state } : null;
-  // No words: nothing to ask; the stored comment is read for the removal to require it as it is.
   if (!text) return { standing: null, basis };
   if (stored && stored.comment === text) {
     const standing: CommentVerdict =
@@ -78,11 +81,16 @@ export async function commentIdOf(userId: string, stationId: string, date: strin
   return `cm_${await pseudonym('comment', userId, stationId, date)}`;
 }
 
+/** Whether a write as judged takes a held comment out of the review queue (it needs readQueueRelease). */
+export const releasesHeld = (judged: JudgedComment): boolean =>
+  judged.basis?.state === 'held' && judged.standing?.state !== 'held';
+
 /**
  * The writes that go with one version of the day's rating, in its transaction: the comment as
- * judged, or, when the rating has no words (any more), the removal of the day's comment; and the
- * comment's id in or out of its station's review-queue entry (the rating's transaction checks the
- * station is still in `station.orgPath`, whose queue the entry then takes).
+ * judged, or, when the rating has no words (any more), the removal of the day's comment; and its
+ * station's review-queue entry counting it in or out (the rating's transaction checks the station
+ * is still in `station.orgPath`, whose queue the entry then takes). `release`: what a held comment
+ * going out of the queue is taken out on (readQueueRelease; null when releasesHeld is false).
  */
 export function commentWriteFor(
   station: Pick<Station, 'id' | 'name' | 'orgPath'>,
@@ -95,11 +103,15 @@ export function commentWriteFor(
     version: number;
   },
   judged: JudgedComment,
+  release: QueueRelease | null,
   at: Date,
 ): TransactItem[] {
   const wasHeld = judged.basis?.state === 'held';
-  const released = wasHeld ? [releaseFromQueue(station.id, rating.id)] : [];
-  if (!judged.standing || !rating.comment) return [commentDelete(rating.id, judged.basis), ...released];
+  // Without a read entry the release requires there is none: never a count left one too high.
+  const released = releasesHeld(judged)
+    ? [releaseFromQueue(station.id, release ?? { entry: null, nextSince: undefined })]
+    : [];
+  if (!judged.standing) return judged.basis ? [commentDelete(rating.id, judged.basis), ...released] : [];
   const expiresAt = Math.floor(at.getTime() / 1000) + COMMENT_LIFETIME_S;
   const put = commentPut(
     {
@@ -118,21 +130,9 @@ export function commentWriteFor(
     },
     judged.basis,
   );
-  if (judged.standing.state === 'held') return [put, holdInQueue(station, rating.id, expiresAt)];
+  if (judged.standing.state === 'held')
+    return [put, holdInQueue(station, at.toISOString(), expiresAt, !wasHeld)];
   return [put, ...released];
-}
-
-/**
- * After a write that took a held comment out of its station's queue entry: the entry goes if it
- * holds no other. Best effort, after the write was saved: a failure only leaves an empty entry,
- * which the queue skips, and never fails the request.
- */
-export async function tidyQueueEntry(stationId: string): Promise<void> {
-  try {
-    await dropEmptyQueueEntry(stationId);
-  } catch (error) {
-    logger.warn('empty held-comment queue entry left', { stationId, error });
-  }
 }
 
 /** The station's newest public comments; an unknown station simply has none. */
@@ -147,16 +147,16 @@ export async function listHeldComments(caller: Caller, query: { org?: string; cu
   return listHeldCommentsUnderOrg(root, { limit: 30, cursor: query.cursor });
 }
 
-/** Reads of comment and station when one changed between the read and the decision. */
+/** Reads of comment, station and queue entry when one changed between the reads and the decision. */
 const DECIDE_ROUNDS = 3;
 
 /**
  * Staff approve (public) or hide a held comment of a station their org holds NOW (its station is
- * read: a comment names no org, and one stored with an org before keeps being decided by the
- * station's current one). Only a held comment at the version staff saw is decided: a second
- * decision is 409 INVALID_TRANSITION, and a comment its author rewrote meanwhile is 409
- * VERSION_CONFLICT with the current version. A move of the station between the scope check and the
- * decision cancels it (its transaction checks the station's org), and the check runs again.
+ * read, consistently: a comment names no org). Only a held comment at the version staff saw is
+ * decided: a second decision is 409 INVALID_TRANSITION, and a comment its author rewrote meanwhile
+ * is 409 VERSION_CONFLICT with the current version. The decision's transaction checks all it was
+ * built on (the comment, the station's org, its queue entry's count); when one changed, every read
+ * is made again and the checks run again (a move of the station answers 403 for the old org).
  */
 export async function reviewComment(
   caller: Caller,
@@ -166,24 +166,21 @@ export async function reviewComment(
   const state = body.decision === 'approve' ? ('public' as const) : ('hidden' as const);
   for (let round = 1; ; round += 1) {
     const comment = await getComment(id);
-    const station = comment && (await getStationById(comment.stationId));
-    if (!comment || !station) throw new AppError('COMMENT_NOT_FOUND');
+    if (!comment) throw new AppError('COMMENT_NOT_FOUND');
+    // The scope and the entry's write depend on these: read as they stand, not from a replica.
+    const [station, release] = await Promise.all([
+      getStationById(comment.stationId, { consistent: true }),
+      comment.state === 'held' ? readQueueRelease(comment.stationId, id) : null,
+    ]);
+    if (!station) throw new AppError('COMMENT_NOT_FOUND');
     assertInScope(caller, station.orgPath);
-    if (comment.state !== 'held') throw new AppError('INVALID_TRANSITION');
+    if (comment.state !== 'held' || !release) throw new AppError('INVALID_TRANSITION');
     if (comment.version !== body.version) {
       throw new AppError('VERSION_CONFLICT', { details: { currentVersion: comment.version } });
     }
-    const outcome = await decideHeldComment(
-      comment,
-      station.orgPath,
-      state,
-      caller.userId,
-      now().toISOString(),
-    );
-    if (outcome === 'decided') {
-      await tidyQueueEntry(comment.stationId);
-      return { id, state, version: comment.version };
-    }
+    const at = now().toISOString();
+    const outcome = await decideHeldComment(comment, station.orgPath, release, state, caller.userId, at);
+    if (outcome === 'decided') return { id, state, version: comment.version };
     if (round >= DECIDE_ROUNDS) {
       throw new AppError('VERSION_CONFLICT', { details: { currentVersion: comment.version } });
     }

@@ -16,7 +16,8 @@ import type { SearchEntryFields } from '../db/stationSearchItems';
 import { AppError } from '../lib/errors';
 import { SEARCH_READ_BOUNDS, type SearchReadBounds } from '../lib/searchBounds';
 import { queryBigrams } from '../lib/searchText';
-import { limitSearchRate, type Searcher } from './searchLimit';
+import type { Requester } from './caller';
+import { limitSearchRate } from './searchLimit';
 import { chooseSearchRoute, isRouteOf, readSearchRoute, type SearchStep } from './searchRead';
 import { toStationSummary } from './stationViews';
 
@@ -36,9 +37,9 @@ export interface SearchQuery {
 export interface SearchCost {
   itemsRead: number;
   queries: number;
-  /** Whether the partition's range was read to its end (else the answer ranks what was read). */
-  complete: boolean;
 }
+
+const NO_COST: SearchCost = { itemsRead: 0, queries: 0 };
 
 const matchOrder: Record<SearchMatch, number> = { name: 0, address: 1, place: 2 };
 
@@ -147,12 +148,13 @@ const cursorOf = (state: Required<PagingState>, scope: CursorScope) =>
  * partition of one of the words' bigrams, or the province's places when no words), within the
  * place as a sort-key prefix, read to SEARCH_READ_BOUNDS, with the overflow mark's range beside it
  * (probes choose the bigram; when the range is bigger and the caller gave a point, the ranges of
- * the point's city and county are read: see chooseSearchRoute); then
- * every entry read is checked against the whole words, filtered, ranked, and the page's stations
- * read in one BatchGet. A one-character search has no bigram: it is answered within a place only
- * (empty without one). Every page of one search ranks at the first page's instant and reads only
- * the ranges the first page chose (the cursor carries both), so 营业中 does not change between
- * pages and a later page costs one range's read, not the first page's lookups.
+ * the point's city and county are read: see chooseSearchRoute); then every entry read is checked
+ * against the whole words (the contract bounds them once normalised: SEARCH_MAX_WORDS), filtered,
+ * ranked, and the page's stations read in one BatchGet. Words without two Chinese characters side
+ * by side (驿, 88号) have no bigram: answered within a place only (empty without one). Every page
+ * of one search ranks at the first page's instant and reads only the ranges the first page chose
+ * (the cursor carries both), so 营业中 does not change between pages and a later page costs the
+ * route's ranges and the overflow range, not the first page's probes and lookups.
  */
 export async function searchStations(
   query: SearchQuery,
@@ -189,49 +191,38 @@ export async function searchStations(
   ] as const;
   const { offset, at, route } = await pagingState(query.cursor, scope, now, partitions, place?.code);
   const placeOut = place ? { code: place.code, name: place.name, fullName: place.fullName } : undefined;
-  if (!partition || (words.length === 0 && !place)) {
-    return {
-      stations: [],
-      ...(placeOut ? { place: placeOut } : {}),
-      complete: true,
-      at,
-      cost: { itemsRead: 0, queries: 0, complete: true },
-    };
+  if (!partition) {
+    return { stations: [], ...(placeOut ? { place: placeOut } : {}), complete: true, at, cost: NO_COST };
   }
 
-  // Each entry's match and filters once: the route's choice (`answers`) and the ranking ask of the same entries.
-  const verdicts = new Map<SearchEntryFields, { match: SearchMatch | null; passes: boolean }>();
-  const verdictOf = (entry: SearchEntryFields) => {
-    let verdict = verdicts.get(entry);
-    if (!verdict) {
-      const match = matchOf(entry, words);
-      verdict = { match, passes: match !== null && passesFilters(entry, query, at) };
-      verdicts.set(entry, verdict);
-    }
-    return verdict;
-  };
+  const answered = (entry: SearchEntryFields) =>
+    matchOf(entry, words) !== null && passesFilters(entry, query, at);
   const overflow = bigrams.length > 0;
   const read = route
     ? await readSearchRoute(route, place?.code, bounds, overflow)
-    : await chooseSearchRoute(
+    : await chooseSearchRoute({
         partitions,
-        place?.code,
+        placeCode: place?.code,
         point,
         at,
         bounds,
-        (entries) => entries.some((entry) => verdictOf(entry).passes),
+        answers: (entries) => entries.some(answered),
         overflow,
-      );
+      });
   const matched = read.entries.flatMap((entry) => {
-    const { match } = verdictOf(entry);
-    return match ? [{ entry, match }] : [];
+    const match = matchOf(entry, words);
+    return match ? [{ entry, match, passes: passesFilters(entry, query, at) }] : [];
   });
   // Without the caller's point, nearness is to the place's centre as its matching stations draw it.
   const from = point ?? (place ? centreOf(matched.map((m) => m.entry)) : undefined);
   const ranked = rankMatches(
     matched
-      .filter(({ entry }) => verdictOf(entry).passes)
-      .map((m) => (from ? { ...m, distanceM: Math.round(distanceMeters(from, m.entry.location)) } : m)),
+      .filter((m) => m.passes)
+      .map(({ entry, match }) =>
+        from
+          ? { entry, match, distanceM: Math.round(distanceMeters(from, entry.location)) }
+          : { entry, match },
+      ),
   );
   const page = ranked.slice(offset, offset + query.limit);
   const { stations, itemsRead } = await getStationsInOrder(page.map((r) => r.entry.stationId));
@@ -256,11 +247,7 @@ export async function searchStations(
     ...(placeOut ? { place: placeOut } : {}),
     complete: read.complete,
     at,
-    cost: {
-      itemsRead: read.itemsRead + itemsRead,
-      queries: read.requests + (page.length ? 1 : 0),
-      complete: read.complete,
-    },
+    cost: { itemsRead: read.itemsRead + itemsRead, queries: read.requests + (page.length ? 1 : 0) },
   };
 }
 
@@ -268,8 +255,8 @@ export async function searchStations(
  * The public search (GET /stations): counted against its caller's minute first (429
  * SEARCH_RATE_LIMITED past the deployment's cap, before anything is read), then answered at `now`.
  */
-export async function searchStationsFor(searcher: Searcher, query: SearchQuery, now: Date) {
-  await limitSearchRate(searcher, now);
+export async function searchStationsFor(requester: Requester, query: SearchQuery, now: Date) {
+  await limitSearchRate(requester, now);
   const { cost: _cost, at, ...answer } = await searchStations(query, now);
   return { ...answer, at: at.toISOString() };
 }

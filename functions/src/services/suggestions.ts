@@ -9,10 +9,11 @@ import {
 import { now } from '../lib/clock';
 import { contentHash } from '../lib/contentHash';
 import { AppError } from '../lib/errors';
+import { countBusiness } from '../lib/metrics';
 import { pseudonym } from '../lib/pseudonym';
 import type { Caller } from './caller';
 import { dailyQuota, rateLimited } from './limits';
-import { checkPhotos, claimPhotos } from './photos';
+import { checkPhotos, claimPhotos, releasePhotoClaims } from './photos';
 import { attachedPhotoViews } from './photoViews';
 import { listingRoot } from './scope';
 import { suggestionAreaOf } from './suggestionArea';
@@ -108,7 +109,13 @@ export async function createSuggestion(
     ...(photoIds.length > 0 ? { photoOwnerId: requestId } : {}),
   };
   const quota = await dailyQuota(caller.userId, 'suggestion', at);
-  const outcome = await insertSuggestion(suggestion, quota, await claimPhotos(checked, at));
+  const claims = await claimPhotos(checked, at);
+  const outcome = await insertSuggestion(suggestion, quota, claims).catch(async (error: unknown) => {
+    await releasePhotoClaims(checked);
+    throw error;
+  });
+  // Not taken (refused, or a racing retry's suggestion stands): the photos go back to expiring.
+  if (outcome !== 'saved') await releasePhotoClaims(checked);
   if (outcome === 'overQuota') throw rateLimited('suggestion');
   // A photo expired (or went) since it was checked.
   if (outcome === 'photoGone') throw new AppError('PHOTO_NOT_FOUND');
@@ -118,6 +125,7 @@ export async function createSuggestion(
     if (first) return retried(first, hash, caller);
     throw new AppError('VERSION_CONFLICT');
   }
+  countBusiness('stationSuggested');
   return { suggestion: await suggestionView(suggestion) };
 }
 

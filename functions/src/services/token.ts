@@ -7,7 +7,11 @@ import { AppError } from '../lib/errors';
 import { readSecret } from '../lib/secrets';
 
 const issuer = 'ankang';
-const audience = 'ankang-app';
+/**
+ * The app of this stage: a token of another stage is refused even where two stages were given the
+ * same secret by mistake (a test stage's token must never open production).
+ */
+const audience = () => `ankang-app:${env.STAGE}`;
 /** How far ahead of our clock a token's issue time may lie (clocks of two Lambdas drift a little). */
 const ISSUED_AT_SKEW_SECONDS = 60;
 
@@ -40,7 +44,7 @@ export async function issueAccessToken(
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(user.id)
     .setIssuer(issuer)
-    .setAudience(audience)
+    .setAudience(audience())
     .setIssuedAt(issuedAt)
     .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
     .sign(await signingKey());
@@ -52,7 +56,7 @@ function refused(reason: string, cause?: unknown): AppError {
 }
 
 /**
- * The claims of a valid token. Besides signature, algorithm, issuer, audience and expiry, the token
+ * The claims of a valid token. Besides signature, algorithm, issuer, audience (this stage's) and expiry, the token
  * must state when it was issued and expire no later than TOKEN_TTL_SECONDS after that: a token with
  * no `exp`, a longer lifetime or an issue time in the future was not issued by us as configured.
  * Expired tokens are 401 TOKEN_EXPIRED (the client signs in again); everything else 401
@@ -64,7 +68,7 @@ export async function verifyAccessToken(token: string): Promise<AccessTokenClaim
   try {
     ({ payload } = await jwtVerify(token, await signingKey(), {
       issuer,
-      audience,
+      audience: audience(),
       algorithms: ['HS256'],
       currentDate: at,
     }));

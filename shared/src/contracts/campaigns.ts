@@ -12,6 +12,12 @@ import { defineContract } from './define';
 
 const campaignParams = z.object({ id: campaignIdSchema });
 
+/**
+ * A campaign's body: its largest catalog (6 kinds of 50 items) is some 50 KB as UTF-8 and over the
+ * default when a client escapes its Chinese (\uXXXX).
+ */
+const CAMPAIGN_MAX_BODY_BYTES = 128 * 1024;
+
 export const listCampaigns = defineContract({
   name: 'listCampaigns',
   summary: '某地区可见的“三送”活动（本级及上级工会发起的）',
@@ -42,6 +48,7 @@ export const createCampaign = defineContract({
   access: staffOnly,
   orgScope: { from: 'body', field: 'orgPath' },
   /** `requestId` is made by the client once per new campaign: a retried create returns the first. */
+  maxBodyBytes: CAMPAIGN_MAX_BODY_BYTES,
   body: campaignDraftSchema.safeExtend({
     requestId: requestIdSchema,
   }),
@@ -58,6 +65,7 @@ export const updateCampaign = defineContract({
   access: staffOnly,
   orgScope: { from: 'body', field: 'orgPath' },
   params: campaignParams,
+  maxBodyBytes: CAMPAIGN_MAX_BODY_BYTES,
   body: campaignDraftSchema.safeExtend(versionField),
   output: campaignSchema,
   errors: ['CAMPAIGN_NOT_FOUND', 'OUT_OF_SCOPE', 'ORG_NOT_FOUND', 'VERSION_CONFLICT', 'INVALID_TRANSITION'],

@@ -28,9 +28,17 @@ export interface Contract {
   body?: z.ZodType;
   output: z.ZodType;
   successStatus?: 200 | 201 | 202;
+  /**
+   * The largest request body taken, in bytes as sent; more is 413 PAYLOAD_TOO_LARGE before anything
+   * reads it. DEFAULT_MAX_BODY_BYTES unless a route carries more (a file, a year of opening hours).
+   */
+  maxBodyBytes?: number;
   /** Codes this route answers beyond the generic ones (validation, auth, internal). */
   errors: readonly ErrorCode[];
 }
+
+/** The body size a route takes unless its contract says more: ample for any form's JSON. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 /** Keeps the literal types of a contract while checking its shape. */
 export function defineContract<const C extends Contract>(contract: C): C {
@@ -69,13 +77,14 @@ export function buildPath(path: string, params: Record<string, string | number> 
 }
 
 /**
- * Codes any route may answer from the pipeline itself: a bad request, the database too busy or
- * unreachable to take it now (503 SERVICE_BUSY: send it again later), and — on routes that need a
- * token — a missing, expired or revoked one, or a role the route does not admit. Everything else a
- * route answers must be in its `errors`; no other 5xx ever is.
+ * Codes any route may answer from the pipeline itself: a bad request or one too large (413
+ * PAYLOAD_TOO_LARGE, see maxBodyBytes), the database too busy or unreachable to take it now (503
+ * SERVICE_BUSY: send it again later), and — on routes that need a token — a missing, expired or
+ * revoked one, or a role the route does not admit. Everything else a route answers must be in its
+ * `errors`; no other 5xx ever is.
  */
 const pipelineErrors = {
-  always: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'SERVICE_BUSY'],
+  always: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'PAYLOAD_TOO_LARGE', 'SERVICE_BUSY'],
   signedIn: ['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'FORBIDDEN'],
 } as const satisfies Record<string, readonly ErrorCode[]>;
 

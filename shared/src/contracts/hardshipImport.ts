@@ -18,6 +18,7 @@ export const importHardshipFiles = defineContract({
   orgScope: { from: 'body', field: 'orgPath' },
   /** orgPath (every row's household lies in its subtree), format, fileName, content (base64), dryRun. */
   body: importStations.body,
+  maxBodyBytes: importStations.maxBodyBytes,
   output: importResultSchema,
   errors: ['OUT_OF_SCOPE', 'IMPORT_FILE_INVALID'],
 });

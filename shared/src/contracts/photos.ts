@@ -21,14 +21,15 @@ export const createPhotoUpload = defineContract({
   summary: '申请上传一张照片：返回限定类型和大小的上传地址（同一编号重试得到新的地址，内容不同则拒绝）',
   method: 'POST',
   path: '/photos/uploads',
-  // Anyone signed in may add photos to a delivery (the record may not have landed yet); station
-  // photos are for staff in scope, checked in the service against the stored station. Report and
-  // suggestion photos count towards a daily cap per person (PHOTO_DAILY_CAP).
+  // Report and suggestion photos: anyone signed in, counted towards a daily cap per person
+  // (PHOTO_DAILY_CAP). Delivery photos: anyone signed in (the record may not have landed yet),
+  // counted apart (DELIVERY_PHOTO_DAILY_CAP). Station photos: staff in scope, checked in the
+  // service against the stored station.
   access: signedIn,
   body: photoUploadRequestSchema,
   output: photoUploadTicketSchema,
   successStatus: 201,
-  errors: ['REQUEST_ID_REUSED', 'TOO_MANY_PHOTOS', 'PHOTO_RATE_LIMITED', 'STATION_NOT_FOUND', 'OUT_OF_SCOPE'],
+  errors: ['REQUEST_ID_REUSED', 'TOO_MANY_PHOTOS', 'RATE_LIMITED', 'STATION_NOT_FOUND', 'OUT_OF_SCOPE'],
 });
 
 export const completePhotoUpload = defineContract({

@@ -15,6 +15,10 @@ const stationParams = z.object({ id: stationIdSchema });
 
 /** Largest import accepted in one request (the decoded file). */
 export const IMPORT_MAX_BYTES = 4 * 1024 * 1024;
+/** An import's body: the file in base64 (4 bytes for 3) and a little JSON around it. */
+export const IMPORT_MAX_BODY_BYTES = Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 4 * 1024;
+/** A station's body: a year of dated exceptions to its hours (366, each with periods and a note). */
+const STATION_MAX_BODY_BYTES = 256 * 1024;
 
 export const listManagedStations = defineContract({
   name: 'listManagedStations',
@@ -54,6 +58,7 @@ export const createStation = defineContract({
   access: staffOnly,
   orgScope: { from: 'body', field: 'orgPath' },
   body: stationDraftSchema,
+  maxBodyBytes: STATION_MAX_BODY_BYTES,
   output: managedStationSchema,
   successStatus: 201,
   errors: ['OUT_OF_SCOPE', 'ORG_NOT_FOUND', 'DUPLICATE_EXTERNAL_ID'],
@@ -68,6 +73,7 @@ export const updateStation = defineContract({
   orgScope: { from: 'body', field: 'orgPath' },
   params: stationParams,
   body: stationDraftSchema.extend(versionField),
+  maxBodyBytes: STATION_MAX_BODY_BYTES,
   output: managedStationSchema,
   errors: [
     'STATION_NOT_FOUND',
@@ -126,6 +132,7 @@ export const importStations = defineContract({
       .max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 4, '文件过大（最大 4 MB）'),
     dryRun: z.boolean().default(true),
   }),
+  maxBodyBytes: IMPORT_MAX_BODY_BYTES,
   output: importResultSchema,
   errors: ['OUT_OF_SCOPE', 'IMPORT_FILE_INVALID'],
 });

@@ -40,14 +40,7 @@ export const reviewComment = defineContract({
   path: '/staff/comments/{id}/review',
   access: staffOnly,
   params: z.object({ id: commentIdSchema }),
-  // Two fields and nothing else: a body carrying more (a state, a station, a 1 MB pad) is refused whole.
-  body: z.strictObject(
-    { ...versionField, decision: z.enum(['approve', 'hide']) },
-    {
-      error: (issue: { code?: string }) =>
-        issue.code === 'unrecognized_keys' ? '审核只能填写决定和版本号' : undefined,
-    },
-  ),
+  body: z.object({ ...versionField, decision: z.enum(['approve', 'hide']) }),
   output: z.object({ id: commentIdSchema, state: z.enum(['public', 'hidden']), version: z.number().int() }),
   errors: ['COMMENT_NOT_FOUND', 'OUT_OF_SCOPE', 'INVALID_TRANSITION', 'VERSION_CONFLICT'],
 });

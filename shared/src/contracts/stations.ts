@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeSearchText } from '../domain/searchWords';
 import { SERVICE_AREA, SERVICE_AREA_MESSAGE } from '../domain/serviceArea';
 import { orgPathSchema } from '../schemas/org';
 import { MAX_REPORT_PHOTOS, photoIdListSchema } from '../schemas/photo';
@@ -71,6 +72,12 @@ export const getStation = defineContract({
 export const SEARCH_DEFAULT_LIMIT = 20;
 export const SEARCH_MAX_LIMIT = 50;
 export const SEARCH_MAX_Q = 30;
+/**
+ * Characters of the words once normalised (what the server matches every entry read against), at
+ * most: NFKC widens some single characters (㍿ → 株式会社, ﷺ → 18 letters), so 30 as typed alone
+ * would not bound them.
+ */
+export const SEARCH_MAX_WORDS = 60;
 
 /** A coordinate of the caller's point for a search: optional, inside the service area. */
 const searchCoordinate = (axis: 'lat' | 'lng') =>
@@ -93,7 +100,17 @@ export const searchStations = defineContract({
       /** Words of a name, an address or a place (杨舍, 人民中路, 加油站); blank counts as absent. */
       q: z.preprocess(
         (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-        z.string().trim().min(1).max(SEARCH_MAX_Q, `搜索内容最多 ${SEARCH_MAX_Q} 个字`).optional(),
+        z
+          .string()
+          .trim()
+          .min(1)
+          .max(SEARCH_MAX_Q, `搜索内容最多 ${SEARCH_MAX_Q} 个字`)
+          // Words already too long as typed have their issue: neither a second nor their normalising.
+          .refine(
+            (q) => q.length > SEARCH_MAX_Q || Array.from(normalizeSearchText(q)).length <= SEARCH_MAX_WORDS,
+            '搜索内容过长，请减少字数',
+          )
+          .optional(),
       ),
       /** Only stations within this place (division code of a province, city, county or town). */
       place: placeCodeSchema.optional(),
@@ -126,8 +143,8 @@ export const searchStations = defineContract({
     place: placeSchema.pick({ code: true, name: true, fullName: true }).optional(),
     /**
      * True when every station matching the words and place was ranked. False when the matches were
-     * too many to read in one search: the answer ranks the nearest part read (by the caller's
-     * province or city first when a point is given), so the client says the results are cut short
+     * too many to read in one search: the answer ranks the nearest part read (the caller's city,
+     * then county, when a point is given), so the client says the results are cut short
      * and asks for a more specific place or words.
      */
     complete: z.boolean(),

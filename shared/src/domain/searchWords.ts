@@ -27,5 +27,6 @@ export function isSearchPair(pair: string): boolean {
  * normalised ("88号" or "驿" alone are searched within a place only).
  */
 export function searchableNationwide(words: string): boolean {
-  return /\p{Script=Han}{2}/u.test(normalizeSearchText(words));
+  const chars = Array.from(normalizeSearchText(words));
+  return chars.some((char, at) => at > 0 && isSearchPair(`${chars[at - 1]}${char}`));
 }

@@ -22,6 +22,11 @@ export const MAX_SUGGESTION_PHOTOS = 3;
  * suggestions together (anyone signed in may ask for those): ten full reports or suggestions.
  */
 export const PHOTO_DAILY_CAP = 30;
+/**
+ * The most delivery photo uploads one volunteer may ask for per Shanghai day: three photos for each
+ * of forty stops, more than a long day of deliveries.
+ */
+export const DELIVERY_PHOTO_DAILY_CAP = 120;
 /** Largest file accepted (a phone photo compressed on the device is 100–400 KB). */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 

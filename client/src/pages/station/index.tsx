@@ -22,6 +22,7 @@ import { routes } from '../../services/routes';
 import { type CachedSummary, type LastPoint, loadLastPoint } from '../../services/stationsCache';
 import { pauseNotice, walkingLabel } from '../../services/stationView';
 import './index.scss';
+import { buttonA11y } from '../../components/buttonA11y';
 
 /** A fix older than this says little about where the worker is now: no distance then. */
 const LAST_POINT_MAX_AGE_MS = 60 * 60_000;
@@ -220,9 +221,7 @@ function SavedStation({
         </Text>
         <View
           className={`station-page__saved-retry${retrying ? ' station-page__saved-retry--busy' : ''}`}
-          role="button"
-          aria-disabled={retrying}
-          onClick={retrying ? undefined : onRetry}
+          {...buttonA11y(onRetry, retrying)}
         >
           <Text>{retrying ? '正在重试…' : '重试'}</Text>
         </View>

@@ -22,6 +22,7 @@ import { stationRoute } from '../../services/routes';
 import { type PickedPlace, rememberOpened } from '../../services/stationsCache';
 import { suggestRoutes } from '../../services/suggestions';
 import './index.scss';
+import { buttonA11y } from '../../components/buttonA11y';
 
 const failureText: Record<LocationFailure, string> = {
   denied: '您未允许获取位置，可输入地名搜索或选择地区。',
@@ -164,7 +165,7 @@ export default function StationsPage() {
       {location.kind === 'failed' ? (
         <View className="stations-page__notice">
           <Text className="stations-page__notice-text">{failureText[location.reason]}</Text>
-          <View className="stations-page__notice-action" role="button" onClick={() => void askAgain()}>
+          <View className="stations-page__notice-action" {...buttonA11y(() => void askAgain())}>
             <Text>重新定位</Text>
           </View>
         </View>
@@ -174,7 +175,7 @@ export default function StationsPage() {
           <Text>{title}</Text>
         </View>
         {searching && point ? (
-          <View className="stations-page__back" role="button" onClick={search.clearSearch}>
+          <View className="stations-page__back" {...buttonA11y(search.clearSearch)}>
             <Text>返回附近</Text>
           </View>
         ) : null}

@@ -1,7 +1,31 @@
-import type { Contract, FieldIssue } from '@ankang/shared';
+import { type Contract, DEFAULT_MAX_BODY_BYTES, type FieldIssue } from '@ankang/shared';
 import type { z } from 'zod';
 import { AppError } from '../../lib/errors';
 import type { HttpEvent, PipelineMiddleware } from '../context';
+
+/** The body's size in bytes as sent (a base64 body: its decoded bytes), without decoding it. */
+function bodyBytes(event: HttpEvent): number {
+  if (!event.body) return 0;
+  return Buffer.byteLength(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
+}
+
+/**
+ * Refuses a body larger than the route takes (contract.maxBodyBytes, else DEFAULT_MAX_BODY_BYTES)
+ * with 413 PAYLOAD_TOO_LARGE, before anything reads it: no token check, JSON parse or schema runs on
+ * a megabyte sent to a form's route. Right after the error boundary (route()).
+ */
+export function bodyLimit(contract: Contract): PipelineMiddleware {
+  const max = contract.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  return {
+    before: (request) => {
+      if (bodyBytes(request.event) > max) {
+        throw new AppError('PAYLOAD_TOO_LARGE', {
+          message: `提交的内容过大（最大 ${Math.floor(max / 1024)} KB），请精简后重试`,
+        });
+      }
+    },
+  };
+}
 
 function readBody(event: HttpEvent): unknown {
   if (!event.body) return undefined;

@@ -21,7 +21,7 @@ import { StationFormField, StationTextInput } from '../../../components/StationF
 import { useAccount } from '../../../hooks/useAccount';
 import { usePrivacyRequest } from '../../../hooks/usePrivacyRequest';
 import { useWorksiteSignup } from '../../../hooks/useWorksiteSignup';
-import { canPickPlace, pickPlace } from '../../../platform/locationPicker';
+import { platform } from '../../../platform';
 import { openPage } from '../../../services/navigation';
 import { campaignIdOf } from '../../../services/outreach';
 import { monthDayWithYear, todayInShanghai, upcomingDates } from '../../../services/outreachDates';
@@ -76,7 +76,7 @@ export default function WorksiteSignupPage() {
   }
 
   const onPickPlace = async () => {
-    const place = await pickPlace();
+    const place = await platform.pickPlace();
     if (!place) return;
     set('location', { lat: place.lat, lng: place.lng, name: place.name || place.address });
     if (!values.address.trim()) set('address', place.address);
@@ -120,7 +120,7 @@ export default function WorksiteSignupPage() {
           maxlength={120}
         />
       </StationFormField>
-      {canPickPlace ? (
+      {platform.canPickPlace ? (
         <SignupLocationField
           location={values.location}
           error={errors.location}

@@ -14,7 +14,7 @@ import { StationFormField, StationTextInput } from '../../../components/StationF
 import { StationHoursPreview } from '../../../components/StationHoursPreview';
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useStationForm } from '../../../hooks/useStationForm';
-import { canPickPlace, pickPlace } from '../../../platform/locationPicker';
+import { platform } from '../../../platform';
 import { openPage } from '../../../services/navigation';
 import { editStationUrl, stationPosterUrl } from '../../../services/staffRoutes';
 import { hoursFromForm } from '../../../services/stationForm';
@@ -76,7 +76,7 @@ export default function StationEditPage() {
     if (creating) void Taro.redirectTo({ url: editStationUrl(saved.id) });
   };
   const onPickPlace = async () => {
-    const place = await pickPlace();
+    const place = await platform.pickPlace();
     if (!place) return;
     set('lng', place.lng.toFixed(6));
     set('lat', place.lat.toFixed(6));
@@ -162,12 +162,12 @@ export default function StationEditPage() {
         label="坐标说明"
         name="crs"
         hint={
-          canPickPlace
+          platform.canPickPlace
             ? '可在地图上选择位置自动填写；手填请用 GCJ-02 坐标（高德、腾讯地图）。'
             : '请填写 GCJ-02 坐标（高德、腾讯地图拾取的坐标）。'
         }
       >
-        {canPickPlace ? (
+        {platform.canPickPlace ? (
           <Button type="primary" fill="outline" size="large" block onClick={() => void onPickPlace()}>
             在地图上选择位置
           </Button>

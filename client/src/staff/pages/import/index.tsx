@@ -95,9 +95,8 @@ export default function StaffImportPage() {
           fill={job.fileName ? 'outline' : 'solid'}
           size="large"
           block
-          {...buttonA11y(job.busy)}
+          {...buttonA11y(job.choose, job.busy)}
           disabled={job.busy}
-          onClick={job.choose}
         >
           {job.fileName ? '重新选择文件' : '选择文件'}
         </Button>
@@ -108,9 +107,8 @@ export default function StaffImportPage() {
             type="primary"
             fill="none"
             block
-            {...buttonA11y(template.busy)}
+            {...buttonA11y(template.download, template.busy)}
             loading={template.busy}
-            onClick={template.download}
           >
             下载导入模板（Excel）
           </Button>
@@ -136,9 +134,8 @@ export default function StaffImportPage() {
                 type="primary"
                 size="large"
                 block
-                {...buttonA11y(job.busy)}
+                {...buttonA11y(job.confirm, job.busy)}
                 loading={job.busy}
-                onClick={job.confirm}
               >
                 确认导入 {result.valid} 行
               </Button>
@@ -149,13 +146,7 @@ export default function StaffImportPage() {
               </Text>
             ) : null}
             {finished ? (
-              <Button
-                type="primary"
-                size="large"
-                block
-                {...buttonA11y()}
-                onClick={() => void openPage(mode.done.url)}
-              >
+              <Button type="primary" size="large" block {...buttonA11y(() => void openPage(mode.done.url))}>
                 {mode.done.label}
               </Button>
             ) : null}

@@ -68,10 +68,9 @@ export default function StationPosterPage() {
           type="primary"
           size="large"
           block
-          {...buttonA11y(poster.saving)}
+          {...buttonA11y(() => void poster.save(), poster.saving)}
           loading={poster.saving}
           disabled={poster.saving}
-          onClick={() => void poster.save()}
         >
           {saveImageLabel}
         </Button>
@@ -82,8 +81,7 @@ export default function StationPosterPage() {
             fill="outline"
             size="large"
             block
-            {...buttonA11y()}
-            onClick={printPage}
+            {...buttonA11y(printPage)}
           >
             打印海报
           </Button>

@@ -19,6 +19,7 @@ import { StaffReportTable } from '../../../components/StaffReportTable';
 import { StaffResolveDialog } from '../../../components/StaffResolveDialog';
 import { StaffTabs } from '../../../components/StaffTabs';
 import { StateView } from '../../../components/StateView';
+import { useListDialog } from '../../../hooks/useListDialog';
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useStationReports } from '../../../hooks/useStationReports';
 import { useWideScreen } from '../../../platform/wideScreen';
@@ -45,13 +46,12 @@ export default function StaffReportsPage() {
   const { gate, account } = useRoleGate(['staff', 'admin']);
   const [state, setState] = useState<ReportState>('new');
   const [kind, setKind] = useState<KindFilter>('all');
-  const [resolvingId, setResolvingId] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const wide = useWideScreen();
   const queue = useStationReports(state, kind === 'all' ? null : kind, gate.kind === 'allowed');
-  // The problem as the queue holds it now: a reload after a conflict brings its new version, or
-  // takes it out (a colleague resolved it), which closes the dialog.
-  const resolving = queue.items.find((problem) => problem.id === resolvingId) ?? null;
+  // 解决's dialog, on the problem as the queue holds it now (closed for good once it leaves).
+  const resolve = useListDialog(queue.items);
+  const resolving = resolve.item;
   useReachBottom(queue.loadMore);
 
   if (gate.kind !== 'allowed') {
@@ -72,7 +72,7 @@ export default function StaffReportsPage() {
       withStation={withStation}
       busy={queue.busyId === problem.id}
       onAcknowledge={state === 'new' ? () => void queue.review(problem, { move: 'acknowledged' }) : undefined}
-      onResolve={state === 'resolved' ? undefined : () => setResolvingId(problem.id)}
+      onResolve={state === 'resolved' ? undefined : () => resolve.open(problem)}
     />
   );
   // The first problem until staff pick another; a handled one leaves the queue and the next shows.
@@ -136,11 +136,11 @@ export default function StaffReportsPage() {
       <StaffResolveDialog
         visible={resolving !== null}
         busy={resolving !== null && queue.busyId === resolving.id}
-        onCancel={() => setResolvingId(null)}
+        onCancel={resolve.close}
         onConfirm={(note) => {
           if (!resolving) return;
           void queue.review(resolving, { move: 'resolved', note }).then((stored) => {
-            if (stored) setResolvingId(null);
+            if (stored) resolve.close();
           });
         }}
       />

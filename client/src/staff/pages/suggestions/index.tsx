@@ -11,11 +11,12 @@ import { StaffConflictNotice } from '../../../components/StaffConflictNotice';
 import { StaffTabs } from '../../../components/StaffTabs';
 import { StateView } from '../../../components/StateView';
 import { SuggestionCard } from '../../../components/SuggestionCard';
+import { useListDialog } from '../../../hooks/useListDialog';
 import { useRoleGate } from '../../../hooks/useRoleGate';
 import { useSuggestionQueue } from '../../../hooks/useSuggestionQueue';
 import { openPage } from '../../../services/navigation';
 import { editStationUrl } from '../../../services/staffRoutes';
-import { checkDeclineReason } from '../../../services/suggestions';
+import { checkSuggestionDeclineReason } from '../../../services/suggestions';
 import './index.scss';
 
 const tabs = (['pending', 'approved', 'declined'] as const).map((key) => ({
@@ -36,11 +37,10 @@ const emptyText: Record<SuggestionState, string> = {
 export default function StaffSuggestionsPage() {
   const { gate, account } = useRoleGate(['staff', 'admin']);
   const [state, setState] = useState<SuggestionState>('pending');
-  const [decliningId, setDecliningId] = useState<string | null>(null);
   const queue = useSuggestionQueue(state, gate.kind === 'allowed');
-  // The suggestion as the queue holds it now: a reload after a conflict brings its new version, or
-  // takes it out (a colleague decided it), which closes the dialog.
-  const declining = queue.items.find((suggestion) => suggestion.id === decliningId) ?? null;
+  // 不予采纳's dialog, on the suggestion as the queue holds it now (closed for good once it leaves).
+  const decline = useListDialog(queue.items);
+  const declining = decline.item;
   useReachBottom(queue.loadMore);
 
   if (gate.kind !== 'allowed') {
@@ -64,18 +64,16 @@ export default function StaffSuggestionsPage() {
           <Button
             type="primary"
             fill="outline"
-            {...buttonA11y(busy)}
+            {...buttonA11y(() => decline.open(suggestion), busy)}
             disabled={busy}
-            onClick={() => setDecliningId(suggestion.id)}
           >
             不予采纳
           </Button>
           <Button
             type="primary"
-            {...buttonA11y(busy)}
+            {...buttonA11y(() => void queue.review(suggestion, { decision: 'approve' }), busy)}
             loading={mine}
             disabled={busy}
-            onClick={() => void queue.review(suggestion, { decision: 'approve' })}
           >
             采纳，生成驿站
           </Button>
@@ -86,8 +84,7 @@ export default function StaffSuggestionsPage() {
       <Button
         type="primary"
         fill="outline"
-        {...buttonA11y()}
-        onClick={() => void openPage(editStationUrl(suggestion.stationId!))}
+        {...buttonA11y(() => void openPage(editStationUrl(suggestion.stationId!)))}
       >
         编辑生成的驿站
       </Button>
@@ -126,13 +123,13 @@ export default function StaffSuggestionsPage() {
         title={`不予采纳 · ${declining?.name ?? ''}`}
         label="理由（职工会看到）"
         placeholder="例如 该处为私人场所，不对外开放"
-        check={checkDeclineReason}
+        check={checkSuggestionDeclineReason}
         busy={declining !== null && queue.busyId === declining.id}
-        onCancel={() => setDecliningId(null)}
+        onCancel={decline.close}
         onConfirm={(reason) => {
           if (!declining) return;
           void queue.review(declining, { decision: 'decline', reason }).then((done) => {
-            if (done) setDecliningId(null);
+            if (done) decline.close();
           });
         }}
       />

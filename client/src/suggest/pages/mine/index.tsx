@@ -58,8 +58,7 @@ export default function MySuggestionsPage() {
             fill="outline"
             size="large"
             block
-            {...buttonA11y()}
-            onClick={() => void openPage(suggestRoutes.new)}
+            {...buttonA11y(() => void openPage(suggestRoutes.new))}
           >
             再建议一个地点
           </Button>

@@ -25,7 +25,7 @@ import {
   suggestionFieldLabels,
   useSuggestionForm,
 } from '../../../hooks/useSuggestionForm';
-import { canPickPlace } from '../../../platform/locationPicker';
+import { platform } from '../../../platform';
 import { openPage } from '../../../services/navigation';
 import { stationRoute } from '../../../services/routes';
 import { suggestRoutes } from '../../../services/suggestions';
@@ -127,14 +127,13 @@ export default function SuggestStationPage() {
           </Text>
         ) : null}
         <View className="suggest-new__place-actions">
-          {canPickPlace ? (
+          {platform.canPickPlace ? (
             <Button
               className="suggest-new__pick"
               type="primary"
               fill="outline"
               size="large"
-              {...buttonA11y()}
-              onClick={() => void form.pickOnMap()}
+              {...buttonA11y(() => void form.pickOnMap())}
             >
               {location ? '重新在地图上选择' : '在地图上选择'}
             </Button>
@@ -144,13 +143,26 @@ export default function SuggestStationPage() {
             type="primary"
             fill="outline"
             size="large"
-            {...buttonA11y(form.locating)}
+            {...buttonA11y(() => void form.locateHere(), form.locating)}
             loading={form.locating}
-            onClick={() => void form.locateHere()}
           >
             我就在这里
           </Button>
         </View>
+        {platform.canPickPlace ? null : (
+          // A browser has no map to pick on: the place's coordinates, from a map app, stand in for it.
+          <View className="suggest-new__point">
+            <StationTextInput
+              value={form.typedPoint}
+              onChange={form.typePoint}
+              placeholder="或填写坐标，例如 120.5512,31.8765"
+              maxlength={40}
+            />
+            <Text className="suggest-new__point-hint">
+              在高德或腾讯地图上找到这个地点，复制它的坐标（经度,纬度）填在这里。
+            </Text>
+          </View>
+        )}
       </StationFormField>
       <StationFormField label="地址" name="address" required error={errors.address}>
         <StationTextInput
@@ -229,10 +241,9 @@ export default function SuggestStationPage() {
             type="primary"
             size="large"
             block
-            {...buttonA11y(form.submitting)}
+            {...buttonA11y(() => void form.submit(), form.submitting)}
             loading={form.submitting}
             disabled={form.submitting}
-            onClick={() => void form.submit()}
           >
             {form.photos.uploading ? '正在上传照片…' : '提交建议'}
           </Button>

@@ -38,7 +38,7 @@ function Records({ campaignId, campaign }: { campaignId: string; campaign: Campa
         tone="error"
         title="配送记录加载失败"
         description={list.error.message}
-        actions={[{ text: '重试', onClick: list.reload }]}
+        actions={[{ text: '重试', onClick: list.retry }]}
       />
     );
   } else if (rows.length === 0) {
@@ -56,7 +56,7 @@ function Records({ campaignId, campaign }: { campaignId: string; campaign: Campa
         {list.error?.code === 'NETWORK' ? (
           <Text className="deliveries-page__offline">没有网络，暂时只显示手机上的记录。</Text>
         ) : list.error ? (
-          <ErrorBanner error={list.error} onRetry={list.reload} />
+          <ErrorBanner error={list.error} onRetry={list.retry} />
         ) : null}
         {rows.map((row) => (
           <DeliveryRecordCard

@@ -1,9 +1,4 @@
-import {
-  assignmentResponseSchema,
-  assignmentStatusLabels,
-  type Campaign,
-  halfDayLabels,
-} from '@ankang/shared';
+import { assignmentStatusLabels, type Campaign, halfDayLabels } from '@ankang/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
@@ -20,18 +15,10 @@ import { useVolunteerTask } from '../../../hooks/useVolunteerTask';
 import { deliveryFormUrl, deliveryListUrl } from '../../../services/deliveryRoutes';
 import { handoutScanUrl } from '../../../services/handoutRoutes';
 import { goBackOr, openPage } from '../../../services/navigation';
-import { consentTopics, type Task } from '../../../services/outreach';
+import { checkTaskDeclineReason, consentTopics, type Task } from '../../../services/outreach';
 import { dateLabel } from '../../../services/outreachDates';
-import { reasonRule } from '../../../services/reasonRule';
 import { routes } from '../../../services/routes';
 import './index.scss';
-
-/** 婉拒: the reason is required (staff read it to reassign), checked with the API's own rule. */
-const checkDeclineReason = reasonRule(
-  assignmentResponseSchema,
-  (reason) => ({ decision: 'decline', reason }),
-  '请填写婉拒原因',
-);
 
 /** What the site asked for, by name from the campaign's catalog (the codes when it could not be read). */
 function requestedLines(task: Task, campaign: Campaign | null) {
@@ -218,7 +205,7 @@ export default function VolunteerTaskPage() {
         label="婉拒原因"
         placeholder="例如 当天临时有事"
         confirmText="确认婉拒"
-        check={checkDeclineReason}
+        check={checkTaskDeclineReason}
         busy={view.responding === 'decline'}
         onConfirm={(reason) => void decline(reason)}
         onCancel={() => setDeclining(false)}
