@@ -19,7 +19,13 @@ declare module 'vitest' {
 /** One DynamoDB Local (in memory), one fake WeChat and one s3rver for the whole integration run. */
 export default async function setup(project: TestProject) {
   const tableName = 'ankang-integration';
-  const [dynamo, wechat, s3] = await Promise.all([startDynamoLocal(), startFakeWechat(), startS3Local()]);
+  // The whole tier's data in memory: with the default 512 MB the heap filled late in the run and
+  // index builds (tests/integration/localTable.test.ts) stalled behind the collector.
+  const [dynamo, wechat, s3] = await Promise.all([
+    startDynamoLocal({ heapMb: 1536 }),
+    startFakeWechat(),
+    startS3Local(),
+  ]);
   await ensureTable(dynamo.client, tableName);
   // Demo households are sealed and hashed, and demo reports listed under their reporters'
   // pseudonyms, with the keys the handlers under test use.
