@@ -19,8 +19,7 @@ declare module 'vitest' {
 /** One DynamoDB Local (in memory), one fake WeChat and one s3rver for the whole integration run. */
 export default async function setup(project: TestProject) {
   const tableName = 'ankang-integration';
-  // The whole tier's data in memory: with the default 512 MB the heap filled late in the run and
-  // index builds (tests/integration/localTable.test.ts) stalled behind the collector.
+  // The whole tier's data is kept in memory: room for it, beyond the default 512 MB.
   const [dynamo, wechat, s3] = await Promise.all([
     startDynamoLocal({ heapMb: 1536 }),
     startFakeWechat(),
