@@ -7,13 +7,14 @@ export const MIN_ROOT_SIZE = 20;
 export const MAX_ROOT_SIZE = 22;
 
 /**
- * Taro's root-size snippet, times the reader's own text size, so text follows the system and browser
+ * Taro's root-size snippet, times the reader's own text size (the window's size, not the root
+ * element's: a desktop browser's scrollbar, shown once a long page loads, must not shrink the text), so text follows the system and browser
  * setting (older workers enlarge it): the browser's default font size over its usual 16 px, and on
  * iOS the system text size (Dynamic Type: `-apple-system-body` is 17 px at the default), whichever
  * is larger, bounded to 0.85–2×. Read once before the root size is set (which would hide the
  * default); every resize re-applies it.
  */
-const rootSizeScript = `!function(w){var e=w.document.documentElement,s=(parseFloat(w.getComputedStyle(e).fontSize)||16)/16;try{var p=w.document.createElement("div");p.style.font="-apple-system-body";if(p.style.font){p.style.position="absolute";p.style.visibility="hidden";e.appendChild(p);var a=parseFloat(w.getComputedStyle(p).fontSize);e.removeChild(p);if(a)s=Math.max(s,a/17)}}catch(x){}s=Math.min(Math.max(s,.85),2);function f(){var r=e.getBoundingClientRect(),l=[r.width,r.height].filter(Boolean),x=40*Math.min.apply(Math,l)/750;x=x>=${MAX_ROOT_SIZE}?${MAX_ROOT_SIZE}:x<=${MIN_ROOT_SIZE}?${MIN_ROOT_SIZE}:x;e.style.fontSize=x*s+"px"}w.addEventListener("resize",function(){f();setTimeout(f,500)});f()}(window);`;
+const rootSizeScript = `!function(w){var e=w.document.documentElement,s=(parseFloat(w.getComputedStyle(e).fontSize)||16)/16;try{var p=w.document.createElement("div");p.style.font="-apple-system-body";if(p.style.font){p.style.position="absolute";p.style.visibility="hidden";e.appendChild(p);var a=parseFloat(w.getComputedStyle(p).fontSize);e.removeChild(p);if(a)s=Math.max(s,a/17)}}catch(x){}s=Math.min(Math.max(s,.85),2);function f(){var l=[w.innerWidth,w.innerHeight].filter(Boolean),x=40*Math.min.apply(Math,l)/750;x=x>=${MAX_ROOT_SIZE}?${MAX_ROOT_SIZE}:x<=${MIN_ROOT_SIZE}?${MIN_ROOT_SIZE}:x;e.style.fontSize=x*s+"px"}w.addEventListener("resize",function(){f();setTimeout(f,500)});f()}(window);`;
 
 /** After this long with no page, the shell says the network is slow and offers 重新加载. */
 export const SHELL_SLOW_MS = 8000;

@@ -16,7 +16,8 @@ function rootSizeFor(options: {
 }): number {
   const html = {
     style: { fontSize: '' },
-    getBoundingClientRect: () => ({ width: options.width, height: options.height }),
+    // A desktop browser's classic scrollbar takes 15 px off the root element, not off the window.
+    getBoundingClientRect: () => ({ width: options.width - 15, height: options.height }),
     appendChild: () => undefined,
     removeChild: () => undefined,
   };
@@ -35,6 +36,8 @@ function rootSizeFor(options: {
     },
   };
   const win = {
+    innerWidth: options.width,
+    innerHeight: options.height,
     document: { documentElement: html, createElement: () => probe },
     getComputedStyle: (element: unknown) => ({
       fontSize:
