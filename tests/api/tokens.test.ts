@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { decodeJwt, type JWTPayload, SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, inject, it } from 'vitest';
 import { loginAsDemo, request } from './http';
@@ -83,17 +82,5 @@ describe('API: tokens', () => {
       await sign(claims, new TextEncoder().encode('another-stage-secret')),
       'UNAUTHENTICATED',
     );
-  });
-
-  it('refuses a token whose HMAC is right but whose header lies about the key or type', async () => {
-    const claims = await realClaims();
-    const header = Buffer.from(
-      JSON.stringify({ alg: 'HS256', typ: 'JWT', kid: '../../etc/passwd' }),
-    ).toString('base64url');
-    const body = Buffer.from(JSON.stringify({ ...claims, exp: 'never' })).toString('base64url');
-    const mac = createHmac('sha256', Buffer.from(inject('apiJwtSecret')))
-      .update(`${header}.${body}`)
-      .digest('base64url');
-    await expectRefused(`${header}.${body}.${mac}`, 'UNAUTHENTICATED');
   });
 });
