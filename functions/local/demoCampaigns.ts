@@ -58,7 +58,11 @@ function demoDates(at: Date, yearsBack: number): Pick<CampaignDraft, 'season' | 
   };
 }
 
-function copiedCatalog(): Pick<CampaignDraft, 'orgPath' | 'kinds' | 'targetGroups' | 'coolingAllowance'> {
+/** A fresh copy of 张家港's catalog (the benches' campaigns carry it too). */
+export function copiedCatalog(): Pick<
+  CampaignDraft,
+  'orgPath' | 'kinds' | 'targetGroups' | 'coolingAllowance'
+> {
   return {
     orgPath: zjgCatalog.orgPath,
     kinds: zjgCatalog.kinds.map((kind) => ({ ...kind, items: kind.items.map((item) => ({ ...item })) })),

@@ -139,8 +139,8 @@ class AnkangOperations {
 
   /**
    * serverless adds one statement per on-failure destination (three jobs → three copies of
-   * `sqs:SendMessage` on the dead-letter queue, their Action a string): one statement, as the
-   * role's others are written.
+   * `sqs:SendMessage` on the dead-letter queue, their Action a string): one statement per action,
+   * as the role's others are written.
    */
   foldDestinationStatements() {
     const statements = this.resources.IamRoleLambdaExecution.Properties.Policies[0].PolicyDocument.Statement;
@@ -149,14 +149,17 @@ class AnkangOperations {
     );
     if (added.length === 0) return;
     for (const statement of added) statements.splice(statements.indexOf(statement), 1);
-    const unique = (/** @type {unknown[]} */ values) => [
-      ...new Map(values.map((v) => [JSON.stringify(v), v])).values(),
-    ];
-    statements.push({
-      Effect: 'Allow',
-      Action: unique(added.map((s) => s.Action)),
-      Resource: unique(added.map((s) => s.Resource)),
-    });
+    // One statement per action, with every resource that action was granted on: never a cross
+    // product (an SNS destination's topic must not become something sqs:SendMessage may reach).
+    /** @type {Map<string, unknown[]>} */
+    const byAction = new Map();
+    for (const { Action, Resource } of added) {
+      const resources = byAction.get(Action) ?? [];
+      if (!resources.some((r) => JSON.stringify(r) === JSON.stringify(Resource))) resources.push(Resource);
+      byAction.set(Action, resources);
+    }
+    for (const [action, resources] of byAction)
+      statements.push({ Effect: 'Allow', Action: [action], Resource: resources });
   }
 
   addAlarms() {

@@ -11,6 +11,7 @@
 
 import { isDeepStrictEqual } from 'node:util';
 import type { Delivery, DeliveryDashboard } from '@ankang/shared';
+import { seededRandom } from '../../functions/local/nationalStations';
 import { dashboardFigures, recount, recountFigures } from '../support/deliveryRecount';
 import { startLocalStack } from '../support/stack';
 import {
@@ -24,7 +25,6 @@ import {
   devLogins,
   enrolVolunteers,
   log,
-  seededRandom,
   storedDeliveries,
   ZJG,
 } from './workload';

@@ -17,6 +17,7 @@
 
 import autocannon from 'autocannon';
 import { demoStations } from '../../functions/local/demoStations';
+import { seededRandom } from '../../functions/local/nationalStations';
 import { startLocalStack } from '../support/stack';
 import { type AlertState, alertMix, prepareAlerts } from './loadAlerts';
 import { type DeliveryJob, deliveryMix } from './loadDeliveries';
@@ -29,7 +30,6 @@ import {
   enrolVolunteers,
   log,
   type Outgoing,
-  seededRandom,
 } from './workload';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);

@@ -13,24 +13,13 @@ import {
   perCapitaMonthlyFen,
   shanghaiDate,
 } from '@ankang/shared';
+import { seededRandom } from '../../functions/local/nationalStations';
 import type { HardshipFileRecord } from '../../functions/src/db/hardshipItems';
 import type { VisitRecord } from '../../functions/src/db/hardshipVisitItems';
 import { keyedContentHash } from '../../functions/src/lib/lookupHash';
 import { protectedFields } from '../../functions/src/services/hardshipRules';
 
 const DAY_MS = 86_400_000;
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** The org nodes households are filed at, with the 低保 line in force for each (per month, fen). */
 export interface BenchOrg {

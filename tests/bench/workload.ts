@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Campaign } from '@ankang/shared';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { copiedCatalog } from '../../functions/local/demoCampaigns';
 import { campaignToItem } from '../../functions/src/db/campaignItems';
 import { deliveryRecordSchema } from '../../functions/src/db/deliveryItems';
 import { deliveryIndexKeys, keys } from '../../functions/src/db/keys';
@@ -20,18 +21,6 @@ export const DAXIN = `${ZJG}/daxin`;
 const DAY_MS = 86_400_000;
 
 export const log = (message: string) => console.log(`[bench] ${message}`);
-
-/** Deterministic pseudo-random numbers, so two runs post the same workload. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A document client on the stack's DynamoDB Local (the bench writes fixtures and counts records). */
 export function benchDb(dynamoEndpoint: string): DynamoDBDocumentClient {
@@ -81,35 +70,15 @@ export async function bounded(tasks: (() => Promise<void>)[], limit: number): Pr
 /** YYYY-MM-DD in Asia/Shanghai. */
 export const shanghaiDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 
-/** An open campaign of 张家港 whose season covers the last 20 days. */
+/** An open campaign of 张家港 with the demo's catalog, whose season covers the last 20 days. */
 export function benchCampaign(now: number): Campaign {
   const stamp = new Date(now).toISOString();
   return {
     id: `cp_bench${randomUUID().replace(/-/g, '').slice(0, 16)}`,
-    orgPath: ZJG,
     title: '压测用夏季安康“三送”',
     season: { from: shanghaiDay(now - 20 * DAY_MS), to: shanghaiDay(now + 20 * DAY_MS) },
     signup: { from: shanghaiDay(now - 20 * DAY_MS), to: shanghaiDay(now + 10 * DAY_MS) },
-    kinds: [
-      {
-        code: 'cool',
-        name: '送清凉',
-        items: [
-          { code: 'water', name: '矿泉水', unit: '箱', unitCostFen: 2400 },
-          { code: 'mungbean', name: '绿豆', unit: '袋', unitCostFen: 1200 },
-          { code: 'towel', name: '毛巾', unit: '条' },
-        ],
-      },
-      {
-        code: 'health',
-        name: '送健康',
-        items: [
-          { code: 'huoxiang', name: '藿香正气水', unit: '盒', unitCostFen: 850 },
-          { code: 'checkup', name: '健康体检', unit: '人次', unitCostFen: 3000 },
-        ],
-      },
-    ],
-    targetGroups: ['sanitation', 'construction'],
+    ...copiedCatalog(),
     status: 'open',
     version: 2,
     createdAt: stamp,
@@ -195,7 +164,7 @@ export function deliveryDraft(random: () => number, campaign: Campaign, now: num
     ? [{ code: 'huoxiang', quantity: 1 + Math.floor(random() * 20) }]
     : [
         { code: 'water', quantity: 1 + Math.floor(random() * 10) },
-        ...(random() < 0.5 ? [{ code: 'towel', quantity: 1 + Math.floor(random() * 30) }] : []),
+        ...(random() < 0.5 ? [{ code: 'mungbean', quantity: 1 + Math.floor(random() * 30) }] : []),
       ];
   const orgPath = random() < 0.5 ? ZJG : DAXIN;
   return {

@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { requestTimeoutMs } from '../../client/src/services/config';
 import type { Outbox } from '../../client/src/services/outboxQueue';
 import { type DynamoLocal, startDynamoLocal } from '../../functions/local/dynamoLocal';
+import { seededRandom } from '../../functions/local/nationalStations';
 import { deliveryIndexKeys, deliveryKeys } from '../../functions/src/db/keys';
 import {
   benchCampaign,
@@ -28,7 +29,6 @@ import {
   deliveryDraft,
   devLogins,
   enrolVolunteers,
-  seededRandom,
   storedDeliveries,
   ZJG,
 } from '../bench/workload';

@@ -7,6 +7,7 @@ import {
   defineContract,
   importHardshipFiles,
   importStations,
+  openToAll,
   updateCampaign,
   updateStation,
 } from '@ankang/shared';
@@ -31,6 +32,7 @@ const textContract = defineContract({
   method: 'POST',
   path: '/text',
   access: 'public',
+  authz: openToAll,
   body: z.object({ text: z.string() }),
   output: z.object({ length: z.number() }),
   errors: [],

@@ -1,4 +1,4 @@
-import { defineContract } from '@ankang/shared';
+import { defineContract, openToAll } from '@ankang/shared';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
@@ -65,6 +65,7 @@ describe('Pipeline: a busy database is 503 and a warning; a wrong endpoint is 50
     method: 'GET',
     path: '/probe',
     access: 'public',
+    authz: openToAll,
     output: z.object({}),
     errors: [],
   });

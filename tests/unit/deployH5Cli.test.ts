@@ -1,28 +1,8 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const root = path.resolve(__dirname, '../..');
+import { runWithoutCredentials } from '../support/operatorCli';
 
 /** `npm run deploy:h5 -- …` as an operator without any AWS credentials runs it. */
-function deploy(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) if (!name.startsWith('AWS_')) env[name] = value;
-  Object.assign(env, {
-    AWS_CONFIG_FILE: path.join(root, 'tests/.no-such-aws-config'),
-    AWS_SHARED_CREDENTIALS_FILE: path.join(root, 'tests/.no-such-aws-credentials'),
-    // No instance metadata on a developer's machine; the lookup would only add its timeout.
-    AWS_EC2_METADATA_DISABLED: 'true',
-  });
-  return new Promise((resolve) => {
-    execFile(
-      path.join(root, 'node_modules/.bin/tsx'),
-      ['functions/local/deployH5.ts', ...args],
-      { cwd: root, env },
-      (error, _stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stderr }),
-    );
-  });
-}
+const deploy = (args: string[]) => runWithoutCredentials('functions/local/deployH5.ts', args);
 
 describe('npm run deploy:h5: refusals before any work', () => {
   it('says in Chinese that it finds no AWS credentials, and builds nothing', {

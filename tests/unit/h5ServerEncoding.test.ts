@@ -1,38 +1,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../../functions/local/serveStatic';
+import { rawGet as get } from '../support/rawGet';
 
 const script = `console.log(${JSON.stringify('驿站'.repeat(3000))});\n`;
 const page = `<!doctype html><html><head><script src="./js/app.0a1b2c3d.js"></script></head><body>${'<p>职工安康</p>'.repeat(100)}</body></html>`;
-
-interface Raw {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
-
-/** The bytes as they come over the wire: fetch would decode them and hide the encoding. */
-function get(url: string, headers: Record<string, string> = {}): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { headers }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks),
-          }),
-        );
-      })
-      .on('error', reject);
-  });
-}
 
 describe('Local H5 server: encoding and caching as on the CDN', () => {
   let dist: string;

@@ -1,4 +1,4 @@
-import { defineContract } from '@ankang/shared';
+import { defineContract, staffOverRecord } from '@ankang/shared';
 import { type JWTPayload, SignJWT, UnsecuredJWT } from 'jose';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
@@ -37,6 +37,7 @@ const echoContract = defineContract({
   method: 'POST',
   path: '/echo/{id}',
   access: ['staff', 'admin'],
+  authz: staffOverRecord,
   orgScope: { from: 'body', field: 'orgPath' },
   params: z.object({ id: z.string().regex(/^\d+$/) }),
   body: z.object({ orgPath: z.string(), count: z.number().int().min(1) }),

@@ -1,28 +1,8 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const root = path.resolve(__dirname, '../..');
+import { runWithoutCredentials } from '../support/operatorCli';
 
 /** `npm run jobs:redrive -- …` as an operator without any AWS credentials runs it. */
-function redrive(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) if (!name.startsWith('AWS_')) env[name] = value;
-  Object.assign(env, {
-    AWS_CONFIG_FILE: path.join(root, 'tests/.no-such-aws-config'),
-    AWS_SHARED_CREDENTIALS_FILE: path.join(root, 'tests/.no-such-aws-credentials'),
-    // No instance metadata on a developer's machine; the lookup would only add its timeout.
-    AWS_EC2_METADATA_DISABLED: 'true',
-  });
-  return new Promise((resolve) => {
-    execFile(
-      path.join(root, 'node_modules/.bin/tsx'),
-      ['functions/local/redriveJobs.ts', ...args],
-      { cwd: root, env },
-      (error, _stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stderr }),
-    );
-  });
-}
+const redrive = (args: string[]) => runWithoutCredentials('functions/local/redriveJobs.ts', args);
 
 describe('npm run jobs:redrive: refusals before any work', () => {
   it('refuses wrong arguments with its usage, exit 2', { timeout: 30_000 }, async () => {

@@ -1,10 +1,10 @@
 import { type Assignment, isWithinOrg, shanghaiDate } from '@ankang/shared';
 import { listAssignmentsOfVolunteer, listAssignmentsOnDate } from '../db/assignments';
-import { getCampaignById } from '../db/campaigns';
 import { now } from '../lib/clock';
 import { AppError } from '../lib/errors';
 import { assignmentView } from './assignmentRules';
 import type { Caller } from './caller';
+import { getCampaign } from './campaigns';
 import { isInScope } from './scope';
 
 /** Tasks per page of the board. */
@@ -29,8 +29,8 @@ export async function listAssignments(
   campaignId: string,
   query: { date: string; cursor?: string },
 ): Promise<{ assignments: Assignment[]; nextCursor: string | null }> {
-  const campaign = await getCampaignById(campaignId);
-  if (!campaign) throw new AppError('CAMPAIGN_NOT_FOUND');
+  // Found only as the campaign itself is to this caller: a draft is not confirmed beside it.
+  const campaign = await getCampaign(caller, campaignId);
   const within = boardDistrict(caller, campaign.orgPath);
   const page = await listAssignmentsOnDate(campaign.id, query.date, {
     limit: BOARD_PAGE,

@@ -73,6 +73,16 @@ export function assertOnCampaignLine(caller: Caller, campaignOrgPath: string): v
 }
 
 /**
+ * A sign-up is decided while its campaign runs: a closed campaign only stopped taking new ones, an
+ * archived one is over and filed (approving would still grant the volunteer role).
+ */
+export function assertReviewable(campaign: Pick<Campaign, 'status'>): void {
+  if (campaign.status === 'archived') {
+    throw new AppError('INVALID_TRANSITION', { message: '活动已归档，不能再审核报名' });
+  }
+}
+
+/**
  * Where a worksite queue starts when no district is asked: the deeper of the caller's node and the
  * campaign's (a town's staff see their town; county staff, or staff above, see the campaign's whole
  * area).

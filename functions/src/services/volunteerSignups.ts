@@ -22,7 +22,12 @@ import { AppError } from '../lib/errors';
 import { pseudonym } from '../lib/pseudonym';
 import type { Caller } from './caller';
 import { getCampaign } from './campaigns';
-import { assertOnCampaignLine, campaignOpenForSignup, storeNewSignup } from './signupCampaign';
+import {
+  assertOnCampaignLine,
+  assertReviewable,
+  campaignOpenForSignup,
+  storeNewSignup,
+} from './signupCampaign';
 import { decide } from './signupReview';
 import { datesOutsideSeason, outsideCampaignMessage, SIGNUP_PATH } from './signupRules';
 import { toVolunteerSignup } from './signupViews';
@@ -163,7 +168,8 @@ export async function reviewVolunteerSignup(
   id: string,
   decision: ReviewDecision,
 ): Promise<VolunteerSignup> {
-  const { signup: current } = await loadReviewableVolunteerSignup(caller, id);
+  const { signup: current, campaign } = await loadReviewableVolunteerSignup(caller, id);
+  assertReviewable(campaign);
   const decided = await decide(current, decision, caller.nickname, {
     save: saveVolunteerReview,
     reread: () => getVolunteerSignupRecord(id),

@@ -8,6 +8,7 @@ import {
   type WorksiteSignup,
   type WorksiteSignupDraft,
 } from '@ankang/shared';
+import { getCampaignById } from '../db/campaigns';
 import { getOrgs } from '../db/orgs';
 import type { WorksiteSignupRecord } from '../db/signupRecords';
 import { saveWorksiteReview } from '../db/signupReviews';
@@ -25,6 +26,7 @@ import { getCampaign } from './campaigns';
 import { assertInScope } from './scope';
 import {
   assertOnCampaignLine,
+  assertReviewable,
   campaignOpenForSignup,
   defaultQueueRoot,
   storeNewSignup,
@@ -172,8 +174,10 @@ export async function reviewWorksiteSignup(
   decision: ReviewDecision,
 ): Promise<WorksiteSignup> {
   const current = await getWorksiteSignupRecord(id);
-  if (!current) throw new AppError('SIGNUP_NOT_FOUND');
+  const campaign = current ? await getCampaignById(current.campaignId) : null;
+  if (!current || !campaign) throw new AppError('SIGNUP_NOT_FOUND');
   assertInScope(caller, current.orgPath);
+  assertReviewable(campaign);
   const decided = await decide(current, decision, caller.nickname, {
     save: saveWorksiteReview,
     reread: () => getWorksiteSignupRecord(id),

@@ -11,6 +11,7 @@ import { halfDaySchema, volunteerSignupIdSchema, worksiteSignupIdSchema } from '
 import { safeText } from '../schemas/text';
 import { requestIdSchema } from '../schemas/writes';
 import { signedIn, staffOnly, versionField } from './access';
+import { anySignedIn, staffOverRecord } from './authz';
 import { defineContract } from './define';
 import { cursorSchema } from './query';
 
@@ -23,6 +24,7 @@ export const createAssignment = defineContract({
   method: 'POST',
   path: '/staff/assignments',
   access: staffOnly,
+  authz: staffOverRecord,
   body: z.object({
     worksiteSignupId: worksiteSignupIdSchema,
     volunteerSignupId: volunteerSignupIdSchema,
@@ -48,6 +50,7 @@ export const reassignAssignment = defineContract({
   method: 'POST',
   path: '/staff/assignments/{id}/reassign',
   access: staffOnly,
+  authz: staffOverRecord,
   params: assignmentParams,
   body: z.object({ ...versionField, volunteerSignupId: volunteerSignupIdSchema }),
   output: assignmentSchema,
@@ -68,6 +71,7 @@ export const cancelAssignment = defineContract({
   method: 'POST',
   path: '/staff/assignments/{id}/cancel',
   access: staffOnly,
+  authz: staffOverRecord,
   params: assignmentParams,
   body: z.object({ ...versionField, reason: safeText({ label: '取消原因', min: 2, max: 100 }) }),
   output: assignmentSchema,
@@ -80,6 +84,8 @@ export const listAssignments = defineContract({
   method: 'GET',
   path: '/staff/campaigns/{id}/assignments',
   access: staffOnly,
+  // A town's staff see the board narrowed to their town's sites (assignmentLists.ts boardDistrict).
+  authz: { ...staffOverRecord, staffBelow: 'ok' },
   params: z.object({ id: campaignIdSchema }),
   query: z.object({ date: localDateSchema, cursor: cursorSchema }),
   output: z.object({ assignments: z.array(assignmentSchema), nextCursor: z.string().nullable() }),
@@ -92,6 +98,7 @@ export const listMyAssignments = defineContract({
   method: 'GET',
   path: '/me/assignments',
   access: signedIn,
+  authz: anySignedIn,
   output: z.object({ assignments: z.array(assignmentSchema) }),
   errors: [],
 });
@@ -102,6 +109,18 @@ export const respondToAssignment = defineContract({
   method: 'POST',
   path: '/assignments/{id}/response',
   access: signedIn,
+  // Only the volunteer holding the task answers it; nobody answers for them (staff and admins
+  // included), and to anyone else the task does not exist: 404, not 403.
+  authz: {
+    ...anySignedIn,
+    worker: 'ASSIGNMENT_NOT_FOUND',
+    otherVolunteer: 'ASSIGNMENT_NOT_FOUND',
+    staffInScope: 'ASSIGNMENT_NOT_FOUND',
+    staffAbove: 'ASSIGNMENT_NOT_FOUND',
+    staffBelow: 'ASSIGNMENT_NOT_FOUND',
+    staffBeside: 'ASSIGNMENT_NOT_FOUND',
+    admin: 'ASSIGNMENT_NOT_FOUND',
+  },
   params: assignmentParams,
   body: z.object({ ...versionField, response: assignmentResponseSchema }),
   output: assignmentSchema,
@@ -122,6 +141,7 @@ export const getSubscriptions = defineContract({
   method: 'GET',
   path: '/me/subscriptions',
   access: signedIn,
+  authz: anySignedIn,
   output: z.object({ subscriptions: z.array(subscriptionSchema) }),
   errors: [],
 });
@@ -132,6 +152,7 @@ export const recordSubscriptions = defineContract({
   method: 'POST',
   path: '/me/subscriptions',
   access: signedIn,
+  authz: anySignedIn,
   body: z.object({
     /** Client-made, once per consent dialog: a retry does not count the consent twice. */
     requestId: requestIdSchema,

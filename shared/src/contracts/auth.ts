@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleSchema, sessionSchema, userIdSchema } from '../schemas/user';
+import { anySignedIn, openToAll } from './authz';
 import { defineContract } from './define';
 
 export const login = defineContract({
@@ -8,6 +9,7 @@ export const login = defineContract({
   method: 'POST',
   path: '/auth/login',
   access: 'public',
+  authz: openToAll,
   body: z.object({
     code: z.string().trim().min(1, '缺少登录凭证').max(128, '登录凭证过长'),
   }),
@@ -21,6 +23,7 @@ export const logout = defineContract({
   method: 'POST',
   path: '/auth/logout',
   access: ['worker'],
+  authz: anySignedIn,
   output: z.object({ signedOut: z.literal(true) }),
   errors: [],
 });
@@ -39,6 +42,7 @@ export const listDevAccounts = defineContract({
   method: 'GET',
   path: '/auth/dev-accounts',
   access: 'public',
+  authz: openToAll,
   output: z.object({ accounts: z.array(devAccountSchema) }),
   errors: ['DEV_LOGIN_DISABLED'],
 });
@@ -49,6 +53,7 @@ export const devLogin = defineContract({
   method: 'POST',
   path: '/auth/dev-login',
   access: 'public',
+  authz: openToAll,
   body: z.object({ userId: userIdSchema }),
   output: sessionSchema,
   errors: ['DEV_LOGIN_DISABLED', 'USER_NOT_FOUND'],

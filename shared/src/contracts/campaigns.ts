@@ -8,6 +8,7 @@ import {
 import { orgPathSchema } from '../schemas/org';
 import { requestIdSchema } from '../schemas/writes';
 import { signedIn, staffOnly, versionField } from './access';
+import { anySignedIn, staffOverRecord } from './authz';
 import { defineContract } from './define';
 
 const campaignParams = z.object({ id: campaignIdSchema });
@@ -24,6 +25,7 @@ export const listCampaigns = defineContract({
   method: 'GET',
   path: '/campaigns',
   access: signedIn,
+  authz: anySignedIn,
   query: z.object({ org: orgPathSchema }),
   output: z.object({ campaigns: z.array(campaignSchema) }),
   errors: ['ORG_NOT_FOUND'],
@@ -35,6 +37,7 @@ export const getCampaign = defineContract({
   method: 'GET',
   path: '/campaigns/{id}',
   access: signedIn,
+  authz: anySignedIn,
   params: campaignParams,
   output: campaignSchema,
   errors: ['CAMPAIGN_NOT_FOUND'],
@@ -46,6 +49,7 @@ export const createCampaign = defineContract({
   method: 'POST',
   path: '/staff/campaigns',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'body', field: 'orgPath' },
   /** `requestId` is made by the client once per new campaign: a retried create returns the first. */
   maxBodyBytes: CAMPAIGN_MAX_BODY_BYTES,
@@ -63,6 +67,7 @@ export const updateCampaign = defineContract({
   method: 'PUT',
   path: '/staff/campaigns/{id}',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'body', field: 'orgPath' },
   params: campaignParams,
   maxBodyBytes: CAMPAIGN_MAX_BODY_BYTES,
@@ -77,6 +82,7 @@ export const setCampaignStatus = defineContract({
   method: 'POST',
   path: '/staff/campaigns/{id}/status',
   access: staffOnly,
+  authz: staffOverRecord,
   params: campaignParams,
   body: z.object({ ...versionField, status: campaignStatusSchema }),
   output: campaignSchema,
@@ -92,6 +98,7 @@ export const getCampaignSignupCode = defineContract({
   method: 'GET',
   path: '/staff/campaigns/{id}/signup-code',
   access: staffOnly,
+  authz: staffOverRecord,
   params: campaignParams,
   output: z.object({
     /** The code image, base64 (a 430 px code is some tens of KB). */

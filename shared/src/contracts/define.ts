@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ErrorCode } from '../errors';
 import type { Role } from '../schemas/user';
+import type { Authz } from './authz';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -18,6 +19,11 @@ export interface Contract {
   path: `/${string}`;
   /** `public` needs no token; otherwise the caller must hold one of these roles. */
   access: 'public' | readonly Role[];
+  /**
+   * The answer each kind of caller gets to a valid request against a record of 张家港 (see authz.ts);
+   * the API tier's authorization matrix checks every one over HTTP.
+   */
+  authz: Authz;
   /**
    * The input field holding an org path the caller must be inside (staff only; admins act
    * everywhere). Checked by the pipeline when the field is present.

@@ -11,6 +11,7 @@ import {
 } from '../schemas/delivery';
 import { orgPathSchema } from '../schemas/org';
 import { signedIn, staffOnly } from './access';
+import { anySignedIn, staffOverRecord } from './authz';
 import { defineContract } from './define';
 import { cursorSchema } from './query';
 
@@ -24,6 +25,18 @@ export const createDelivery = defineContract({
   method: 'POST',
   path: '/deliveries',
   access: signedIn,
+  // A delivery is recorded under the recorder's approved sign-up for the campaign: nobody else has
+  // one to record it under, staff and admins included (they review deliveries, they do not make them).
+  authz: {
+    ...anySignedIn,
+    worker: 'NOT_CAMPAIGN_VOLUNTEER',
+    otherVolunteer: 'NOT_CAMPAIGN_VOLUNTEER',
+    staffInScope: 'NOT_CAMPAIGN_VOLUNTEER',
+    staffAbove: 'NOT_CAMPAIGN_VOLUNTEER',
+    staffBelow: 'NOT_CAMPAIGN_VOLUNTEER',
+    staffBeside: 'NOT_CAMPAIGN_VOLUNTEER',
+    admin: 'NOT_CAMPAIGN_VOLUNTEER',
+  },
   body: deliveryDraftSchema.extend({ id: deliveryIdSchema }),
   output: deliverySchema,
   successStatus: 201,
@@ -45,6 +58,19 @@ export const updateDelivery = defineContract({
   method: 'PUT',
   path: '/deliveries/{id}',
   access: signedIn,
+  // Only its recorder edits a record (staff send it back with 有问题 instead); to anyone else, admins
+  // included, it is as absent as a missing one, so an id does not confirm that a record exists.
+  authz: {
+    anonymous: 'UNAUTHENTICATED',
+    worker: 'DELIVERY_NOT_FOUND',
+    volunteer: 'ok',
+    otherVolunteer: 'DELIVERY_NOT_FOUND',
+    staffInScope: 'DELIVERY_NOT_FOUND',
+    staffAbove: 'DELIVERY_NOT_FOUND',
+    staffBelow: 'DELIVERY_NOT_FOUND',
+    staffBeside: 'DELIVERY_NOT_FOUND',
+    admin: 'DELIVERY_NOT_FOUND',
+  },
   params: deliveryParams,
   body: deliveryEditSchema,
   output: deliverySchema,
@@ -65,6 +91,7 @@ export const listMyDeliveries = defineContract({
   method: 'GET',
   path: '/me/deliveries',
   access: signedIn,
+  authz: anySignedIn,
   query: z.object({ campaignId: campaignIdSchema, cursor: cursorSchema }),
   output: deliveryPage,
   errors: ['BAD_CURSOR'],
@@ -76,6 +103,7 @@ export const listCampaignDeliveries = defineContract({
   method: 'GET',
   path: '/staff/campaigns/{id}/deliveries',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'query', field: 'orgPath' },
   params: campaignParams,
   query: z.object({
@@ -95,6 +123,7 @@ export const reviewDelivery = defineContract({
   method: 'POST',
   path: '/staff/deliveries/{id}/review',
   access: staffOnly,
+  authz: staffOverRecord,
   params: deliveryParams,
   body: deliveryReviewSchema,
   output: deliverySchema,
@@ -107,6 +136,7 @@ export const getDeliveryDashboard = defineContract({
   method: 'GET',
   path: '/staff/campaigns/{id}/dashboard',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'query', field: 'orgPath' },
   params: campaignParams,
   query: z.object({ orgPath: orgPathSchema.optional() }),

@@ -4,6 +4,7 @@ import { deliveryExportSchema, exportFormatSchema, exportIdSchema } from '../sch
 import { orgPathSchema } from '../schemas/org';
 import { requestIdSchema } from '../schemas/writes';
 import { staffOnly } from './access';
+import { staffOverRecord } from './authz';
 import { defineContract } from './define';
 
 export const createDeliveryExport = defineContract({
@@ -13,6 +14,7 @@ export const createDeliveryExport = defineContract({
   method: 'POST',
   path: '/staff/campaigns/{id}/exports',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'body', field: 'orgPath' },
   params: z.object({ id: campaignIdSchema }),
   /**
@@ -35,6 +37,16 @@ export const getDeliveryExport = defineContract({
   method: 'GET',
   path: '/staff/exports/{id}',
   access: staffOnly,
+  // Asked for 张家港 staff's export: only its requester follows it (others, admins and staff above
+  // included, start their own); to them it is as absent as a missing one, not a refusal that
+  // confirms it exists.
+  authz: {
+    ...staffOverRecord,
+    staffAbove: 'EXPORT_NOT_FOUND',
+    staffBelow: 'EXPORT_NOT_FOUND',
+    staffBeside: 'EXPORT_NOT_FOUND',
+    admin: 'EXPORT_NOT_FOUND',
+  },
   params: z.object({ id: exportIdSchema }),
   output: deliveryExportSchema,
   errors: ['EXPORT_NOT_FOUND'],

@@ -10,6 +10,7 @@ import {
 } from '../schemas/handout';
 import { orgPathSchema } from '../schemas/org';
 import { signedIn, staffOnly } from './access';
+import { anySignedIn, staffOverRecord } from './authz';
 import { defineContract } from './define';
 import { cursorSchema, queryFlag } from './query';
 
@@ -21,6 +22,7 @@ export const getCoolingCode = defineContract({
   method: 'GET',
   path: '/me/cooling-code',
   access: signedIn,
+  authz: anySignedIn,
   output: coolingCodeViewSchema,
   errors: [],
 });
@@ -31,6 +33,7 @@ export const listCoolingCodeKeys = defineContract({
   method: 'GET',
   path: '/cooling-code/keys',
   access: signedIn,
+  authz: anySignedIn,
   output: coolingCodeKeysSchema,
   errors: [],
 });
@@ -41,6 +44,16 @@ export const createHandout = defineContract({
   method: 'POST',
   path: '/handouts',
   access: signedIn,
+  // The campaign's volunteers (in their districts) and staff (in their scope) hand out: a worker or
+  // another campaign's volunteer is no volunteer of this one; staff of the town below or the county
+  // beside may not record in 张家港 itself.
+  authz: {
+    ...anySignedIn,
+    worker: 'NOT_CAMPAIGN_VOLUNTEER',
+    otherVolunteer: 'NOT_CAMPAIGN_VOLUNTEER',
+    staffBelow: 'OUT_OF_SCOPE',
+    staffBeside: 'OUT_OF_SCOPE',
+  },
   body: handoutDraftSchema,
   output: handoutSchema,
   successStatus: 201,
@@ -67,6 +80,7 @@ export const listMyHandouts = defineContract({
   method: 'GET',
   path: '/me/handouts',
   access: signedIn,
+  authz: anySignedIn,
   query: z.object({ campaignId: campaignIdSchema, cursor: cursorSchema }),
   output: handoutPage,
   errors: ['BAD_CURSOR'],
@@ -78,6 +92,7 @@ export const listCampaignHandouts = defineContract({
   method: 'GET',
   path: '/staff/campaigns/{id}/handouts',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'query', field: 'orgPath' },
   params: z.object({ id: campaignIdSchema }),
   query: z.object({ orgPath: orgPathSchema.optional(), flagged: queryFlag, cursor: cursorSchema }),
@@ -91,6 +106,7 @@ export const reviewHandout = defineContract({
   method: 'POST',
   path: '/staff/handouts/{id}/review',
   access: staffOnly,
+  authz: staffOverRecord,
   params: z.object({ id: handoutIdSchema }),
   body: handoutReviewSchema,
   output: handoutSchema,

@@ -19,6 +19,7 @@ import { visitCreateSchema, visitSchema } from '../schemas/hardshipVisit';
 import { orgPathSchema } from '../schemas/org';
 import { userIdSchema } from '../schemas/user';
 import { staffOnly } from './access';
+import { staffOverRecord } from './authz';
 import { defineContract } from './define';
 import { cursorSchema, queryFlag } from './query';
 
@@ -30,6 +31,7 @@ export const createHardshipFile = defineContract({
   method: 'POST',
   path: '/staff/hardship/files',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'body', field: 'orgPath' },
   body: householdCreateSchema,
   output: householdFileSchema,
@@ -43,6 +45,7 @@ export const updateHardshipFile = defineContract({
   method: 'PUT',
   path: '/staff/hardship/files/{id}',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'body', field: 'orgPath' },
   params: fileParams,
   body: householdEditSchema,
@@ -56,6 +59,7 @@ export const getHardshipFile = defineContract({
   method: 'GET',
   path: '/staff/hardship/files/{id}',
   access: staffOnly,
+  authz: staffOverRecord,
   params: fileParams,
   output: householdFileSchema,
   errors: ['HARDSHIP_FILE_NOT_FOUND', 'OUT_OF_SCOPE'],
@@ -67,6 +71,7 @@ export const listHardshipFiles = defineContract({
   method: 'GET',
   path: '/staff/hardship/files',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'query', field: 'orgPath' },
   query: z.object({
     /** Defaults to the caller's node. */
@@ -88,6 +93,7 @@ export const revealHardshipFile = defineContract({
   method: 'POST',
   path: '/staff/hardship/files/{id}/reveal',
   access: staffOnly,
+  authz: staffOverRecord,
   params: fileParams,
   /** The reason's rules are checked by the service, so a missing one answers REVEAL_REASON_REQUIRED. */
   body: z.object({ reason: z.string().max(1000).optional() }),
@@ -101,6 +107,8 @@ export const listHardshipAudit = defineContract({
   method: 'GET',
   path: '/staff/hardship/files/{id}/audit',
   access: staffOnly,
+  // The trail watches the file's own union, so 张家港 does not read its own (supervisors above do).
+  authz: { ...staffOverRecord, staffInScope: 'FORBIDDEN' },
   params: fileParams,
   query: z.object({ cursor: cursorSchema }),
   output: z.object({ events: z.array(hardshipAuditEventSchema), nextCursor: z.string().nullable() }),
@@ -113,6 +121,7 @@ export const listPovertyLines = defineContract({
   method: 'GET',
   path: '/staff/hardship/poverty-lines',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'query', field: 'orgPath' },
   query: z.object({ orgPath: orgPathSchema.optional() }),
   output: z.object({ lines: z.array(povertyLineSchema) }),
@@ -125,6 +134,7 @@ export const setPovertyLine = defineContract({
   method: 'PUT',
   path: '/staff/hardship/poverty-lines',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'body', field: 'orgPath' },
   body: povertyLineDraftSchema,
   output: povertyLineSchema,
@@ -137,6 +147,7 @@ export const createHardshipVisit = defineContract({
   method: 'POST',
   path: '/staff/hardship/files/{id}/visits',
   access: staffOnly,
+  authz: staffOverRecord,
   params: fileParams,
   body: visitCreateSchema,
   output: visitCreatedSchema,
@@ -150,6 +161,7 @@ export const listHardshipVisits = defineContract({
   method: 'GET',
   path: '/staff/hardship/files/{id}/visits',
   access: staffOnly,
+  authz: staffOverRecord,
   params: fileParams,
   query: z.object({ cursor: cursorSchema }),
   output: z.object({ visits: z.array(visitSchema), nextCursor: z.string().nullable() }),

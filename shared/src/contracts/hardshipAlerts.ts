@@ -13,6 +13,7 @@ import {
 import { hardshipAlertSeveritySchema, hardshipRuleSchema } from '../schemas/hardshipPolicy';
 import { orgPathSchema } from '../schemas/org';
 import { staffOnly } from './access';
+import { anyStaff, staffOverRecord } from './authz';
 import { defineContract } from './define';
 import { cursorSchema, queryFlag } from './query';
 
@@ -34,6 +35,7 @@ export const listHardshipAlerts = defineContract({
   method: 'GET',
   path: '/staff/hardship/alerts',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'query', field: 'orgPath' },
   query: z.object({
     /** Defaults to the caller's node. */
@@ -57,6 +59,8 @@ export const listMyHardshipAlerts = defineContract({
   method: 'GET',
   path: '/staff/hardship/alerts/mine',
   access: staffOnly,
+  // The caller's own assignments: every staff member has a list, whatever their org.
+  authz: anyStaff,
   query: z.object({ cursor: cursorSchema }),
   output: alertPage,
   errors: ['BAD_CURSOR'],
@@ -68,6 +72,7 @@ export const listEscalatedHardshipAlerts = defineContract({
   method: 'GET',
   path: '/staff/hardship/alerts/escalated',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'query', field: 'orgPath' },
   query: z.object({ orgPath: orgPathSchema.optional(), cursor: cursorSchema }),
   output: alertPage,
@@ -80,6 +85,7 @@ export const getHardshipAlert = defineContract({
   method: 'GET',
   path: '/staff/hardship/alerts/{id}',
   access: staffOnly,
+  authz: staffOverRecord,
   params: alertParams,
   output: hardshipAlertSchema,
   errors: ['ALERT_NOT_FOUND', 'OUT_OF_SCOPE', 'ALERT_FILE_MISSING'],
@@ -99,6 +105,7 @@ export const acknowledgeHardshipAlert = defineContract({
   method: 'POST',
   path: '/staff/hardship/alerts/{id}/acknowledge',
   access: staffOnly,
+  authz: staffOverRecord,
   params: alertParams,
   body: alertTransitionSchema,
   output: hardshipAlertSchema,
@@ -111,6 +118,7 @@ export const startHardshipAlert = defineContract({
   method: 'POST',
   path: '/staff/hardship/alerts/{id}/start',
   access: staffOnly,
+  authz: staffOverRecord,
   params: alertParams,
   body: alertTransitionSchema,
   output: hardshipAlertSchema,
@@ -123,6 +131,7 @@ export const resolveHardshipAlert = defineContract({
   method: 'POST',
   path: '/staff/hardship/alerts/{id}/resolve',
   access: staffOnly,
+  authz: staffOverRecord,
   params: alertParams,
   body: alertResolveSchema,
   output: hardshipAlertSchema,
@@ -135,6 +144,7 @@ export const assignHardshipAlert = defineContract({
   method: 'POST',
   path: '/staff/hardship/alerts/{id}/assign',
   access: staffOnly,
+  authz: staffOverRecord,
   params: alertParams,
   body: alertAssignSchema,
   output: hardshipAlertSchema,
@@ -147,6 +157,7 @@ export const commentHardshipAlert = defineContract({
   method: 'POST',
   path: '/staff/hardship/alerts/{id}/comments',
   access: staffOnly,
+  authz: staffOverRecord,
   params: alertParams,
   body: alertCommentSchema,
   output: hardshipAlertSchema,
@@ -160,6 +171,7 @@ export const listHardshipAlertAssignees = defineContract({
   method: 'GET',
   path: '/staff/hardship/alerts/{id}/assignees',
   access: staffOnly,
+  authz: staffOverRecord,
   params: alertParams,
   output: z.object({
     assignees: z.array(

@@ -1,5 +1,6 @@
 import { importResultSchema } from '../schemas/stationViews';
 import { staffOnly } from './access';
+import { staffOverRecord } from './authz';
 import { defineContract } from './define';
 import { importStations } from './stationAdmin';
 
@@ -15,6 +16,7 @@ export const importHardshipFiles = defineContract({
   method: 'POST',
   path: '/staff/hardship/imports',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'body', field: 'orgPath' },
   /** orgPath (every row's household lies in its subtree), format, fileName, content (base64), dryRun. */
   body: importStations.body,

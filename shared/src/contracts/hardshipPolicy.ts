@@ -6,6 +6,7 @@ import {
 } from '../schemas/hardshipPolicyViews';
 import { orgPathSchema } from '../schemas/org';
 import { adminOnly, staffOnly } from './access';
+import { adminsOnly, staffOverRecord } from './authz';
 import { defineContract } from './define';
 import { queryNumber } from './query';
 
@@ -15,6 +16,7 @@ export const getHardshipPolicy = defineContract({
   method: 'GET',
   path: '/staff/hardship/policy',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'query', field: 'orgPath' },
   /** Defaults to the caller's node. */
   query: z.object({ orgPath: orgPathSchema.optional() }),
@@ -28,6 +30,7 @@ export const setHardshipPolicy = defineContract({
   method: 'PUT',
   path: '/staff/hardship/policy',
   access: adminOnly,
+  authz: adminsOnly,
   orgScope: { from: 'body', field: 'orgPath' },
   body: hardshipPolicySetSchema,
   output: hardshipPolicyViewSchema,
@@ -40,6 +43,7 @@ export const clearHardshipPolicy = defineContract({
   method: 'DELETE',
   path: '/staff/hardship/policy',
   access: adminOnly,
+  authz: adminsOnly,
   orgScope: { from: 'query', field: 'orgPath' },
   query: z.object({
     orgPath: orgPathSchema,

@@ -109,6 +109,7 @@ import { health } from './system';
 
 export * from './assignments';
 export * from './auth';
+export * from './authz';
 export * from './campaigns';
 export * from './define';
 export * from './deliveries';

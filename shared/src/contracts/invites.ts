@@ -3,6 +3,7 @@ import { orgPathSchema } from '../schemas/org';
 import { roleSchema, userIdSchema } from '../schemas/user';
 import { requestIdSchema } from '../schemas/writes';
 import { signedIn, staffOnly } from './access';
+import { anySignedIn, openToAll, staffOverRecord } from './authz';
 import { defineContract } from './define';
 
 /** The roles an invite (and a revoke) deals in; `worker` is everyone's and `volunteer` is per campaign. */
@@ -66,6 +67,8 @@ export const createInvite = defineContract({
   method: 'POST',
   path: '/staff/invites',
   access: staffOnly,
+  // Staff invite only strictly below their own node: 张家港's own staff may not mint their peers.
+  authz: { ...staffOverRecord, staffInScope: 'NOT_BELOW_OWN_ORG' },
   orgScope: { from: 'body', field: 'orgPath' },
   body: createInviteBodySchema,
   output: z.object({
@@ -97,6 +100,7 @@ export const getInvite = defineContract({
   method: 'POST',
   path: '/invites/preview',
   access: 'public',
+  authz: openToAll,
   body: codeBody,
   output: invitePreviewSchema,
   errors: ['INVITE_NOT_FOUND'],
@@ -108,6 +112,15 @@ export const acceptInvite = defineContract({
   method: 'POST',
   path: '/invites/accept',
   access: signedIn,
+  // Anyone signed in may accept; staff hold one node, so staff of 张家港 already have the role and
+  // staff elsewhere are refused rather than moved (their own node revokes first).
+  authz: {
+    ...anySignedIn,
+    staffInScope: 'ROLE_ALREADY_HELD',
+    staffAbove: 'ALREADY_STAFF_ELSEWHERE',
+    staffBelow: 'ALREADY_STAFF_ELSEWHERE',
+    staffBeside: 'ALREADY_STAFF_ELSEWHERE',
+  },
   body: codeBody,
   output: z.object({
     role: grantableRoleSchema,
@@ -132,6 +145,7 @@ export const listInvites = defineContract({
   method: 'GET',
   path: '/staff/invites',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'query', field: 'root' },
   query: z.object({ root: orgPathSchema.optional() }),
   output: z.object({
@@ -148,6 +162,8 @@ export const revokeInvite = defineContract({
   method: 'POST',
   path: '/staff/invites/{id}/revoke',
   access: staffOnly,
+  // Revoked by whoever could have made it: staff of the node itself manage only below it.
+  authz: { ...staffOverRecord, staffInScope: 'NOT_BELOW_OWN_ORG' },
   params: z.object({ id: inviteIdSchema }),
   output: inviteSummarySchema,
   errors: ['INVITE_NOT_FOUND', 'INVITE_USED', 'NOT_BELOW_OWN_ORG', 'OUT_OF_SCOPE'],
@@ -173,6 +189,7 @@ export const listRoleHolders = defineContract({
   method: 'GET',
   path: '/staff/roles',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'query', field: 'root' },
   query: z.object({ root: orgPathSchema.optional() }),
   output: z.object({ holders: z.array(roleHolderSchema), truncated: z.boolean() }),
@@ -188,6 +205,8 @@ export const revokeRole = defineContract({
   method: 'POST',
   path: '/staff/roles/revoke',
   access: staffOnly,
+  // A staff member of 张家港 is a peer of the one revoked: only the nodes above (and admins) may.
+  authz: { ...staffOverRecord, staffInScope: 'NOT_BELOW_OWN_ORG' },
   body: revokeRoleBodySchema,
   output: z.object({ userId: userIdSchema, roles: z.array(roleSchema), orgPath: orgPathSchema.nullable() }),
   errors: ['USER_NOT_FOUND', 'ROLE_NOT_HELD', 'CANNOT_REVOKE_SELF', 'NOT_BELOW_OWN_ORG', 'OUT_OF_SCOPE'],

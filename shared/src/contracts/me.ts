@@ -1,4 +1,5 @@
 import { meSchema } from '../schemas/user';
+import { anySignedIn } from './authz';
 import { defineContract } from './define';
 
 export const getMe = defineContract({
@@ -7,6 +8,7 @@ export const getMe = defineContract({
   method: 'GET',
   path: '/me',
   access: ['worker'],
+  authz: anySignedIn,
   output: meSchema,
   errors: ['USER_NOT_FOUND'],
 });

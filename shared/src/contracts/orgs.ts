@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { orgNodeSchema, orgPathSchema } from '../schemas/org';
 import { roleSchema, userIdSchema } from '../schemas/user';
 import { adminOnly } from './access';
+import { adminsOnly, staffOverRecord } from './authz';
 import { defineContract } from './define';
 
 export const listOrgs = defineContract({
@@ -10,6 +11,7 @@ export const listOrgs = defineContract({
   method: 'GET',
   path: '/orgs',
   access: ['staff', 'admin'],
+  authz: staffOverRecord,
   orgScope: { from: 'query', field: 'root' },
   query: z.object({ root: orgPathSchema.optional() }),
   output: z.object({ orgs: z.array(orgNodeSchema) }),
@@ -28,6 +30,7 @@ export const setStaffRole = defineContract({
   method: 'POST',
   path: '/admin/staff',
   access: adminOnly,
+  authz: adminsOnly,
   body: setStaffRoleBodySchema,
   output: z.object({
     userId: userIdSchema,

@@ -9,6 +9,7 @@ import {
 } from '../schemas/photo';
 import { stationIdSchema } from '../schemas/station';
 import { signedIn, staffOnly } from './access';
+import { anySignedIn, staffOverRecord } from './authz';
 import { defineContract } from './define';
 
 /**
@@ -26,6 +27,8 @@ export const createPhotoUpload = defineContract({
   // counted apart (DELIVERY_PHOTO_DAILY_CAP). Station photos: staff in scope, checked in the
   // service against the stored station.
   access: signedIn,
+  // The matrix asks for a photo of a 张家港 station, the one owner that takes a role and a scope.
+  authz: staffOverRecord,
   body: photoUploadRequestSchema,
   output: photoUploadTicketSchema,
   successStatus: 201,
@@ -38,6 +41,18 @@ export const completePhotoUpload = defineContract({
   method: 'POST',
   path: '/photos/{id}/complete',
   access: signedIn,
+  // Only the uploader completes a photo (here 张家港's staff, who asked for it); anyone else's
+  // answer is as if there were none, whatever their role: ids are not to be probed.
+  authz: {
+    ...anySignedIn,
+    worker: 'PHOTO_NOT_FOUND',
+    volunteer: 'PHOTO_NOT_FOUND',
+    otherVolunteer: 'PHOTO_NOT_FOUND',
+    staffAbove: 'PHOTO_NOT_FOUND',
+    staffBelow: 'PHOTO_NOT_FOUND',
+    staffBeside: 'PHOTO_NOT_FOUND',
+    admin: 'PHOTO_NOT_FOUND',
+  },
   params: z.object({ id: photoIdSchema }),
   output: photoUploadResultSchema,
   errors: ['PHOTO_NOT_FOUND', 'PHOTO_NOT_UPLOADED', 'PHOTO_INVALID'],
@@ -49,6 +64,7 @@ export const getStationPhotos = defineContract({
   method: 'GET',
   path: '/staff/stations/{id}/photos',
   access: staffOnly,
+  authz: staffOverRecord,
   params: z.object({ id: stationIdSchema }),
   output: stationGallerySchema,
   errors: ['STATION_NOT_FOUND', 'OUT_OF_SCOPE'],
@@ -60,6 +76,7 @@ export const updateStationPhotos = defineContract({
   method: 'PUT',
   path: '/staff/stations/{id}/photos',
   access: staffOnly,
+  authz: staffOverRecord,
   params: z.object({ id: stationIdSchema }),
   body: stationGalleryEditSchema,
   output: stationGallerySchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { placeCodeSchema, placeSchema } from '../schemas/place';
+import { openToAll } from './authz';
 import { defineContract } from './define';
 
 export const PLACE_SEARCH_MAX = 20;
@@ -10,6 +11,7 @@ export const listPlaces = defineContract({
   method: 'GET',
   path: '/places',
   access: 'public',
+  authz: openToAll,
   query: z.object({
     /** The children of this place; the provinces when absent. */
     parent: placeCodeSchema.optional(),

@@ -3,6 +3,7 @@ import { orgPathSchema } from '../schemas/org';
 import { myReportSchema, problemIdSchema, queuedProblemSchema } from '../schemas/stationProblem';
 import { reportKindSchema, reportStateSchema } from '../schemas/stationViews';
 import { staffOnly, versionField } from './access';
+import { anySignedIn, staffOverRecord } from './authz';
 import { defineContract } from './define';
 import { cursorSchema } from './query';
 
@@ -12,6 +13,7 @@ export const listStationProblems = defineContract({
   method: 'GET',
   path: '/staff/problems',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'query', field: 'org' },
   query: z.object({
     org: orgPathSchema.optional(),
@@ -29,6 +31,7 @@ export const updateStationProblem = defineContract({
   method: 'POST',
   path: '/staff/problems/{id}',
   access: staffOnly,
+  authz: staffOverRecord,
   params: z.object({ id: problemIdSchema }),
   body: z.object({
     ...versionField,
@@ -45,6 +48,7 @@ export const listMyReports = defineContract({
   method: 'GET',
   path: '/me/reports',
   access: ['worker'],
+  authz: anySignedIn,
   query: z.object({ cursor: cursorSchema }),
   output: z.object({ reports: z.array(myReportSchema), nextCursor: z.string().optional() }),
   errors: ['BAD_CURSOR'],

@@ -15,6 +15,7 @@ import {
 import { safeText } from '../schemas/text';
 import { requestIdSchema } from '../schemas/writes';
 import { signedIn, staffOnly } from './access';
+import { anySignedIn, staffOverRecord } from './authz';
 import { defineContract } from './define';
 import { cursorSchema } from './query';
 
@@ -27,6 +28,7 @@ export const submitWorksiteSignup = defineContract({
   method: 'POST',
   path: '/worksite-signups',
   access: signedIn,
+  authz: anySignedIn,
   body: z.object({ ...withRequestId, signup: worksiteSignupDraftSchema }),
   output: worksiteSignupSchema,
   successStatus: 201,
@@ -39,6 +41,7 @@ export const listMyWorksiteSignups = defineContract({
   method: 'GET',
   path: '/me/worksite-signups',
   access: signedIn,
+  authz: anySignedIn,
   output: z.object({ signups: z.array(worksiteSignupSchema) }),
   errors: [],
 });
@@ -49,6 +52,8 @@ export const submitVolunteerSignup = defineContract({
   method: 'POST',
   path: '/volunteer-signups',
   access: signedIn,
+  // One offer per person and campaign: the campaign's own volunteer offering again is refused.
+  authz: { ...anySignedIn, volunteer: 'ALREADY_SIGNED_UP' },
   body: z.object({ ...withRequestId, signup: volunteerSignupDraftSchema }),
   output: volunteerSignupSchema,
   successStatus: 201,
@@ -61,6 +66,7 @@ export const listMyVolunteerSignups = defineContract({
   method: 'GET',
   path: '/me/volunteer-signups',
   access: signedIn,
+  authz: anySignedIn,
   output: z.object({ signups: z.array(volunteerSignupSchema) }),
   errors: [],
 });
@@ -71,6 +77,8 @@ export const listWorksiteSignups = defineContract({
   method: 'GET',
   path: '/staff/campaigns/{id}/worksite-signups',
   access: staffOnly,
+  // A town's staff see their own town's part of a county campaign's queue (its default root).
+  authz: { ...staffOverRecord, staffBelow: 'ok' },
   orgScope: { from: 'query', field: 'org' },
   params: campaignParams,
   query: z.object({
@@ -89,6 +97,8 @@ export const listVolunteerSignups = defineContract({
   method: 'GET',
   path: '/staff/campaigns/{id}/volunteer-signups',
   access: staffOnly,
+  // The campaign's one pool of volunteers serves its towns too: their staff see it (phones masked).
+  authz: { ...staffOverRecord, staffBelow: 'ok' },
   params: campaignParams,
   query: z.object({ status: signupStatusSchema.default('pending'), cursor: cursorSchema }),
   output: z.object({ signups: z.array(volunteerSignupSchema), nextCursor: z.string().nullable() }),
@@ -101,6 +111,8 @@ export const reviewWorksiteSignup = defineContract({
   method: 'POST',
   path: '/staff/worksite-signups/{id}/review',
   access: staffOnly,
+  // Narrower than volunteers: a site of 张家港 itself is not its towns' staff's to review.
+  authz: staffOverRecord,
   params: z.object({ id: worksiteSignupIdSchema }),
   body: reviewDecisionSchema,
   output: worksiteSignupSchema,
@@ -113,6 +125,8 @@ export const reviewVolunteerSignup = defineContract({
   method: 'POST',
   path: '/staff/volunteer-signups/{id}/review',
   access: staffOnly,
+  // Town staff review the county campaign's one pool of volunteers too (signupCampaign.ts).
+  authz: { ...staffOverRecord, staffBelow: 'ok' },
   params: z.object({ id: volunteerSignupIdSchema }),
   body: reviewDecisionSchema,
   output: volunteerSignupSchema,
@@ -125,6 +139,7 @@ export const revealSignupPhone = defineContract({
   method: 'POST',
   path: '/staff/signups/{id}/phone',
   access: staffOnly,
+  authz: staffOverRecord,
   params: z.object({ id: signupIdSchema }),
   body: z.object({ reason: safeText({ label: '查看原因', min: 2, max: 60 }) }),
   output: z.object({ phone: z.string() }),

@@ -8,6 +8,7 @@ import {
 } from '../schemas/station';
 import { importResultSchema, managedStationSchema } from '../schemas/stationViews';
 import { staffOnly, versionField } from './access';
+import { staffOverRecord } from './authz';
 import { defineContract } from './define';
 import { cursorSchema, queryFlag } from './query';
 
@@ -26,6 +27,7 @@ export const listManagedStations = defineContract({
   method: 'GET',
   path: '/staff/stations',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'query', field: 'org' },
   query: z.object({
     org: orgPathSchema.optional(),
@@ -45,6 +47,7 @@ export const getManagedStation = defineContract({
   method: 'GET',
   path: '/staff/stations/{id}',
   access: staffOnly,
+  authz: staffOverRecord,
   params: stationParams,
   output: managedStationSchema,
   errors: ['STATION_NOT_FOUND', 'OUT_OF_SCOPE'],
@@ -56,6 +59,7 @@ export const createStation = defineContract({
   method: 'POST',
   path: '/staff/stations',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'body', field: 'orgPath' },
   body: stationDraftSchema,
   maxBodyBytes: STATION_MAX_BODY_BYTES,
@@ -70,6 +74,7 @@ export const updateStation = defineContract({
   method: 'PUT',
   path: '/staff/stations/{id}',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'body', field: 'orgPath' },
   params: stationParams,
   body: stationDraftSchema.extend(versionField),
@@ -91,6 +96,7 @@ export const setStationStatus = defineContract({
   method: 'POST',
   path: '/staff/stations/{id}/status',
   access: staffOnly,
+  authz: staffOverRecord,
   params: stationParams,
   body: z.object({
     ...versionField,
@@ -108,6 +114,7 @@ export const verifyStation = defineContract({
   method: 'POST',
   path: '/staff/stations/{id}/verify',
   access: staffOnly,
+  authz: staffOverRecord,
   params: stationParams,
   output: managedStationSchema,
   errors: ['STATION_NOT_FOUND', 'OUT_OF_SCOPE'],
@@ -119,6 +126,7 @@ export const importStations = defineContract({
   method: 'POST',
   path: '/staff/stations/import',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'body', field: 'orgPath' },
   body: z.object({
     /** Every row must lie in this org's subtree; it holds stations, so it is at most a town's. */

@@ -3,6 +3,7 @@ import { orgPathSchema } from '../schemas/org';
 import { stationIdSchema } from '../schemas/station';
 import { commentIdSchema, heldCommentSchema, publicCommentSchema } from '../schemas/stationComment';
 import { staffOnly, versionField } from './access';
+import { openToAll, staffOverRecord } from './authz';
 import { signupCodeImageTypes } from './campaigns';
 import { defineContract } from './define';
 import { cursorSchema } from './query';
@@ -16,6 +17,7 @@ export const listStationComments = defineContract({
   method: 'GET',
   path: '/stations/{id}/comments',
   access: 'public',
+  authz: openToAll,
   params: z.object({ id: stationIdSchema }),
   output: z.object({ comments: z.array(publicCommentSchema) }),
   errors: [],
@@ -27,6 +29,7 @@ export const listHeldComments = defineContract({
   method: 'GET',
   path: '/staff/comments',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'query', field: 'org' },
   query: z.object({ org: orgPathSchema.optional(), cursor: cursorSchema }),
   output: z.object({ comments: z.array(heldCommentSchema), nextCursor: z.string().optional() }),
@@ -39,6 +42,7 @@ export const reviewComment = defineContract({
   method: 'POST',
   path: '/staff/comments/{id}/review',
   access: staffOnly,
+  authz: staffOverRecord,
   params: z.object({ id: commentIdSchema }),
   body: z.object({ ...versionField, decision: z.enum(['approve', 'hide']) }),
   output: z.object({ id: commentIdSchema, state: z.enum(['public', 'hidden']), version: z.number().int() }),
@@ -51,6 +55,7 @@ export const getStationCode = defineContract({
   method: 'GET',
   path: '/staff/stations/{id}/code',
   access: staffOnly,
+  authz: staffOverRecord,
   params: z.object({ id: stationIdSchema }),
   output: z.object({
     /** The code image, base64 (a 430 px code is some tens of KB). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { exportFormatSchema } from '../schemas/deliveryExport';
 import { staffOnly } from './access';
+import { anyStaff } from './authz';
 import { defineContract } from './define';
 
 export const getStationImportTemplate = defineContract({
@@ -9,6 +10,8 @@ export const getStationImportTemplate = defineContract({
   method: 'GET',
   path: '/staff/stations/import-template',
   access: staffOnly,
+  // The blank template names no org's records: any staff member may download it.
+  authz: anyStaff,
   query: z.object({ format: exportFormatSchema.default('xlsx') }),
   output: z.object({
     fileName: z.string(),

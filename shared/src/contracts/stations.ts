@@ -17,6 +17,7 @@ import {
   stationDetailSchema,
 } from '../schemas/stationViews';
 import { requestIdSchema } from '../schemas/writes';
+import { anySignedIn, openToAll } from './authz';
 import { defineContract } from './define';
 import { cursorSchema, queryFlag, queryList, queryNumber } from './query';
 
@@ -33,6 +34,7 @@ export const nearbyStations = defineContract({
   method: 'GET',
   path: '/stations/nearby',
   access: 'public',
+  authz: openToAll,
   query: z.object({
     // The service area is a box, so bounding each coordinate is exactly `inServiceArea`; a point
     // outside it is refused here, before any search (whose cost grows towards the poles).
@@ -64,6 +66,7 @@ export const getStation = defineContract({
   method: 'GET',
   path: '/stations/{id}',
   access: 'public',
+  authz: openToAll,
   params: stationParams,
   output: stationDetailSchema,
   errors: ['STATION_NOT_FOUND'],
@@ -95,6 +98,7 @@ export const searchStations = defineContract({
   method: 'GET',
   path: '/stations',
   access: 'public',
+  authz: openToAll,
   query: z
     .object({
       /** Words of a name, an address or a place (杨舍, 人民中路, 加油站); blank counts as absent. */
@@ -158,6 +162,7 @@ export const listDistricts = defineContract({
   method: 'GET',
   path: '/districts',
   access: 'public',
+  authz: openToAll,
   output: z.object({
     districts: z.array(
       z.object({
@@ -177,6 +182,7 @@ export const rateStation = defineContract({
   method: 'POST',
   path: '/stations/{id}/feedback',
   access: ['worker'],
+  authz: anySignedIn,
   params: stationParams,
   body: z.object({
     stars: z.number().int().min(1, '请选择 1–5 星').max(5, '请选择 1–5 星'),
@@ -202,6 +208,7 @@ export const reportStationProblem = defineContract({
   method: 'POST',
   path: '/stations/{id}/reports',
   access: ['worker'],
+  authz: anySignedIn,
   params: stationParams,
   body: z.object({
     kind: reportKindSchema,

@@ -10,6 +10,7 @@ import {
 import { safeText } from '../schemas/text';
 import { requestIdSchema } from '../schemas/writes';
 import { signedIn, staffOnly, versionField } from './access';
+import { anySignedIn, staffOverRecord } from './authz';
 import { defineContract } from './define';
 import { cursorSchema } from './query';
 
@@ -26,6 +27,7 @@ export const createSuggestion = defineContract({
   method: 'POST',
   path: '/suggestions',
   access: signedIn,
+  authz: anySignedIn,
   body: suggestionDraftSchema.extend({
     /**
      * Client-made id: a retry returns the suggestion sent the first time. Its photos were uploaded
@@ -56,6 +58,7 @@ export const listMySuggestions = defineContract({
   method: 'GET',
   path: '/me/suggestions',
   access: signedIn,
+  authz: anySignedIn,
   query: z.object({ cursor: cursorSchema }),
   output: z.object({ suggestions: z.array(suggestionSchema), nextCursor: z.string().optional() }),
   errors: ['BAD_CURSOR'],
@@ -67,6 +70,7 @@ export const listSuggestions = defineContract({
   method: 'GET',
   path: '/staff/suggestions',
   access: staffOnly,
+  authz: staffOverRecord,
   orgScope: { from: 'query', field: 'org' },
   query: z.object({
     org: orgPathSchema.optional(),
@@ -83,6 +87,7 @@ export const reviewSuggestion = defineContract({
   method: 'POST',
   path: '/staff/suggestions/{id}/review',
   access: staffOnly,
+  authz: staffOverRecord,
   params: z.object({ id: suggestionIdSchema }),
   body: z.discriminatedUnion('decision', [
     z.object({ ...versionField, decision: z.literal('approve') }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { openToAll } from './authz';
 import { defineContract } from './define';
 
 export const health = defineContract({
@@ -7,6 +8,7 @@ export const health = defineContract({
   method: 'GET',
   path: '/health',
   access: 'public',
+  authz: openToAll,
   output: z.object({
     status: z.literal('ok'),
     stage: z.string(),
