@@ -1,20 +1,13 @@
-import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 import {
   ChangeMessageVisibilityBatchCommand,
   DeleteMessageCommand,
   GetQueueUrlCommand,
   type Message,
   ReceiveMessageCommand,
+  SendMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import { z } from 'zod';
-
-/**
- * The jobs whose failed runs Lambda's on-failure destination keeps in the stage's failed-jobs queue
- * (serverless.yml `destinations.onFailure`). Each may run twice without harm (their handlers' doc
- * comments say why), which is what makes sending a run again safe.
- */
-export const redrivableJobs = ['sendAssignmentReminders', 'runMonitoringSweep', 'runDeliveryExport'] as const;
+import { failedJobsQueueName, type JobName, jobMessageSchema, jobQueueName } from '../src/lib/jobMessages';
 
 /** The most messages one run handles, whatever `--max` asks: a run's output stays readable. */
 export const REDRIVE_MAX_LIMIT = 1000;
@@ -29,64 +22,47 @@ const VISIBILITY_SECONDS = 600;
 /** Long polling asks every SQS server, so a queue with a few messages never answers empty by chance. */
 const WAIT_SECONDS = 2;
 
-/** The queue as serverless.yml names it (JobDeadLetterQueue: `${service}-${stage}-failed-jobs`). */
-export const failedJobsQueueName = (stage: string) => `ankang-${stage}-failed-jobs`;
+/** What each job's message is, for the operator's lines. */
+const jobLabels: Record<JobName, string> = { export: '报表导出', sweep: '防返困巡检', reminders: '任务提醒' };
 
-/** Lambda's destination record: only the fields a redrive reads (the failure's own are for people). */
-const destinationRecordSchema = z.object({
-  timestamp: z.string(),
-  requestContext: z.object({ requestId: z.string(), functionArn: z.string() }),
-  requestPayload: z.json(),
-});
+type Parsed = { ok: true; job: JobName; what: string } | { ok: false; reason: string };
 
-/** An unqualified or `$LATEST` function ARN; any other version or alias is not what the stage runs. */
-const functionArnPattern =
-  /^(arn:aws(?:-cn|-us-gov)?:lambda:([a-z0-9-]+):\d{12}:function:([A-Za-z0-9_-]+))(?::\$LATEST)?$/;
-
-type Parsed =
-  | { ok: true; functionArn: string; functionName: string; payload: unknown; what: string }
-  | { ok: false; reason: string };
-
-function parseRecord(body: string | undefined, stage: string, region: string): Parsed {
+/** A failed job's message as its queue carried it (it names its job), or why it is not one. */
+function parseMessage(message: Message): Parsed {
   let json: unknown;
   try {
-    json = JSON.parse(body ?? '');
+    json = JSON.parse(message.Body ?? '');
   } catch {
     return { ok: false, reason: '内容不是 JSON' };
   }
-  const record = destinationRecordSchema.safeParse(json);
-  if (!record.success) return { ok: false, reason: '不是 Lambda 的失败记录' };
-  const { timestamp, requestContext, requestPayload } = record.data;
-  const match = functionArnPattern.exec(requestContext.functionArn);
-  const jobNames = redrivableJobs.map((job) => `ankang-${stage}-${job}`);
-  if (!match?.[1] || !match[3] || match[2] !== region || !jobNames.includes(match[3])) {
-    return {
-      ok: false,
-      reason: `函数 ${requestContext.functionArn} 不是本环境（${stage}，${region}）的任务函数`,
-    };
-  }
+  const parsed = jobMessageSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, reason: '不是本系统任务的消息' };
+  const job = parsed.data;
+  const detail =
+    job.job === 'export'
+      ? `导出 ${job.exportId}`
+      : job.job === 'reminders'
+        ? `计划于 ${job.scheduledAt}`
+        : '';
   return {
     ok: true,
-    functionArn: match[1],
-    functionName: match[3],
-    payload: requestPayload,
-    what: `${match[3]}（${timestamp} 失败的运行，请求 ${requestContext.requestId}）`,
+    job: job.job,
+    what: `${jobLabels[job.job]}${detail ? `（${detail}）` : ''}，消息 ${message.MessageId}`,
   };
 }
 
 export interface RedriveOptions {
   stage: string;
-  region: string;
   /** Messages to receive at most (1 to REDRIVE_MAX_LIMIT). */
   max: number;
-  /** Lists what would be sent; invokes nothing and deletes nothing. */
+  /** Lists what would be sent; sends nothing and deletes nothing. */
   dryRun: boolean;
 }
 
 export interface RedriveReport {
   /** Runs sent again (in a dry run: that would be sent) and their messages deleted. */
   sent: number;
-  /** Messages left in the queue: not a failed run of this stage's jobs, or not one at all. */
+  /** Messages left in the queue: not a job's message. */
   left: number;
   /** Runs whose sending failed (kept in the queue), or sent but whose message could not be deleted. */
   failed: number;
@@ -101,21 +77,25 @@ export interface RedriveOutput {
 const consoleOutput: RedriveOutput = { info: console.log, problem: console.error };
 
 /**
- * Sends the failed runs in the stage's failed-jobs queue again: each message's `requestPayload`,
- * as it was, to the job function named in it, invoked asynchronously as the schedule or
- * createDeliveryExport invoked it. A message is deleted only once Lambda has accepted the new run,
- * so a refused or failed invoke leaves the run in the queue; a message that is not a failed run of
- * this stage's jobs is left and listed for a person to look at.
+ * Sends the failed runs in the stage's failed-jobs queue again: each message, as it was, back to
+ * its job's queue (the message names its job), where the job's consumer takes it as it took the
+ * first. A message is deleted from the failed-jobs queue only once its job's queue has taken it, so
+ * a refused send leaves the run in the failed-jobs queue; a message that is not a job's is left and
+ * listed for a person to look at. Every job may run a message twice without harm.
  */
 export async function redriveJobs(
-  clients: { sqs: SQSClient; lambda: LambdaClient },
+  sqs: SQSClient,
   options: RedriveOptions,
   output: RedriveOutput = consoleOutput,
 ): Promise<RedriveReport> {
-  const { sqs, lambda } = clients;
   const queueName = failedJobsQueueName(options.stage);
-  const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: queueName }));
-  if (!QueueUrl) throw new Error(`找不到队列 ${queueName}`);
+  const QueueUrl = await queueUrlOf(sqs, queueName);
+  /** The jobs' queues, looked up when first needed. */
+  const jobQueues = new Map<JobName, Promise<string>>();
+  const jobQueueUrl = (job: JobName) => {
+    if (!jobQueues.has(job)) jobQueues.set(job, queueUrlOf(sqs, jobQueueName(options.stage, job)));
+    return jobQueues.get(job)!;
+  };
   const report: RedriveReport = { sent: 0, left: 0, failed: 0 };
   /** Received and not deleted: shown again to the queue's readers when the run ends. */
   const kept: Message[] = [];
@@ -160,42 +140,42 @@ export async function redriveJobs(
   return report;
 
   async function redriveOne(message: Message): Promise<keyof RedriveReport> {
-    const record = parseRecord(message.Body, options.stage, options.region);
-    if (!record.ok) {
+    const parsed = parseMessage(message);
+    if (!parsed.ok) {
       kept.push(message);
-      output.problem(`留在队列：消息 ${message.MessageId}：${record.reason}`);
+      output.problem(`留在队列：消息 ${message.MessageId}：${parsed.reason}`);
       return 'left';
     }
     if (options.dryRun) {
       kept.push(message);
-      output.info(`将重发：${record.what}`);
+      output.info(`将重发：${parsed.what}`);
       return 'sent';
     }
     try {
-      const invoked = await lambda.send(
-        new InvokeCommand({
-          FunctionName: record.functionArn,
-          InvocationType: 'Event',
-          Payload: new TextEncoder().encode(JSON.stringify(record.payload)),
-        }),
+      await sqs.send(
+        new SendMessageCommand({ QueueUrl: await jobQueueUrl(parsed.job), MessageBody: message.Body }),
       );
-      // 202 is Lambda's "queued" for an asynchronous invoke; anything else is not an accepted run.
-      if (invoked.StatusCode !== 202) throw new Error(`Lambda 答复状态 ${invoked.StatusCode}`);
     } catch (error) {
       kept.push(message);
-      output.problem(`重发失败（留在队列）：${record.what}：${messageOf(error)}`);
+      output.problem(`重发失败（留在队列）：${parsed.what}：${messageOf(error)}`);
       return 'failed';
     }
     try {
       await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: message.ReceiptHandle }));
     } catch (error) {
       // Not released: it comes back after VISIBILITY_SECONDS, and sending it once more does no harm.
-      output.problem(`已重发，但删除消息失败（消息稍后会重新出现）：${record.what}：${messageOf(error)}`);
+      output.problem(`已重发，但删除消息失败（消息稍后会重新出现）：${parsed.what}：${messageOf(error)}`);
       return 'failed';
     }
-    output.info(`已重发：${record.what}`);
+    output.info(`已重发：${parsed.what}`);
     return 'sent';
   }
+}
+
+async function queueUrlOf(sqs: SQSClient, QueueName: string): Promise<string> {
+  const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName }));
+  if (!QueueUrl) throw new Error(`找不到队列 ${QueueName}`);
+  return QueueUrl;
 }
 
 /** Makes the kept messages visible again at once, rather than after VISIBILITY_SECONDS. */

@@ -6,6 +6,8 @@ import { captureOutput, freePort, startChild, stopChild, waitFor } from './proce
 
 export interface OfflineApi {
   apiBase: string;
+  /** Its Lambda invoke API: the local stand-in for SQS runs the job consumers through it. */
+  lambdaEndpoint: string;
   stop(): Promise<void>;
 }
 
@@ -13,6 +15,8 @@ export interface OfflineOptions {
   dynamoEndpoint: string;
   /** s3rver's endpoint (functions/local/s3Local.ts); the bucket is the local stage's fixed one. */
   s3Endpoint?: string;
+  /** The stand-in for SQS (functions/local/fakeSqs.ts) the API queues jobs on. */
+  sqsEndpoint?: string;
   wechatApiBase?: string;
   httpPort?: number;
   devLogin?: boolean;
@@ -52,6 +56,7 @@ export async function startOffline(options: OfflineOptions): Promise<OfflineApi>
         ANKANG_LAMBDA_PORT: String(lambdaPort),
         ANKANG_DYNAMODB_ENDPOINT: options.dynamoEndpoint,
         ...(options.s3Endpoint ? { ANKANG_S3_ENDPOINT: options.s3Endpoint } : {}),
+        ...(options.sqsEndpoint ? { ANKANG_SQS_ENDPOINT: options.sqsEndpoint } : {}),
         ANKANG_WECHAT_API_BASE: options.wechatApiBase ?? 'http://127.0.0.1:9',
         ANKANG_DEV_LOGIN: String(options.devLogin ?? true),
         ...(options.exportInlineMaxRows === undefined
@@ -87,6 +92,7 @@ export async function startOffline(options: OfflineOptions): Promise<OfflineApi>
   }
   return {
     apiBase,
+    lambdaEndpoint: `http://127.0.0.1:${lambdaPort}`,
     stop: async () => {
       await stopChild(child);
       rmSync(tmpDir, { recursive: true, force: true });

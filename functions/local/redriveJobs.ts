@@ -1,13 +1,12 @@
 /**
  * `npm run jobs:redrive -- --stage prod --region cn-north-1 [--dry-run] [--max N]`: sends the
- * failed runs of the stage's jobs (reminders, monitoring sweep, export) again, from the stage's
- * failed-jobs queue, with the operator's AWS credentials (sqs:GetQueueUrl, ReceiveMessage,
- * DeleteMessage, ChangeMessageVisibility on the queue; lambda:InvokeFunction on the jobs). See
- * jobRedrive.ts for what is sent, deleted and left. Exits 1 when a message was left or a run
- * failed, 2 on wrong arguments.
+ * failed runs of the stage's jobs (reminders, monitoring sweep, export) back to their queues, from
+ * the stage's failed-jobs queue, with the operator's AWS credentials (sqs:GetQueueUrl on the four
+ * queues; ReceiveMessage, DeleteMessage, ChangeMessageVisibility on the failed-jobs queue;
+ * SendMessage on the jobs' queues). See jobRedrive.ts for what is sent, deleted and left. Exits 1
+ * when a message was left or a run failed, 2 on wrong arguments.
  */
 import { parseArgs } from 'node:util';
-import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { REDRIVE_MAX_LIMIT, redriveJobs } from './jobRedrive';
 import { runStageCommand } from './stageCommand';
@@ -55,9 +54,6 @@ runStageCommand('重发失败任务出错', async () => {
         '或 aws configure 后用 AWS_PROFILE 指定），再运行 npm run jobs:redrive。',
     );
   }
-  const report = await redriveJobs(
-    { sqs, lambda: new LambdaClient({ region }) },
-    { stage, region, max, dryRun: values['dry-run'] === true },
-  );
+  const report = await redriveJobs(sqs, { stage, max, dryRun: values['dry-run'] === true });
   return report.left + report.failed > 0 ? 'incomplete' : undefined;
 });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { buildH5 } from './buildH5';
 import { startDynamoLocal } from './dynamoLocal';
 import { startFakeWechat } from './fakeWechat';
+import { startLocalJobQueues } from './localJobQueues';
 import { startOffline } from './offline';
 import { repoRoot } from './paths';
 import { startS3Local } from './s3Local';
@@ -56,6 +57,9 @@ async function main(): Promise<void> {
     // passes comments (text with 违规词 is refused, 待复核 or 微信断线 is held for staff review).
     const wechat = await startFakeWechat();
     stops.push(wechat.close);
+    // No SQS either: a stand-in hands each queued job (a large report export) to its consumer.
+    const jobQueues = await startLocalJobQueues();
+    stops.push(jobQueues.close);
     const apiBase = `http://127.0.0.1:${ports.api}`;
     step('启动 serverless-offline，同时构建 H5 应用…');
     const [api] = await Promise.all([
@@ -63,12 +67,14 @@ async function main(): Promise<void> {
         dynamoEndpoint: dynamo.endpoint,
         s3Endpoint: s3.endpoint,
         wechatApiBase: wechat.url,
+        sqsEndpoint: jobQueues.url,
         httpPort: ports.api,
         devLogin: true,
       }),
       buildH5(apiBase),
     ]);
     stops.push(api.stop);
+    jobQueues.consumeWith(api.lambdaEndpoint);
     const web = await serveStatic(path.join(repoRoot, 'client/dist/h5'), {
       port: ports.web,
       apiBase,

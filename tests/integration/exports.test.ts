@@ -4,14 +4,19 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { parse as parseCsv } from 'csv-parse/sync';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, describe, expect, it } from 'vitest';
+import { type QueuedMessage, sqsEventOf, startFakeSqs } from '../../functions/local/fakeSqs';
 import { httpEvent, invoke } from '../support/events';
-import { startFakeLambda } from './fakeLambda';
 
-// The export service reads its settings when its modules load: point its job invocations at a fake
-// Lambda API and lower the in-request limit to a few rows (pages of 3) before anything imports it.
-const lambda = await startFakeLambda();
+// The export service reads its settings when its modules load: point its job queue at the local
+// stand-in for SQS and lower the in-request limit to a few rows (pages of 3) before anything imports it.
+let consume = async (_message: QueuedMessage) => {};
+/** While set, the queue refuses every message (SQS unreachable or the queue gone). */
+let queueDown = false;
+const queue = await startFakeSqs(() => (queueDown ? undefined : (message) => consume(message)));
+const exportQueue = 'ankang-local-export-jobs';
 Object.assign(process.env, {
-  LAMBDA_ENDPOINT: lambda.url,
+  SQS_ENDPOINT: queue.url,
+  EXPORT_QUEUE_URL: `${queue.url}/000000000000/${exportQueue}`,
   EXPORT_INLINE_MAX_ROWS: '5',
   EXPORT_PAGE_SIZE: '3',
 });
@@ -29,7 +34,7 @@ const { handler: runJob } = await import('../../functions/src/handlers/runDelive
 const { getExportById } = await import('../../functions/src/db/exports');
 const { exportIdFor } = await import('../../functions/src/services/deliveryExports');
 
-afterAll(() => lambda.close());
+afterAll(() => queue.close());
 
 type Scene = Awaited<ReturnType<typeof deliveryScene>>;
 
@@ -173,19 +178,24 @@ async function waitUntilDone(token: string, id: string): Promise<DeliveryExport>
   }
 }
 
-/** Runs the export job (with ample time) for every invocation the fake Lambda API receives. */
-function runJobsOnInvoke(): Promise<void>[] {
-  const jobs: Promise<void>[] = [];
-  lambda.onEvent((invocation) =>
-    jobs.push(
-      runJob(
-        invocation.payload as { exportId: string },
-        jobContext(() => 600_000),
-      ),
-    ),
-  );
-  return jobs;
+/** The export queue's message for this export, as the job's consumer receives it. */
+const exportMessage = (exportId: string, body = JSON.stringify({ job: 'export', exportId })) =>
+  sqsEventOf({ queueName: exportQueue, messageId: randomUUID(), body, receiveCount: 1 });
+
+/** Runs the export job (with ample time) for every message queued, as Lambda's event source would. */
+function consumeQueue(): void {
+  consume = async (message) => {
+    const { batchItemFailures } = await runJob(
+      sqsEventOf(message),
+      jobContext(() => 600_000),
+    );
+    if (batchItemFailures.length > 0) throw new Error('the export job reported its message failed');
+  };
 }
+
+/** The messages queued since `before`: queue and body. */
+const queuedSince = (before: number) =>
+  queue.sent.slice(before).map((message) => [message.queueName, JSON.parse(message.body)]);
 
 const fileNameOf = (scene: Scene, format: string) =>
   `${scene.campaign.title.replace(/\s+/g, '')}-配送报表-${day(0).replaceAll('-', '')}.${format}`;
@@ -208,7 +218,7 @@ describe('Handler: createDeliveryExport (in the request)', () => {
       fileName: fileNameOf(scene, 'xlsx'),
       expiresAt: '',
     });
-    expect(lambda.invocations.length, 'no job for a small export').toBe(0);
+    expect(queue.sent.length, 'no job for a small export').toBe(0);
 
     const file = await download(body.url!);
     expect(file.disposition).toContain(encodeURIComponent(fileNameOf(scene, 'xlsx')));
@@ -440,8 +450,8 @@ describe('Handler: getDeliveryExport', () => {
 describe('Handler: runDeliveryExport (the job for large exports)', () => {
   it('hands a large export to the job, which pages through the rows, writes the file and marks it ready', async () => {
     const { scene, ids, expected } = await sceneWith(7);
-    const jobs = runJobsOnInvoke();
-    const before = lambda.invocations.length;
+    consumeQueue();
+    const before = queue.sent.length;
     const answer = await create(scene.staff.token, scene.campaign.id, {
       requestId: randomUUID(),
       format: 'xlsx',
@@ -450,16 +460,11 @@ describe('Handler: runDeliveryExport (the job for large exports)', () => {
     const started = answer.body as DeliveryExport;
     expect([started.status, started.url]).toStrictEqual(['running', undefined]);
     expect(started.progress.total).toBe(7);
-    expect(lambda.invocations.slice(before)).toStrictEqual([
-      {
-        functionName: 'ankang-local-runDeliveryExport',
-        invocationType: 'Event',
-        payload: { exportId: started.id },
-      },
-    ]);
+    expect(queuedSince(before)).toStrictEqual([[exportQueue, { job: 'export', exportId: started.id }]]);
 
     const done = await waitUntilDone(scene.staff.token, started.id);
-    await Promise.all(jobs);
+    await queue.settled();
+    expect(queue.failed).toStrictEqual([]);
     expect([done.status, done.progress, done.fileName]).toStrictEqual([
       'ready',
       { rows: 7, total: 7 },
@@ -477,14 +482,18 @@ describe('Handler: runDeliveryExport (the job for large exports)', () => {
     expect(recountDetail(detail!.slice(1))).toStrictEqual(expected);
     expect(section(summary!, '总计')).toStrictEqual([[7, 0, expected.people, expected.moneyFen / 100]]);
 
-    // A job started again for an export already done leaves it alone.
+    // The same message delivered again (the queue delivers at least once) leaves a done export alone.
     const settled = await getExportById(started.id);
-    await runJob(
-      { exportId: started.id },
-      jobContext(() => 600_000),
-    );
+    expect(
+      await runJob(
+        exportMessage(started.id),
+        jobContext(() => 600_000),
+      ),
+    ).toStrictEqual({
+      batchItemFailures: [],
+    });
     expect(await getExportById(started.id)).toStrictEqual(settled);
-    lambda.onEvent(() => {});
+    consume = async () => {};
   });
 
   it('hands an export to the job when the records far outnumber the counters (the request stays bounded)', async () => {
@@ -495,8 +504,8 @@ describe('Handler: runDeliveryExport (the job for large exports)', () => {
     for (const id of extra) {
       await db.send(new PutCommand({ TableName: tableName, Item: deliveryToItem({ ...first, id }) }));
     }
-    const jobs = runJobsOnInvoke();
-    const before = lambda.invocations.length;
+    consumeQueue();
+    const before = queue.sent.length;
     const answer = await create(scene.staff.token, scene.campaign.id, {
       requestId: randomUUID(),
       format: 'csv',
@@ -504,16 +513,14 @@ describe('Handler: runDeliveryExport (the job for large exports)', () => {
     expect(answer.status).toBe(201);
     const started = answer.body as DeliveryExport;
     expect(started.status).toBe('running');
-    expect(lambda.invocations.slice(before).map((call) => call.payload)).toStrictEqual([
-      { exportId: started.id },
-    ]);
+    expect(queuedSince(before)).toStrictEqual([[exportQueue, { job: 'export', exportId: started.id }]]);
     const done = await waitUntilDone(scene.staff.token, started.id);
-    await Promise.all(jobs);
+    await queue.settled();
     expect([done.status, done.progress.rows]).toStrictEqual(['ready', 12]);
-    lambda.onEvent(() => {});
+    consume = async () => {};
   });
 
-  it('runs once when Lambda delivers the same event twice at once', async () => {
+  it('runs once when the queue delivers the same message twice at once', async () => {
     const { scene } = await sceneWith(7);
     const answer = await create(scene.staff.token, scene.campaign.id, {
       requestId: randomUUID(),
@@ -523,7 +530,7 @@ describe('Handler: runDeliveryExport (the job for large exports)', () => {
     await Promise.all(
       [1, 2].map(() =>
         runJob(
-          { exportId: id },
+          exportMessage(id),
           jobContext(() => 600_000),
         ),
       ),
@@ -544,7 +551,7 @@ describe('Handler: runDeliveryExport (the job for large exports)', () => {
     // Time enough after the first page of 3, not after the second.
     const remaining = [61_000, 1_000];
     await runJob(
-      { exportId: started.id },
+      exportMessage(started.id),
       jobContext(() => remaining.shift() ?? 0),
     );
     const stopped = await read(scene.staff.token, started.id);
@@ -568,7 +575,7 @@ describe('Handler: runDeliveryExport (the job for large exports)', () => {
     const { setUserStaffRole } = await import('../../functions/src/db/users');
     await setUserStaffRole(requester.userId, { grant: false }, new Date());
     await runJob(
-      { exportId: started.id },
+      exportMessage(started.id),
       jobContext(() => 600_000),
     );
     const stored = await getExportById(started.id);
@@ -576,5 +583,44 @@ describe('Handler: runDeliveryExport (the job for large exports)', () => {
       'failed',
       '活动已不存在或您已无权查看该范围，导出已停止',
     ]);
+  });
+
+  it('reports a message that is not an export job failed, on its own, and runs nothing', async () => {
+    const { scene } = await sceneWith(7);
+    const answer = await create(scene.staff.token, scene.campaign.id, {
+      requestId: randomUUID(),
+      format: 'csv',
+    });
+    const { id } = answer.body as DeliveryExport;
+    const before = await getExportById(id);
+    for (const body of [
+      '不是 JSON',
+      JSON.stringify({ job: 'sweep' }),
+      JSON.stringify({ job: 'export', exportId: 'ex_1' }),
+    ]) {
+      const event = exportMessage(id, body);
+      expect(
+        await runJob(
+          event,
+          jobContext(() => 600_000),
+        ),
+      ).toStrictEqual({
+        batchItemFailures: [{ itemIdentifier: event.Records[0]!.messageId }],
+      });
+    }
+    expect(await getExportById(id)).toStrictEqual(before);
+  });
+
+  it('marks the export failed, with a reason, when the queue does not take its job', async () => {
+    const { scene } = await sceneWith(7);
+    queueDown = true;
+    const answer = await create(scene.staff.token, scene.campaign.id, {
+      requestId: randomUUID(),
+      format: 'csv',
+    }).finally(() => {
+      queueDown = false;
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({ status: 'failed', reason: '无法启动导出任务，请稍后重新导出' });
   });
 });

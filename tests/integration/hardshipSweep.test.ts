@@ -4,6 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { sqsEventOf } from '../../functions/local/fakeSqs';
 import type { MessagesSeen } from '../../functions/local/fakeWechatMessages';
 import { ensureTable } from '../../functions/local/table';
 import { listAuditEvents } from '../../functions/src/db/audit';
@@ -17,7 +18,10 @@ import { getAlertSlot } from '../../functions/src/db/hardshipAlerts';
 import { hardshipAlertKeys, shardOfId } from '../../functions/src/db/keys';
 import { handler as createHardshipVisit } from '../../functions/src/handlers/createHardshipVisit';
 import { handler as recordSubscriptions } from '../../functions/src/handlers/recordSubscriptions';
-import { handler as runMonitoringSweepHandler } from '../../functions/src/handlers/runMonitoringSweep';
+import {
+  handler as runMonitoringSweepHandler,
+  sweepUntilDeadline,
+} from '../../functions/src/handlers/runMonitoringSweep';
 import { runMonitoringSweep } from '../../functions/src/services/hardshipSweep';
 import { tallyDynamo } from '../support/dynamoTally';
 import { httpEvent, invoke } from '../support/events';
@@ -581,20 +585,33 @@ describe('Service: runMonitoringSweep — reruns and notices', () => {
     expect(await alertOf(file.id, 'visitOverdue')).not.toBeNull();
   });
 
-  it('runs from its scheduled handler with the Lambda’s remaining time as its deadline', async () => {
+  it('runs with the Lambda’s remaining time as its deadline', async () => {
     const lambda = (remainingMs: number) =>
       ({ getRemainingTimeInMillis: () => remainingMs }) as unknown as Context;
     // The clock is held: 60 s left is exactly the margin kept back, so the deadline is now and
     // nothing starts; one more millisecond and the run goes through.
-    expect(await runMonitoringSweepHandler({}, lambda(60_000))).toMatchObject({
+    expect(await sweepUntilDeadline(lambda(60_000))).toMatchObject({
       today: today(),
       reviewed: 0,
       escalated: 0,
       complete: false,
     });
-    expect(await runMonitoringSweepHandler({}, lambda(60_001))).toMatchObject({
+    expect(await sweepUntilDeadline(lambda(60_001))).toMatchObject({
       today: today(),
       complete: true,
+    });
+  });
+
+  it('runs from its queue: a sweep message sweeps, any other message is reported failed', async () => {
+    const lambda = { awsRequestId: 'sweep', getRemainingTimeInMillis: () => 600_000 } as unknown as Context;
+    const message = (body: string) =>
+      sqsEventOf({ queueName: 'ankang-local-sweep-jobs', messageId: randomUUID(), body, receiveCount: 1 });
+    const wrong = message(JSON.stringify({ job: 'export', exportId: `ex_${'0'.repeat(24)}` }));
+    expect(await runMonitoringSweepHandler(wrong, lambda)).toStrictEqual({
+      batchItemFailures: [{ itemIdentifier: wrong.Records[0]!.messageId }],
+    });
+    expect(await runMonitoringSweepHandler(message('{"job":"sweep"}'), lambda)).toStrictEqual({
+      batchItemFailures: [],
     });
   });
 });

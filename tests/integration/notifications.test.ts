@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Assignment } from '@ankang/shared';
 import { describe, expect, inject, it, vi } from 'vitest';
+import { sqsEventOf } from '../../functions/local/fakeSqs';
 import type { MessagesSeen } from '../../functions/local/fakeWechatMessages';
 import { keys } from '../../functions/src/db/keys';
 import type { VolunteerSignupRecord } from '../../functions/src/db/signupRecords';
 import { handler as getSubscriptions } from '../../functions/src/handlers/getSubscriptions';
 import { handler as recordSubscriptions } from '../../functions/src/handlers/recordSubscriptions';
-import { handler as remindersHandler } from '../../functions/src/handlers/sendAssignmentReminders';
+import {
+  handler as remindersHandler,
+  remindTomorrow,
+} from '../../functions/src/handlers/sendAssignmentReminders';
 import { httpEvent, invoke, lambdaContext } from '../support/events';
 import {
   assignmentScene,
@@ -22,8 +26,9 @@ import {
 } from './assignmentFixtures';
 import { atShanghaiNoon } from './shanghaiNoon';
 
-/** The scheduled job as EventBridge starts it. */
-const sendAssignmentReminders = () => remindersHandler({}, lambdaContext);
+/** A run of the reminders' job for a schedule that fired just now. */
+const sendAssignmentReminders = () =>
+  remindTomorrow({ job: 'reminders', scheduledAt: new Date().toISOString() });
 
 const wechat = inject('wechatApiBase');
 
@@ -389,11 +394,11 @@ describe('Notifications: 明天的任务 (the evening job)', () => {
   });
 
   /**
-   * The schedule fires at 18:00 Shanghai (10:00 UTC) and its event's `time` says so; a failed run
-   * sent again later from the failed-jobs queue carries that event. This evening's run is about
-   * day(1); the clock is then set to the next morning, when now's "tomorrow" is day(2).
+   * The schedule fires at 18:00 Shanghai (10:00 UTC) and its message says so; a failed run sent
+   * again later from the failed-jobs queue carries that message. This evening's run is about day(1);
+   * the clock is then set to the next morning, when now's "tomorrow" is day(2).
    */
-  const tonightsRun = () => ({ 'detail-type': 'Scheduled Event', time: `${day(0)}T10:00:00Z` });
+  const tonightsRun = () => ({ job: 'reminders' as const, scheduledAt: `${day(0)}T10:00:00Z` });
 
   it('reminds of the day after the schedule’s moment when its run is sent again hours later', async () => {
     const [tomorrow, dayAfter] = [day(1), day(2)];
@@ -406,7 +411,7 @@ describe('Notifications: 明天的任务 (the evening job)', () => {
     // 11 h 59 min after 18:00: still in time, and about the schedule's tomorrow.
     vi.setSystemTime(new Date(`${tomorrow}T05:59:00+08:00`));
 
-    const run = await remindersHandler(event, lambdaContext);
+    const run = await remindTomorrow(event);
     expect([run.date, run.complete, run.skipped]).toStrictEqual([tomorrow, true, undefined]);
     const reminded = (await seen(due.openid)).messages;
     expect(reminded.map((m) => [m.template_id, m.data.date2?.value])).toStrictEqual([
@@ -423,7 +428,7 @@ describe('Notifications: 明天的任务 (the evening job)', () => {
     const event = tonightsRun();
     vi.setSystemTime(new Date(`${tomorrow}T06:01:00+08:00`));
 
-    expect(await remindersHandler(event, lambdaContext)).toStrictEqual({
+    expect(await remindTomorrow(event)).toStrictEqual({
       date: tomorrow,
       tasks: 0,
       outcomes: {},
@@ -431,5 +436,30 @@ describe('Notifications: 明天的任务 (the evening job)', () => {
       skipped: 'stale',
     });
     expect(await seen(v.openid)).toStrictEqual({ attempts: 0, messages: [] });
+  });
+
+  it('runs from its queue: a reminders message reminds, any other message is reported failed', async () => {
+    const tomorrow = day(1);
+    const s = await assignmentScene();
+    const v = await volunteer(s.campaign, 'ok', { reminder: 1 });
+    expect((await assign(s.staff.token, s.countySite, v.signup, tomorrow, 'pm')).status).toBe(201);
+    const message = (body: object) =>
+      sqsEventOf({
+        queueName: 'ankang-local-reminders-jobs',
+        messageId: randomUUID(),
+        body: JSON.stringify(body),
+        receiveCount: 1,
+      });
+    const wrong = message({ job: 'sweep' });
+    expect(await remindersHandler(wrong, lambdaContext)).toStrictEqual({
+      batchItemFailures: [{ itemIdentifier: wrong.Records[0]!.messageId }],
+    });
+    expect(await seen(v.openid)).toStrictEqual({ attempts: 0, messages: [] });
+    expect(await remindersHandler(message(tonightsRun()), lambdaContext)).toStrictEqual({
+      batchItemFailures: [],
+    });
+    expect((await seen(v.openid)).messages.map((m) => m.template_id)).toStrictEqual([
+      'test-template-reminder',
+    ]);
   });
 });

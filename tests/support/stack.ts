@@ -1,4 +1,5 @@
 import { startDynamoLocal } from '../../functions/local/dynamoLocal';
+import { startLocalJobQueues } from '../../functions/local/localJobQueues';
 import { startOffline } from '../../functions/local/offline';
 import { startS3Local } from '../../functions/local/s3Local';
 import { seedDemoData } from '../../functions/local/seed';
@@ -38,19 +39,25 @@ export async function startLocalStack(options: {
    */
   dynamo?: { port?: number; dataDir?: string };
 }): Promise<LocalStack> {
-  const [dynamo, s3] = await Promise.all([startDynamoLocal(options.dynamo), startS3Local()]);
+  const [dynamo, s3, jobQueues] = await Promise.all([
+    startDynamoLocal(options.dynamo),
+    startS3Local(),
+    startLocalJobQueues(),
+  ]);
   try {
     await ensureTable(dynamo.client, testTableName);
     await seedDemoData(dynamo.client, testTableName, new Date(), s3);
     const api = await startOffline({
       dynamoEndpoint: dynamo.endpoint,
       s3Endpoint: s3.endpoint,
+      sqsEndpoint: jobQueues.url,
       wechatApiBase: options.wechatApiBase,
       exportInlineMaxRows: options.exportInlineMaxRows,
       searchLimits: options.searchLimits,
       jwtSecret: options.jwtSecret,
       corsOrigin: options.corsOrigin,
     });
+    jobQueues.consumeWith(api.lambdaEndpoint);
     return {
       apiBase: api.apiBase,
       dynamoEndpoint: dynamo.endpoint,
@@ -58,11 +65,13 @@ export async function startLocalStack(options: {
       s3Endpoint: s3.endpoint,
       stop: async () => {
         await api.stop();
+        await jobQueues.close();
         await s3.stop();
         await dynamo.stop();
       },
     };
   } catch (error) {
+    await jobQueues.close();
     await s3.stop();
     await dynamo.stop();
     throw error;

@@ -30,7 +30,7 @@ describe('Template: the delivery export job', () => {
     expect(job.Properties.MemorySize).toBe(2048);
   });
 
-  it('serves no route and no schedule: only an invocation starts it', () => {
+  it('serves no route and no schedule: only its queue starts it', () => {
     const routesAndRules = [
       ...ofType('AWS::ApiGatewayV2::Integration'),
       ...ofType('AWS::Events::Rule'),
@@ -39,37 +39,32 @@ describe('Template: the delivery export job', () => {
     for (const [name, resource] of routesAndRules) {
       expect(JSON.stringify(resource), name).not.toContain('RunDeliveryExportLambdaFunction');
     }
-  });
-
-  it('is never retried by Lambda (it marks a failed export itself)', () => {
-    const configs = ofType('AWS::Lambda::EventInvokeConfig')
+    const sources = ofType('AWS::Lambda::EventSourceMapping')
       .map(([, r]) => r.Properties)
       .filter((p) => JSON.stringify(p.FunctionName).includes('RunDeliveryExportLambdaFunction'));
-    expect(configs.length).toBe(1);
-    expect(configs[0]!.MaximumRetryAttempts).toBe(0);
+    expect(sources.map((p) => p.EventSourceArn)).toStrictEqual([{ 'Fn::GetAtt': ['ExportJobQueue', 'Arn'] }]);
   });
 
-  it('is the function the create route is told to invoke, by the real endpoint', () => {
+  it('is queued by the create route, on its queue by the stack’s own reference', () => {
     const create = resources.CreateDeliveryExportLambdaFunction!;
-    const variables = create.Properties.Environment.Variables as Record<string, string>;
-    expect(variables.EXPORT_FUNCTION_NAME).toBe(jobName);
+    const variables = create.Properties.Environment.Variables as Record<string, unknown>;
+    expect(variables.EXPORT_QUEUE_URL).toStrictEqual({ Ref: 'ExportJobQueue' });
     expect(variables.EXPORT_INLINE_MAX_ROWS).toBe('2000');
-    expect(variables.LAMBDA_ENDPOINT).toBe('');
+    expect(variables.SQS_ENDPOINT).toBe('');
     expect(create.Properties.Timeout).toBe(29);
   });
 
-  it('may be invoked, and it is the only function anything may invoke, in any partition', () => {
-    const invoking = statements.filter((s) => s.Action.some((action) => action.startsWith('lambda:')));
-    expect(invoking).toStrictEqual([
+  it('is the only queue any function may send to, and no function may invoke another', () => {
+    const sending = statements.filter((s) => s.Action.includes('sqs:SendMessage'));
+    expect(sending).toStrictEqual([
       {
         Effect: 'Allow',
-        Action: ['lambda:InvokeFunction'],
-        Resource: [
-          {
-            'Fn::Sub': `arn:\${AWS::Partition}:lambda:\${AWS::Region}:\${AWS::AccountId}:function:${jobName}`,
-          },
-        ],
+        Action: ['sqs:SendMessage'],
+        Resource: [{ 'Fn::GetAtt': ['ExportJobQueue', 'Arn'] }],
       },
     ]);
+    expect(statements.filter((s) => s.Action.some((action) => action.startsWith('lambda:')))).toStrictEqual(
+      [],
+    );
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { contracts } from '@ankang/shared';
 import { describe, expect, inject, it } from 'vitest';
+import { jobConsumers } from '../../functions/local/localJobQueues';
 
 interface Resource {
   Type: string;
@@ -20,7 +21,7 @@ const logicalIdOf = (name: string) => `${name[0]!.toUpperCase()}${name.slice(1)}
 const functionIds = ofType('AWS::Lambda::Function').map(([id]) => id);
 /** Each contract's route has a function of its own (template.test.ts checks the wiring). */
 const routeFunctionIds = Object.values(contracts).map((c) => logicalIdOf(c.name));
-/** Functions no route serves: schedules and the export invocation start them. */
+/** Functions no route serves: each consumes its job's queue. */
 const jobIds = ['sendAssignmentReminders', 'runMonitoringSweep', 'runDeliveryExport'].map(logicalIdOf);
 
 const alarms = ofType('AWS::CloudWatch::Alarm');
@@ -33,6 +34,13 @@ type Query = {
     Stat: string;
     Period: number;
   };
+};
+/** A statement of a queue's policy, as the stack writes them. */
+type QueueGrant = {
+  Principal: { Service: string };
+  Action: string;
+  Resource: { 'Fn::GetAtt': string[] };
+  Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': string[] } } };
 };
 const queriesOf = (alarm: Resource) => (alarm.Properties.Metrics ?? []) as Query[];
 
@@ -188,35 +196,89 @@ describe('Template: operations', () => {
     expect(resources.TableThrottlesAlarm!.Properties.Threshold).toBe(1);
   });
 
-  it('keeps every failed job run in the dead-letter queue, and alarms when one is there', () => {
-    const configs = ofType('AWS::Lambda::EventInvokeConfig').map(([, r]) => r.Properties);
-    const failedTo = Object.fromEntries(
-      configs.map((c) => [c.FunctionName.Ref, c.DestinationConfig.OnFailure?.Destination]),
+  it('runs every job from a queue of its own, which keeps a message failed three times in the dead-letter queue', () => {
+    const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, r]) => r.Properties);
+    const consumers: Record<string, string> = Object.fromEntries(
+      mappings.map((m) => [m.EventSourceArn['Fn::GetAtt'][0], m.FunctionName['Fn::GetAtt'][0]]),
     );
-    expect(failedTo).toStrictEqual(
-      Object.fromEntries(jobIds.map((id) => [id, { 'Fn::GetAtt': ['JobDeadLetterQueue', 'Arn'] }])),
+    // The local stand-in for SQS hands each queue to the same function (functions/local).
+    const queueIdOf = { export: 'ExportJobQueue', sweep: 'SweepJobQueue', reminders: 'ReminderJobQueue' };
+    expect(consumers).toStrictEqual(
+      Object.fromEntries(
+        Object.entries(jobConsumers).map(([job, fn]) => [
+          queueIdOf[job as keyof typeof queueIdOf],
+          logicalIdOf(fn),
+        ]),
+      ),
     );
+    expect(Object.values(consumers).sort()).toStrictEqual([...jobIds].sort());
+    for (const mapping of mappings) {
+      expect(mapping).toMatchObject({
+        BatchSize: 1,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        ScalingConfig: { MaximumConcurrency: 2 },
+        Enabled: true,
+      });
+    }
+    for (const [queueId, functionId] of Object.entries(consumers)) {
+      const queue = resources[queueId]!.Properties;
+      expect(queue.QueueName).toBe(
+        `ankang-prod-${Object.entries(queueIdOf).find(([, id]) => id === queueId)![0]}-jobs`,
+      );
+      expect(queue.RedrivePolicy).toStrictEqual({
+        deadLetterTargetArn: { 'Fn::GetAtt': ['JobDeadLetterQueue', 'Arn'] },
+        maxReceiveCount: 3,
+      });
+      expect(queue.SqsManagedSseEnabled).toBe(true);
+      // Never shown again while its run may still be going (AWS asks for six times the timeout).
+      expect(queue.VisibilityTimeout, queueId).toBeGreaterThanOrEqual(
+        6 * resources[functionId]!.Properties.Timeout,
+      );
+    }
+    expect(ofType('AWS::Lambda::EventInvokeConfig')).toStrictEqual([]);
     expect(resources.JobDeadLetterQueue!.Properties).toStrictEqual({
       QueueName: 'ankang-prod-failed-jobs',
       MessageRetentionPeriod: 1209600,
       SqsManagedSseEnabled: true,
     });
+  });
+
+  it('lets EventBridge send only to the scheduled jobs’ queues, each from its own rule', () => {
+    const policy = resources.JobScheduleQueuePolicy!.Properties;
+    expect(policy.Queues).toStrictEqual([{ Ref: 'ReminderJobQueue' }, { Ref: 'SweepJobQueue' }]);
+    expect(
+      (policy.PolicyDocument.Statement as QueueGrant[]).map((s) => [
+        s.Principal.Service,
+        s.Action,
+        s.Resource['Fn::GetAtt'][0],
+        s.Condition.ArnEquals['aws:SourceArn']['Fn::GetAtt'][0],
+      ]),
+    ).toStrictEqual([
+      ['events.amazonaws.com', 'sqs:SendMessage', 'ReminderJobQueue', 'ReminderSchedule'],
+      ['events.amazonaws.com', 'sqs:SendMessage', 'SweepJobQueue', 'SweepSchedule'],
+    ]);
+  });
+
+  it('alarms when a failed job is kept, and when a job waits over three hours on its queue', () => {
     expect(resources.JobDeadLetterAlarm!.Properties).toMatchObject({
       Namespace: 'AWS/SQS',
       MetricName: 'ApproximateNumberOfMessagesVisible',
       Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['JobDeadLetterQueue', 'QueueName'] } }],
       Threshold: 1,
+      AlarmActions: [{ Ref: 'AlarmTopic' }],
     });
-    type Statement = { Action: string[]; Resource: unknown[] };
-    const statements = resources.IamRoleLambdaExecution!.Properties.Policies[0].PolicyDocument
-      .Statement as Statement[];
-    const sqs = statements.filter((s) => s.Action.some((action) => action.startsWith('sqs:')));
-    expect(sqs).toStrictEqual([
-      {
-        Effect: 'Allow',
-        Action: ['sqs:SendMessage'],
-        Resource: [{ 'Fn::GetAtt': ['JobDeadLetterQueue', 'Arn'] }],
-      },
+    const age = resources.JobQueueAgeAlarm!.Properties;
+    expect([age.Threshold, age.AlarmActions]).toStrictEqual([10800, [{ Ref: 'AlarmTopic' }]]);
+    const watched = (age.Metrics as Query[])
+      .filter((q) => q.MetricStat)
+      .map((q) => {
+        const queue = q.MetricStat!.Metric.Dimensions[0]!.Value as { 'Fn::GetAtt': string[] };
+        return [q.MetricStat!.Metric.MetricName, queue['Fn::GetAtt'][0]];
+      });
+    expect(watched).toStrictEqual([
+      ['ApproximateAgeOfOldestMessage', 'ExportJobQueue'],
+      ['ApproximateAgeOfOldestMessage', 'SweepJobQueue'],
+      ['ApproximateAgeOfOldestMessage', 'ReminderJobQueue'],
     ]);
   });
 });

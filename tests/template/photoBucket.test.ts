@@ -103,6 +103,7 @@ describe('Template: functions and the photo bucket', () => {
       ...(fn.Properties.Environment.Variables as Record<string, string>),
       WECHAT_APPID: 'wx0123456789abcdef',
       PHOTO_BUCKET: 'ankang-prod-photobucket-1a2b3c',
+      EXPORT_QUEUE_URL: 'https://sqs.cn-north-1.amazonaws.com.cn/123456789012/ankang-prod-export-jobs',
       FIELD_KEY_ID: '1234abcd-12ab-34cd-56ef-1234567890ab',
     };
     expect(parseEnv(deployed).PHOTO_BUCKET).toBe('ankang-prod-photobucket-1a2b3c');

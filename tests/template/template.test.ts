@@ -3,6 +3,7 @@ import path from 'node:path';
 import { contracts } from '@ankang/shared';
 import { describe, expect, inject, it } from 'vitest';
 import { parseEnv } from '../../functions/src/lib/envSchema';
+import { jobMessageSchema } from '../../functions/src/lib/jobMessages';
 import { zipEntries } from './zip';
 
 interface Resource {
@@ -18,10 +19,8 @@ const resources = JSON.parse(templateText).Resources as Record<string, Resource>
 const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
 const functions = ofType('AWS::Lambda::Function');
 const table = resources.AnkangTable!;
-/** Functions that serve no route: EventBridge schedules call them. */
-const scheduled = ['sendAssignmentReminders', 'runMonitoringSweep'];
-/** Functions that serve no route: another function invokes them (see exportJob.test.ts). */
-const invoked = ['runDeliveryExport'];
+/** Functions that serve no route: each consumes its job's queue (see operations.test.ts). */
+const jobs = ['sendAssignmentReminders', 'runMonitoringSweep', 'runDeliveryExport'];
 
 describe('Template: the DynamoDB table', () => {
   it('keeps point-in-time recovery, encryption at rest and TTL on expiresAt', () => {
@@ -64,27 +63,46 @@ describe('Template: routes and functions', () => {
     },
   );
 
-  it('has exactly one route per contract and one function per route, plus the scheduled ones', () => {
+  it('has exactly one route per contract and one function per route, plus the jobs’ consumers', () => {
     expect(routes.length).toBe(Object.keys(contracts).length);
-    expect(functions.length).toBe(Object.keys(contracts).length + scheduled.length + invoked.length);
+    expect(functions.length).toBe(Object.keys(contracts).length + jobs.length);
   });
 
   const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties);
-  const ruleOf = (fn: string) => rules.filter((rule) => JSON.stringify(rule.Targets).includes(fn));
+  /** The rules that queue a message on this queue (a schedule starts a job through its queue). */
+  const ruleOf = (queue: string) =>
+    rules.filter((rule) =>
+      JSON.stringify(rule.Targets.map((t: { Arn: unknown }) => t.Arn)).includes(`"${queue}"`),
+    );
 
-  it('has one schedule per scheduled function and no other', () => {
-    expect(rules.length).toBe(scheduled.length);
+  it('has two schedules, each with one target: a job’s queue, never a function', () => {
+    expect(rules.length).toBe(2);
+    for (const rule of rules) {
+      expect(rule.Targets.length).toBe(1);
+      expect(JSON.stringify(rule.Targets)).not.toContain('LambdaFunction');
+    }
   });
 
-  it('reminds tomorrow’s volunteers every evening at 18:00 Shanghai time (10:00 UTC)', () => {
-    const [rule, ...more] = ruleOf('SendAssignmentRemindersLambdaFunction');
+  it('reminds tomorrow’s volunteers every evening at 18:00 Shanghai time (10:00 UTC), the moment in the message', () => {
+    const [rule, ...more] = ruleOf('ReminderJobQueue');
     expect(more).toStrictEqual([]);
     expect(rule!.ScheduleExpression).toBe('cron(0 10 * * ? *)');
+    expect(rule!.State).toBe('ENABLED');
+    const transformer = rule!.Targets[0].InputTransformer;
+    expect(transformer.InputPathsMap).toStrictEqual({ time: '$.time' });
+    // EventBridge writes a string variable outside quotes as a JSON string: the message the consumer
+    // parses is then a reminders job for that moment.
+    const sent = transformer.InputTemplate.replace('<time>', JSON.stringify('2026-07-01T10:00:00Z'));
+    expect(jobMessageSchema.parse(JSON.parse(sent))).toStrictEqual({
+      job: 'reminders',
+      scheduledAt: '2026-07-01T10:00:00Z',
+    });
   });
 
   it('runs the monitoring sweep every night at 01:30 Shanghai time (17:30 UTC) for up to 15 minutes', () => {
-    const [rule, ...more] = ruleOf('RunMonitoringSweepLambdaFunction');
+    const [rule, ...more] = ruleOf('SweepJobQueue');
     expect(more).toStrictEqual([]);
+    expect(jobMessageSchema.parse(JSON.parse(rule!.Targets[0].Input))).toStrictEqual({ job: 'sweep' });
     expect(rule!.ScheduleExpression).toBe('cron(30 17 * * ? *)');
     expect(rule!.State).toBe('ENABLED');
     expect(rule!.Description).toMatch(/防返困/);
@@ -105,12 +123,13 @@ describe('Template: routes and functions', () => {
       expect(variables.JWT_SECRET, name).toBe('');
       expect(variables.JWT_SECRET_PARAM, name).toBe('/ankang/prod/jwt-secret');
       // The deployed environment parses (given the app id a deploy passes), and cannot turn the dev login on.
-      // (PHOTO_BUCKET and FIELD_KEY_ID are Refs that CloudFormation resolves: see photoBucket.test.ts and
+      // (PHOTO_BUCKET, FIELD_KEY_ID and EXPORT_QUEUE_URL are Refs that CloudFormation resolves: see photoBucket.test.ts and
       // fieldKey.test.ts.)
       const deployed = {
         ...variables,
         WECHAT_APPID: 'wx0123456789abcdef',
         PHOTO_BUCKET: 'ankang-prod-photobucket',
+        EXPORT_QUEUE_URL: 'https://sqs.cn-north-1.amazonaws.com.cn/123456789012/ankang-prod-export-jobs',
         FIELD_KEY_ID: '1234abcd-12ab-34cd-56ef-1234567890ab',
       };
       expect(parseEnv(deployed).DEV_LOGIN).toBe(false);
@@ -168,7 +187,7 @@ describe('Package: function zips', () => {
   it('bundles each function alone, one file, without the AWS SDK', () => {
     const zips = readdirSync(packageDir).filter((file) => file.endsWith('.zip'));
     expect(zips.sort()).toStrictEqual(
-      [...Object.keys(contracts), ...scheduled, ...invoked].map((name) => `${name}.zip`).sort(),
+      [...Object.keys(contracts), ...jobs].map((name) => `${name}.zip`).sort(),
     );
     const sizes: Record<string, string> = {};
     const carryPlaces: string[] = [];

@@ -239,11 +239,11 @@ describe('Export: configuration', () => {
       FIELD_KEY_ID: 'arn:aws-cn:kms:cn-north-1:123456789012:key/field',
       LOOKUP_KEY_PARAM: '/ankang/prod/lookup-key',
     };
-    const endpoint = { LAMBDA_ENDPOINT: 'http://127.0.0.1:3002' };
+    const endpoint = { SQS_ENDPOINT: 'http://127.0.0.1:9324' };
     const issues = (source: Record<string, string | undefined>) =>
       (envSchema.safeParse(source).error?.issues ?? []).map((issue) => issue.path.join('.'));
     expect(issues(deployed)).toStrictEqual([]);
-    expect(issues({ ...deployed, ...endpoint })).toStrictEqual(['LAMBDA_ENDPOINT']);
+    expect(issues({ ...deployed, ...endpoint })).toStrictEqual(['SQS_ENDPOINT']);
     expect(issues({ ...local, ...endpoint })).toStrictEqual([]);
   });
 });

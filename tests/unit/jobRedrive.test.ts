@@ -1,10 +1,10 @@
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import {
   ChangeMessageVisibilityBatchCommand,
   DeleteMessageCommand,
   GetQueueUrlCommand,
   type Message,
   ReceiveMessageCommand,
+  SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -12,48 +12,26 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { type RedriveOptions, redriveJobs } from '../../functions/local/jobRedrive';
 
 const sqsMock = mockClient(SQSClient);
-const lambdaMock = mockClient(LambdaClient);
-const clients = {
-  sqs: new SQSClient({ region: 'cn-north-1' }),
-  lambda: new LambdaClient({ region: 'cn-north-1' }),
-};
-const queueUrl = 'https://sqs.cn-north-1.amazonaws.com.cn/123456789012/ankang-prod-failed-jobs';
-const arn = (name: string, region = 'cn-north-1') =>
-  `arn:aws-cn:lambda:${region}:123456789012:function:${name}`;
+const sqs = new SQSClient({ region: 'cn-north-1' });
+const urlOf = (name: string) => `https://sqs.cn-north-1.amazonaws.com.cn/123456789012/${name}`;
+const failedQueue = urlOf('ankang-prod-failed-jobs');
 
-/** A message as Lambda's on-failure destination writes it (the record's fields as AWS documents them). */
-function failed(id: string, functionArn: string, requestPayload: unknown): Message {
-  const record = {
-    version: '1.0',
-    timestamp: '2026-07-01T10:00:05.123Z',
-    requestContext: {
-      requestId: `request-${id}`,
-      functionArn,
-      condition: 'RetriesExhausted',
-      approximateInvokeCount: 3,
-    },
-    requestPayload,
-    responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
-    responsePayload: { errorType: 'Error', errorMessage: 'boom' },
-  };
-  return { MessageId: id, ReceiptHandle: `receipt-${id}`, Body: JSON.stringify(record) };
-}
+const exportJob = (n: number) => ({ job: 'export', exportId: `ex_${String(n).padStart(24, '0')}` });
+const reminders = { job: 'reminders', scheduledAt: '2026-07-01T10:00:00Z' };
+const sweep = { job: 'sweep' };
 
-const scheduled = {
-  version: '0',
-  id: 'ev-1',
-  'detail-type': 'Scheduled Event',
-  source: 'aws.events',
-  time: '2026-07-01T10:00:00Z',
-  detail: {},
-};
+/** A failed job's message, as its queue moved it to the failed-jobs queue: the body as first sent. */
+const failed = (id: string, body: unknown): Message => ({
+  MessageId: id,
+  ReceiptHandle: `receipt-${id}`,
+  Body: typeof body === 'string' ? body : JSON.stringify(body),
+});
 
-/** What the command did to the queue and to Lambda, in order. */
+/** What the command did to the queues, in order. */
 let calls: string[];
 let lines: { info: string[]; problem: string[] };
 
 function queueOf(...batches: Message[][]) {
-  sqsMock.on(GetQueueUrlCommand, { QueueName: 'ankang-prod-failed-jobs' }).resolves({ QueueUrl: queueUrl });
   let receive = sqsMock.on(ReceiveMessageCommand);
   for (const batch of batches) receive = receive.resolvesOnce({ Messages: batch });
   receive.resolves({});
@@ -61,18 +39,16 @@ function queueOf(...batches: Message[][]) {
 
 const run = (options: Partial<RedriveOptions> = {}) =>
   redriveJobs(
-    clients,
-    { stage: 'prod', region: 'cn-north-1', max: 100, dryRun: false, ...options },
+    sqs,
+    { stage: 'prod', max: 100, dryRun: false, ...options },
     { info: (line) => lines.info.push(line), problem: (line) => lines.problem.push(line) },
   );
 
-/** The payloads Lambda was asked to run, by function, as JSON read back from the bytes sent. */
-const invoked = () =>
-  lambdaMock.commandCalls(InvokeCommand).map(({ args: [command] }) => ({
-    FunctionName: command.input.FunctionName,
-    InvocationType: command.input.InvocationType,
-    payload: JSON.parse(new TextDecoder().decode(command.input.Payload as Uint8Array)),
-  }));
+/** Each message sent: its queue and its body, read back. */
+const sent = () =>
+  sqsMock
+    .commandCalls(SendMessageCommand)
+    .map(({ args: [command] }) => [command.input.QueueUrl, JSON.parse(command.input.MessageBody ?? '')]);
 const released = () =>
   sqsMock
     .commandCalls(ChangeMessageVisibilityBatchCommand)
@@ -81,171 +57,128 @@ const released = () =>
 
 beforeEach(() => {
   sqsMock.reset();
-  lambdaMock.reset();
   calls = [];
   lines = { info: [], problem: [] };
+  sqsMock.on(GetQueueUrlCommand).callsFake((input) => ({ QueueUrl: urlOf(input.QueueName) }));
   sqsMock.on(DeleteMessageCommand).callsFake((input) => {
     calls.push(`delete ${input.ReceiptHandle}`);
     return {};
   });
-  sqsMock.on(ChangeMessageVisibilityBatchCommand).resolves({ Successful: [], Failed: [] });
-  lambdaMock.on(InvokeCommand).callsFake((input) => {
-    calls.push(`invoke ${input.FunctionName}`);
-    return { StatusCode: 202 };
+  sqsMock.on(SendMessageCommand).callsFake((input) => {
+    calls.push(`send ${input.QueueUrl.split('/').pop()}`);
+    return { MessageId: 'new' };
   });
+  sqsMock.on(ChangeMessageVisibilityBatchCommand).resolves({ Successful: [], Failed: [] });
 });
 
 describe('jobs:redrive', () => {
-  it('sends each failed run of the stage’s jobs again with its exact payload, then deletes its message', async () => {
-    queueOf(
-      [
-        failed('a', `${arn('ankang-prod-sendAssignmentReminders')}:$LATEST`, scheduled),
-        failed('b', arn('ankang-prod-runDeliveryExport'), { exportId: 'exp_1' }),
-      ],
-      [
-        failed('c', arn('ankang-prod-runMonitoringSweep'), {
-          ...scheduled,
-          id: 'ev-2',
-          time: '2026-07-01T17:30:00Z',
-        }),
-      ],
-    );
+  it('sends each failed message back to its own job’s queue, exactly as it was, then deletes it', async () => {
+    queueOf([failed('a', reminders), failed('b', exportJob(1))], [failed('c', sweep)]);
 
     expect(await run()).toStrictEqual({ sent: 3, left: 0, failed: 0 });
-    expect(invoked()).toStrictEqual([
-      {
-        FunctionName: arn('ankang-prod-sendAssignmentReminders'),
-        InvocationType: 'Event',
-        payload: scheduled,
-      },
-      {
-        FunctionName: arn('ankang-prod-runDeliveryExport'),
-        InvocationType: 'Event',
-        payload: { exportId: 'exp_1' },
-      },
-      {
-        FunctionName: arn('ankang-prod-runMonitoringSweep'),
-        InvocationType: 'Event',
-        payload: { ...scheduled, id: 'ev-2', time: '2026-07-01T17:30:00Z' },
-      },
+    expect(sent()).toStrictEqual([
+      [urlOf('ankang-prod-reminders-jobs'), reminders],
+      [urlOf('ankang-prod-export-jobs'), exportJob(1)],
+      [urlOf('ankang-prod-sweep-jobs'), sweep],
     ]);
-    // Each message deleted only after Lambda accepted its run.
+    // Each message deleted only after its job's queue took it.
     expect(calls).toStrictEqual([
-      `invoke ${arn('ankang-prod-sendAssignmentReminders')}`,
+      'send ankang-prod-reminders-jobs',
       'delete receipt-a',
-      `invoke ${arn('ankang-prod-runDeliveryExport')}`,
+      'send ankang-prod-export-jobs',
       'delete receipt-b',
-      `invoke ${arn('ankang-prod-runMonitoringSweep')}`,
+      'send ankang-prod-sweep-jobs',
       'delete receipt-c',
     ]);
+    // Received from the stage's failed-jobs queue, whose url it asked for by name.
+    expect(
+      sqsMock.commandCalls(ReceiveMessageCommand).map(({ args: [c] }) => c.input.QueueUrl),
+    ).toStrictEqual([failedQueue, failedQueue, failedQueue]);
     expect(released()).toStrictEqual([]);
     expect(lines.problem).toStrictEqual([]);
-    expect(lines.info.at(-1)).toBe('已重发 3 条，留在队列 0 条，失败 0 条。');
+    expect(lines.info).toStrictEqual([
+      '已重发：任务提醒（计划于 2026-07-01T10:00:00Z），消息 a',
+      `已重发：报表导出（导出 ${exportJob(1).exportId}），消息 b`,
+      '已重发：防返困巡检，消息 c',
+      '已重发 3 条，留在队列 0 条，失败 0 条。',
+    ]);
   });
 
-  it('keeps the message of a run Lambda refused or did not accept, and says the run failed', async () => {
-    queueOf([
-      failed('a', arn('ankang-prod-runDeliveryExport'), { exportId: 'exp_1' }),
-      failed('b', arn('ankang-prod-runDeliveryExport'), { exportId: 'exp_2' }),
-      failed('c', arn('ankang-prod-runDeliveryExport'), { exportId: 'exp_3' }),
-    ]);
-    lambdaMock
-      .on(InvokeCommand)
-      .rejectsOnce(new Error('Rate exceeded'))
-      .resolvesOnce({ StatusCode: 500 })
-      .resolves({ StatusCode: 202 });
+  it('keeps the message whose job’s queue refused it, and says the run failed', async () => {
+    queueOf([failed('a', exportJob(1)), failed('b', exportJob(2))]);
+    sqsMock.on(SendMessageCommand).rejectsOnce(new Error('Rate exceeded')).resolves({ MessageId: 'new' });
 
-    expect(await run()).toStrictEqual({ sent: 1, left: 0, failed: 2 });
+    expect(await run()).toStrictEqual({ sent: 1, left: 0, failed: 1 });
     expect(
       sqsMock.commandCalls(DeleteMessageCommand).map(({ args: [c] }) => c.input.ReceiptHandle),
-    ).toStrictEqual(['receipt-c']);
-    expect(released()).toStrictEqual([
-      ['receipt-a', 0],
-      ['receipt-b', 0],
-    ]);
+    ).toStrictEqual(['receipt-b']);
+    expect(released()).toStrictEqual([['receipt-a', 0]]);
     expect(lines.problem).toStrictEqual([
-      '重发失败（留在队列）：ankang-prod-runDeliveryExport（2026-07-01T10:00:05.123Z 失败的运行，请求 request-a）：Rate exceeded',
-      '重发失败（留在队列）：ankang-prod-runDeliveryExport（2026-07-01T10:00:05.123Z 失败的运行，请求 request-b）：Lambda 答复状态 500',
+      `重发失败（留在队列）：报表导出（导出 ${exportJob(1).exportId}），消息 a：Rate exceeded`,
     ]);
-    expect(lines.info.at(-1)).toBe('已重发 1 条，留在队列 0 条，失败 2 条。');
   });
 
   it('counts a run whose message could not be deleted as failed, and does not put that message back', async () => {
-    queueOf([failed('a', arn('ankang-prod-runMonitoringSweep'), scheduled)]);
+    queueOf([failed('a', sweep)]);
     sqsMock.on(DeleteMessageCommand).rejects(new Error('Access Denied'));
 
     expect(await run()).toStrictEqual({ sent: 0, left: 0, failed: 1 });
-    expect(lambdaMock.commandCalls(InvokeCommand)).toHaveLength(1);
+    expect(sqsMock.commandCalls(SendMessageCommand)).toHaveLength(1);
     // Shown again only after its visibility timeout: sending that run once more does no harm.
     expect(released()).toStrictEqual([]);
     expect(lines.problem).toStrictEqual([
-      '已重发，但删除消息失败（消息稍后会重新出现）：ankang-prod-runMonitoringSweep（2026-07-01T10:00:05.123Z 失败的运行，请求 request-a）：Access Denied',
+      '已重发，但删除消息失败（消息稍后会重新出现）：防返困巡检，消息 a：Access Denied',
     ]);
   });
 
-  it('leaves and lists a message of another function, stage, region or version, or no failure record at all', async () => {
+  it('leaves and lists a message that is not a job’s', async () => {
     queueOf([
-      failed('other', arn('ankang-prod-createStation'), {}),
-      failed('stage', arn('ankang-dev-runMonitoringSweep'), scheduled),
-      failed('region', arn('ankang-prod-runMonitoringSweep', 'cn-northwest-1'), scheduled),
-      failed('version', `${arn('ankang-prod-runMonitoringSweep')}:3`, scheduled),
-      { MessageId: 'text', ReceiptHandle: 'receipt-text', Body: 'not json' },
-      { MessageId: 'shape', ReceiptHandle: 'receipt-shape', Body: JSON.stringify({ requestPayload: {} }) },
-      failed('ok', arn('ankang-prod-runMonitoringSweep'), scheduled),
+      failed('text', 'not json'),
+      failed('unknown', { job: 'backup' }),
+      failed('bad', { job: 'export', exportId: '../etc' }),
+      failed('lambda', { requestContext: { functionArn: 'arn:aws-cn:lambda:…' }, requestPayload: {} }),
+      failed('ok', sweep),
     ]);
 
-    expect(await run()).toStrictEqual({ sent: 1, left: 6, failed: 0 });
-    expect(calls).toStrictEqual([`invoke ${arn('ankang-prod-runMonitoringSweep')}`, 'delete receipt-ok']);
+    expect(await run()).toStrictEqual({ sent: 1, left: 4, failed: 0 });
+    expect(calls).toStrictEqual(['send ankang-prod-sweep-jobs', 'delete receipt-ok']);
     expect(released().map(([handle]) => handle)).toStrictEqual([
-      'receipt-other',
-      'receipt-stage',
-      'receipt-region',
-      'receipt-version',
       'receipt-text',
-      'receipt-shape',
+      'receipt-unknown',
+      'receipt-bad',
+      'receipt-lambda',
     ]);
-    const notJob = (id: string, functionArn: string) =>
-      `留在队列：消息 ${id}：函数 ${functionArn} 不是本环境（prod，cn-north-1）的任务函数`;
     expect(lines.problem).toStrictEqual([
-      notJob('other', arn('ankang-prod-createStation')),
-      notJob('stage', arn('ankang-dev-runMonitoringSweep')),
-      notJob('region', arn('ankang-prod-runMonitoringSweep', 'cn-northwest-1')),
-      notJob('version', `${arn('ankang-prod-runMonitoringSweep')}:3`),
       '留在队列：消息 text：内容不是 JSON',
-      '留在队列：消息 shape：不是 Lambda 的失败记录',
+      '留在队列：消息 unknown：不是本系统任务的消息',
+      '留在队列：消息 bad：不是本系统任务的消息',
+      '留在队列：消息 lambda：不是本系统任务的消息',
       '留在队列的消息请人工查看（SQS 控制台 → ankang-prod-failed-jobs → 发送和接收消息）。',
     ]);
   });
 
-  it('lists in a dry run what it would send, invokes and deletes nothing, and puts every message back', async () => {
-    queueOf([
-      failed('a', arn('ankang-prod-sendAssignmentReminders'), scheduled),
-      failed('b', arn('ankang-prod-createStation'), {}),
-    ]);
+  it('lists in a dry run what it would send, sends and deletes nothing, and puts every message back', async () => {
+    queueOf([failed('a', reminders), failed('b', 'not json')]);
 
     expect(await run({ dryRun: true })).toStrictEqual({ sent: 1, left: 1, failed: 0 });
     expect(calls).toStrictEqual([]);
-    expect(lambdaMock.commandCalls(InvokeCommand)).toStrictEqual([]);
     expect(released()).toStrictEqual([
       ['receipt-a', 0],
       ['receipt-b', 0],
     ]);
     expect(lines.info).toStrictEqual([
-      '将重发：ankang-prod-sendAssignmentReminders（2026-07-01T10:00:05.123Z 失败的运行，请求 request-a）',
+      '将重发：任务提醒（计划于 2026-07-01T10:00:00Z），消息 a',
       '试运行（未做任何更改）：将重发 1 条，留在队列 1 条。',
     ]);
   });
 
   it('receives no more than --max messages, in batches of at most ten', async () => {
-    const batch = (from: number, count: number) =>
-      Array.from({ length: count }, (_, i) =>
-        failed(`m${from + i}`, arn('ankang-prod-runDeliveryExport'), { exportId: `exp_${from + i}` }),
-      );
     // A queue that never runs dry.
-    sqsMock.on(GetQueueUrlCommand).resolves({ QueueUrl: queueUrl });
     let next = 0;
     sqsMock.on(ReceiveMessageCommand).callsFake((input) => {
-      const messages = batch(next, input.MaxNumberOfMessages ?? 1);
+      const messages = Array.from({ length: input.MaxNumberOfMessages ?? 1 }, (_, i) =>
+        failed(`m${next + i}`, exportJob(next + i)),
+      );
       next += messages.length;
       return { Messages: messages };
     });
@@ -254,7 +187,12 @@ describe('jobs:redrive', () => {
     expect(
       sqsMock.commandCalls(ReceiveMessageCommand).map(({ args: [c] }) => c.input.MaxNumberOfMessages),
     ).toStrictEqual([10, 10, 3]);
-    expect(lambdaMock.commandCalls(InvokeCommand)).toHaveLength(23);
+    expect(sqsMock.commandCalls(SendMessageCommand)).toHaveLength(23);
+    // The export queue's url asked for once, not once per message.
+    expect(sqsMock.commandCalls(GetQueueUrlCommand).map(({ args: [c] }) => c.input.QueueName)).toStrictEqual([
+      'ankang-prod-failed-jobs',
+      'ankang-prod-export-jobs',
+    ]);
     expect(lines.info).toContain('已处理 --max 23 条，队列中可能还有消息：再运行一次继续。');
   });
 

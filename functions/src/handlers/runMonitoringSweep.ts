@@ -1,7 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { now } from '../lib/clock';
-import { logger } from '../lib/logger';
-import { observedJob } from '../lib/observedJob';
+import { jobConsumer } from '../lib/jobConsumer';
 import { runMonitoringSweep, type SweepRun } from '../services/hardshipSweep';
 
 /**
@@ -11,15 +10,17 @@ import { runMonitoringSweep, type SweepRun } from '../services/hardshipSweep';
 const FINISH_MARGIN_MS = 60_000;
 
 /**
- * Not a route: EventBridge calls it every night (serverless.yml schedule). A run that reaches its
- * deadline stops and says `complete: false`; the next run (or Lambda's retry of a failed one) goes
- * on, since everything done is recorded (checkOn moved, alert escalated, notice claimed).
+ * One message of the sweep's queue (EventBridge's nightly rule queues one, serverless.yml). A run
+ * that reaches its deadline stops and says `complete: false`; the next run goes on, and a second
+ * delivery of the same message does nothing twice, since everything done is recorded (checkOn
+ * moved, alert escalated, notice claimed).
  */
-export const handler = observedJob(async (_event: unknown, context: Context): Promise<SweepRun> => {
-  const started = now();
-  const run = await runMonitoringSweep(started, {
+export async function sweepUntilDeadline(
+  context: Pick<Context, 'getRemainingTimeInMillis'>,
+): Promise<SweepRun> {
+  return runMonitoringSweep(now(), {
     deadlineMs: Date.now() + context.getRemainingTimeInMillis() - FINISH_MARGIN_MS,
   });
-  logger.info('monitoring sweep', { ...run, ms: Date.now() - started.getTime() });
-  return run;
-});
+}
+
+export const handler = jobConsumer('sweep', (_message, context) => sweepUntilDeadline(context));

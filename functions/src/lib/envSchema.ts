@@ -58,8 +58,8 @@ export const envSchema = z
     PHOTO_BUCKET: z.string().min(1).default('ankang-local-photos'),
     /** An S3-compatible server (s3rver) on the local stage; empty in AWS, which uses its own endpoint. */
     S3_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().optional()),
-    /** The function that writes a large delivery report export (invoked asynchronously). */
-    EXPORT_FUNCTION_NAME: z.string().min(1).default('ankang-local-runDeliveryExport'),
+    /** The queue of the job that writes a large delivery report export (serverless.yml ExportJobQueue). */
+    EXPORT_QUEUE_URL: z.url().default('http://127.0.0.1:9324/000000000000/ankang-local-export-jobs'),
     /** Detail rows up to which an export is written in the request; above it, by the job. */
     EXPORT_INLINE_MAX_ROWS: z.coerce.number().int().min(0).default(2000),
     /** Rows the export job reads per page (its progress is written after each). */
@@ -67,8 +67,8 @@ export const envSchema = z
     /** Public searches a minute per signed-in user, and per source IP (a carrier's NAT shares one). */
     SEARCH_LIMIT_PER_USER: z.coerce.number().int().min(1).default(60),
     SEARCH_LIMIT_PER_IP: z.coerce.number().int().min(1).default(240),
-    /** serverless-offline's Lambda invoke API; the local stage only (AWS's own endpoint otherwise). */
-    LAMBDA_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().optional()),
+    /** The local stack's stand-in for SQS (functions/local/fakeSqs.ts); empty in AWS. */
+    SQS_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().optional()),
     DEV_LOGIN: z
       .enum(['true', 'false'])
       .default('false')
@@ -103,11 +103,11 @@ export const envSchema = z
         message: 'WECHAT_APPID is required (--param="wechatAppId=…")',
       });
     }
-    if (!local && env.LAMBDA_ENDPOINT) {
+    if (!local && env.SQS_ENDPOINT) {
       ctx.addIssue({
         code: 'custom',
-        path: ['LAMBDA_ENDPOINT'],
-        message: 'LAMBDA_ENDPOINT is for the local stage only',
+        path: ['SQS_ENDPOINT'],
+        message: 'SQS_ENDPOINT is for the local stage only',
       });
     }
     if (!env.JWT_SECRET && !env.JWT_SECRET_PARAM) {

@@ -1,32 +1,26 @@
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { env } from './env';
+import type { JobMessage } from './jobMessages';
 import { traced } from './tracer';
 
 const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /**
- * The one Lambda client, created once per container. Locally it talks to serverless-offline's
- * invoke API (LAMBDA_ENDPOINT, local stage only), which runs `Event` invocations without waiting.
+ * The one SQS client, created once per container. Locally it talks to the local stack's stand-in
+ * for SQS (SQS_ENDPOINT, functions/local/fakeSqs.ts), which hands each message to its consumer.
  */
-const lambda = traced(
-  new LambdaClient({
+const sqs = traced(
+  new SQSClient({
     region: env.AWS_REGION,
-    ...(env.LAMBDA_ENDPOINT ? { endpoint: env.LAMBDA_ENDPOINT, credentials: localCredentials } : {}),
+    ...(env.SQS_ENDPOINT ? { endpoint: env.SQS_ENDPOINT, credentials: localCredentials } : {}),
   }),
 );
 
 /**
- * Starts a function asynchronously (`InvocationType: 'Event'`): Lambda queues the event and answers
- * at once, so a request can hand work longer than its own timeout to a job. Throws when the
- * invocation was not accepted.
+ * Queues a job for its consumer: the request answers at once and the job runs within its own, longer
+ * timeout. Lambda's event source takes it from the queue; a run that fails is retried by the queue
+ * and, past its receive limit, kept in the failed-jobs queue. Throws when SQS did not take it.
  */
-export async function startJob(functionName: string, payload: unknown): Promise<void> {
-  const { StatusCode } = await lambda.send(
-    new InvokeCommand({
-      FunctionName: functionName,
-      InvocationType: 'Event',
-      Payload: new TextEncoder().encode(JSON.stringify(payload)),
-    }),
-  );
-  if (StatusCode !== 202) throw new Error(`job ${functionName} not accepted (status ${StatusCode})`);
+export async function queueJob(queueUrl: string, message: JobMessage): Promise<void> {
+  await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(message) }));
 }

@@ -6,7 +6,7 @@ import { presignGet } from '../db/objectStore';
 import { now } from '../lib/clock';
 import { env } from '../lib/env';
 import { AppError } from '../lib/errors';
-import { startJob } from '../lib/jobs';
+import { queueJob } from '../lib/jobs';
 import { logger } from '../lib/logger';
 import type { Caller } from './caller';
 import { writeExportFile } from './deliveryExportJob';
@@ -116,7 +116,7 @@ export async function createDeliveryExport(
       'done';
   if (!inline) {
     try {
-      await startJob(env.EXPORT_FUNCTION_NAME, { exportId: id });
+      await queueJob(env.EXPORT_QUEUE_URL, { job: 'export', exportId: id });
     } catch (error) {
       logger.error('export job not started', { error, exportId: id });
       await updateRunningExport(id, {

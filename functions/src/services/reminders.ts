@@ -1,5 +1,4 @@
 import { shanghaiDate } from '@ankang/shared';
-import { z } from 'zod';
 import { pageLiveAssignmentsOnDate } from '../db/assignments';
 import { reminderNotice } from './assignmentNotices';
 import { type NoticeOutcome, notify } from './notifier';
@@ -30,18 +29,6 @@ export interface ReminderRun {
   complete: boolean;
   /** Set when the run sent nothing because it came too late after its schedule (STALE_AFTER_MS). */
   skipped?: 'stale';
-}
-
-/** The part of EventBridge's scheduled event the job reads: the schedule's moment. */
-const scheduledEventSchema = z.object({ time: z.iso.datetime({ offset: true }) });
-
-/**
- * The moment a scheduled run was for: its event's `time`, which a failed run sent again from the
- * failed-jobs queue still carries. Undefined for an invoke without one (a manual run).
- */
-export function scheduledMomentOf(event: unknown): Date | undefined {
-  const scheduled = scheduledEventSchema.safeParse(event);
-  return scheduled.success ? new Date(scheduled.data.time) : undefined;
 }
 
 /**
