@@ -97,7 +97,6 @@ class AnkangOperations {
       // After it wrote its own log statements (none, every function's default group being off).
       'after:package:setupProviderConfiguration': () => this.allowSharedLogGroup(),
       'after:package:compileEvents': () => {
-        this.foldDestinationStatements();
         this.addAlarms();
       },
     };
@@ -135,31 +134,6 @@ class AnkangOperations {
       Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
       Resource: [group, streams],
     });
-  }
-
-  /**
-   * serverless adds one statement per on-failure destination (three jobs → three copies of
-   * `sqs:SendMessage` on the dead-letter queue, their Action a string): one statement per action,
-   * as the role's others are written.
-   */
-  foldDestinationStatements() {
-    const statements = this.resources.IamRoleLambdaExecution.Properties.Policies[0].PolicyDocument.Statement;
-    const added = statements.filter(
-      (/** @type {{ Action: string | string[] }} */ s) => typeof s.Action === 'string',
-    );
-    if (added.length === 0) return;
-    for (const statement of added) statements.splice(statements.indexOf(statement), 1);
-    // One statement per action, with every resource that action was granted on: never a cross
-    // product (an SNS destination's topic must not become something sqs:SendMessage may reach).
-    /** @type {Map<string, unknown[]>} */
-    const byAction = new Map();
-    for (const { Action, Resource } of added) {
-      const resources = byAction.get(Action) ?? [];
-      if (!resources.some((r) => JSON.stringify(r) === JSON.stringify(Resource))) resources.push(Resource);
-      byAction.set(Action, resources);
-    }
-    for (const [action, resources] of byAction)
-      statements.push({ Effect: 'Allow', Action: [action], Resource: resources });
   }
 
   addAlarms() {
