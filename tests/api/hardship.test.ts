@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { HouseholdFile } from '@ankang/shared';
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { draft } from '../support/households';
+import { draft, visitDraft as visit } from '../support/households';
 import { day } from '../support/shanghaiDay';
 import { testTableName } from '../support/stack';
 import { loginAsDemo, loginWithCode, request } from './http';
@@ -25,24 +25,6 @@ const refusal = (status: number, code: string, message: string) => ({
 });
 const OUT_OF_SCOPE = refusal(403, 'OUT_OF_SCOPE', '超出您所在工会组织的管理范围');
 const FORBIDDEN = refusal(403, 'FORBIDDEN', '您没有执行此操作的权限');
-
-function visit(overrides: object = {}) {
-  return {
-    id: `hv_${randomUUID().replace(/-/g, '')}`,
-    visitedOn: day(-1),
-    mode: 'home',
-    annualIncomeFen: 2_400_000,
-    annualFixedSpendingFen: 0,
-    householdSize: 2,
-    earners: [{ relation: 'self', employment: 'flexible', changedSinceLastVisit: false }],
-    largeSpending: [{ kind: 'medical', amountFen: 300_000 }],
-    housing: [],
-    risk: 'medium',
-    notes: '户主慢性病，按时服药',
-    nextVisitDue: day(30),
-    ...overrides,
-  };
-}
 
 let daxin: string;
 let zjg: string;

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { HardshipAlert, HardshipPolicyView, HouseholdFile } from '@ankang/shared';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { policyDraft } from '../support/households';
 import { testTableName } from '../support/stack';
 import { DAXIN, raiseAlert, rawAlert, rawPartition, SIP, storedOf } from './hardshipAlertHelpers';
 import { expectRefused, loginAsDemo, request } from './http';
@@ -259,17 +260,7 @@ describe('API: hostile rule writes', () => {
     );
   });
 
-  const draft = {
-    relativeMultiple: 2.5,
-    incomeDropPercent: 25,
-    medicalShareOfIncome: 0.6,
-    cadenceActiveDays: 60,
-    cadenceRecentExitDays: 45,
-    cadenceAfterHighDays: 20,
-    monitoringMonths: 18,
-    exitReviewMonths: 6,
-    windowEndingNoticeDays: 30,
-  };
+  const draft = policyDraft;
   const stored = async () => ({
     policy: await rawPartition(`HPOLICY#${node}`),
     audit: await rawPartition(`AUDIT#POLICY#${node}`),

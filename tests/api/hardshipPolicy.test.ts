@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { defaultHardshipPolicy, type HardshipPolicyView } from '@ankang/shared';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { policyDraft } from '../support/households';
 import { testTableName } from '../support/stack';
 import { loginAsDemo, loginWithCode, request } from './http';
 import { putOrg, table } from './table';
@@ -29,17 +30,7 @@ const atOrg = (orgPath: string) => `${POLICY}?orgPath=${encodeURIComponent(orgPa
 const clearPath = (orgPath: string, expectedVersion: number) =>
   `${atOrg(orgPath)}&expectedVersion=${expectedVersion}`;
 
-const draft = {
-  relativeMultiple: 2.5,
-  incomeDropPercent: 25,
-  medicalShareOfIncome: 0.6,
-  cadenceActiveDays: 60,
-  cadenceRecentExitDays: 45,
-  cadenceAfterHighDays: 20,
-  monitoringMonths: 18,
-  exitReviewMonths: 6,
-  windowEndingNoticeDays: 30,
-};
+const draft = policyDraft;
 
 /** Everything stored under a node's policy and its trail. */
 async function storedFor(orgPath: string) {

@@ -97,10 +97,10 @@ export async function loginAsDemo(nickname: string): Promise<string> {
 }
 
 /**
- * A PNG sent as a phone sends a photo: ask for room (POST /photos/uploads), PUT the bytes to the
- * bucket with the ticket's method and headers, then POST /photos/{id}/complete. The new photo's id.
+ * A PNG sent as a phone sends a photo, short of its last step: ask for room (POST /photos/uploads)
+ * and PUT the bytes to the bucket with the ticket's method and headers. The new photo's id.
  */
-export async function uploadPhoto(
+export async function sendPhoto(
   token: string,
   owner: { kind: string; id: string },
   png: Uint8Array,
@@ -119,6 +119,16 @@ export async function uploadPhoto(
   });
   await put.arrayBuffer();
   expect(put.status).toBe(200);
+  return id;
+}
+
+/** A photo sent (sendPhoto) and then completed (POST /photos/{id}/complete). The new photo's id. */
+export async function uploadPhoto(
+  token: string,
+  owner: { kind: string; id: string },
+  png: Uint8Array,
+): Promise<string> {
+  const id = await sendPhoto(token, owner, png);
   const completed = await request('POST', `/photos/${id}/complete`, { token });
   expect(completed.status, JSON.stringify(completed.body)).toBe(200);
   return id;

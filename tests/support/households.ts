@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { HouseholdCreateInput } from '@ankang/shared';
+import { day } from './shanghaiDay';
 
 /** Household drafts for the hardship tests of every tier: pure, no handler or table imports. */
 
@@ -59,3 +60,35 @@ export function draft(orgPath: string, overrides: Partial<HouseholdCreateInput> 
     ...overrides,
   };
 }
+
+/** A visit as a caseworker records it: yesterday, at home, with the figures the server divides. */
+export function visitDraft(overrides: object = {}) {
+  return {
+    id: `hv_${randomUUID().replace(/-/g, '')}`,
+    visitedOn: day(-1),
+    mode: 'home',
+    annualIncomeFen: 2_400_000,
+    annualFixedSpendingFen: 0,
+    householdSize: 2,
+    earners: [{ relation: 'self', employment: 'flexible', changedSinceLastVisit: false }],
+    largeSpending: [{ kind: 'medical', amountFen: 300_000 }],
+    housing: [],
+    risk: 'medium',
+    notes: '户主慢性病，按时服药',
+    nextVisitDue: day(30),
+    ...overrides,
+  };
+}
+
+/** A whole 监测规则 policy, as an admin's form sends one. */
+export const policyDraft = {
+  relativeMultiple: 2.5,
+  incomeDropPercent: 25,
+  medicalShareOfIncome: 0.6,
+  cadenceActiveDays: 60,
+  cadenceRecentExitDays: 45,
+  cadenceAfterHighDays: 20,
+  monitoringMonths: 18,
+  exitReviewMonths: 6,
+  windowEndingNoticeDays: 30,
+};

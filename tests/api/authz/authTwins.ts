@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthzCaller } from '@ankang/shared';
 import { expect } from 'vitest';
-import { day } from '../../support/shanghaiDay';
 import { loginWithCode, request } from '../http';
-import { DAXIN, SIP, SUZHOU, ZJG } from './callers';
+import { approvedVolunteer, DAXIN, SIP, SUZHOU, ZJG } from './callers';
 import type { FixtureContext } from './fixture';
 
 /**
@@ -29,35 +28,6 @@ async function freshUser(label: string) {
 function expectOk(answer: { status: number; body: unknown }, status = 200) {
   expect(answer.status, JSON.stringify(answer.body)).toBe(status);
   return answer.body;
-}
-
-/** Signed up and approved through the API, as the world's volunteers are. */
-async function approvedVolunteer(admin: string, campaignId: string, district: string, label: string) {
-  const user = await freshUser(label);
-  const signup = expectOk(
-    await request('POST', '/volunteer-signups', {
-      token: user.token,
-      body: {
-        requestId: randomUUID(),
-        signup: {
-          campaignId,
-          name: '矩阵志愿者',
-          districts: [district],
-          availability: [0, 1].map((n) => ({ date: day(n), slot: 'am' })),
-          skills: [],
-          phone: '13962310000',
-        },
-      },
-    }),
-    201,
-  ) as { id: string; version: number };
-  expectOk(
-    await request('POST', `/staff/volunteer-signups/${signup.id}/review`, {
-      token: admin,
-      body: { decision: 'approve', version: signup.version },
-    }),
-  );
-  return user.token;
 }
 
 /**
@@ -101,9 +71,9 @@ export async function twinToken(caller: AuthzCaller, ctx: FixtureContext): Promi
     case 'worker':
       return (await freshUser('worker')).token;
     case 'volunteer':
-      return approvedVolunteer(admin, ctx.campaignId, ZJG, 'volunteer');
+      return (await approvedVolunteer(admin, ctx.campaignId, ZJG, 'twin-volunteer')).token;
     case 'otherVolunteer':
-      return approvedVolunteer(admin, ctx.otherCampaignId, SIP, 'other-volunteer');
+      return (await approvedVolunteer(admin, ctx.otherCampaignId, SIP, 'twin-other-volunteer')).token;
     default:
       return adminTwin(ctx);
   }

@@ -75,7 +75,7 @@ export async function openCampaign(token: string, orgPath: string, title: string
 }
 
 /** A volunteer of this campaign only, signed up and approved through the API as a volunteer is. */
-async function approvedVolunteer(
+export async function approvedVolunteer(
   reviewer: string,
   campaignId: string,
   district: string,

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { type AuthzCaller, authzCallers } from '@ankang/shared';
 import { expect } from 'vitest';
+import { policyDraft } from '../../support/households';
 import { request } from '../http';
 import { putOrg } from '../table';
 import { ZJG } from './callers';
@@ -10,19 +11,6 @@ import type { FixtureContext, FixtureSet } from './fixture';
  * 低保标准 and 监测规则, org-wide settings that every file of the org is judged by while other test
  * files run alongside: reads ask 张家港's; writes must not change what 张家港's files are judged by.
  */
-
-/** A whole policy, as an admin's form sends one. */
-const policyDraft = {
-  relativeMultiple: 2.5,
-  incomeDropPercent: 25,
-  medicalShareOfIncome: 0.6,
-  cadenceActiveDays: 60,
-  cadenceRecentExitDays: 45,
-  cadenceAfterHighDays: 20,
-  monitoringMonths: 18,
-  exitReviewMonths: 6,
-  windowEndingNoticeDays: 30,
-};
 
 /**
  * A county of a province of this run's own, one per route and caller. Setting or clearing rules is for admins

@@ -1,8 +1,7 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { HouseholdFile } from '@ankang/shared';
 import { expect } from 'vitest';
-import { draft, idNumberFor, mobileFor } from '../../support/households';
-import { day } from '../../support/shanghaiDay';
+import { draft, idNumberFor, mobileFor, visitDraft } from '../../support/households';
 import { request } from '../http';
 import { ZJG } from './callers';
 import type { FixtureContext, FixtureSet } from './fixture';
@@ -25,22 +24,6 @@ async function zjgFile(ctx: FixtureContext): Promise<HouseholdFile> {
 }
 
 const sharedFile = (ctx: FixtureContext) => ctx.once('hardship:zjg-file', () => zjgFile(ctx));
-
-/** A visit as a caseworker records it: yesterday, at home, with the figures the server divides. */
-const visit = () => ({
-  id: `hv_${randomUUID().replace(/-/g, '')}`,
-  visitedOn: day(-1),
-  mode: 'home',
-  annualIncomeFen: 2_400_000,
-  annualFixedSpendingFen: 0,
-  householdSize: 2,
-  earners: [{ relation: 'self', employment: 'flexible', changedSinceLastVisit: false }],
-  largeSpending: [],
-  housing: [],
-  risk: 'medium',
-  notes: '户主慢性病，按时服药',
-  nextVisitDue: day(30),
-});
 
 const LEDGER_HEADER =
   '户主姓名*,身份证号*,联系电话*,家庭住址*,困难类别*,致困原因*,家庭人口*,家庭年收入（元）*,同意人*,同意日期*';
@@ -80,7 +63,7 @@ export const hardshipFixtures = {
   // A visit moves the file's last and next visit: a file of its own per caller.
   createHardshipVisit: async (_caller, ctx) => ({
     params: { id: (await zjgFile(ctx)).id },
-    body: visit(),
+    body: visitDraft(),
   }),
 
   listHardshipVisits: async (_caller, ctx) => ({ params: { id: (await sharedFile(ctx)).id } }),

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { PhotoUploadTicket } from '@ankang/shared';
-import { expect } from 'vitest';
 import { pngOf } from '../../support/pngs';
-import { request } from '../http';
+import { sendPhoto } from '../http';
 import { ZJG } from './callers';
 import type { FixtureContext, FixtureSet } from './fixture';
 import {
@@ -31,21 +29,7 @@ const png = pngOf(1);
 /** A photo of a fresh 张家港 station, asked for and sent by 张家港's staff, not yet completed. */
 async function sentStationPhoto(ctx: FixtureContext): Promise<string> {
   const station = await zjgStation(staff(ctx));
-  const id = photoId();
-  const issued = await request('POST', '/photos/uploads', {
-    token: staff(ctx),
-    body: { id, owner: { kind: 'station', id: station.id }, contentType: 'image/png', size: png.length },
-  });
-  expect(issued.status, JSON.stringify(issued.body)).toBe(201);
-  const ticket = issued.body as PhotoUploadTicket;
-  const put = await fetch(ticket.uploadUrl, {
-    method: ticket.method,
-    headers: ticket.headers,
-    body: new Uint8Array(png),
-  });
-  await put.arrayBuffer();
-  expect(put.status).toBe(200);
-  return id;
+  return sendPhoto(staff(ctx), { kind: 'station', id: station.id }, png);
 }
 
 export const stationFixtures = {
