@@ -89,6 +89,7 @@ async function main(): Promise<void> {
   API         ${api.apiBase}   （例如 ${api.apiBase}/health）
   DynamoDB    ${dynamo.endpoint}   表 ${tableName}
   S3 (s3rver) ${s3.endpoint}   桶 ${s3.bucket}（照片保存在 .local/s3）
+  任务队列    ${jobQueues.url}   SQS 的本地替身（大报表导出交给 serverless-offline 中的任务函数）
 按 Ctrl-C 停止。`);
   } catch (error) {
     console.error('[ankang] 启动失败：', error);
