@@ -22,6 +22,31 @@ export const MAX_RECEIVES = 3;
 /** Pause before a failed message is shown again: SQS waits the visibility timeout, the fake 1 s. */
 const REDELIVERY_DELAY_MS = 1000;
 
+/** What a SendMessage names, or the SQS error that refuses it (the fake never throws on a request). */
+function sendMessageInput(
+  raw: string,
+): { queueName: string; body: string } | { status: number; type: string; message: string } {
+  let input: { QueueUrl?: unknown; MessageBody?: unknown };
+  try {
+    input = JSON.parse(raw);
+  } catch {
+    return { status: 400, type: 'com.amazon.coral.service#SerializationException', message: 'not JSON' };
+  }
+  if (typeof input?.QueueUrl !== 'string' || typeof input.MessageBody !== 'string') {
+    return { status: 400, type: 'com.amazonaws.sqs#MissingParameter', message: 'QueueUrl and MessageBody' };
+  }
+  // SQS takes the queue's name from the url's last segment.
+  const queueName = URL.canParse(input.QueueUrl) ? new URL(input.QueueUrl).pathname.split('/').pop() : '';
+  if (!queueName) {
+    return {
+      status: 400,
+      type: 'com.amazonaws.sqs#QueueDoesNotExist',
+      message: `no queue ${input.QueueUrl}`,
+    };
+  }
+  return { queueName, body: input.MessageBody };
+}
+
 /**
  * A stand-in for SQS on 127.0.0.1 for the local stage, as fakeWechat is for WeChat: it takes
  * SendMessage (the one call the API makes, in SQS's JSON protocol, so the app's real SDK client
@@ -29,7 +54,10 @@ const REDELIVERY_DELAY_MS = 1000;
  * mapping would. A run that fails is delivered again, up to MAX_RECEIVES times; then it is kept in
  * `failed` (the deployed stack's failed-jobs queue). Nothing survives a restart.
  */
-export async function startFakeSqs(consumers: (queueName: string) => Consumer | undefined) {
+export async function startFakeSqs(
+  consumers: (queueName: string) => Consumer | undefined,
+  { redeliveryDelayMs = REDELIVERY_DELAY_MS } = {},
+) {
   const sent: QueuedMessage[] = [];
   const failed: QueuedMessage[] = [];
   const inFlight = new Set<Promise<void>>();
@@ -46,7 +74,7 @@ export async function startFakeSqs(consumers: (queueName: string) => Consumer | 
         );
         return;
       }
-      await new Promise((resolve) => setTimeout(resolve, REDELIVERY_DELAY_MS));
+      await new Promise((resolve) => setTimeout(resolve, redeliveryDelayMs));
       await deliver({ ...message, receiveCount: message.receiveCount + 1 }, consumer);
     }
   };
@@ -66,24 +94,17 @@ export async function startFakeSqs(consumers: (queueName: string) => Consumer | 
           message: `${target} is not faked`,
         });
       }
-      const input = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-        QueueUrl?: string;
-        MessageBody?: string;
-      };
-      const queueName = new URL(input.QueueUrl ?? 'http://invalid/').pathname.split('/').pop() ?? '';
+      const input = sendMessageInput(Buffer.concat(chunks).toString('utf8'));
+      if ('status' in input) return reply(input.status, { __type: input.type, message: input.message });
+      const { queueName, body } = input;
       const consumer = consumers(queueName);
-      if (!consumer || typeof input.MessageBody !== 'string') {
+      if (!consumer) {
         return reply(400, {
           __type: 'com.amazonaws.sqs#QueueDoesNotExist',
           message: `no queue ${queueName}`,
         });
       }
-      const message: QueuedMessage = {
-        queueName,
-        messageId: randomUUID(),
-        body: input.MessageBody,
-        receiveCount: 1,
-      };
+      const message: QueuedMessage = { queueName, messageId: randomUUID(), body, receiveCount: 1 };
       sent.push(message);
       // The SDK checks the digest of what it sent against the one SQS answers.
       reply(200, {

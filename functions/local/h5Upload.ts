@@ -58,15 +58,24 @@ async function listKeys(s3: S3Client, bucket: string): Promise<string[]> {
 }
 
 async function previousKeys(s3: S3Client, bucket: string): Promise<Set<string>> {
+  let text: string;
   try {
     const answer = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: manifestKey }));
-    const parsed = manifestSchema.safeParse(JSON.parse((await answer.Body?.transformToString()) ?? ''));
-    // An unreadable manifest keeps nothing extra: the current build is still complete.
-    return new Set(parsed.success ? parsed.data.keys : []);
+    text = (await answer.Body?.transformToString()) ?? '';
   } catch (error) {
     if (error instanceof NoSuchKey) return new Set();
     throw error;
   }
+  // An unreadable manifest (not JSON, or not a manifest) keeps nothing extra: the current build is
+  // still complete.
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return new Set();
+  }
+  const parsed = manifestSchema.safeParse(json);
+  return new Set(parsed.success ? parsed.data.keys : []);
 }
 
 /**

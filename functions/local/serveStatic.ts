@@ -5,9 +5,6 @@ import sirv from 'sirv';
 import { h5AssetRule, precompressH5 } from '../stack/h5Assets';
 import { h5SecurityHeaders, inlineScriptHashes } from '../stack/h5Headers';
 
-// The headers live with the stack that deploys them too; callers of the local server find them here.
-export { amapOrigins, h5SecurityHeaders, inlineScriptHashes } from '../stack/h5Headers';
-
 /**
  * The file of the build a request path is answered with: the path's own file, or index.html for
  * `/` and for a path without an extension (sirv's `single` fallback; the hash router never asks for

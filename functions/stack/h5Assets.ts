@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -96,10 +96,12 @@ const MAX_FILES = 5000;
 
 /**
  * Compresses the build once: writes `<file>.gz` (gzip level 9) beside each compressible file it
- * makes smaller (keeping one written since the file last changed), removes `.gz` files whose source is gone or no longer gains from it, and lists
+ * makes smaller, removes `.gz` files whose source is gone or no longer gains from it, and lists
  * every file with the bytes to send. The local server sends the `.gz` files (sirv's `gzip`
  * option) and the deploy uploads them, so both send the same bytes. Node writes gzip headers
- * without a time, so the same file always gives the same bytes.
+ * without a time, so the same file always gives the same bytes. Each caller runs it right after
+ * a build, and Taro empties its output folder (.gz files included) before each build: there is
+ * never an earlier `.gz` to reuse.
  */
 export function precompressH5(root: string): H5Asset[] {
   const names = readdirSync(root, { recursive: true, encoding: 'utf8' });
@@ -116,11 +118,6 @@ export function precompressH5(root: string): H5Asset[] {
     }
     const key = name.split(path.sep).join('/');
     const rule = h5AssetRule(key);
-    const kept = rule?.compressible ? keptGzip(file) : undefined;
-    if (kept) {
-      assets.push({ key, file: `${file}.gz`, rule, contentEncoding: 'gzip', ...kept });
-      continue;
-    }
     const plain = readFileSync(file);
     const gzipped = rule?.compressible ? gzipSync(plain, { level: 9 }) : undefined;
     if (gzipped && gzipped.length < plain.length) {
@@ -139,16 +136,4 @@ export function precompressH5(root: string): H5Asset[] {
     }
   }
   return assets;
-}
-
-/**
- * The sizes of a file and of its `.gz` when that was written after the file last changed (an
- * earlier start compressed this very build): compressing a build again each time the local server
- * starts would take seconds for the same bytes.
- */
-function keptGzip(file: string): { plainBytes: number; sentBytes: number } | undefined {
-  const gz = `${file}.gz`;
-  if (!existsSync(gz)) return undefined;
-  const [plain, gzipped] = [statSync(file), statSync(gz)];
-  return gzipped.mtimeMs >= plain.mtimeMs ? { plainBytes: plain.size, sentBytes: gzipped.size } : undefined;
 }

@@ -13,6 +13,7 @@ import { request } from './http';
  */
 
 const routes = Object.entries(contracts as Record<string, Contract>);
+const CALLERS_AT_ONCE = 3;
 
 let world: MatrixWorld;
 const made = new Map<string, Promise<unknown>>();
@@ -67,12 +68,22 @@ describe('authorization matrix', () => {
     it(`${name}: ${contract.method} ${contract.path}`, { timeout: 120_000 }, async () => {
       const fixture = fixtures[name as keyof typeof fixtures];
       const ctx = context();
-      const answers = await Promise.all(
-        authzCallers.map(async (caller) => [
-          caller,
-          await send(contract, caller, await fixture(caller, ctx)),
-        ]),
-      );
+      const answers: [AuthzCaller, string][] = [];
+      // A few callers at once, not all nine: nine first calls of a heavy route together (each a cold
+      // handler in serverless-offline's one process) outlasted its 10 s timeout on a busy machine.
+      for (let i = 0; i < authzCallers.length; i += CALLERS_AT_ONCE) {
+        const group = authzCallers.slice(i, i + CALLERS_AT_ONCE);
+        answers.push(
+          ...(await Promise.all(
+            group.map(
+              async (caller): Promise<[AuthzCaller, string]> => [
+                caller,
+                await send(contract, caller, await fixture(caller, ctx)),
+              ],
+            ),
+          )),
+        );
+      }
       expect(Object.fromEntries(answers)).toStrictEqual({ ...contract.authz });
     });
   }

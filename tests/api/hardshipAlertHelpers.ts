@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AlertRef, HardshipAlert, HouseholdFile } from '@ankang/shared';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
-import { draft } from '../support/households';
-import { day } from '../support/shanghaiDay';
+import { draft, visitDraft } from '../support/households';
 import { testTableName } from '../support/stack';
 import { request } from './http';
 import { table } from './table';
@@ -31,20 +30,12 @@ export async function raiseAlert(
   const file = created.body as HouseholdFile;
   const visit = await request('POST', `/staff/hardship/files/${file.id}/visits`, {
     token,
-    body: {
-      id: `hv_${randomUUID().replace(/-/g, '')}`,
-      visitedOn: day(-1),
-      mode: 'home',
+    body: visitDraft({
       annualIncomeFen: 1_200_000,
-      annualFixedSpendingFen: 0,
-      householdSize: 2,
-      earners: [{ relation: 'self', employment: 'flexible', changedSinceLastVisit: false }],
       largeSpending: [],
-      housing: [],
       risk: 'high',
       notes: '户主打零工，收入很低',
-      nextVisitDue: day(30),
-    },
+    }),
   });
   expect(visit.status, JSON.stringify(visit.body)).toBe(201);
   const refs = (visit.body as { alerts?: AlertRef[] }).alerts ?? [];

@@ -8,10 +8,18 @@ const routes = Object.values(contracts as Record<string, Contract>).map((contrac
   pattern: new RegExp(`^${contract.path.replace(/\{\w+\}/g, '[^/]+')}$`),
 }));
 
-/** The contract serving a request, if any (a path no contract has is API Gateway's 404). */
+/**
+ * The contract serving a request, if any (a path no contract has is API Gateway's 404). As API
+ * Gateway routes, a path with fewer parameters wins: `/staff/stations/import-template` is its own
+ * route, not `/staff/stations/{id}`.
+ */
 function contractFor(method: string, path: string): Contract | undefined {
   const bare = path.split('?')[0]!;
-  return routes.find((r) => r.contract.method === method && r.pattern.test(bare))?.contract;
+  const parametersIn = (contract: Contract) => (contract.path.match(/\{/g) ?? []).length;
+  return routes
+    .filter((r) => r.contract.method === method && r.pattern.test(bare))
+    .map((r) => r.contract)
+    .sort((a, b) => parametersIn(a) - parametersIn(b))[0];
 }
 
 /** Any Chinese character: every refusal's message is written in Chinese. */

@@ -180,24 +180,36 @@ export function deliveryDraft(random: () => number, campaign: Campaign, now: num
   };
 }
 
+/** Every item on one partition of a global index (gsi1, gsi2), page by page. */
+export async function indexPartition(
+  db: DynamoDBDocumentClient,
+  index: 'gsi1' | 'gsi2',
+  partition: string,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new QueryCommand({
+        TableName: testTableName,
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :pk`,
+        ExpressionAttributeValues: { ':pk': partition },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
 /** Every stored record of the campaign, read from its queue index (one partition per status). */
 export async function storedDeliveries(db: DynamoDBDocumentClient, campaignId: string) {
   const records = [];
   for (const status of ['pending', 'approved', 'needsChanges', 'rejected']) {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: testTableName,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': deliveryIndexKeys.queuePartition(campaignId, status) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      records.push(...(page.Items ?? []).map((item) => deliveryRecordSchema.parse(item)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await indexPartition(db, 'gsi2', deliveryIndexKeys.queuePartition(campaignId, status));
+    records.push(...items.map((item) => deliveryRecordSchema.parse(item)));
   }
   return records;
 }

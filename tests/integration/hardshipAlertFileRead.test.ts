@@ -1,17 +1,21 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { db, tableName } from '../../functions/src/db/client';
+import type { AlertRecord } from '../../functions/src/db/hardshipAlertItems';
 import {
   acknowledge,
   alertRecord,
   assign,
+  comment,
+  getAlert,
+  newCommentId,
   putAlert,
   rawAlert,
   rawSlot,
   resolve,
   start,
 } from './hardshipAlertFixtures';
-import { draft, errorBody, filed, hardshipScene, rawAudit } from './hardshipFixtures';
+import { draft, errorBody, filed, type HardshipScene, hardshipScene, rawAudit } from './hardshipFixtures';
 import { atShanghaiNoon } from './shanghaiNoon';
 
 atShanghaiNoon();
@@ -23,14 +27,38 @@ atShanghaiNoon();
 
 const fileKey = (fileId: string) => ({ pk: `HFILE#${fileId}`, sk: 'FILE' });
 
-/** An open alert on a household filed in the scene's county, its staff acting. */
-async function alertScene() {
+/**
+ * An open alert on a household filed in the scene's county, its staff acting; assigned to the
+ * province's staff, so it can be handed to the county's (`overrides`: another state, or assignee).
+ */
+async function alertScene(overrides: (scene: HardshipScene) => Partial<AlertRecord> = () => ({})) {
   const scene = await hardshipScene();
   const file = await filed(scene.countyStaff.token, draft(scene.county));
-  // Assigned to the province's staff, so it can be handed to the county's.
-  const alert = await putAlert(alertRecord(file, { userId: scene.rootStaff.userId, name: '王省' }));
+  const assignee = { userId: scene.rootStaff.userId, name: '王省' };
+  const alert = await putAlert(alertRecord(file, assignee, overrides(scene)));
   return { token: scene.countyStaff.token, assignee: scene.countyStaff.userId, file, alert };
 }
+
+/** The scene with its household's file deleted, and what is stored of its alert then. */
+async function fileGoneScene(overrides?: (scene: HardshipScene) => Partial<AlertRecord>) {
+  const scene = await alertScene(overrides);
+  await db.send(new DeleteCommand({ TableName: tableName, Key: fileKey(scene.file.id) }));
+  const stored = () =>
+    Promise.all([
+      rawAlert(scene.alert.id),
+      rawSlot(scene.file.id, scene.alert.rule),
+      rawAudit(scene.alert.id),
+    ]);
+  return { ...scene, stored, before: await stored() };
+}
+
+const fileMissing = {
+  status: 409,
+  body: errorBody(
+    'ALERT_FILE_MISSING',
+    '该预警所属的困难职工档案已不存在，无法查看或办理，请联系管理员恢复档案',
+  ),
+};
 
 /** Runs `act` counting the reads of one household's file item. */
 async function countingFileReads<T>(fileId: string, act: () => Promise<T>) {
@@ -80,27 +108,42 @@ describe('Handlers: an alert action reads its household file once', () => {
   });
 });
 
-describe('Handlers: acknowledging or assigning an alert whose household file is gone', () => {
-  it('answers 409 ALERT_FILE_MISSING, writing nothing', async () => {
-    const { token, assignee, file, alert } = await alertScene();
-    await db.send(new DeleteCommand({ TableName: tableName, Key: fileKey(file.id) }));
-    const stored = () => Promise.all([rawAlert(alert.id), rawSlot(file.id, alert.rule), rawAudit(alert.id)]);
-    const before = await stored();
-    const refused = {
-      status: 409,
-      body: errorBody(
-        'ALERT_FILE_MISSING',
-        '该预警所属的困难职工档案已不存在，无法查看或办理，请联系管理员恢复档案',
-      ),
-    };
+describe('Handlers: an alert whose household file is gone: 409 ALERT_FILE_MISSING, writing nothing', () => {
+  it('refuses acknowledging or assigning an open one', async () => {
+    const { token, assignee, alert, stored, before } = await fileGoneScene();
 
-    expect(await acknowledge(token, alert.id, { version: 1 })).toStrictEqual(refused);
+    expect(await acknowledge(token, alert.id, { version: 1 })).toStrictEqual(fileMissing);
     expect(
       await assign(token, alert.id, { version: 1, assigneeUserId: assignee, reason: '由县工会跟进' }),
-    ).toStrictEqual(refused);
+    ).toStrictEqual(fileMissing);
 
     expect(await stored()).toStrictEqual(before);
     expect(before[0]).toMatchObject({ status: 'open', version: 1 });
+    expect(before[2]).toStrictEqual([]);
+  });
+
+  it('refuses showing, starting, resolving or commenting on an acknowledged one', async () => {
+    const { token, alert, stored, before } = await fileGoneScene((scene) => ({
+      status: 'acknowledged',
+      assigneeUserId: scene.countyStaff.userId,
+      assigneeName: '测试用户',
+    }));
+
+    for (const outcome of [
+      { kind: 'noHelp', note: '户主已迁出本地' },
+      { kind: 'helped', measures: ['warmth'] },
+      { kind: 'refiled', category: 'deep' },
+    ]) {
+      expect(await resolve(token, alert.id, { version: 1, outcome })).toStrictEqual(fileMissing);
+    }
+    expect(await start(token, alert.id, { version: 1 })).toStrictEqual(fileMissing);
+    expect(await getAlert(token, alert.id)).toStrictEqual(fileMissing);
+    expect(await comment(token, alert.id, { id: newCommentId(), text: '请核查该户档案' })).toStrictEqual(
+      fileMissing,
+    );
+
+    expect(await stored()).toStrictEqual(before);
+    expect(before[0]).toMatchObject({ status: 'acknowledged', version: 1 });
     expect(before[2]).toStrictEqual([]);
   });
 });

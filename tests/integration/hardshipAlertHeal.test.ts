@@ -7,19 +7,8 @@ import { getAlert, getAlertSlot } from '../../functions/src/db/hardshipAlerts';
 import { handler as createHardshipVisit } from '../../functions/src/handlers/createHardshipVisit';
 import { reviewHousehold } from '../../functions/src/services/hardshipMonitor';
 import { httpEvent, invoke } from '../support/events';
-import {
-  alertRecord,
-  comment,
-  getAlert as fetchAlert,
-  newCommentId,
-  putAlert,
-  putAlerts,
-  rawAlert,
-  rawSlot,
-  resolve,
-  start,
-} from './hardshipAlertFixtures';
-import { draft, errorBody, filed, hardshipScene, rawAudit, setLine } from './hardshipFixtures';
+import { alertRecord, putAlerts, resolve } from './hardshipAlertFixtures';
+import { draft, filed, hardshipScene, setLine } from './hardshipFixtures';
 import { atShanghaiNoon } from './shanghaiNoon';
 
 atShanghaiNoon();
@@ -191,43 +180,6 @@ describe('Service: a review heals a household it would otherwise fail on every n
       itemsRead: expect.any(Number),
     });
     expect(await raw(monitorKey)).toBeUndefined();
-  });
-});
-
-describe('Handlers: an alert whose household file is gone', () => {
-  it('refuses to show it or act on it with 409 ALERT_FILE_MISSING, writing nothing', async () => {
-    const scene = await hardshipScene();
-    const file = await filed(scene.countyStaff.token, draft(scene.county));
-    const staff = { userId: scene.countyStaff.userId, name: '测试用户' };
-    const alert = await putAlert(alertRecord(file, staff, { status: 'acknowledged' }));
-    await db.send(new DeleteCommand({ TableName: tableName, Key: { pk: `HFILE#${file.id}`, sk: 'FILE' } }));
-    const stored = async () =>
-      Promise.all([rawAlert(alert.id), rawSlot(file.id, alert.rule), rawAudit(alert.id)]);
-    const before = await stored();
-    const refused = {
-      status: 409,
-      body: errorBody(
-        'ALERT_FILE_MISSING',
-        '该预警所属的困难职工档案已不存在，无法查看或办理，请联系管理员恢复档案',
-      ),
-    };
-    const token = scene.countyStaff.token;
-
-    for (const outcome of [
-      { kind: 'noHelp', note: '户主已迁出本地' },
-      { kind: 'helped', measures: ['warmth'] },
-      { kind: 'refiled', category: 'deep' },
-    ]) {
-      expect(await resolve(token, alert.id, { version: 1, outcome })).toStrictEqual(refused);
-    }
-    expect(await start(token, alert.id, { version: 1 })).toStrictEqual(refused);
-    expect(await fetchAlert(token, alert.id)).toStrictEqual(refused);
-    expect(await comment(token, alert.id, { id: newCommentId(), text: '请核查该户档案' })).toStrictEqual(
-      refused,
-    );
-
-    expect(await stored()).toStrictEqual(before);
-    expect(before[2]).toStrictEqual([]);
   });
 });
 

@@ -400,6 +400,14 @@ describe('Notifications: 明天的任务 (the evening job)', () => {
    */
   const tonightsRun = () => ({ job: 'reminders' as const, scheduledAt: `${day(0)}T10:00:00Z` });
 
+  /** A volunteer with a reminder subscription and a task on `date`. */
+  async function taskOn(date: string) {
+    const s = await assignmentScene();
+    const v = await volunteer(s.campaign, 'ok', { reminder: 1 });
+    expect((await assign(s.staff.token, s.countySite, v.signup, date, 'pm')).status).toBe(201);
+    return v;
+  }
+
   it('reminds of the day after the schedule’s moment when its run is sent again hours later', async () => {
     const [tomorrow, dayAfter] = [day(1), day(2)];
     const s = await assignmentScene();
@@ -422,9 +430,7 @@ describe('Notifications: 明天的任务 (the evening job)', () => {
 
   it('sends nothing when its run comes more than 12 hours after the schedule’s moment', async () => {
     const tomorrow = day(1);
-    const s = await assignmentScene();
-    const v = await volunteer(s.campaign, 'ok', { reminder: 1 });
-    expect((await assign(s.staff.token, s.countySite, v.signup, tomorrow, 'pm')).status).toBe(201);
+    const v = await taskOn(tomorrow);
     const event = tonightsRun();
     vi.setSystemTime(new Date(`${tomorrow}T06:01:00+08:00`));
 
@@ -439,10 +445,7 @@ describe('Notifications: 明天的任务 (the evening job)', () => {
   });
 
   it('runs from its queue: a reminders message reminds, any other message is reported failed', async () => {
-    const tomorrow = day(1);
-    const s = await assignmentScene();
-    const v = await volunteer(s.campaign, 'ok', { reminder: 1 });
-    expect((await assign(s.staff.token, s.countySite, v.signup, tomorrow, 'pm')).status).toBe(201);
+    const v = await taskOn(day(1));
     const message = (body: object) =>
       sqsEventOf({
         queueName: 'ankang-local-reminders-jobs',

@@ -151,15 +151,7 @@ describe('Photo expiry: a worker photo never attached goes', () => {
     const worker = await freshUser();
     const requestId = randomUUID();
     const id = await uploadPhoto(worker.token, { kind: 'report', id: requestId }, pngOf(2));
-    const past = Math.floor(Date.now() / 1000) - 60;
-    await db.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: photoKeys.photo(id),
-        UpdateExpression: 'SET expiresAt = :past',
-        ExpressionAttributeValues: { ':past': past },
-      }),
-    );
+    const past = await expire(id);
     const refused = await report(worker.token, station.id, { kind: 'noWater', requestId, photoIds: [id] });
     expect(refused).toStrictEqual({
       status: 404,

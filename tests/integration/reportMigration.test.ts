@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +10,7 @@ import { ensureTable } from '../../functions/local/table';
 import { db, tableName } from '../../functions/src/db/client';
 import { type MigrationProgress, migrateReports } from '../../functions/src/services/reportMigration';
 import { freshUser } from './fixtures';
+import { runLocalScript } from './localScript';
 import { filedReport, queue, report } from './problemCalls';
 import { atShanghaiNoon } from './shanghaiNoon';
 import { storedStation } from './stationFixtures';
@@ -406,25 +406,8 @@ describe('Service: migrateReports, stations it could not recount', () => {
 });
 
 /** `npm run migrate:reports` as the operator runs it, against `table`, keeping its position in `progress`. */
-function migrateCli(table: string, progress: string, ...args: string[]) {
-  return spawnSync(
-    'npx',
-    [
-      'tsx',
-      'functions/local/migrateReports.ts',
-      '--stage',
-      'local',
-      '--table',
-      table,
-      '--progress',
-      progress,
-      '--endpoint',
-      process.env.DYNAMODB_ENDPOINT!,
-      ...args,
-    ],
-    { encoding: 'utf8', timeout: 120_000 },
-  );
-}
+const migrateCli = (table: string, progress: string, ...args: string[]) =>
+  runLocalScript('migrateReports.ts', table, '--progress', progress, ...args);
 
 const admin = new DynamoDBClient({
   endpoint: inject('dynamoEndpoint'),
@@ -599,22 +582,7 @@ describe('npm run migrate:reports: nothing left behind silently', () => {
       endpoint,
     });
     const dir = path.resolve(__dirname, '../../.local/progress');
-    const run = (...args: string[]) =>
-      spawnSync(
-        'npx',
-        [
-          'tsx',
-          'functions/local/migrateReports.ts',
-          '--stage',
-          'local',
-          '--table',
-          table,
-          '--endpoint',
-          endpoint,
-          ...args,
-        ],
-        { encoding: 'utf8', timeout: 120_000 },
-      );
+    const run = (...args: string[]) => runLocalScript('migrateReports.ts', table, ...args);
     try {
       const trial = run('--pages', '1');
       expect(trial.status, trial.stderr).toBe(0);

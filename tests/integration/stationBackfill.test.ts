@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { type Station, stationDraftSchema } from '@ankang/shared';
@@ -16,6 +15,7 @@ import { searchStations } from '../../functions/src/services/stationSearch';
 import { tallyDynamo } from '../support/dynamoTally';
 import { expectedSearchKeys } from '../support/searchIndexOracle';
 import { ownWord } from '../support/searchOracle';
+import { runLocalScript } from './localScript';
 import { stationDraft } from './stationFixtures';
 
 // 西藏 拉萨 城关区: a province no other test stores stations in, so the backfill reads little else.
@@ -230,21 +230,7 @@ describe('Command: npm run stations:backfill', () => {
     await ensureTable(admin, table);
     const station = await oldStation(`${ownWord()}站`, { state: 'open' }, table);
     const endpoint = process.env.DYNAMODB_ENDPOINT!;
-    const run = () =>
-      spawnSync(
-        'npx',
-        [
-          'tsx',
-          'functions/local/backfillStations.ts',
-          '--stage',
-          'local',
-          '--table',
-          table,
-          '--endpoint',
-          endpoint,
-        ],
-        { encoding: 'utf8', timeout: 120_000 },
-      );
+    const run = () => runLocalScript('backfillStations.ts', table);
     const progress = progressFileOf('backfill', {
       stage: 'local',
       region: 'cn-north-1',

@@ -9,7 +9,7 @@ import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Whether a process with this pid still exists (a zombie counts until its parent reaps it). */
-function alive(pid: number): boolean {
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -19,7 +19,7 @@ function alive(pid: number): boolean {
 }
 
 /** Sends `signal` to the pid's process group when it leads one (the java beneath the wrapper too), else to the pid. */
-function signalTree(pid: number, signal: NodeJS.Signals): void {
+export function signalTree(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pid, signal);
   } catch {
@@ -64,6 +64,8 @@ async function within(ms: number, done: () => Promise<boolean>): Promise<boolean
  * tier's own stop() then finds its child already exited and returns at once.
  */
 export async function stopDynamoByPid(pid: number, port: number): Promise<{ forced: boolean }> {
+  // process.kill(-0) would signal this test's own process group.
+  if (!Number.isInteger(pid) || pid <= 0) throw new Error(`no DynamoDB Local pid to stop (${pid})`);
   signalTree(pid, 'SIGTERM');
   const gone = async () => !alive(pid) && !(await listening(port));
   if (await within(5000, gone)) return { forced: false };

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { startFakeWechat } from '../../functions/local/fakeWechat';
+import { freshJwtSecret, provideApiContext, tierCorsOrigin } from './apiTierContext';
 import { startLocalStack } from './stack';
 
 declare module 'vitest' {
@@ -26,11 +26,8 @@ declare module 'vitest' {
  */
 const searchLimits = { perUser: 30, perIp: 100_000 };
 
-/** Fresh for each run, so no token outlives its tier. */
-const jwtSecret = `api-tier-${randomBytes(24).toString('hex')}`;
-
-/** As a deployed stage has it: one H5 origin, not any. */
-const corsOrigin = 'https://h5.ankang.test';
+const jwtSecret = freshJwtSecret('api');
+const corsOrigin = tierCorsOrigin;
 
 /** serverless-offline on a free port, against DynamoDB Local and a fake WeChat, for the API tier. */
 export default async function setup(project: TestProject) {
@@ -43,13 +40,7 @@ export default async function setup(project: TestProject) {
     jwtSecret,
     corsOrigin,
   });
-  project.provide('apiBase', stack.apiBase);
-  project.provide('apiDynamoEndpoint', stack.dynamoEndpoint);
-  project.provide('apiWechatBase', wechat.url);
-  project.provide('apiS3Endpoint', stack.s3Endpoint);
-  project.provide('apiSearchLimits', searchLimits);
-  project.provide('apiJwtSecret', jwtSecret);
-  project.provide('apiCorsOrigin', corsOrigin);
+  provideApiContext(project, stack, { wechatBase: wechat.url, searchLimits, jwtSecret, corsOrigin });
   return async () => {
     await stack.stop();
     await wechat.close();

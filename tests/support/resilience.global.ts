@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startFakeWechat } from '../../functions/local/fakeWechat';
 import { freePort } from '../../functions/local/processes';
+import { alive, signalTree } from '../resilience/faultsDynamo';
+import { freshJwtSecret, provideApiContext, tierCorsOrigin } from './apiTierContext';
 import { startLocalStack } from './stack';
 
 declare module 'vitest' {
@@ -26,11 +27,8 @@ declare module 'vitest' {
  */
 const searchLimits = { perUser: 100_000, perIp: 100_000 };
 
-/** Fresh for each run, so no token outlives its tier. */
-const jwtSecret = `resilience-tier-${randomBytes(24).toString('hex')}`;
-
-/** As a deployed stage has it: one H5 origin, not any. */
-const corsOrigin = 'https://h5.ankang.test';
+const jwtSecret = freshJwtSecret('resilience');
+const corsOrigin = tierCorsOrigin;
 
 /**
  * The processes whose command line names `dataDir`: the DynamoDB Local this setup started and any
@@ -51,22 +49,14 @@ function processesUsing(dataDir: string): number[] {
   return pids;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Ends a DynamoDB Local a test restarted and left running: asks, then forces after 5 s. */
 async function stopLeftovers(dataDir: string): Promise<void> {
   const pids = processesUsing(dataDir);
-  for (const pid of pids) process.kill(pid, 'SIGTERM');
+  // One may end between the listing and the signal: signalTree ignores that.
+  for (const pid of pids) signalTree(pid, 'SIGTERM');
   const deadline = Date.now() + 5000;
-  while (pids.some(isAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  for (const pid of pids.filter(isAlive)) process.kill(pid, 'SIGKILL');
+  while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  for (const pid of pids.filter(alive)) signalTree(pid, 'SIGKILL');
 }
 
 /**
@@ -97,13 +87,7 @@ export default async function setup(project: TestProject) {
     pid: stack.dynamoPid,
   });
   project.provide('resilienceWechatBase', wechat.url);
-  project.provide('apiBase', stack.apiBase);
-  project.provide('apiDynamoEndpoint', stack.dynamoEndpoint);
-  project.provide('apiWechatBase', wechat.url);
-  project.provide('apiS3Endpoint', stack.s3Endpoint);
-  project.provide('apiSearchLimits', searchLimits);
-  project.provide('apiJwtSecret', jwtSecret);
-  project.provide('apiCorsOrigin', corsOrigin);
+  provideApiContext(project, stack, { wechatBase: wechat.url, searchLimits, jwtSecret, corsOrigin });
   return async () => {
     // Stops the DynamoDB Local started here if it still runs (a fault test may have stopped it).
     await stack.stop();

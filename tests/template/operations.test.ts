@@ -116,7 +116,21 @@ describe('Template: operations', () => {
       expect(alarm.Properties.OKActions, name).toStrictEqual([{ Ref: 'AlarmTopic' }]);
       expect(alarm.Properties.AlarmDescription, name).toMatch(/运维手册/);
       // A metric math alarm reads at most ten metrics (a hard CloudWatch limit).
-      expect(queriesOf(alarm).filter((q) => q.MetricStat).length, name).toBeLessThanOrEqual(10);
+      const read = queriesOf(alarm).filter((q) => q.MetricStat);
+      expect(read.length, name).toBeLessThanOrEqual(10);
+      if (read.length === 0) continue;
+      // It alarms on its one returned expression, which must use every metric it reads: a metric
+      // left out of it (a function, a queue, an index) would be watched by no one.
+      const returned = queriesOf(alarm).filter((q) => q.ReturnData);
+      expect(
+        returned.map((q) => q.MetricStat),
+        name,
+      ).toStrictEqual([undefined]);
+      const used: string[] = returned[0]!.Expression!.match(/\b[a-z]\w*\b/g) ?? [];
+      expect(
+        read.map((q) => q.Id).filter((id) => !used.includes(id)),
+        name,
+      ).toStrictEqual([]);
     }
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Amap, amapExpected, loadAmap, resetAmapForTests } from '../../client/src/services/amap';
-import { amapOrigins, h5SecurityHeaders } from '../../functions/local/serveStatic';
+import { amapOrigins, h5SecurityHeaders } from '../../functions/stack/h5Headers';
 
 /** A window as far as the loader touches it: AMap, the security config, and <head> for the script. */
 function fakeWindow() {

@@ -6,6 +6,7 @@ import { isDatabaseBusy } from '../../functions/src/db/busy';
 import { route } from '../../functions/src/http/route';
 import { logger } from '../../functions/src/lib/logger';
 import { httpEvent, invoke, lambdaContext } from '../support/events';
+import { serviceBusyAnswer } from '../support/serviceBusy';
 
 const cancelled = (...codes: string[]) =>
   new TransactionCanceledException({
@@ -85,16 +86,7 @@ describe('Pipeline: a busy database is 503 and a warning; a wrong endpoint is 50
     const warn = vi.spyOn(logger, 'warn');
     const logged = vi.spyOn(logger, 'error');
     const answer = await call();
-    expect(answer).toStrictEqual({
-      status: 503,
-      body: {
-        error: {
-          code: 'SERVICE_BUSY',
-          message: '服务繁忙，请稍后再试',
-          details: { requestId: expect.any(String) },
-        },
-      },
-    });
+    expect(answer).toStrictEqual(serviceBusyAnswer(expect.any(String)));
     expect(warn).toHaveBeenCalledTimes(1);
     expect(logged).not.toHaveBeenCalled();
   });

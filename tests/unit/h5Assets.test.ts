@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { staleKeys, uploadBatches } from '../../functions/local/h5Upload';
 import { type H5Asset, h5AssetRule, isHashedAsset, precompressH5 } from '../../functions/stack/h5Assets';
@@ -89,28 +89,6 @@ describe('precompressH5', () => {
       expect(existsSync(path.join(dist, `${key}.gz`))).toBe(false);
     }
     expect(existsSync(path.join(dist, 'js/old.99999999.js.gz'))).toBe(false);
-  });
-
-  it('compresses a file once: a .gz written since the file changed is kept, a changed file is compressed again', () => {
-    const script = path.join(dist, 'js/app.0123abcd.js');
-    precompressH5(dist);
-    // Marked so that a second compression would show: the kept .gz is sent as it is.
-    writeFileSync(`${script}.gz`, gzipSync('kept'));
-    const later = new Date(Date.now() + 60_000);
-    utimesSync(`${script}.gz`, later, later);
-    const kept = precompressH5(dist).find((asset) => asset.key === 'js/app.0123abcd.js')!;
-    expect(gunzipSync(readFileSync(kept.file)).toString('utf8')).toBe('kept');
-    expect([kept.plainBytes, kept.sentBytes]).toStrictEqual([
-      Buffer.byteLength(bigScript),
-      readFileSync(kept.file).length,
-    ]);
-
-    // The build wrote the file again after its .gz: compressed afresh from the new bytes.
-    writeFileSync(script, `${bigScript}// 新构建\n`);
-    const evenLater = new Date(Date.now() + 120_000);
-    utimesSync(script, evenLater, evenLater);
-    const fresh = precompressH5(dist).find((asset) => asset.key === 'js/app.0123abcd.js')!;
-    expect(gunzipSync(readFileSync(fresh.file)).toString('utf8')).toBe(`${bigScript}// 新构建\n`);
   });
 
   it('gives the same bytes every time, so the local server and the bucket agree', () => {

@@ -1,30 +1,20 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inlineScriptHashes, serveStatic } from '../../functions/local/serveStatic';
+import { inlineScriptHashes } from '../../functions/stack/h5Headers';
+import { serveH5Build } from '../support/h5Build';
 
 const snippet = '!function(n){n.document.documentElement.style.fontSize="20px"}(window);';
 const shell = `<!doctype html><html><head><script>${snippet}</script><script defer="defer" src="./js/app.js"></script></head><body><div id="app"></div></body></html>`;
 const snippetHash = `'sha256-${createHash('sha256').update(snippet).digest('base64')}'`;
 
 describe('Local H5 server: security headers', () => {
-  let dist: string;
-  let web: Awaited<ReturnType<typeof serveStatic>>;
+  let web: Awaited<ReturnType<typeof serveH5Build>>;
 
   beforeAll(async () => {
-    dist = mkdtempSync(path.join(os.tmpdir(), 'ankang-h5-'));
-    mkdirSync(path.join(dist, 'js'));
-    writeFileSync(path.join(dist, 'index.html'), shell);
-    writeFileSync(path.join(dist, 'js/app.js'), 'console.log(1);');
-    web = await serveStatic(dist, { apiBase: 'http://127.0.0.1:3999/' });
+    web = await serveH5Build({ 'index.html': shell, 'js/app.js': 'console.log(1);' });
   });
 
-  afterAll(async () => {
-    await web.close();
-    rmSync(dist, { recursive: true, force: true });
-  });
+  afterAll(() => web.close());
 
   it('hashes only inline scripts, not those loaded from a file', () => {
     expect(inlineScriptHashes(shell)).toStrictEqual([snippetHash]);

@@ -1,30 +1,19 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic } from '../../functions/local/serveStatic';
+import { serveH5Build } from '../support/h5Build';
 import { rawGet as get } from '../support/rawGet';
 
 const script = `console.log(${JSON.stringify('驿站'.repeat(3000))});\n`;
 const page = `<!doctype html><html><head><script src="./js/app.0a1b2c3d.js"></script></head><body>${'<p>职工安康</p>'.repeat(100)}</body></html>`;
 
 describe('Local H5 server: encoding and caching as on the CDN', () => {
-  let dist: string;
-  let web: Awaited<ReturnType<typeof serveStatic>>;
+  let web: Awaited<ReturnType<typeof serveH5Build>>;
 
   beforeAll(async () => {
-    dist = mkdtempSync(path.join(os.tmpdir(), 'ankang-h5-encoding-'));
-    mkdirSync(path.join(dist, 'js'));
-    writeFileSync(path.join(dist, 'index.html'), page);
-    writeFileSync(path.join(dist, 'js/app.0a1b2c3d.js'), script);
-    web = await serveStatic(dist, { apiBase: 'http://127.0.0.1:3999/' });
+    web = await serveH5Build({ 'index.html': page, 'js/app.0a1b2c3d.js': script });
   });
 
-  afterAll(async () => {
-    await web.close();
-    rmSync(dist, { recursive: true, force: true });
-  });
+  afterAll(() => web.close());
 
   it('sends a content-named script gzipped and immutable to a client that accepts gzip', async () => {
     const response = await get(`${web.url}/js/app.0a1b2c3d.js`, { 'accept-encoding': 'gzip, deflate, br' });

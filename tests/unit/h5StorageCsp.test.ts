@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { h5SecurityHeaders } from '../../functions/local/serveStatic';
+import { h5SecurityHeaders } from '../../functions/stack/h5Headers';
 
 const directives = (headers: Record<string, string>) =>
   Object.fromEntries(

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { me, type Person, session } from './fixtures';
-import { findByText, renderPage, routes, storage, tap, waitFor, wx } from './simulate';
+import { openPage, resetPagesEachTest } from './harness';
+import { findByText, routes, storage, tap, waitFor, wx } from './simulate';
 
-const mounted: Array<{ detach(): void }> = [];
 const text = (page: { dom: HTMLElement }) => page.dom.textContent ?? '';
 
 function openAs(person: Person | null, route: string) {
@@ -10,20 +10,10 @@ function openAs(person: Person | null, route: string) {
     storage.set('ankang.session', JSON.stringify(session(person)));
     routes.set('GET /me', () => ({ statusCode: 200, data: me(person) }));
   }
-  const page = renderPage(route);
-  mounted.push(page);
-  return page;
+  return openPage(route);
 }
 
-beforeEach(() => {
-  storage.clear();
-  routes.clear();
-  for (const fn of Object.values(wx)) fn.mockClear();
-});
-
-afterEach(() => {
-  for (const page of mounted.splice(0)) page.detach();
-});
+resetPagesEachTest();
 
 describe('Page: 工会工作台 (staff subpackage)', () => {
   it('lets staff in and shows the union they manage', async () => {

@@ -1,44 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { me, session } from './fixtures';
-import {
-  drainRequests,
-  findByText,
-  renderPage,
-  routes,
-  settled,
-  storage,
-  tap,
-  waitFor,
-  wx,
-} from './simulate';
+import { openPage as open, resetPagesEachTest } from './harness';
+import { drainRequests, findByText, routes, settled, storage, tap, waitFor, wx } from './simulate';
 
 const sessionKey = 'ankang.session';
 const nearbyKey = 'ankang.nearbyStations';
-const mounted: Array<{ detach(): void }> = [];
-
-function open(route: string) {
-  const page = renderPage(route);
-  mounted.push(page);
-  return page;
-}
-
 const text = (page: { dom: HTMLElement }) => page.dom.textContent ?? '';
 const requestsTo = (pathname: string) =>
   wx.request.mock.calls
     .map(([options]) => options)
     .filter((options) => new URL(options.url).pathname === pathname);
 
-beforeEach(() => {
-  storage.clear();
-  routes.clear();
-  for (const fn of Object.values(wx)) fn.mockClear();
-});
-
-afterEach(async () => {
-  // The app's one shared GET /me (services/account.ts) must be answered before the next test asks.
-  await drainRequests();
-  for (const page of mounted.splice(0)) page.detach();
-});
+// The app's one shared GET /me (services/account.ts) is answered before the next test asks.
+resetPagesEachTest();
 
 describe('Page: 我的', () => {
   it('signs in with WeChat on tap and shows nickname, role labels, union and its chain', async () => {
@@ -154,7 +128,8 @@ describe('Page: 我的', () => {
     const suggest = await waitFor(() =>
       findByText(page.dom, '建议新增驿站', '.main--link-list__item--suggest'),
     );
-    // The profile refresh redraws the entries: tap after it.
+    // The profile refresh redraws the entries: tap once it was asked for and answered.
+    await waitFor(() => requestsTo('/me').length === 1);
     await drainRequests();
     await settled(page);
 

@@ -1,15 +1,14 @@
-import { afterEach, beforeEach } from 'vitest';
 import { me, type Person, session } from './fixtures';
+import { openPage, type Page } from './harness';
 import { shanghaiDay } from './outreachFixtures';
-import { drainRequests, renderPage, routes, storage, tap, wx } from './simulate';
+import { routes, storage, tap, wx } from './simulate';
 
 /**
  * Shared by the worker and volunteer outreach page tests: opening a page as someone, the requests
  * the pages sent, and ways to find and fill their form fields.
  */
 
-export type Page = ReturnType<typeof renderPage>;
-const mounted: Page[] = [];
+export { type Page, resetPagesEachTest } from './harness';
 export const text = (page: Page) => page.dom.textContent ?? '';
 
 /** Opens `route` signed in as `person` (null: signed out). */
@@ -18,9 +17,7 @@ export function openAs(person: Person | null, route: string, query: Record<strin
     storage.set('ankang.session', JSON.stringify(session(person)));
     routes.set('GET /me', () => ({ statusCode: 200, data: me(person) }));
   }
-  const page = renderPage(route, query);
-  mounted.push(page);
-  return page;
+  return openPage(route, query);
 }
 
 export const requestsTo = (method: string, pathname: string) =>
@@ -48,18 +45,3 @@ export const monthDayOf = (offset: number) => {
   const [, month, day] = shanghaiDay(offset).split('-').map(Number);
   return `${month}月${day}日`;
 };
-
-/** Fresh storage, routes and call records per test (and `reset`'s fakes); pages detached after it. */
-export function resetPagesEachTest(reset?: () => void): void {
-  beforeEach(() => {
-    storage.clear();
-    routes.clear();
-    for (const [name, fn] of Object.entries(wx)) if (name !== 'onNeedPrivacyAuthorization') fn.mockClear();
-    reset?.();
-  });
-  afterEach(async () => {
-    // Answers still on their way reach this test's pages, not the next test's (see drainRequests).
-    await drainRequests();
-    for (const page of mounted.splice(0)) page.detach();
-  });
-}

@@ -1,7 +1,8 @@
 import type { MyReport, QueuedProblem } from '@ankang/shared';
 import { describe, expect, it } from 'vitest';
 import { session } from './fixtures';
-import { findByText, renderPage, routes, settled, storage, tap, waitFor, wxmlAttribute } from './simulate';
+import { openPage } from './harness';
+import { findByText, routes, settled, storage, tap, waitFor, wxmlAttribute } from './simulate';
 import {
   button,
   field,
@@ -183,30 +184,11 @@ describe('Page: 问题处理 (problems)', () => {
     await waitFor(() => !text(page).includes('卫生间很脏'));
   });
 
-  it('closes the 解决 dialog when a colleague resolved the problem first', async () => {
-    // Arrange: the dialog open; the send meets a colleague's change, and the reload no longer holds it.
-    routes.set('GET /staff/problems', () => ok({ problems: [elsewhere, crowded] }));
-    routes.set(`POST /staff/problems/${elsewhere.id}`, () => {
-      routes.set('GET /staff/problems', () => ok({ problems: [crowded] }));
-      return refusal(409, 'VERSION_CONFLICT', '问题已被他人处理，请刷新');
-    });
-    const page = openAs('staff/pages/reports/index');
-    await waitFor(() => text(page).includes('卫生间很脏'));
-    tap(button(findByText(page.dom, '卫生间很脏', '.main--staff-report')!, '解决'));
-    await typeInto(() => field(page, 'note'), '已安排保洁员');
-
-    // Act
-    tap(await waitFor(() => findByText(page.dom, '确认解决', 'wx-button')));
-
-    // Assert: the list reloaded without it, and the dialog about it closed.
-    await waitFor(() => !text(page).includes('卫生间很脏'));
-    await waitFor(() => findByText(page.dom, '确认解决', 'wx-button') === null);
-    expect(text(page)).toContain('其他工作人员处理了这个问题');
-    expect(requests('POST', `/staff/problems/${elsewhere.id}`)).toHaveLength(1);
-  });
-
-  it('does not open the 解决 dialog again on the tab the problem moved to', async () => {
-    // Arrange: the send meets a colleague's 受理; the problem moves to 已受理.
+  /**
+   * The 解决 dialog open on 卫生间很脏, a note typed; the send will meet a colleague's 受理, which
+   * moved the problem to 已受理 (version 2): the reload of 待处理 no longer holds it.
+   */
+  async function resolveDialogBeatenByColleague() {
     const moved = { ...elsewhere, state: 'acknowledged' as const, version: 2 };
     let fresh = [elsewhere, crowded];
     routes.set('GET /staff/problems', (options) =>
@@ -220,6 +202,26 @@ describe('Page: 问题处理 (problems)', () => {
     await waitFor(() => text(page).includes('卫生间很脏'));
     tap(button(findByText(page.dom, '卫生间很脏', '.main--staff-report')!, '解决'));
     await typeInto(() => field(page, 'note'), '已安排保洁员');
+    return page;
+  }
+
+  it('closes the 解决 dialog when a colleague handled the problem first', async () => {
+    // Arrange
+    const page = await resolveDialogBeatenByColleague();
+
+    // Act
+    tap(await waitFor(() => findByText(page.dom, '确认解决', 'wx-button')));
+
+    // Assert: the list reloaded without it, and the dialog about it closed.
+    await waitFor(() => !text(page).includes('卫生间很脏'));
+    await waitFor(() => findByText(page.dom, '确认解决', 'wx-button') === null);
+    expect(text(page)).toContain('其他工作人员处理了这个问题');
+    expect(requests('POST', `/staff/problems/${elsewhere.id}`)).toHaveLength(1);
+  });
+
+  it('does not open the 解决 dialog again on the tab the problem moved to', async () => {
+    // Arrange: the send met the colleague's 受理 and the dialog closed.
+    const page = await resolveDialogBeatenByColleague();
     tap(await waitFor(() => findByText(page.dom, '确认解决', 'wx-button')));
     await waitFor(() => !text(page).includes('卫生间很脏'));
     await waitFor(() => findByText(page.dom, '确认解决', 'wx-button') === null);
@@ -264,7 +266,7 @@ const waiting: MyReport = {
 function openMine() {
   storage.set('ankang.session', JSON.stringify(session('worker')));
   routes.set('GET /me', () => ok(session('worker').me));
-  return renderPage('myfeedback/pages/mine/index');
+  return openPage('myfeedback/pages/mine/index');
 }
 
 describe('Page: 我的反馈', () => {
@@ -280,7 +282,6 @@ describe('Page: 我的反馈', () => {
     expect(cards[0]!.textContent).toContain('另有 2 人反映了同一问题');
     expect(cards[1]!.textContent).toContain('工会还未处理，请耐心等待');
     expect(cards[1]!.textContent).not.toContain('工会回复');
-    page.detach();
   });
 
   it('says so when there is nothing yet, and offers the way to a station', async () => {
@@ -288,6 +289,5 @@ describe('Page: 我的反馈', () => {
     const page = openMine();
     await waitFor(() => text(page).includes('您还没有反映过问题'));
     expect(findByText(page.dom, '去找驿站', 'wx-button')).not.toBeNull();
-    page.detach();
   });
 });

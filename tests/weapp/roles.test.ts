@@ -1,6 +1,7 @@
 import type { InviteSummary, RoleHolder } from '@ankang/shared';
 import { describe, expect, it } from 'vitest';
 import { session } from './fixtures';
+import { openPage } from './harness';
 import {
   chosenChip,
   findByText,
@@ -266,7 +267,7 @@ describe('Page: 接受邀请', () => {
     routes.set('POST /invites/accept', () =>
       ok({ role: 'staff', org: { path: DAXIN, name: '大新镇总工会' }, roles: ['worker', 'staff'] }),
     );
-    const page = renderPage('join/pages/invite/index', { code: CODE });
+    const page = openPage('join/pages/invite/index', { code: CODE });
     await waitFor(() => text(page).includes('邀请您担任工会干部'));
     expect(text(page)).toContain('江苏省总工会 › 苏州市总工会 › 张家港市总工会 › 大新镇总工会');
     expect(text(page)).toContain('7月9日 09:00');
@@ -280,7 +281,6 @@ describe('Page: 接受邀请', () => {
     await waitFor(() => wx.reLaunch.mock.calls.length > 0);
     expect(wire(requests('POST', '/invites/accept')[0]!.data)).toStrictEqual({ code: CODE });
     expect(wx.reLaunch.mock.calls[0]![0]).toMatchObject({ url: '/staff/pages/index/index' });
-    page.detach();
   });
 
   it.each([
@@ -289,21 +289,20 @@ describe('Page: 接受邀请', () => {
     ['revoked', '已被邀请人撤销'],
   ])('offers no accept for an invite that is %s', async (state, note) => {
     routes.set('POST /invites/preview', () => preview(state));
-    const page = renderPage('join/pages/invite/index', { code: CODE });
+    const page = openPage('join/pages/invite/index', { code: CODE });
     await waitFor(() => text(page).includes(note));
     expect(findByText(page.dom, '接受', 'wx-button')).toBeNull();
-    page.detach();
   });
 
   it('explains an unknown code and a missing one', async () => {
     routes.set('POST /invites/preview', () =>
       refusal(404, 'INVITE_NOT_FOUND', '邀请不存在或已失效，请向邀请人索取新的邀请'),
     );
+    // One page at a time: the first is detached before the second opens.
     const page = renderPage('join/pages/invite/index', { code: CODE });
     await waitFor(() => text(page).includes('邀请不存在或已失效'));
     page.detach();
-    const bare = renderPage('join/pages/invite/index');
+    const bare = openPage('join/pages/invite/index');
     await waitFor(() => text(bare).includes('邀请链接不完整'));
-    bare.detach();
   });
 });

@@ -1,18 +1,8 @@
 import type { HardshipPolicy, HardshipPolicyView, PovertyLine } from '@ankang/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { me } from './fixtures';
-import {
-  findByText,
-  modal,
-  renderPage,
-  routes,
-  settled,
-  storage,
-  tap,
-  waitFor,
-  wx,
-  wxmlAttribute,
-} from './simulate';
+import { openPage } from './harness';
+import { findByText, modal, routes, settled, storage, tap, waitFor, wx, wxmlAttribute } from './simulate';
 import { scopeOrgs, zjg } from './staffOutreachFixtures';
 import {
   button,
@@ -78,11 +68,6 @@ const lines: PovertyLine[] = [
   },
 ];
 
-const adminPages: Page[] = [];
-afterEach(() => {
-  for (const page of adminPages.splice(0)) page.detach();
-});
-
 /** The admin 周建国 (his node shown as 张家港 here, so the fake answers stay one set): signed in before the page opens. */
 function openAsAdmin(route: string): Page {
   const admin = {
@@ -101,9 +86,7 @@ function openAsAdmin(route: string): Page {
   );
   routes.set('GET /me', () => ok(admin));
   routes.set('GET /orgs', () => ok({ orgs: scopeOrgs() }));
-  const page = renderPage(route);
-  adminPages.push(page);
-  return page;
+  return openPage(route);
 }
 
 function serve(view: () => HardshipPolicyView = inheritingView) {

@@ -1,17 +1,7 @@
-import { afterEach, beforeEach, vi } from 'vitest';
+import { vi } from 'vitest';
 import { me, session } from './fixtures';
-import {
-  drainRequests,
-  type FakeAnswer,
-  findByText,
-  renderPage,
-  routes,
-  storage,
-  tap,
-  waitFor,
-  wx,
-  wxmlAttribute,
-} from './simulate';
+import { openPage, type Page } from './harness';
+import { type FakeAnswer, findByText, routes, storage, tap, waitFor, wx, wxmlAttribute } from './simulate';
 import { scopeOrgs } from './staffOutreachFixtures';
 
 /**
@@ -31,17 +21,14 @@ export const moreWx = {
 };
 Object.assign(wx, moreWx);
 
-export type Page = ReturnType<typeof renderPage>;
-const mounted: Page[] = [];
+export { type Page, resetPagesEachTest } from './harness';
 export const text = (page: Page) => page.dom.textContent ?? '';
 
 export function openAs(route: string, query: Record<string, string> = {}): Page {
   storage.set('ankang.session', JSON.stringify(session('staffZjg')));
   routes.set('GET /me', () => ({ statusCode: 200, data: me('staffZjg') }));
   routes.set('GET /orgs', () => ({ statusCode: 200, data: { orgs: scopeOrgs() } }));
-  const page = renderPage(route, query);
-  mounted.push(page);
-  return page;
+  return openPage(route, query);
 }
 
 export const requests = (method: string, pathname: string) =>
@@ -91,17 +78,3 @@ export const dialogBox = (page: Page) => () =>
   page.dom.querySelector('.main--staff-campaign-dialog__body wx-textarea');
 export const fieldError = (page: Page, name: string) =>
   page.dom.querySelector(`.main--staff-field--${name} .main--staff-field__error`)?.textContent ?? null;
-
-/** Fresh storage, routes and call records per test; pages detached after it. Call once per file. */
-export function resetPagesEachTest(): void {
-  beforeEach(() => {
-    storage.clear();
-    routes.clear();
-    for (const [name, fn] of Object.entries(wx)) if (name !== 'onNeedPrivacyAuthorization') fn.mockClear();
-  });
-  afterEach(async () => {
-    // Answers still on their way reach this test's pages, not the next test's (see drainRequests).
-    await drainRequests();
-    for (const page of mounted.splice(0)) page.detach();
-  });
-}

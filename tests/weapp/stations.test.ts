@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closedDay, me, nearbyStations, session, stationDetail } from './fixtures';
+import { openPage as open, resetPagesEachTest } from './harness';
 import {
   bootApp,
   findByText,
   geo,
   holdAnswers,
-  renderPage,
   routes,
   settled,
   storage,
@@ -15,15 +15,8 @@ import {
   wxmlAttribute,
 } from './simulate';
 
-const mounted: Array<{ detach(): void }> = [];
 const text = (page: { dom: HTMLElement }) => page.dom.textContent ?? '';
 const here = { latitude: 31.8745, longitude: 120.5512, accuracy: 30 };
-
-function open(route: string, query: Record<string, string> = {}) {
-  const page = renderPage(route, query);
-  mounted.push(page);
-  return page;
-}
 
 const nearbyCalls = () =>
   wx.request.mock.calls
@@ -52,17 +45,9 @@ const typeInto = (find: () => Element | null, value: string) =>
 const rowNames = (page: { dom: HTMLElement }) =>
   Array.from(page.dom.querySelectorAll('.main--station-row__name')).map((el) => el.textContent);
 
-beforeEach(() => {
-  storage.clear();
-  routes.clear();
-  // The privacy handler is registered once per app launch (once per file): keep that record.
-  for (const [name, fn] of Object.entries(wx)) if (name !== 'onNeedPrivacyAuthorization') fn.mockClear();
+resetPagesEachTest(() => {
   geo.fix = { ...here };
   geo.failure = 'getLocation:fail auth deny';
-});
-
-afterEach(() => {
-  for (const page of mounted.splice(0)) page.detach();
 });
 
 describe('Page: 驿站 nearby list', () => {

@@ -530,14 +530,21 @@ describe('Page: 驿站建议审核', () => {
     expect(page.dom.querySelectorAll('.main--suggestion-card')).toHaveLength(1);
   });
 
-  it('closes the decline dialog when a colleague decided the suggestion first', async () => {
-    // Arrange: the dialog open with a reason typed; the decline meets a colleague's decision.
+  /**
+   * The decline dialog open on the first of two pending suggestions, a reason typed; the decline
+   * will meet a colleague's decision, which moved it to 未采纳 (declined, version 2).
+   */
+  async function declineDialogBeatenByColleague() {
     const first = suggestion();
     const second = suggestion({ id: 'sg_000000000000000000000002', name: '加油站休息区' });
-    routes.set('GET /staff/suggestions', () => ok({ suggestions: [first, second] }));
+    const decided = { ...first, state: 'declined', declineReason: '已有驿站', version: 2 };
+    let pending = [first, second];
+    routes.set('GET /staff/suggestions', (options) => {
+      const state = new URL(options.url).searchParams.get('state');
+      return ok({ suggestions: state === 'declined' ? [decided] : pending });
+    });
     routes.set(`POST /staff/suggestions/${first.id}/review`, () => {
-      // Meanwhile the colleague's decision took it out of the pending queue.
-      routes.set('GET /staff/suggestions', () => ok({ suggestions: [second] }));
+      pending = [second];
       return ok({ error: { code: 'VERSION_CONFLICT', message: '建议已被他人处理，请刷新' } }, 409);
     });
     const page = openAs('staffZjg', 'staff/pages/suggestions/index');
@@ -547,6 +554,12 @@ describe('Page: 驿站建议审核', () => {
     );
     await waitFor(() => field(page, 'reason'));
     type(page, 'reason', '不对外开放');
+    return { page, first };
+  }
+
+  it('closes the decline dialog when a colleague decided the suggestion first', async () => {
+    // Arrange
+    const { page, first } = await declineDialogBeatenByColleague();
 
     // Act
     tap(dialogConfirm(page)!);
@@ -592,26 +605,8 @@ describe('Page: 驿站建议审核', () => {
   });
 
   it('does not open the decline dialog again on the tab the suggestion moved to', async () => {
-    // Arrange: the decline meets a colleague's decision; the suggestion moves to 未采纳.
-    const first = suggestion();
-    const second = suggestion({ id: 'sg_000000000000000000000002', name: '加油站休息区' });
-    const decided = { ...first, state: 'declined', declineReason: '已有驿站', version: 2 };
-    let pending = [first, second];
-    routes.set('GET /staff/suggestions', (options) => {
-      const state = new URL(options.url).searchParams.get('state');
-      return ok({ suggestions: state === 'declined' ? [decided] : pending });
-    });
-    routes.set(`POST /staff/suggestions/${first.id}/review`, () => {
-      pending = [second];
-      return ok({ error: { code: 'VERSION_CONFLICT', message: '建议已被他人处理，请刷新' } }, 409);
-    });
-    const page = openAs('staffZjg', 'staff/pages/suggestions/index');
-    await waitFor(() => page.dom.querySelectorAll('.main--suggestion-card').length === 2);
-    tap(
-      findByText(findByText(page.dom, '菜场快递歇脚点', '.main--suggestion-card')!, '不予采纳', 'wx-button')!,
-    );
-    await waitFor(() => field(page, 'reason'));
-    type(page, 'reason', '不对外开放');
+    // Arrange: the decline met the colleague's decision and the dialog closed.
+    const { page, first } = await declineDialogBeatenByColleague();
     tap(dialogConfirm(page)!);
     await waitFor(() => page.dom.querySelectorAll('.main--suggestion-card').length === 1);
     await waitFor(() => field(page, 'reason') === null);

@@ -311,17 +311,23 @@ describe('Page: 任务详情', () => {
     expect(text(page)).toContain('工地没有在地图上标注位置');
   });
 
-  it('accepts with the version seen, then asks consent for the reminder and the next task', async () => {
-    // Arrange
+  /** The task open at 接受, which the server takes (accepted, version 4). */
+  async function openTaskToAccept() {
     serveTask();
-    serveSubscriptions('tmpl-remind');
-    subscribe.answers = { 'tmpl-remind': 'accept', 'tmpl-assign': 'reject' };
     routes.set(`POST /assignments/${taskId}/response`, () => ({
       statusCode: 200,
       data: assignment({ status: 'accepted', version: 4 }),
     }));
     const page = openAs('volunteer', taskRoute, { id: taskId });
     const accept = await waitFor(() => findByText(page.dom, '接受', 'wx-button'));
+    return { page, accept };
+  }
+
+  it('accepts with the version seen, then asks consent for the reminder and the next task', async () => {
+    // Arrange
+    serveSubscriptions('tmpl-remind');
+    subscribe.answers = { 'tmpl-remind': 'accept', 'tmpl-assign': 'reject' };
+    const { page, accept } = await openTaskToAccept();
 
     // Act
     tap(accept);
@@ -354,13 +360,7 @@ describe('Page: 任务详情', () => {
 
   it('sends one answer for two quick taps on 接受', async () => {
     // Arrange
-    serveTask();
-    routes.set(`POST /assignments/${taskId}/response`, () => ({
-      statusCode: 200,
-      data: assignment({ status: 'accepted', version: 4 }),
-    }));
-    const page = openAs('volunteer', taskRoute, { id: taskId });
-    const accept = await waitFor(() => findByText(page.dom, '接受', 'wx-button'));
+    const { page, accept } = await openTaskToAccept();
 
     // Act: the second tap lands before the button redraws as loading.
     tap(accept);

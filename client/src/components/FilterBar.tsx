@@ -1,7 +1,7 @@
 import { type AmenityCode, amenityLabels } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
-import './FilterBar.scss';
 import { buttonA11y } from './buttonA11y';
+import './FilterBar.scss';
 
 /** The amenities outdoor workers ask for most, in the order they ask. */
 export const filterAmenities: readonly AmenityCode[] = [

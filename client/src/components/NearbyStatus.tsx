@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { formatClock } from '../services/format';
-import './NearbyStatus.scss';
 import { buttonA11y } from './buttonA11y';
+import './NearbyStatus.scss';
 
 export interface NearbyStatusProps {
   at: string | null;

@@ -3,13 +3,13 @@ import type { useNearbyStations } from '../hooks/useNearbyStations';
 import { radiusSteps } from '../hooks/useNearbyStations';
 import type { StationFilters } from '../hooks/useStationFilters';
 import type { GeoPoint } from '../platform';
+import { buttonA11y } from './buttonA11y';
 import { NearbyStatus } from './NearbyStatus';
 import { StateView } from './StateView';
 import { StationMap } from './StationMap';
 import { StationRow } from './StationRow';
 import { StationSkeleton } from './StationSkeleton';
 import './NearbyView.scss';
-import { buttonA11y } from './buttonA11y';
 
 export interface NearbyViewProps {
   nearby: ReturnType<typeof useNearbyStations>;

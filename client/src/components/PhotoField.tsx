@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import { previewImages } from '../platform/imagePreview';
-import './PhotoField.scss';
 import { buttonA11y } from './buttonA11y';
+import './PhotoField.scss';
 
 export interface PhotoFieldProps {
   photos: readonly { id: string; previewUrl: string }[];

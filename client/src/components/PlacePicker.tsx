@@ -3,8 +3,8 @@ import { Input, Text, View } from '@tarojs/components';
 import { usePlacePicker } from '../hooks/usePlacePicker';
 import type { RequestState } from '../hooks/useRequest';
 import type { PickedPlace } from '../services/stationsCache';
-import './PlacePicker.scss';
 import { buttonA11y } from './buttonA11y';
+import './PlacePicker.scss';
 
 export interface PlacePickerProps {
   onPick: (place: PickedPlace) => void;

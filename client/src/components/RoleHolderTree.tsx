@@ -2,8 +2,8 @@ import type { InviteSummary, OrgNode, RoleHolder } from '@ankang/shared';
 import { shanghaiDateTime } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
 import { depthOf, grantableRoleLabels } from '../services/roles';
-import './RoleHolderTree.scss';
 import { buttonA11y } from './buttonA11y';
+import './RoleHolderTree.scss';
 
 export interface RoleHolderTreeProps {
   orgs: OrgNode[];

@@ -1,8 +1,8 @@
 import { feedbackTagLabels, type PublicComment } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
 import type { ApiError } from '../services/errors';
-import './StationComments.scss';
 import { buttonA11y } from './buttonA11y';
+import './StationComments.scss';
 
 export interface StationCommentsProps {
   comments: PublicComment[] | undefined;

@@ -3,10 +3,10 @@ import { Text, View } from '@tarojs/components';
 import { formatDistance } from '../services/format';
 import { amenitiesFirst, rowChipLimit } from '../services/stationView';
 import { AmenityChips } from './AmenityChips';
+import { buttonA11y } from './buttonA11y';
 import { OpenBadge } from './OpenBadge';
 import { navigationOf } from './StationActions';
 import './StationRow.scss';
-import { buttonA11y } from './buttonA11y';
 
 export interface StationRowProps {
   station: StationSummary;

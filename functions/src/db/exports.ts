@@ -20,7 +20,7 @@ export const exportRecordSchema = z.object({
   objectKey: z.string(),
   fileName: z.string(),
   reason: z.string().optional(),
-  /** When the job took the export on: Lambda may deliver one asynchronous event twice. */
+  /** When the job took the export on: its queue may deliver one message twice. */
   jobStartedAt: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -55,8 +55,8 @@ export async function insertExport(record: ExportRecord): Promise<boolean> {
 }
 
 /**
- * Takes a running export on for the job: true for exactly one caller, however often Lambda delivers
- * the event (its asynchronous invocations are at least once).
+ * Takes a running export on for the job: true for exactly one caller, however often the export
+ * queue delivers its message (SQS delivers at least once).
  */
 export async function claimExportJob(id: string, at: string): Promise<boolean> {
   try {

@@ -4,8 +4,9 @@ import { logger } from './logger';
 /**
  * Business and error counts as CloudWatch metrics, in the embedded metric format: JSON lines in the
  * function's log that CloudWatch turns into metrics, so counting costs no call on the request path.
- * Namespace `Ankang`, dimension `service`; published at the end of each invocation (the pipeline's
- * logMetrics, a job's own publish). Off where POWERTOOLS_METRICS_DISABLED is set (the local stage).
+ * Namespace `Ankang`, dimension `service`; published at the end of each invocation (logMetrics, in
+ * the routes' pipeline and in a job's, lib/observedJob.ts). Off where POWERTOOLS_METRICS_DISABLED
+ * is set (the local stage).
  */
 export const metrics = new Metrics({
   namespace: 'Ankang',

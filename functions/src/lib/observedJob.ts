@@ -6,7 +6,7 @@ import { metrics } from './metrics';
 import { tracer } from './tracer';
 
 /**
- * A job's handler (a schedule's or an invocation's, not a route's) with what the pipeline gives
+ * A job's queue consumer (lib/jobConsumer.ts, not a route) with what the pipeline gives
  * every route: its invocation traced, and the counts it made published when it ends, also when it
  * throws (a failure still counts what it did before). Its result stays out of the trace, as a
  * route's answer does.

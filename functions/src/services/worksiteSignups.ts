@@ -174,9 +174,10 @@ export async function reviewWorksiteSignup(
   decision: ReviewDecision,
 ): Promise<WorksiteSignup> {
   const current = await getWorksiteSignupRecord(id);
-  const campaign = current ? await getCampaignById(current.campaignId) : null;
-  if (!current || !campaign) throw new AppError('SIGNUP_NOT_FOUND');
+  if (!current) throw new AppError('SIGNUP_NOT_FOUND');
   assertInScope(caller, current.orgPath);
+  const campaign = await getCampaignById(current.campaignId);
+  if (!campaign) throw new AppError('SIGNUP_NOT_FOUND');
   assertReviewable(campaign);
   const decided = await decide(current, decision, caller.nickname, {
     save: saveWorksiteReview,

@@ -74,6 +74,33 @@ export async function openCampaign(token: string, orgPath: string, title: string
   return id;
 }
 
+export type HalfDay = { date: string; slot: 'am' | 'pm' };
+
+/** A volunteer's offer for a campaign, free on these half days, in this district. */
+export function volunteerDraft(campaignId: string, slots: HalfDay[], district = ZJG) {
+  return {
+    campaignId,
+    name: '矩阵志愿者',
+    districts: [district],
+    availability: slots,
+    skills: [],
+    phone: '13962310003',
+  };
+}
+
+/** A pending sign-up approved by this reviewer, as staff approve one. */
+export async function approveSignup(
+  reviewer: string,
+  kind: 'worksite' | 'volunteer',
+  signup: { id: string; version: number },
+): Promise<void> {
+  const approved = await request('POST', `/staff/${kind}-signups/${signup.id}/review`, {
+    token: reviewer,
+    body: { decision: 'approve', version: signup.version },
+  });
+  expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+}
+
 /** A volunteer of this campaign only, signed up and approved through the API as a volunteer is. */
 export async function approvedVolunteer(
   reviewer: string,
@@ -82,30 +109,16 @@ export async function approvedVolunteer(
   label: string,
 ): Promise<Required<MatrixCaller>> {
   const user = await freshUser(label);
+  const everyHalfDay = [0, 1, 2, 3].flatMap((n): HalfDay[] => [
+    { date: day(n), slot: 'am' },
+    { date: day(n), slot: 'pm' },
+  ]);
   const submitted = await request('POST', '/volunteer-signups', {
     token: user.token,
-    body: {
-      requestId: randomUUID(),
-      signup: {
-        campaignId,
-        name: '矩阵志愿者',
-        districts: [district],
-        availability: [0, 1, 2, 3].flatMap((n) => [
-          { date: day(n), slot: 'am' },
-          { date: day(n), slot: 'pm' },
-        ]),
-        skills: [],
-        phone: '13962310000',
-      },
-    },
+    body: { requestId: randomUUID(), signup: volunteerDraft(campaignId, everyHalfDay, district) },
   });
   expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
-  const signup = submitted.body as { id: string; version: number };
-  const approved = await request('POST', `/staff/volunteer-signups/${signup.id}/review`, {
-    token: reviewer,
-    body: { decision: 'approve', version: signup.version },
-  });
-  expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+  await approveSignup(reviewer, 'volunteer', submitted.body as { id: string; version: number });
   return user;
 }
 

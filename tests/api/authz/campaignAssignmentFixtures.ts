@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { type AuthzCaller, authzCallers } from '@ankang/shared';
 import { day } from '../../support/shanghaiDay';
 import { request } from '../http';
-import { approvedSite, approvedVolunteer, assignment } from './campaignSetup';
+import type { HalfDay } from './callers';
+import { approvedSite, approvedVolunteerSignup, assignment } from './campaignSetup';
 import type { FixtureContext, FixtureSet } from './fixture';
 
 /**
@@ -11,16 +12,14 @@ import type { FixtureContext, FixtureSet } from './fixture';
  * of its own: day 1 + the caller's place in the list.
  */
 
-type Slot = { date: string; slot: 'am' | 'pm' };
-
 const dayOf = (caller: AuthzCaller) => day(1 + authzCallers.indexOf(caller));
 
 /** The mornings of days 1–9: one for each caller. */
-const nineMornings = (): Slot[] => authzCallers.map((caller) => ({ date: dayOf(caller), slot: 'am' }));
+const nineMornings = (): HalfDay[] => authzCallers.map((caller) => ({ date: dayOf(caller), slot: 'am' }));
 
 /** A volunteer of the open campaign shared by one fixture's callers, free days 1–9 in the morning. */
 const sharedVolunteer = (ctx: FixtureContext, key: string) =>
-  ctx.once(`D:volunteer:${key}`, () => approvedVolunteer(ctx, nineMornings()));
+  ctx.once(`D:volunteer:${key}`, () => approvedVolunteerSignup(ctx, nineMornings()));
 
 /** A fresh task of a fresh site held by the fixture's shared volunteer, on the caller's own day. */
 async function freshTask(ctx: FixtureContext, caller: AuthzCaller, key: string) {
@@ -42,7 +41,7 @@ const volunteersSignup = (ctx: FixtureContext) =>
   });
 
 /** A task of a fresh site given to the `volunteer` caller on day 3 (their days end on day 3). */
-async function volunteersTask(ctx: FixtureContext, slot: 'am' | 'pm') {
+async function volunteersTask(ctx: FixtureContext, slot: HalfDay['slot']) {
   const [worksiteSignupId, volunteerSignupId] = await Promise.all([
     approvedSite(ctx, 'respondToAssignment'),
     volunteersSignup(ctx),
@@ -63,7 +62,7 @@ export const campaignAssignmentFixtures = {
     const [task, volunteerSignupId] = await Promise.all([
       freshTask(ctx, caller, 'reassignAssignment'),
       // Whom it is handed to: free on every caller's day.
-      ctx.once('D:reassignTo', () => approvedVolunteer(ctx, nineMornings())),
+      ctx.once('D:reassignTo', () => approvedVolunteerSignup(ctx, nineMornings())),
     ]);
     return { params: { id: task.id }, body: { version: task.version, volunteerSignupId } };
   },

@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { day } from '../../support/shanghaiDay';
-import { ZJG } from './callers';
+import { volunteerDraft, ZJG } from './callers';
 import { campaignAssignmentFixtures } from './campaignAssignmentFixtures';
-import {
-  campaignDraft,
-  draftCampaign,
-  pendingSite,
-  pendingVolunteer,
-  volunteerDraft,
-  worksiteDraft,
-} from './campaignSetup';
+import { campaignDraft, draftCampaign, pendingSite, pendingVolunteer, worksiteDraft } from './campaignSetup';
 import type { FixtureSet } from './fixture';
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { day } from '../../support/shanghaiDay';
 import { loginWithCode, request } from '../http';
-import { ZJG } from './callers';
+import { approveSignup, type HalfDay, volunteerDraft, ZJG } from './callers';
 import type { FixtureContext } from './fixture';
 
 /**
@@ -69,18 +69,6 @@ export function worksiteDraft(campaignId: string) {
   };
 }
 
-/** A volunteer's offer for the matrix's open campaign, free on these half days. */
-export function volunteerDraft(campaignId: string, slots: { date: string; slot: 'am' | 'pm' }[]) {
-  return {
-    campaignId,
-    name: '矩阵志愿者',
-    districts: [ZJG],
-    availability: slots,
-    skills: [],
-    phone: '13962310003',
-  };
-}
-
 /**
  * An applicant for one fixture's sign-ups, shared by its callers: nine sign-ups each, under the
  * daily quota.
@@ -104,20 +92,12 @@ export async function pendingSite(ctx: FixtureContext, key: string): Promise<Mad
 /** A fresh worksite sign-up of 张家港, approved by its staff. */
 export async function approvedSite(ctx: FixtureContext, key: string): Promise<string> {
   const site = await pendingSite(ctx, key);
-  await ok(
-    request('POST', `/staff/worksite-signups/${site.id}/review`, {
-      token: ctx.token('staffInScope'),
-      body: { decision: 'approve', version: site.version },
-    }),
-  );
+  await approveSignup(ctx.token('staffInScope'), 'worksite', site);
   return site.id;
 }
 
 /** A fresh person's pending volunteer sign-up for the matrix's open campaign. */
-export async function pendingVolunteer(
-  ctx: FixtureContext,
-  slots: { date: string; slot: 'am' | 'pm' }[],
-): Promise<Made> {
+export async function pendingVolunteer(ctx: FixtureContext, slots: HalfDay[]): Promise<Made> {
   const { token } = await freshPerson();
   return ok<Made>(
     request('POST', '/volunteer-signups', {
@@ -129,24 +109,16 @@ export async function pendingVolunteer(
 }
 
 /** A fresh person approved as a volunteer of the matrix's open campaign; answers the sign-up id. */
-export async function approvedVolunteer(
-  ctx: FixtureContext,
-  slots: { date: string; slot: 'am' | 'pm' }[],
-): Promise<string> {
+export async function approvedVolunteerSignup(ctx: FixtureContext, slots: HalfDay[]): Promise<string> {
   const offer = await pendingVolunteer(ctx, slots);
-  await ok(
-    request('POST', `/staff/volunteer-signups/${offer.id}/review`, {
-      token: ctx.token('staffInScope'),
-      body: { decision: 'approve', version: offer.version },
-    }),
-  );
+  await approveSignup(ctx.token('staffInScope'), 'volunteer', offer);
   return offer.id;
 }
 
 /** A task 张家港's staff give: this site to this volunteer on this half day. */
 export async function assignment(
   ctx: FixtureContext,
-  task: { worksiteSignupId: string; volunteerSignupId: string; date: string; slot: 'am' | 'pm' },
+  task: { worksiteSignupId: string; volunteerSignupId: string; date: string; slot: HalfDay['slot'] },
 ): Promise<Made> {
   return ok<Made>(
     request('POST', '/staff/assignments', { token: ctx.token('staffInScope'), body: task }),

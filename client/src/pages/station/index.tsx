@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { AmenityChips } from '../../components/AmenityChips';
+import { buttonA11y } from '../../components/buttonA11y';
 import { HoursWeek } from '../../components/HoursWeek';
 import { OpenBadge } from '../../components/OpenBadge';
 import { RatingForm } from '../../components/RatingForm';
@@ -22,7 +23,6 @@ import { routes } from '../../services/routes';
 import { type CachedSummary, type LastPoint, loadLastPoint } from '../../services/stationsCache';
 import { pauseNotice, walkingLabel } from '../../services/stationView';
 import './index.scss';
-import { buttonA11y } from '../../components/buttonA11y';
 
 /** A fix older than this says little about where the worker is now: no distance then. */
 const LAST_POINT_MAX_AGE_MS = 60 * 60_000;

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { buttonA11y } from '../../components/buttonA11y';
 import { FilterBar } from '../../components/FilterBar';
 import { NearbyView } from '../../components/NearbyView';
 import { PlacePicker } from '../../components/PlacePicker';
@@ -22,7 +23,6 @@ import { stationRoute } from '../../services/routes';
 import { type PickedPlace, rememberOpened } from '../../services/stationsCache';
 import { suggestRoutes } from '../../services/suggestions';
 import './index.scss';
-import { buttonA11y } from '../../components/buttonA11y';
 
 const failureText: Record<LocationFailure, string> = {
   denied: '您未允许获取位置，可输入地名搜索或选择地区。',
